@@ -1,0 +1,43 @@
+// Send throughput: N sender processes × M messages into one inbox while this process drains it.
+// Prints messages/s measured from the first sender's first write to the last sender's last write.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openStore } from '../src/store/index.ts';
+import { procInfo } from '../src/core/proc.ts';
+
+const FIXTURE = resolve(import.meta.dir, '..', 'test', 'fixtures', 'send-many.ts');
+
+export async function measureThroughput(senders: number, perSender: number): Promise<{ perSecond: number; received: number; lost: number }> {
+  const sandbox = mkdtempSync(join(tmpdir(), 'intercom-bench-'));
+  try {
+    const root = join(sandbox, 'store');
+    const store = await openStore({ root });
+    const me = await store.agents.register({ project: 'bench', projectRoot: root, cwd: root, pid: process.pid, pidStart: procInfo(process.pid)!.start });
+    const procs = Array.from({ length: senders }, (_, i) =>
+      Bun.spawn([process.execPath, FIXTURE, root, me.code, String(i), String(perSender), '200'], { stdout: 'pipe', stderr: 'inherit' }),
+    );
+    let received = 0;
+    let done = false;
+    const outputs = Promise.all(procs.map((p) => new Response(p.stdout).text())).finally(() => (done = true));
+    while (!done || (await store.mail.countNew(me.code)) > 0) {
+      const batch = await store.mail.list(me.code, ['new']);
+      received += batch.length;
+      if (batch.length) await store.mail.ack(me.code, batch.map((m) => m.message.id));
+      else await Bun.sleep(2);
+    }
+    const timings = (await outputs).map((o) => JSON.parse(o) as { start: number; end: number });
+    const span = Math.max(...timings.map((t) => t.end)) - Math.min(...timings.map((t) => t.start));
+    const total = senders * perSender;
+    return { perSecond: total / (span / 1000), received, lost: total - received };
+  } finally {
+    rmSync(sandbox, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.main) {
+  for (const senders of [1, 8]) {
+    const r = await measureThroughput(senders, 1000);
+    console.log(`send throughput, ${senders} sender(s) × 1000 (reader draining): ${Math.round(r.perSecond)} msg/s, lost ${r.lost}`);
+  }
+}

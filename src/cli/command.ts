@@ -1,0 +1,32 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { Config } from '../core/config.ts';
+import type { Store } from '../store/index.ts';
+import type { CliIo } from './io.ts';
+
+export interface CliDeps {
+  config: Config;
+  io: CliIo;
+  /** Opens the store on first use (commands like `help` never touch it). */
+  store(): Promise<Store>;
+  /** Resolves when the user interrupts a long-running command (tail). */
+  interrupted: Promise<void>;
+}
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(args: ParsedArgs, deps: CliDeps): Promise<number>;
+}
+
+export const jsonOption = { json: { type: 'boolean', short: 'j' } } as const;
+
+export function printJson(deps: CliDeps, value: unknown): void {
+  deps.io.out(JSON.stringify(value, null, 2));
+}

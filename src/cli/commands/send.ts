@@ -1,0 +1,28 @@
+import { IntercomError } from '../../core/errors.ts';
+import { resolveCliSender } from '../../store/cli-identity.ts';
+import type { Command } from '../command.ts';
+import { jsonOption, printJson } from '../command.ts';
+
+export const sendCommand: Command = {
+  name: 'send',
+  summary: 'send a message to an agent, a name, "all" (this project) or "*"',
+  usage:
+    'intercom send <to> <text...> [--reply-to ID] [--json]\n' +
+    '  <to>     agent code, name, session id, "all" (agents on the current project) or "*" (everyone)\n' +
+    '  <text>   the message; "-" or nothing reads it from stdin',
+  options: { ...jsonOption, 'reply-to': { type: 'string' } },
+  async run({ values, positionals }, deps) {
+    const [to, ...words] = positionals;
+    if (!to) throw new IntercomError('BAD_INPUT', 'send needs a recipient: intercom send <to> <text>');
+    let body = words.join(' ');
+    if (body === '-' || (body === '' && !deps.io.stdinIsTty)) body = await deps.io.readStdin();
+    if (body === '') throw new IntercomError('BAD_INPUT', 'send needs a message: intercom send <to> <text>, or pipe it on stdin');
+    const store = await deps.store();
+    const sender = await resolveCliSender(store.agents, deps.config.identityOverride);
+    const replyTo = typeof values['reply-to'] === 'string' ? values['reply-to'] : undefined;
+    const sent = await store.send({ sender, to, body, replyTo });
+    if (values.json) printJson(deps, { id: sent.id, to: sent.to, thread: sent.thread });
+    else deps.io.out(`sent ${sent.id} to ${sent.to.join(', ')}`);
+    return 0;
+  },
+};

@@ -1,0 +1,23 @@
+import type { Command } from '../command.ts';
+import { jsonOption } from '../command.ts';
+import { formatMessageLine } from '../io.ts';
+import { describeError } from '../../core/errors.ts';
+
+export const tailCommand: Command = {
+  name: 'tail',
+  summary: 'follow every message between agents as it lands (Ctrl-C to stop)',
+  usage: 'intercom tail [--since ID] [--json]\n  --since ID   first show messages sent after message ID\n  --json       one JSON object per line',
+  options: { ...jsonOption, since: { type: 'string' } },
+  async run({ values }, deps) {
+    const store = await deps.store();
+    const watch = await store.followLog({
+      sinceId: typeof values.since === 'string' ? values.since : undefined,
+      onMessage: (message) => deps.io.out(values.json ? JSON.stringify(message) : formatMessageLine(message)),
+      onError: (error) => deps.io.err(`intercom tail: ${describeError(error)}`),
+    });
+    deps.io.err(`following messages in ${store.layout.root} (Ctrl-C to stop)`);
+    await deps.interrupted;
+    watch.close();
+    return 0;
+  },
+};

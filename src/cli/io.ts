@@ -1,0 +1,39 @@
+// Output for people: one line per thing, times in local HH:MM:SS, bodies indented.
+import type { AgentView, Message, StoredMessage } from '../store/index.ts';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** Whole stdin as text (for `send <to> -`). */
+  readStdin(): Promise<string>;
+  stdinIsTty: boolean;
+}
+
+export function clock(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toTimeString().slice(0, 8);
+}
+
+function who(from: Message['from']): string {
+  return `${from.code}${from.name ? `(${from.name})` : ''}`;
+}
+
+function indent(body: string): string {
+  return body
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+}
+
+export function formatMessageLine(message: Message, state?: StoredMessage['state']): string {
+  const re = message.reply_to ? ` re ${message.reply_to}` : '';
+  const tag = state ? ` [${state}]` : '';
+  const to = message.scope === 'direct' ? message.to.join(',') : message.scope === 'project' ? `all@${message.project}` : '*';
+  return `${clock(message.created_at)} ${message.id} ${who(message.from)} → ${to}${re}${tag}\n${indent(message.body)}`;
+}
+
+export function formatAgentRow(a: AgentView): string {
+  const name = a.name ? ` ${a.name}` : '';
+  const status = a.status ? `  "${a.status}"` : '';
+  return `${a.code}${name}  ${a.project}  ${a.activity}  since ${clock(a.since)}${status}${a.you ? '  (you)' : ''}`;
+}

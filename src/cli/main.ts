@@ -1,0 +1,70 @@
+// The human CLI: `intercom <command> [args]`. Returns an exit code: 0 ok, 1 failed, 2 bad usage.
+import { parseArgs } from 'node:util';
+import { describeError, isIntercomError } from '../core/errors.ts';
+import type { CliDeps, Command } from './command.ts';
+import { ackCommand } from './commands/ack.ts';
+import { inboxCommand } from './commands/inbox.ts';
+import { replyCommand } from './commands/reply.ts';
+import { sendCommand } from './commands/send.ts';
+import { tailCommand } from './commands/tail.ts';
+import { whoCommand } from './commands/who.ts';
+
+export const commands: Command[] = [whoCommand, sendCommand, inboxCommand, replyCommand, ackCommand, tailCommand];
+
+/** Commands run by the entry point itself rather than by runCli (they need other front-ends). */
+export const entryCommands = [
+  { name: 'mcp', summary: 'run the MCP server on stdio (Claude Code starts this)' },
+  { name: 'hook', summary: 'run a Claude Code hook: intercom hook <event> (reads hook JSON on stdin)' },
+];
+
+export function helpText(version: string): string {
+  const rows = [...commands, ...entryCommands].map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);
+  return [
+    `intercom ${version} — messages between Claude Code sessions on this machine`,
+    '',
+    'usage: intercom <command> [options]   (intercom <command> --help for details)',
+    '',
+    ...rows,
+    '',
+    'Environment: CLAUDE_INTERCOM_DIR (store, default ~/.claude-intercom), CLAUDE_CONFIG_DIR,',
+    'CLAUDE_INTERCOM_SESSION (act as this agent instead of "human").',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[], deps: CliDeps & { version: string }): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    deps.io.out(helpText(deps.version));
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    deps.io.out(deps.version);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    deps.io.err(`intercom: unknown command "${name}"; run intercom --help for the list`);
+    return 2;
+  }
+  let args;
+  try {
+    args = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  } catch (error) {
+    deps.io.err(`intercom ${command.name}: ${describeError(error)}\nusage: ${command.usage}`);
+    return 2;
+  }
+  if (args.values.help) {
+    deps.io.out(`usage: ${command.usage}`);
+    return 0;
+  }
+  try {
+    return await command.run(args, deps);
+  } catch (error) {
+    if (isIntercomError(error)) {
+      deps.io.err(`intercom ${command.name}: ${error.message}`);
+      return 1;
+    }
+    deps.io.err(`intercom ${command.name}: unexpected error: ${deps.config.debug && error instanceof Error ? error.stack : describeError(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,75 @@
+// The one place that turns the environment into settings. Only the entry point calls this,
+// with process.env; everything else receives the resulting Config.
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { IntercomError } from './errors.ts';
+
+export interface Config {
+  /** Store root: CLAUDE_INTERCOM_DIR, default ~/.claude-intercom. */
+  storeDir: string;
+  /** Claude Code config dirs whose projects/ hold transcripts: CLAUDE_CONFIG_DIR, default ~/.claude. */
+  claudeConfigDirs: string[];
+  /** CLAUDE_INTERCOM_SESSION: force this process's identity (session id, code or name). */
+  identityOverride: string | undefined;
+  /** CLAUDE_CODE_SESSION_ID, set by Claude Code in the MCP server's environment. */
+  claudeSessionId: string | undefined;
+  /** CLAUDE_PROJECT_DIR, set by Claude Code for MCP servers and hooks. */
+  claudeProjectDir: string | undefined;
+  /** Extra flags for headless resumes: CLAUDE_INTERCOM_RESUME_FLAGS, split on whitespace. */
+  resumeFlags: string[];
+  /** Largest message body in bytes: CLAUDE_INTERCOM_MAX_BODY, default 64 KiB. */
+  maxBodyBytes: number;
+  /** DEBUG contains "intercom": log details to stderr. */
+  debug: boolean;
+  cwd: string;
+  home: string;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+export interface ConfigInputs {
+  env: Record<string, string | undefined>;
+  cwd: string;
+  home?: string;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+// Relative paths are refused: the MCP server, hooks and CLI run in different cwds and would
+// silently use different stores.
+function absoluteDir(value: string, name: string, home: string): string {
+  const expanded = value === '~' ? home : value.startsWith('~/') ? join(home, value.slice(2)) : value;
+  if (!isAbsolute(expanded)) {
+    throw new IntercomError('BAD_INPUT', `${name}=${value} must be an absolute path, e.g. ${name}=$HOME/${value}`);
+  }
+  return resolve(expanded);
+}
+
+function positiveInt(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) {
+    throw new IntercomError('BAD_INPUT', `${name}=${value} must be a positive whole number of bytes, e.g. ${name}=${fallback}`);
+  }
+  return n;
+}
+
+export function resolveConfig({ env, cwd, home = homedir() }: ConfigInputs): Config {
+  const storeDir = nonEmpty(env.CLAUDE_INTERCOM_DIR);
+  const configDir = nonEmpty(env.CLAUDE_CONFIG_DIR);
+  return Object.freeze({
+    storeDir: storeDir ? absoluteDir(storeDir, 'CLAUDE_INTERCOM_DIR', home) : join(home, '.claude-intercom'),
+    claudeConfigDirs: [configDir ? absoluteDir(configDir, 'CLAUDE_CONFIG_DIR', home) : join(home, '.claude')],
+    identityOverride: nonEmpty(env.CLAUDE_INTERCOM_SESSION),
+    claudeSessionId: nonEmpty(env.CLAUDE_CODE_SESSION_ID),
+    claudeProjectDir: nonEmpty(env.CLAUDE_PROJECT_DIR),
+    resumeFlags: (nonEmpty(env.CLAUDE_INTERCOM_RESUME_FLAGS) ?? '').split(/\s+/).filter(Boolean),
+    maxBodyBytes: positiveInt(nonEmpty(env.CLAUDE_INTERCOM_MAX_BODY), 'CLAUDE_INTERCOM_MAX_BODY', DEFAULT_MAX_BODY_BYTES),
+    debug: /\bintercom\b/.test(env.DEBUG ?? ''),
+    cwd,
+    home,
+  });
+}

@@ -1,0 +1,100 @@
+// Every identifier that can end up in a file name is checked here against a strict pattern
+// before it touches a path. Nothing else in the code base builds a path from user input.
+import { randomBytes } from 'node:crypto';
+import type { Clock } from './clock.ts';
+import { IntercomError } from './errors.ts';
+
+/** An agent's short code: 4 characters of [a-z0-9]. */
+export const CODE_PATTERN = /^[a-z0-9]{4}$/;
+/** The pseudo-agent a person at the CLI sends as and reads as. */
+export const HUMAN = 'human';
+/** A mailbox key: an agent code or the human mailbox. */
+export const MAILBOX_PATTERN = /^(?:[a-z0-9]{4}|human)$/;
+/** Message ids sort by time: 13-digit epoch ms, a per-process sequence, random tail. */
+export const MESSAGE_ID_PATTERN = /^\d{13}-[a-z0-9]{10}$/;
+/** Claude session ids are UUIDs; accept any id-like token but never a path character. */
+export const SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{7,127}$/;
+/** Human-chosen agent names. */
+export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]{0,31}$/;
+/** Words with a meaning in `to` that can never be a name. */
+export const RESERVED_NAMES = new Set(['all', 'everyone', 'human', 'me', 'self']);
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+export function randomToken(length: number): string {
+  const bytes = randomBytes(length);
+  let out = '';
+  // 256 % 36 != 0 gives a tiny bias; irrelevant for uniqueness tokens.
+  for (const b of bytes) out += ALPHABET[b % ALPHABET.length];
+  return out;
+}
+
+export function newCode(): string {
+  return randomToken(4);
+}
+
+/** Creates message ids. Ids made by one generator sort in creation order, even within a millisecond. */
+export function messageIdGenerator(clock: Clock): () => string {
+  let lastMs = -1;
+  let seq = 0;
+  return () => {
+    const ms = clock.now();
+    seq = ms === lastMs ? seq + 1 : 0;
+    lastMs = ms;
+    const seqPart = (seq % 36 ** 3).toString(36).padStart(3, '0');
+    return `${String(ms).padStart(13, '0')}-${seqPart}${randomToken(7)}`;
+  };
+}
+
+function show(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return JSON.stringify(text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 60)}…` : text);
+}
+
+export function assertCode(value: unknown, what = 'agent code'): string {
+  if (typeof value === 'string' && CODE_PATTERN.test(value)) return value;
+  throw new IntercomError('BAD_INPUT', `${show(value)} is not a valid ${what}: codes are 4 characters of a-z and 0-9, e.g. "x7k2"`);
+}
+
+export function assertMailbox(value: unknown): string {
+  if (typeof value === 'string' && MAILBOX_PATTERN.test(value)) return value;
+  throw new IntercomError('BAD_INPUT', `${show(value)} is not a valid mailbox: expected a 4-character agent code or "human"`);
+}
+
+export function assertMessageId(value: unknown): string {
+  if (typeof value === 'string' && MESSAGE_ID_PATTERN.test(value)) return value;
+  throw new IntercomError(
+    'BAD_INPUT',
+    `${show(value)} is not a valid message id: ids look like "1763760000000-0a1b2c3d4e"; call peek to list your message ids`,
+  );
+}
+
+export function assertSessionId(value: unknown): string {
+  if (typeof value === 'string' && SESSION_ID_PATTERN.test(value)) return value;
+  throw new IntercomError('BAD_INPUT', `${show(value)} is not a valid session id: expected letters, digits, "-" or "_" (8-128 characters)`);
+}
+
+export function assertName(value: unknown): string {
+  if (typeof value !== 'string' || !NAME_PATTERN.test(value)) {
+    throw new IntercomError(
+      'BAD_INPUT',
+      `${show(value)} is not a valid agent name: start with a letter, then up to 31 letters, digits, ".", "_" or "-"`,
+    );
+  }
+  if (RESERVED_NAMES.has(value.toLowerCase())) {
+    throw new IntercomError('BAD_INPUT', `"${value}" is reserved (it has a meaning as a recipient); pick another name`);
+  }
+  return value;
+}
+
+export function isCode(value: string): boolean {
+  return CODE_PATTERN.test(value);
+}
+
+export function isMessageId(value: string): boolean {
+  return MESSAGE_ID_PATTERN.test(value);
+}
+
+export function isSessionId(value: string): boolean {
+  return SESSION_ID_PATTERN.test(value);
+}

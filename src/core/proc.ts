@@ -1,0 +1,104 @@
+// Facts about processes: is a pid alive *and still the same process* (pid reuse), and who are
+// a process's ancestors. Linux reads /proc (a few µs per level); elsewhere one `ps -A` snapshot
+// serves a whole walk — never one `ps` spawn per level.
+import { readFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { hasErrno } from './errors.ts';
+
+export interface ProcInfo {
+  pid: number;
+  ppid: number;
+  /** Executable name as the kernel reports it (for a `#!` script: the script's file name). */
+  comm: string;
+  /** Opaque start-time token; equal tokens for one pid mean the same process. */
+  start: string;
+  /** True for a process that has exited but not been reaped by its parent. */
+  zombie: boolean;
+}
+
+const HAS_PROC = existsSync('/proc/self/stat');
+
+/** Parse /proc/<pid>/stat. comm may hold spaces and parentheses, so split at the last ')'. */
+export function parseProcStat(pid: number, text: string): ProcInfo | undefined {
+  const open = text.indexOf('(');
+  const close = text.lastIndexOf(')');
+  if (open < 0 || close < open) return undefined;
+  const rest = text.slice(close + 2).split(' ');
+  // rest[0] is the state (field 3), so field N of stat is rest[N - 3].
+  const ppid = Number(rest[1]);
+  const start = rest[19];
+  if (!Number.isFinite(ppid) || start === undefined) return undefined;
+  return { pid, ppid, comm: text.slice(open + 1, close), start, zombie: rest[0] === 'Z' };
+}
+
+function readProc(pid: number): ProcInfo | undefined {
+  try {
+    return parseProcStat(pid, readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch (error) {
+    if (hasErrno(error, 'ENOENT', 'ESRCH', 'EACCES')) return undefined;
+    throw error;
+  }
+}
+
+/** One `ps` call for every process: used where /proc does not exist (macOS). */
+function psSnapshot(): Map<number, ProcInfo> {
+  const out = spawnSync('ps', ['-A', '-o', 'pid=,ppid=,lstart=,comm='], { encoding: 'utf8' });
+  const table = new Map<number, ProcInfo>();
+  for (const line of (out.stdout ?? '').split('\n')) {
+    // lstart is five words: "Fri Nov 21 22:09:01 2026"
+    const m = /^\s*(\d+)\s+(\d+)\s+(\S+\s+\S+\s+\S+\s+\S+\s+\S+)\s+(.*)$/.exec(line);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    const comm = (m[4] ?? '').trim();
+    table.set(pid, { pid, ppid: Number(m[2]), start: m[3] ?? '', comm: comm.slice(comm.lastIndexOf('/') + 1), zombie: false });
+  }
+  return table;
+}
+
+export function procInfo(pid: number): ProcInfo | undefined {
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  if (HAS_PROC) return readProc(pid);
+  return psSnapshot().get(pid);
+}
+
+/** True when `pid` runs and, if `start` is given, is the process that had that start token. */
+export function isProcessAlive(pid: number, start?: string): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if (hasErrno(error, 'ESRCH')) return false;
+    if (!hasErrno(error, 'EPERM')) throw error; // EPERM: alive, owned by someone else
+  }
+  if (start === undefined) return true;
+  const info = procInfo(pid);
+  // A zombie has exited; its pid is not a live agent.
+  return info !== undefined && !info.zombie && info.start === start;
+}
+
+/** The chain of ancestors of `pid`, nearest first, excluding `pid` itself and pid 1. */
+export function ancestors(pid: number, maxDepth = 64): ProcInfo[] {
+  const chain: ProcInfo[] = [];
+  const table = HAS_PROC ? undefined : psSnapshot();
+  const lookup = (p: number) => (table ? table.get(p) : readProc(p));
+  let current = lookup(pid);
+  while (current && current.ppid > 1 && chain.length < maxDepth) {
+    const parent = lookup(current.ppid);
+    if (!parent) break;
+    chain.push(parent);
+    current = parent;
+  }
+  return chain;
+}
+
+/** Names the Claude Code CLI runs under: the native binary, or a `claude` launcher script. */
+const CLAUDE_COMMS = new Set(['claude', 'claude-code']);
+
+/**
+ * The Claude Code process that owns a process (an MCP server, a hook): the nearest ancestor
+ * named `claude`. When none is found (another client, or claude run through node), the direct
+ * parent stands in, which is what spawned the MCP server.
+ */
+export function findClaudeAncestor(chain: ProcInfo[]): ProcInfo | undefined {
+  return chain.find((p) => CLAUDE_COMMS.has(p.comm)) ?? chain[0];
+}

@@ -1,0 +1,73 @@
+// One shape for every tool: metadata written for the model, zod input/output shapes, a single
+// `kind` from which the annotations are derived (so hints can never contradict each other), and
+// a handler that returns text for the model plus structured data.
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { z, ZodRawShape } from 'zod';
+import { describeError, isIntercomError } from '../core/errors.ts';
+import type { ToolContext } from './tool-context.ts';
+
+/** read: no side effects. write: changes state, safe to repeat. send: changes state, each call acts again. */
+export type ToolKind = 'read' | 'write' | 'send';
+
+/**
+ * `text` is what the model reads; `data` goes out as structuredContent for programs. Tools
+ * publish no outputSchema: the model never sees it, and the whole tool list must stay under
+ * ~3k tokens (DESIGN.md §4), which output schemas alone would use half of.
+ */
+export interface ToolResult {
+  text: string;
+  data: Record<string, unknown>;
+}
+
+export interface ToolDefinition<In extends ZodRawShape> {
+  name: string;
+  title: string;
+  description: string;
+  kind: ToolKind;
+  input: In;
+  handle(args: z.infer<z.ZodObject<In>>, ctx: ToolContext): Promise<ToolResult>;
+}
+
+// Any tool definition, whatever its input shape: lets a list of tools have one type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTool = ToolDefinition<any>;
+
+export function defineTool<In extends ZodRawShape>(tool: ToolDefinition<In>): ToolDefinition<In> {
+  return tool;
+}
+
+function annotations(tool: AnyTool) {
+  return {
+    readOnlyHint: tool.kind === 'read',
+    destructiveHint: false,
+    idempotentHint: tool.kind !== 'send',
+    openWorldHint: false,
+  };
+}
+
+export function registerTool(server: McpServer, tool: AnyTool, ctx: ToolContext): void {
+  server.registerTool(
+    tool.name,
+    {
+      title: tool.title,
+      description: tool.description,
+      inputSchema: tool.input,
+      annotations: annotations(tool),
+    },
+    async (args: Record<string, unknown>) => {
+      try {
+        const result = await tool.handle(args as never, ctx);
+        const warnings = ctx.takeWarnings();
+        const text = warnings.length ? `${result.text}\n\nWarnings:\n${warnings.map((w) => `- ${w}`).join('\n')}` : result.text;
+        return {
+          content: [{ type: 'text' as const, text }],
+          structuredContent: warnings.length ? { ...result.data, warnings } : result.data,
+        };
+      } catch (error) {
+        if (!isIntercomError(error)) ctx.log(`tool ${tool.name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+        const text = isIntercomError(error) ? error.message : `intercom hit an unexpected error: ${describeError(error)}`;
+        return { content: [{ type: 'text' as const, text }], isError: true };
+      }
+    },
+  );
+}

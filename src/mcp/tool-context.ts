@@ -1,0 +1,10 @@
+import type { Store, AgentRecord } from '../store/index.ts';
+
+/** What a tool handler can use. `self()` throws a clear error when registration failed. */
+export interface ToolContext {
+  store: Store;
+  self(): AgentRecord;
+  setSelf(agent: AgentRecord): void;
+  takeWarnings(): string[];
+  log(line: string): void;
+}

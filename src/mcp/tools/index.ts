@@ -1,0 +1,12 @@
+import type { AnyTool } from '../define-tool.ts';
+import { ackAllTool } from './ack-all.ts';
+import { ackTool } from './ack.ts';
+import { peekTool } from './peek.ts';
+import { replyTool } from './reply.ts';
+import { sendTool } from './send.ts';
+import { setStatusTool } from './set-status.ts';
+import { whoTool } from './who.ts';
+import { whoamiTool } from './whoami.ts';
+
+/** Every tool the server offers, in the order they are listed. Pinned by test/mcp-tools.test.ts. */
+export const allTools: AnyTool[] = [whoamiTool, whoTool, sendTool, peekTool, replyTool, ackTool, ackAllTool, setStatusTool];

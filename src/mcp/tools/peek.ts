@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { defineTool } from '../define-tool.ts';
+import { PEER_NOTICE, formatMessage, messageData } from '../format.ts';
+
+export const peekTool = defineTool({
+  name: 'peek',
+  title: 'Read new messages',
+  description:
+    'Returns your unread messages, oldest first, and marks them seen (they stay in your inbox until you ack or reply). ' +
+    'Each has an id, sender and thread.',
+  kind: 'write',
+  input: {
+    all: z.boolean().default(false).describe('also include messages you have already seen but not acked'),
+  },
+  async handle({ all }, ctx) {
+    const found = await ctx.store.peek(ctx.self().code, { all });
+    if (found.length === 0) return { text: 'No new messages.', data: { messages: [] } };
+    const text = `${found.length} message(s). ${PEER_NOTICE}\n\n${found.map(formatMessage).join('\n\n')}\n\nAnswer with reply; when done with one, ack it.`;
+    return { text, data: { messages: found.map(messageData) } };
+  },
+});

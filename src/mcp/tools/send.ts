@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { defineTool } from '../define-tool.ts';
+
+export const sendTool = defineTool({
+  name: 'send',
+  title: 'Send a message',
+  description:
+    'Sends a message to other agents. It lands at once and wakes an idle recipient. ' +
+    '`to`: an agent code, a name, a session id, "all" (everyone on your project), "*" (everyone), or several codes separated by commas. ' +
+    'To answer a message, prefer reply.',
+  kind: 'send',
+  input: {
+    to: z.string().describe('recipient: code (e.g. "x7k2"), name, session id, "all" or "*"'),
+    body: z.string().describe('the message text (plain text, up to 64 KiB)'),
+    reply_to: z.string().optional().describe('id of a message this continues (keeps the thread)'),
+  },
+  async handle({ to, body, reply_to }, ctx) {
+    const sent = await ctx.store.send({ sender: { kind: 'agent', agent: ctx.self() }, to, body, replyTo: reply_to });
+    return {
+      text: `Sent ${sent.id} to ${sent.to.join(', ')}.`,
+      data: { id: sent.id, to: sent.to, thread: sent.thread },
+    };
+  },
+});

@@ -1,0 +1,214 @@
+// The registry of agents. Presence = one file per agent, created by exclusive link so two
+// processes can never hold the same code; liveness = pid alive with the same start time.
+// Whoever notices a dead agent reaps it.
+import { rename, stat, unlink, link } from 'node:fs/promises';
+import { join } from 'node:path';
+import { IntercomError, hasErrno } from '../core/errors.ts';
+import { assertCode, assertName, isCode, newCode, randomToken } from '../core/ids.ts';
+import { isProcessAlive } from '../core/proc.ts';
+import type { StoreContext } from './context.ts';
+import { isoNow } from './context.ts';
+import { ensureDir, listNames, publish, readTextIfPresent, removeIfPresent, removeQuietly, replaceFile, writeTmp } from './files.ts';
+import { INBOX_STATES } from './layout.ts';
+import { readRecord } from './records.ts';
+import type { ActivityRecord, AgentRecord } from './schema.ts';
+
+export type Activity = 'busy' | 'idle' | 'unknown';
+
+export interface RegisterInput {
+  /** A code this agent must have (identity override): conflict if a live agent holds it. */
+  requiredCode?: string | undefined;
+  /** A code this agent would like back (from its session or process link). */
+  preferredCode?: string | undefined;
+  name?: string | undefined;
+  project: string;
+  projectRoot: string;
+  cwd: string;
+  pid: number;
+  pidStart: string;
+  claudePid?: number | undefined;
+  claudePidStart?: string | undefined;
+  sessionId?: string | undefined;
+  transcriptPath?: string | undefined;
+  status?: string | undefined;
+}
+
+const MAX_CODE_ATTEMPTS = 64;
+
+export function isAgentLive(agent: AgentRecord): boolean {
+  return isProcessAlive(agent.pid, agent.pid_start);
+}
+
+export function createAgents(ctx: StoreContext) {
+  const { layout } = ctx;
+
+  async function get(code: string): Promise<AgentRecord | undefined> {
+    return readRecord(layout, 'agent', layout.agentFile(code), ctx.report, ctx.clock.now());
+  }
+
+  /**
+   * Remove a dead agent's presence file. The file is first renamed aside and checked: if a new
+   * registration replaced it since we judged it dead, it is put back untouched.
+   */
+  async function reap(code: string, judgedIno: number): Promise<void> {
+    const file = layout.agentFile(code);
+    const grave = join(layout.tmp, `${process.pid}.${ctx.clock.now()}.${randomToken(8)}.tmp`);
+    try {
+      await rename(file, grave);
+    } catch (error) {
+      if (hasErrno(error, 'ENOENT')) return; // someone else reaped it
+      throw error;
+    }
+    try {
+      if ((await stat(grave)).ino !== judgedIno) {
+        await link(grave, file).catch((error: unknown) => {
+          if (!hasErrno(error, 'EEXIST')) throw error; // yet another registration: it wins
+        });
+      }
+    } finally {
+      await removeQuietly(grave);
+    }
+  }
+
+  /** Read an agent and reap it if dead. Returns the live record or undefined. */
+  async function getLive(code: string): Promise<AgentRecord | undefined> {
+    const file = layout.agentFile(code);
+    let ino: number;
+    try {
+      ino = (await stat(file)).ino;
+    } catch (error) {
+      if (hasErrno(error, 'ENOENT')) return undefined;
+      throw error;
+    }
+    const agent = await get(code);
+    if (!agent) return undefined;
+    if (isAgentLive(agent)) return agent;
+    await reap(code, ino);
+    return undefined;
+  }
+
+  async function live(): Promise<AgentRecord[]> {
+    const names = await listNames(layout.agents);
+    const agents = await Promise.all(names.map((n) => n.slice(0, -'.json'.length)).filter(isCode).map(getLive));
+    return agents.filter((a): a is AgentRecord => a !== undefined);
+  }
+
+  async function ensureMailbox(code: string): Promise<void> {
+    await Promise.all(INBOX_STATES.map((state) => ensureDir(layout.messageDir(code, state))));
+  }
+
+  async function register(input: RegisterInput): Promise<AgentRecord> {
+    const required = input.requiredCode === undefined ? undefined : assertCode(input.requiredCode);
+    const preferred = input.preferredCode !== undefined && isCode(input.preferredCode) ? input.preferredCode : undefined;
+    const name = input.name === undefined ? undefined : assertName(input.name);
+    const now = isoNow(ctx);
+    let candidate = required ?? preferred ?? newCode();
+    for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
+      const record: AgentRecord = {
+        v: 1,
+        code: candidate,
+        ...(name ? { name } : {}),
+        project: input.project,
+        project_root: input.projectRoot,
+        cwd: input.cwd,
+        pid: input.pid,
+        pid_start: input.pidStart,
+        ...(input.claudePid ? { claude_pid: input.claudePid, claude_pid_start: input.claudePidStart } : {}),
+        ...(input.sessionId ? { session_id: input.sessionId } : {}),
+        ...(input.transcriptPath ? { transcript_path: input.transcriptPath } : {}),
+        status: input.status ?? '',
+        status_at: now,
+        registered_at: now,
+      };
+      const tmp = await writeTmp(layout, `${JSON.stringify(record)}\n`, ctx.clock.now());
+      try {
+        await publish(tmp, layout.agentFile(candidate), layout.agents);
+        await ensureMailbox(candidate);
+        if (input.sessionId) await linkSession(input.sessionId, candidate);
+        if (input.claudePid && input.claudePidStart) await linkProcess(input.claudePid, input.claudePidStart, candidate);
+        return record;
+      } catch (error) {
+        if (!hasErrno(error, 'EEXIST')) throw error;
+      } finally {
+        await removeQuietly(tmp);
+      }
+      // Taken. If its holder is dead, reap it and try the same code again.
+      const holder = await getLive(candidate);
+      if (holder === undefined) continue;
+      if (candidate === required) {
+        throw new IntercomError(
+          'CONFLICT',
+          `code "${candidate}" is held by a live agent (pid ${holder.pid}, project ${holder.project}); ` +
+            'unset CLAUDE_INTERCOM_SESSION or choose another code',
+        );
+      }
+      candidate = newCode();
+    }
+    throw new IntercomError('CONFLICT', `could not find a free agent code after ${MAX_CODE_ATTEMPTS} attempts; is ${layout.agents} writable?`);
+  }
+
+  /** Remove our own presence file. Only the process that registered may do this. */
+  async function unregister(code: string, pid: number): Promise<void> {
+    const agent = await get(code);
+    if (!agent || agent.pid !== pid) return;
+    await removeIfPresent(layout.agentFile(code));
+    if (agent.claude_pid && agent.claude_pid_start) {
+      await removeIfPresent(layout.procFile(agent.claude_pid, agent.claude_pid_start));
+    }
+  }
+
+  async function update(code: string, pid: number, patch: { status?: string; name?: string | null }): Promise<AgentRecord> {
+    const agent = await get(code);
+    if (!agent || agent.pid !== pid) {
+      throw new IntercomError('NO_IDENTITY', `agent ${code} is not registered by this process; restart the intercom MCP server (/mcp)`);
+    }
+    const next: AgentRecord = { ...agent };
+    if (patch.status !== undefined) {
+      next.status = patch.status;
+      next.status_at = isoNow(ctx);
+    }
+    if (patch.name === null) delete next.name;
+    else if (patch.name !== undefined) {
+      const name = assertName(patch.name);
+      const clash = (await live()).find((a) => a.code !== code && a.name?.toLowerCase() === name.toLowerCase());
+      if (clash) {
+        throw new IntercomError('CONFLICT', `the name "${name}" is taken by live agent ${clash.code} (${clash.project}); pick another name`);
+      }
+      next.name = name;
+    }
+    await replaceFile(layout, layout.agentFile(code), layout.agents, `${JSON.stringify(next)}\n`, ctx.clock.now());
+    return next;
+  }
+
+  async function linkSession(sessionId: string, code: string): Promise<void> {
+    await replaceFile(layout, layout.sessionFile(sessionId), layout.sessions, assertCode(code), ctx.clock.now());
+  }
+
+  async function codeForSession(sessionId: string): Promise<string | undefined> {
+    const text = (await readTextIfPresent(layout.sessionFile(sessionId)))?.trim();
+    return text && isCode(text) ? text : undefined;
+  }
+
+  async function linkProcess(pid: number, start: string, code: string): Promise<void> {
+    await replaceFile(layout, layout.procFile(pid, start), layout.procs, assertCode(code), ctx.clock.now());
+  }
+
+  async function codeForProcess(pid: number, start: string): Promise<string | undefined> {
+    const text = (await readTextIfPresent(layout.procFile(pid, start)))?.trim();
+    return text && isCode(text) ? text : undefined;
+  }
+
+  async function setActivity(code: string, state: 'busy' | 'idle'): Promise<void> {
+    const record: ActivityRecord = { v: 1, state, at: isoNow(ctx) };
+    await replaceFile(layout, layout.activityFile(code), layout.activity, `${JSON.stringify(record)}\n`, ctx.clock.now());
+  }
+
+  async function activity(code: string): Promise<{ state: Activity; at?: string }> {
+    const record = await readRecord(layout, 'activity', layout.activityFile(code), ctx.report, ctx.clock.now());
+    return record ? { state: record.state, at: record.at } : { state: 'unknown' };
+  }
+
+  return { get, getLive, live, register, unregister, update, linkSession, codeForSession, linkProcess, codeForProcess, setActivity, activity };
+}
+
+export type Agents = ReturnType<typeof createAgents>;

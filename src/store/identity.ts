@@ -1,0 +1,69 @@
+// Who is this process? Resolves the agent an MCP server registers as, so that a resumed Claude
+// session (same session id), or a restarted MCP server under the same Claude process, gets its
+// old code — and its unread mail — back.
+import { IntercomError } from '../core/errors.ts';
+import { isCode, isSessionId, NAME_PATTERN } from '../core/ids.ts';
+import { ancestors, findClaudeAncestor, procInfo } from '../core/proc.ts';
+import { detectProject } from '../core/project.ts';
+import type { Agents } from './agents.ts';
+import type { AgentRecord } from './schema.ts';
+import { transcriptPath } from './transcripts.ts';
+
+export interface IdentityOverride {
+  sessionId?: string;
+  code?: string;
+  name?: string;
+}
+
+/**
+ * CLAUDE_INTERCOM_SESSION may name a session id, an agent code or a name. A 4-character a-z0-9
+ * value is a code; a longer id-like value with a digit and a "-" (a UUID) is a session id;
+ * anything else must be a valid name.
+ */
+export function parseIdentityOverride(value: string | undefined): IdentityOverride {
+  if (value === undefined) return {};
+  if (isCode(value)) return { code: value };
+  if (isSessionId(value) && /\d/.test(value) && value.includes('-') && value.length >= 16) return { sessionId: value };
+  if (NAME_PATTERN.test(value)) return { name: value };
+  throw new IntercomError(
+    'BAD_INPUT',
+    `CLAUDE_INTERCOM_SESSION=${JSON.stringify(value)} is neither a session id, a 4-character code nor a name; fix or unset it`,
+  );
+}
+
+export interface SelfRegistration {
+  agents: Agents;
+  pid: number;
+  cwd: string;
+  override: IdentityOverride;
+  /** CLAUDE_CODE_SESSION_ID from the environment. */
+  claudeSessionId: string | undefined;
+  claudeConfigDir: string | undefined;
+}
+
+export async function registerSelf(input: SelfRegistration): Promise<AgentRecord> {
+  const { agents, pid, cwd, override } = input;
+  const self = procInfo(pid);
+  if (!self) throw new IntercomError('IO', `cannot read process info of pid ${pid}`);
+  const claude = findClaudeAncestor(ancestors(pid));
+  const sessionId = override.sessionId ?? (input.claudeSessionId && isSessionId(input.claudeSessionId) ? input.claudeSessionId : undefined);
+  const preferredCode =
+    (sessionId ? await agents.codeForSession(sessionId) : undefined) ??
+    (claude ? await agents.codeForProcess(claude.pid, claude.start) : undefined);
+  const project = detectProject(cwd);
+  const transcript = sessionId && input.claudeConfigDir ? transcriptPath(input.claudeConfigDir, cwd, sessionId) : undefined;
+  return agents.register({
+    requiredCode: override.code,
+    preferredCode,
+    name: override.name,
+    project: project.name,
+    projectRoot: project.root,
+    cwd,
+    pid,
+    pidStart: self.start,
+    claudePid: claude?.pid,
+    claudePidStart: claude?.start,
+    sessionId,
+    transcriptPath: transcript,
+  });
+}

@@ -1,0 +1,55 @@
+// The store's public face: open a store folder and get every operation bound to it.
+import type { Clock } from '../core/clock.ts';
+import { systemClock } from '../core/clock.ts';
+import { DEFAULT_MAX_BODY_BYTES } from '../core/config.ts';
+import { createAgents } from './agents.ts';
+import type { StoreContext } from './context.ts';
+import { createLayout } from './layout.ts';
+import { createMail } from './mail.ts';
+import { createPostOffice } from './post-office.ts';
+import type { Problem, ProblemSink } from './records.ts';
+import { openStoreDir } from './store-dir.ts';
+import { collectTmp } from './sweeper.ts';
+import { followLog } from './follow.ts';
+import type { Message } from './schema.ts';
+
+export interface StoreOptions {
+  root: string;
+  clock?: Clock;
+  maxBodyBytes?: number;
+  /** Called once for every corrupt file that was moved to quarantine/. Default: kept in `problems`. */
+  onProblem?: ProblemSink;
+}
+
+export async function openStore(options: StoreOptions) {
+  const problems: Problem[] = [];
+  const ctx: StoreContext = {
+    layout: createLayout(options.root),
+    clock: options.clock ?? systemClock,
+    report: options.onProblem ?? ((p) => problems.push(p)),
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  };
+  await openStoreDir(ctx.layout, ctx.clock.now());
+  const agents = createAgents(ctx);
+  const mail = createMail(ctx);
+  const office = createPostOffice(ctx, agents, mail);
+  return {
+    layout: ctx.layout,
+    clock: ctx.clock,
+    agents,
+    mail,
+    ...office,
+    collectTmp: () => collectTmp(ctx),
+    followLog: (options: { sinceId?: string; onMessage(message: Message): void; onError?(error: unknown): void }) =>
+      followLog(ctx, options),
+    /** Problems reported since the last call (when no onProblem sink was given). */
+    takeProblems: (): Problem[] => problems.splice(0),
+  };
+}
+
+export type Store = Awaited<ReturnType<typeof openStore>>;
+export type { AgentRecord, Message } from './schema.ts';
+export type { Problem } from './records.ts';
+export type { AgentView, Sender } from './post-office.ts';
+export type { StoredMessage } from './mail.ts';
+export type { MessageState } from './layout.ts';

@@ -1,0 +1,77 @@
+// The on-disk layout of the store, in one place. Every path is built from validated ids
+// (src/core/ids.ts), so no caller-supplied text can climb out of the store.
+import { join } from 'node:path';
+import { assertCode, assertMailbox, assertMessageId, assertSessionId } from '../core/ids.ts';
+
+/** A message's state is the folder it is in. */
+export const INBOX_STATES = ['new', 'delivered', 'seen'] as const;
+export const HISTORY_STATES = ['acked', 'replied'] as const;
+export const MESSAGE_STATES = [...INBOX_STATES, ...HISTORY_STATES] as const;
+export type InboxState = (typeof INBOX_STATES)[number];
+export type HistoryState = (typeof HISTORY_STATES)[number];
+export type MessageState = (typeof MESSAGE_STATES)[number];
+
+export const STORE_FORMAT_VERSION = 1;
+
+export interface Layout {
+  root: string;
+  /** Store marker: format name and version. */
+  marker: string;
+  /** Scratch files; published into place by link/rename. Same filesystem as everything else. */
+  tmp: string;
+  agents: string;
+  agentFile(code: string): string;
+  /** Claude session id → agent code, kept after the agent exits so a resume gets its code back. */
+  sessions: string;
+  sessionFile(sessionId: string): string;
+  /** Busy/idle of an agent, written by its hooks. */
+  activity: string;
+  activityFile(code: string): string;
+  /** Claude process (pid + start token) → agent code, so hooks find their agent by ancestry. */
+  procs: string;
+  procFile(pid: number, start: string): string;
+  /** One folder per mailbox (agent code or "human"), one subfolder per message state. */
+  mail: string;
+  mailbox(mailbox: string): string;
+  messageDir(mailbox: string, state: MessageState): string;
+  messageFile(mailbox: string, state: MessageState, id: string): string;
+  /** Every message ever sent, once, as sent (hard links to the delivered copies). */
+  log: string;
+  logFile(id: string): string;
+  /** Files that failed to parse, moved aside with a note of why. */
+  quarantine: string;
+}
+
+export function createLayout(root: string): Layout {
+  const agents = join(root, 'agents');
+  const sessions = join(root, 'sessions');
+  const activity = join(root, 'activity');
+  const procs = join(root, 'procs');
+  const mail = join(root, 'mail');
+  const log = join(root, 'log');
+  const mailbox = (box: string) => join(mail, assertMailbox(box));
+  const messageDir = (box: string, state: MessageState) => join(mailbox(box), state);
+  return {
+    root,
+    marker: join(root, 'store.json'),
+    tmp: join(root, 'tmp'),
+    agents,
+    agentFile: (code) => join(agents, `${assertCode(code)}.json`),
+    sessions,
+    sessionFile: (sessionId) => join(sessions, assertSessionId(sessionId)),
+    activity,
+    activityFile: (code) => join(activity, `${assertCode(code)}.json`),
+    procs,
+    procFile: (pid, start) => {
+      if (!Number.isInteger(pid) || pid <= 0 || !/^[\w:. -]+$/.test(start)) throw new Error(`bad process key ${pid}/${start}`);
+      return join(procs, `${pid}-${start.replace(/[^\w]/g, '_')}`);
+    },
+    mail,
+    mailbox,
+    messageDir,
+    messageFile: (box, state, id) => join(messageDir(box, state), `${assertMessageId(id)}.json`),
+    log,
+    logFile: (id) => join(log, `${assertMessageId(id)}.json`),
+    quarantine: join(root, 'quarantine'),
+  };
+}

@@ -1,0 +1,148 @@
+// The operations the front-ends share: who is around, send, peek, reply, ack. The MCP tools and
+// the CLI are thin wrappers over these, so both say the same things the same way.
+import { readdir } from 'node:fs/promises';
+import { IntercomError, hasErrno } from '../core/errors.ts';
+import { HUMAN, assertMessageId, isCode } from '../core/ids.ts';
+import type { Agents, Activity } from './agents.ts';
+import type { StoreContext } from './context.ts';
+import type { Mail, StoredMessage } from './mail.ts';
+import { INBOX_STATES } from './layout.ts';
+import { resolveRecipients } from './recipients.ts';
+import type { AgentRecord, Message } from './schema.ts';
+
+/** Who is sending: a registered agent, or the person at the CLI. */
+export type Sender = { kind: 'agent'; agent: AgentRecord } | { kind: 'human' };
+
+export interface AgentView {
+  code: string;
+  name?: string;
+  project: string;
+  cwd: string;
+  status: string;
+  activity: Activity;
+  since: string;
+  session_id?: string;
+  you: boolean;
+}
+
+export function senderMailbox(sender: Sender): string {
+  return sender.kind === 'agent' ? sender.agent.code : HUMAN;
+}
+
+function senderStamp(sender: Sender): Message['from'] {
+  if (sender.kind === 'human') return { code: HUMAN };
+  const { code, name, project } = sender.agent;
+  return { code, ...(name ? { name } : {}), project };
+}
+
+export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail) {
+  /** Mailboxes that exist on disk: every code that was ever an agent here. */
+  async function knownMailboxes(): Promise<Set<string>> {
+    try {
+      return new Set((await readdir(ctx.layout.mail)).filter(isCode));
+    } catch (error) {
+      if (hasErrno(error, 'ENOENT')) return new Set();
+      throw error;
+    }
+  }
+
+  async function who(options: { scope: 'project' | 'all'; self?: AgentRecord | undefined }): Promise<AgentView[]> {
+    const { scope, self } = options;
+    if (scope === 'project' && !self) throw new IntercomError('BAD_INPUT', 'scope "project" needs an agent identity; use scope "all"');
+    const live = (await agents.live()).filter((a) => scope === 'all' || a.project === self?.project);
+    const views = await Promise.all(
+      live.map(async (a): Promise<AgentView> => {
+        const act = await agents.activity(a.code);
+        return {
+          code: a.code,
+          ...(a.name ? { name: a.name } : {}),
+          project: a.project,
+          cwd: a.cwd,
+          status: a.status,
+          activity: act.state,
+          since: a.registered_at,
+          ...(a.session_id ? { session_id: a.session_id } : {}),
+          you: a.code === self?.code,
+        };
+      }),
+    );
+    return views.sort((x, y) => x.project.localeCompare(y.project) || x.since.localeCompare(y.since));
+  }
+
+  /** Thread and reply_to for a reply to `replyTo`, looked up in the sender's own mailbox or the log. */
+  async function threadOf(box: string, replyTo: string): Promise<Message> {
+    const original = (await mail.find(box, assertMessageId(replyTo)))?.message ?? (await mail.fromLog(replyTo));
+    if (!original) throw new IntercomError('NOT_FOUND', `no message ${replyTo} to reply to; call peek to list your message ids`);
+    return original;
+  }
+
+  async function send(input: {
+    sender: Sender;
+    to: string;
+    body: string;
+    replyTo?: string | undefined;
+    expectsReply?: boolean;
+  }): Promise<Message> {
+    const self = input.sender.kind === 'agent' ? input.sender.agent : undefined;
+    const live = await agents.live();
+    const recipients = resolveRecipients(input.to, self, live, await knownMailboxes());
+    const original = input.replyTo !== undefined ? await threadOf(senderMailbox(input.sender), input.replyTo) : undefined;
+    return mail.send({
+      from: senderStamp(input.sender),
+      to: recipients.codes,
+      scope: recipients.scope,
+      project: recipients.project,
+      body: input.body,
+      thread: original?.thread,
+      replyTo: original?.id,
+      expectsReply: input.expectsReply,
+    });
+  }
+
+  /** New and delivered-but-unread messages, oldest first, marked seen. `all` adds already-seen ones. */
+  async function peek(box: string, options: { all?: boolean } = {}): Promise<StoredMessage[]> {
+    const found = await mail.list(box, options.all ? INBOX_STATES : ['new', 'delivered']);
+    await mail.markSeen(
+      box,
+      found.filter((m) => m.state !== 'seen').map((m) => m.message.id),
+    );
+    return found;
+  }
+
+  /** Answer a message: to its sender, in its thread; the original is then acknowledged as replied. */
+  async function reply(input: { sender: Sender; id: string; body: string }): Promise<Message> {
+    const box = senderMailbox(input.sender);
+    const found = await mail.find(box, assertMessageId(input.id));
+    if (!found) throw new IntercomError('NOT_FOUND', `no message ${input.id} in your mailbox; call peek to list your message ids`);
+    const original = found.message;
+    const target = original.from.code;
+    if (target === box) throw new IntercomError('BAD_INPUT', `message ${input.id} is from you; reply to a message someone else sent`);
+    if (target !== HUMAN && !(await agents.getLive(target))) {
+      throw new IntercomError(
+        'NOT_LIVE',
+        `the sender of ${input.id}, agent '${target}', is not live any more, so the reply cannot be delivered; ` +
+          'the message stays in your inbox. Call who to find another agent to tell',
+      );
+    }
+    const sent = await mail.send({
+      from: senderStamp(input.sender),
+      to: [target],
+      scope: 'direct',
+      body: input.body,
+      thread: original.thread,
+      replyTo: original.id,
+    });
+    await mail.move(box, original.id, ['new', 'delivered', 'seen', 'acked'], 'replied');
+    return sent;
+  }
+
+  async function ackAll(box: string): Promise<string[]> {
+    const ids = (await mail.list(box, INBOX_STATES)).map((m) => m.message.id);
+    if (ids.length) await mail.ack(box, ids);
+    return ids;
+  }
+
+  return { who, send, peek, reply, ackAll, knownMailboxes };
+}
+
+export type PostOffice = ReturnType<typeof createPostOffice>;

@@ -1,0 +1,66 @@
+// Opening the store: create it private (0700), refuse one that belongs to another user or that
+// other users can write to, and stamp it with its format version.
+import { stat, writeFile, mkdir } from 'node:fs/promises';
+import { IntercomError, hasErrno } from '../core/errors.ts';
+import type { Layout } from './layout.ts';
+import { DIR_MODE, FILE_MODE, readTextIfPresent } from './files.ts';
+import { STORE_FORMAT_VERSION } from './layout.ts';
+
+export async function openStoreDir(layout: Layout, now: number): Promise<void> {
+  const { root } = layout;
+  let info;
+  try {
+    info = await stat(root);
+  } catch (error) {
+    if (!hasErrno(error, 'ENOENT')) throw error;
+    await mkdir(root, { recursive: true, mode: DIR_MODE });
+    info = await stat(root);
+  }
+  if (!info.isDirectory()) {
+    throw new IntercomError('STORE', `the store path ${root} is not a folder; remove it or set CLAUDE_INTERCOM_DIR to another path`);
+  }
+  const uid = process.getuid?.();
+  if (uid !== undefined && info.uid !== uid) {
+    throw new IntercomError(
+      'STORE',
+      `the store ${root} belongs to uid ${info.uid}, not to you (uid ${uid}); refusing to use it. ` +
+        'Set CLAUDE_INTERCOM_DIR to a folder of your own.',
+    );
+  }
+  if ((info.mode & 0o077) !== 0) {
+    const mode = (info.mode & 0o777).toString(8);
+    throw new IntercomError(
+      'STORE',
+      `the store ${root} is open to other users (mode ${mode}); messages must stay private. Run: chmod 700 '${root}'`,
+    );
+  }
+  const existing = await readTextIfPresent(layout.marker);
+  if (existing !== undefined) {
+    checkMarker(layout.marker, existing);
+  } else {
+    const marker = { format: 'claude-intercom', v: STORE_FORMAT_VERSION, created_at: new Date(now).toISOString() };
+    try {
+      await writeFile(layout.marker, `${JSON.stringify(marker)}\n`, { flag: 'wx', mode: FILE_MODE });
+    } catch (error) {
+      if (!hasErrno(error, 'EEXIST')) throw error; // another process stamped it first
+    }
+  }
+}
+
+function checkMarker(path: string, text: string): void {
+  let marker: { format?: unknown; v?: unknown } | undefined;
+  try {
+    marker = JSON.parse(text) as typeof marker;
+  } catch {
+    marker = undefined;
+  }
+  if (marker?.format !== 'claude-intercom') {
+    throw new IntercomError('STORE', `${path} is not a claude-intercom store marker; set CLAUDE_INTERCOM_DIR to another folder`);
+  }
+  if (marker.v !== STORE_FORMAT_VERSION) {
+    throw new IntercomError(
+      'STORE',
+      `the store uses format v${String(marker.v)}, this intercom reads v${STORE_FORMAT_VERSION}; upgrade intercom or use another CLAUDE_INTERCOM_DIR`,
+    );
+  }
+}

@@ -1,0 +1,41 @@
+// Writers killed mid-write (SIGKILL, power loss) leave files in tmp/. They were never published,
+// so nobody saw them; this collects them once their writer is gone.
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { hasErrno } from '../core/errors.ts';
+import { isProcessAlive } from '../core/proc.ts';
+import type { StoreContext } from './context.ts';
+import { parseTmpName, removeIfPresent } from './files.ts';
+
+/** A tmp file older than this is garbage even if its pid is alive again (pid reuse). */
+export const TMP_MAX_AGE_MS = 60 * 60 * 1000;
+
+export async function collectTmp(ctx: StoreContext): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(ctx.layout.tmp);
+  } catch (error) {
+    if (hasErrno(error, 'ENOENT')) return 0;
+    throw error;
+  }
+  const now = ctx.clock.now();
+  let removed = 0;
+  for (const name of names) {
+    const parsed = parseTmpName(name);
+    const path = join(ctx.layout.tmp, name);
+    if (parsed) {
+      if (parsed.pid === process.pid && now - parsed.at < TMP_MAX_AGE_MS) continue; // ours, maybe in use
+      if (isProcessAlive(parsed.pid) && now - parsed.at < TMP_MAX_AGE_MS) continue;
+    } else {
+      // Not one of ours by name: only collect it when it is old.
+      try {
+        if (now - (await stat(path)).mtimeMs < TMP_MAX_AGE_MS) continue;
+      } catch (error) {
+        if (hasErrno(error, 'ENOENT')) continue;
+        throw error;
+      }
+    }
+    if (await removeIfPresent(path)) removed++;
+  }
+  return removed;
+}
