@@ -3,42 +3,84 @@
 // that reads process.env and process.argv. Front-ends are imported lazily so a hook never
 // loads the MCP SDK.
 import { resolveConfig } from '../core/config.ts';
+import type { Config } from '../core/config.ts';
 import { describeError } from '../core/errors.ts';
-import pkg from '../../package.json' with { type: 'json' };
 
 const argv = process.argv.slice(2);
-const log = (line: string) => void process.stderr.write(`${line}\n`);
 
-let config;
-try {
-  config = resolveConfig({ env: process.env, cwd: process.cwd() });
-} catch (error) {
-  log(`intercom: ${describeError(error)}`);
-  process.exit(argv[0] === 'hook' ? 0 : 1); // a hook fails open
+// Output goes through Bun.write, never process.stdout/process.stderr: the first touch of those
+// node streams costs ~15 ms in Bun, more than a whole PreToolUse hook may take. Writes are
+// chained so they keep their order, and flushed before exit.
+function writer(target: typeof Bun.stdout) {
+  let queue: Promise<unknown> = Promise.resolve();
+  const write = (line: string) => void (queue = queue.then(() => Bun.write(target, `${line}\n`)));
+  return Object.assign(write, { flush: () => queue });
+}
+const out = writer(Bun.stdout);
+const log = writer(Bun.stderr);
+async function exit(code: number): Promise<never> {
+  await Promise.all([out.flush(), log.flush()]);
+  process.exit(code);
 }
 
-if (argv[0] === 'mcp') {
+let config!: Config;
+try {
+  config = resolveConfig({ env: process.env, cwd: process.cwd(), home: process.env.HOME || (await import('node:os')).homedir() });
+} catch (error) {
+  log(`intercom: ${describeError(error)}`);
+  await exit(argv[0] === 'hook' ? 0 : 1); // a hook fails open
+}
+const storeOptions = () => ({
+  root: config.storeDir,
+  maxBodyBytes: config.maxBodyBytes,
+  onProblem: (p: { path: string; quarantinedTo: string; reason: string }) =>
+    log(`intercom: moved corrupt file ${p.path} to ${p.quarantinedTo}: ${p.reason}`),
+});
+
+/** The package version, read only by the commands that show it (a hook never does). */
+const version = async () => (await import('../../package.json', { with: { type: 'json' } })).default.version as string;
+
+if (argv[0] === 'hook') {
+  const { runHook } = await import('../hooks/main.ts');
+  const stop = new AbortController();
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => stop.abort());
+  const code = await runHook(argv[1], {
+    config,
+    pid: process.pid,
+    readStdin: () => Bun.stdin.text(),
+    openStore: async () => (await import('../store/index.ts')).openStore(storeOptions()),
+    out,
+    err: log,
+    signal: stop.signal,
+  });
+  await exit(code);
+} else if (argv[0] === 'mcp') {
   const { runMcpServer } = await import('../mcp/main.ts');
-  await runMcpServer({ config, version: pkg.version, pid: process.pid, log, exit: (code) => process.exit(code) });
+  await runMcpServer({ config, version: await version(), pid: process.pid, log, exit: (code) => void exit(code) });
 } else {
   const { runCli } = await import('../cli/main.ts');
   const { openStore } = await import('../store/index.ts');
+  const { isatty } = await import('node:tty');
   let stored: ReturnType<typeof openStore> | undefined;
   const interrupted = new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
   });
+  const { dirname, resolve } = await import('node:path');
   const code = await runCli(argv, {
-    version: pkg.version,
+    version: await version(),
     config,
+    runtime: { bun: process.execPath, entry: import.meta.path, repoRoot: resolve(dirname(import.meta.path), '..', '..') },
+    now: () => new Date(),
+    childEnv: process.env,
     interrupted,
-    store: () => (stored ??= openStore({ root: config.storeDir, maxBodyBytes: config.maxBodyBytes, onProblem: (p) => log(`intercom: moved corrupt file ${p.path} to ${p.quarantinedTo}: ${p.reason}`) })),
+    store: () => (stored ??= openStore(storeOptions())),
     io: {
-      out: (text) => void process.stdout.write(`${text}\n`),
+      out,
       err: log,
-      stdinIsTty: Boolean(process.stdin.isTTY),
-      readStdin: async () => (await new Response(Bun.stdin.stream()).text()).replace(/\n$/, ''),
+      stdinIsTty: isatty(0),
+      readStdin: async () => (await Bun.stdin.text()).replace(/\n$/, ''),
     },
   });
-  process.exit(code);
+  await exit(code);
 }

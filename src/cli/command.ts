@@ -3,8 +3,20 @@ import type { Config } from '../core/config.ts';
 import type { Store } from '../store/index.ts';
 import type { CliIo } from './io.ts';
 
+/** Where this intercom runs from: install writes these paths into Claude Code's config. */
+export interface Runtime {
+  bun: string;
+  entry: string;
+  repoRoot: string;
+}
+
 export interface CliDeps {
   config: Config;
+  runtime: Runtime;
+  /** The current time; injected so tests can pin it. */
+  now(): Date;
+  /** The environment handed to child processes (doctor's self-test). */
+  childEnv: Record<string, string | undefined>;
   io: CliIo;
   /** Opens the store on first use (commands like `help` never touch it). */
   store(): Promise<Store>;

@@ -3,13 +3,15 @@ import { parseArgs } from 'node:util';
 import { describeError, isIntercomError } from '../core/errors.ts';
 import type { CliDeps, Command } from './command.ts';
 import { ackCommand } from './commands/ack.ts';
+import { doctorCommand } from './commands/doctor.ts';
 import { inboxCommand } from './commands/inbox.ts';
+import { installCommand, uninstallCommand } from './commands/install.ts';
 import { replyCommand } from './commands/reply.ts';
 import { sendCommand } from './commands/send.ts';
 import { tailCommand } from './commands/tail.ts';
 import { whoCommand } from './commands/who.ts';
 
-export const commands: Command[] = [whoCommand, sendCommand, inboxCommand, replyCommand, ackCommand, tailCommand];
+export const commands: Command[] = [whoCommand, sendCommand, inboxCommand, replyCommand, ackCommand, tailCommand, installCommand, uninstallCommand, doctorCommand];
 
 /** Commands run by the entry point itself rather than by runCli (they need other front-ends). */
 export const entryCommands = [

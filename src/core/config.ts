@@ -1,7 +1,6 @@
 // The one place that turns the environment into settings. Only the entry point calls this,
 // with process.env; everything else receives the resulting Config.
-import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolutePath as isAbsolute, joinPath as join, normalizePath } from './paths.ts';
 import { IntercomError } from './errors.ts';
 
 export interface Config {
@@ -9,10 +8,14 @@ export interface Config {
   storeDir: string;
   /** Claude Code config dirs whose projects/ hold transcripts: CLAUDE_CONFIG_DIR, default ~/.claude. */
   claudeConfigDirs: string[];
+  /** Claude Code's user config holding mcpServers: $CLAUDE_CONFIG_DIR/.claude.json, else ~/.claude.json. */
+  claudeUserConfigFile: string;
   /** CLAUDE_INTERCOM_SESSION: force this process's identity (session id, code or name). */
   identityOverride: string | undefined;
   /** CLAUDE_CODE_SESSION_ID, set by Claude Code in the MCP server's environment. */
   claudeSessionId: string | undefined;
+  /** CLAUDE_PID: the Claude Code process, set by Claude Code for its hooks. */
+  claudePid: number | undefined;
   /** CLAUDE_PROJECT_DIR, set by Claude Code for MCP servers and hooks. */
   claudeProjectDir: string | undefined;
   /** Extra flags for headless resumes: CLAUDE_INTERCOM_RESUME_FLAGS, split on whitespace. */
@@ -30,7 +33,8 @@ export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 export interface ConfigInputs {
   env: Record<string, string | undefined>;
   cwd: string;
-  home?: string;
+  /** The user's home folder (the entry passes $HOME, else os.homedir()). */
+  home: string;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -45,7 +49,7 @@ function absoluteDir(value: string, name: string, home: string): string {
   if (!isAbsolute(expanded)) {
     throw new IntercomError('BAD_INPUT', `${name}=${value} must be an absolute path, e.g. ${name}=$HOME/${value}`);
   }
-  return resolve(expanded);
+  return normalizePath(expanded);
 }
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {
@@ -57,15 +61,18 @@ function positiveInt(value: string | undefined, name: string, fallback: number):
   return n;
 }
 
-export function resolveConfig({ env, cwd, home = homedir() }: ConfigInputs): Config {
+export function resolveConfig({ env, cwd, home }: ConfigInputs): Config {
   const storeDir = nonEmpty(env.CLAUDE_INTERCOM_DIR);
   const configDir = nonEmpty(env.CLAUDE_CONFIG_DIR);
   return Object.freeze({
     storeDir: storeDir ? absoluteDir(storeDir, 'CLAUDE_INTERCOM_DIR', home) : join(home, '.claude-intercom'),
     claudeConfigDirs: [configDir ? absoluteDir(configDir, 'CLAUDE_CONFIG_DIR', home) : join(home, '.claude')],
+    // Claude Code keeps its user config beside the config dir by default, inside it when moved.
+    claudeUserConfigFile: configDir ? join(absoluteDir(configDir, 'CLAUDE_CONFIG_DIR', home), '.claude.json') : join(home, '.claude.json'),
     identityOverride: nonEmpty(env.CLAUDE_INTERCOM_SESSION),
     claudeSessionId: nonEmpty(env.CLAUDE_CODE_SESSION_ID),
     claudeProjectDir: nonEmpty(env.CLAUDE_PROJECT_DIR),
+    claudePid: /^\d+$/.test(env.CLAUDE_PID ?? '') ? Number(env.CLAUDE_PID) : undefined,
     resumeFlags: (nonEmpty(env.CLAUDE_INTERCOM_RESUME_FLAGS) ?? '').split(/\s+/).filter(Boolean),
     maxBodyBytes: positiveInt(nonEmpty(env.CLAUDE_INTERCOM_MAX_BODY), 'CLAUDE_INTERCOM_MAX_BODY', DEFAULT_MAX_BODY_BYTES),
     debug: /\bintercom\b/.test(env.DEBUG ?? ''),

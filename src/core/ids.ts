@@ -1,6 +1,5 @@
 // Every identifier that can end up in a file name is checked here against a strict pattern
 // before it touches a path. Nothing else in the code base builds a path from user input.
-import { randomBytes } from 'node:crypto';
 import type { Clock } from './clock.ts';
 import { IntercomError } from './errors.ts';
 
@@ -22,7 +21,8 @@ export const RESERVED_NAMES = new Set(['all', 'everyone', 'human', 'me', 'self']
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 export function randomToken(length: number): string {
-  const bytes = randomBytes(length);
+  // Web Crypto is built in; importing node:crypto would cost a hook ~5 ms of start-up.
+  const bytes = crypto.getRandomValues(new Uint8Array(length));
   let out = '';
   // 256 % 36 != 0 gives a tiny bias; irrelevant for uniqueness tokens.
   for (const b of bytes) out += ALPHABET[b % ALPHABET.length];
@@ -97,4 +97,26 @@ export function isMessageId(value: string): boolean {
 
 export function isSessionId(value: string): boolean {
   return SESSION_ID_PATTERN.test(value);
+}
+
+export interface IdentityOverride {
+  sessionId?: string;
+  code?: string;
+  name?: string;
+}
+
+/**
+ * CLAUDE_INTERCOM_SESSION may name a session id, an agent code or a name. A 4-character a-z0-9
+ * value is a code; a longer id-like value with a digit and a "-" (a UUID) is a session id;
+ * anything else must be a valid name.
+ */
+export function parseIdentityOverride(value: string | undefined): IdentityOverride {
+  if (value === undefined) return {};
+  if (isCode(value)) return { code: value };
+  if (isSessionId(value) && /\d/.test(value) && value.includes('-') && value.length >= 16) return { sessionId: value };
+  if (NAME_PATTERN.test(value)) return { name: value };
+  throw new IntercomError(
+    'BAD_INPUT',
+    `CLAUDE_INTERCOM_SESSION=${JSON.stringify(value)} is neither a session id, a 4-character code nor a name; fix or unset it`,
+  );
 }

@@ -1,9 +1,8 @@
 // Facts about processes: is a pid alive *and still the same process* (pid reuse), and who are
 // a process's ancestors. Linux reads /proc (a few µs per level); elsewhere one `ps -A` snapshot
 // serves a whole walk — never one `ps` spawn per level.
-import { readFileSync, existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { hasErrno } from './errors.ts';
+import { nodeFs } from './node-fs.ts';
 
 export interface ProcInfo {
   pid: number;
@@ -16,7 +15,8 @@ export interface ProcInfo {
   zombie: boolean;
 }
 
-const HAS_PROC = existsSync('/proc/self/stat');
+let hasProcFs: boolean | undefined;
+const hasProc = () => (hasProcFs ??= nodeFs().existsSync('/proc/self/stat'));
 
 /** Parse /proc/<pid>/stat. comm may hold spaces and parentheses, so split at the last ')'. */
 export function parseProcStat(pid: number, text: string): ProcInfo | undefined {
@@ -33,7 +33,7 @@ export function parseProcStat(pid: number, text: string): ProcInfo | undefined {
 
 function readProc(pid: number): ProcInfo | undefined {
   try {
-    return parseProcStat(pid, readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    return parseProcStat(pid, nodeFs().readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch (error) {
     if (hasErrno(error, 'ENOENT', 'ESRCH', 'EACCES')) return undefined;
     throw error;
@@ -42,9 +42,9 @@ function readProc(pid: number): ProcInfo | undefined {
 
 /** One `ps` call for every process: used where /proc does not exist (macOS). */
 function psSnapshot(): Map<number, ProcInfo> {
-  const out = spawnSync('ps', ['-A', '-o', 'pid=,ppid=,lstart=,comm='], { encoding: 'utf8' });
+  const out = Bun.spawnSync(['ps', '-A', '-o', 'pid=,ppid=,lstart=,comm='], { stdout: 'pipe', stderr: 'ignore' });
   const table = new Map<number, ProcInfo>();
-  for (const line of (out.stdout ?? '').split('\n')) {
+  for (const line of out.stdout.toString().split('\n')) {
     // lstart is five words: "Fri Nov 21 22:09:01 2026"
     const m = /^\s*(\d+)\s+(\d+)\s+(\S+\s+\S+\s+\S+\s+\S+\s+\S+)\s+(.*)$/.exec(line);
     if (!m) continue;
@@ -57,7 +57,7 @@ function psSnapshot(): Map<number, ProcInfo> {
 
 export function procInfo(pid: number): ProcInfo | undefined {
   if (!Number.isInteger(pid) || pid <= 0) return undefined;
-  if (HAS_PROC) return readProc(pid);
+  if (hasProc()) return readProc(pid);
   return psSnapshot().get(pid);
 }
 
@@ -79,7 +79,7 @@ export function isProcessAlive(pid: number, start?: string): boolean {
 /** The chain of ancestors of `pid`, nearest first, excluding `pid` itself and pid 1. */
 export function ancestors(pid: number, maxDepth = 64): ProcInfo[] {
   const chain: ProcInfo[] = [];
-  const table = HAS_PROC ? undefined : psSnapshot();
+  const table = hasProc() ? undefined : psSnapshot();
   const lookup = (p: number) => (table ? table.get(p) : readProc(p));
   let current = lookup(pid);
   while (current && current.ppid > 1 && chain.length < maxDepth) {
@@ -92,7 +92,7 @@ export function ancestors(pid: number, maxDepth = 64): ProcInfo[] {
 }
 
 /** Names the Claude Code CLI runs under: the native binary, or a `claude` launcher script. */
-const CLAUDE_COMMS = new Set(['claude', 'claude-code']);
+const CLAUDE_COMMS = new Set(['claude', 'claude.exe', 'claude-code']);
 
 /**
  * The Claude Code process that owns a process (an MCP server, a hook): the nearest ancestor
@@ -100,5 +100,38 @@ const CLAUDE_COMMS = new Set(['claude', 'claude-code']);
  * parent stands in, which is what spawned the MCP server.
  */
 export function findClaudeAncestor(chain: ProcInfo[]): ProcInfo | undefined {
-  return chain.find((p) => CLAUDE_COMMS.has(p.comm)) ?? chain[0];
+  return findNamedClaude(chain) ?? chain[0];
+}
+
+/** The nearest process named like the Claude Code CLI, if any. */
+export function findNamedClaude(chain: ProcInfo[]): ProcInfo | undefined {
+  return chain.find((p) => CLAUDE_COMMS.has(p.comm));
+}
+
+/**
+ * Processes that may be the Claude Code process owning a hook: its parent (hooks may be spawned
+ * directly), its grandparent (usually: hooks run through `sh -c`) and the nearest process named
+ * claude. Nothing further up: a far ancestor (a terminal, tmux, a test runner) is shared by
+ * unrelated sessions and must never link a hook to someone else's agent.
+ */
+export function claudeCandidates(chain: ProcInfo[]): ProcInfo[] {
+  const named = findNamedClaude(chain);
+  const candidates = chain.slice(0, 2);
+  if (named && !candidates.includes(named)) candidates.push(named);
+  return candidates;
+}
+
+/** A process's argv (Linux: /proc/<pid>/cmdline; elsewhere one `ps` call). [] if it is gone. */
+export function commandLine(pid: number): string[] {
+  if (!Number.isInteger(pid) || pid <= 0) return [];
+  if (hasProc()) {
+    try {
+      return nodeFs().readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a !== '');
+    } catch (error) {
+      if (hasErrno(error, 'ENOENT', 'ESRCH', 'EACCES')) return [];
+      throw error;
+    }
+  }
+  const out = Bun.spawnSync(['ps', '-o', 'args=', '-p', String(pid)], { stdout: 'pipe', stderr: 'ignore' });
+  return out.stdout.toString().trim().split(/\s+/).filter(Boolean);
 }

@@ -1,7 +1,7 @@
 // A session's project is its git root's folder name (else its cwd's), so sessions in
 // sub-folders or worktrees of one repo see each other as one project.
-import { statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { nodeFs } from './node-fs.ts';
+import { baseName as basename, dirName as dirname, normalizePath } from './paths.ts';
 
 export interface Project {
   /** Display name: the git root's (or cwd's) folder name. */
@@ -12,7 +12,7 @@ export interface Project {
 
 function hasGitEntry(dir: string): boolean {
   try {
-    statSync(`${dir}/.git`); // a folder in a clone, a file in a worktree or submodule
+    nodeFs().statSync(`${dir}/.git`); // a folder in a clone, a file in a worktree or submodule
     return true;
   } catch {
     return false;
@@ -20,7 +20,7 @@ function hasGitEntry(dir: string): boolean {
 }
 
 export function detectProject(cwd: string): Project {
-  const start = resolve(cwd);
+  const start = normalizePath(cwd);
   for (let dir = start; ; dir = dirname(dir)) {
     if (hasGitEntry(dir)) return { name: basename(dir) || dir, root: dir };
     if (dirname(dir) === dir) break;

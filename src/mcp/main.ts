@@ -5,7 +5,8 @@ import type { Config } from '../core/config.ts';
 import { IntercomError, describeError } from '../core/errors.ts';
 import { openStore } from '../store/index.ts';
 import type { AgentRecord, Store } from '../store/index.ts';
-import { parseIdentityOverride, registerSelf } from '../store/identity.ts';
+import { parseIdentityOverride } from '../core/ids.ts';
+import { registerSelf } from '../store/identity.ts';
 import { createServer } from './server.ts';
 import type { ToolContext } from './tool-context.ts';
 

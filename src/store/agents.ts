@@ -1,9 +1,9 @@
 // The registry of agents. Presence = one file per agent, created by exclusive link so two
 // processes can never hold the same code; liveness = pid alive with the same start time.
 // Whoever notices a dead agent reaps it.
-import { rename, stat, unlink, link } from 'node:fs/promises';
-import { join } from 'node:path';
+import { joinPath as join } from '../core/paths.ts';
 import { IntercomError, hasErrno } from '../core/errors.ts';
+import { nodeFs } from '../core/node-fs.ts';
 import { assertCode, assertName, isCode, newCode, randomToken } from '../core/ids.ts';
 import { isProcessAlive } from '../core/proc.ts';
 import type { StoreContext } from './context.ts';
@@ -54,16 +54,18 @@ export function createAgents(ctx: StoreContext) {
     const file = layout.agentFile(code);
     const grave = join(layout.tmp, `${process.pid}.${ctx.clock.now()}.${randomToken(8)}.tmp`);
     try {
-      await rename(file, grave);
+      nodeFs().renameSync(file, grave);
     } catch (error) {
       if (hasErrno(error, 'ENOENT')) return; // someone else reaped it
       throw error;
     }
     try {
-      if ((await stat(grave)).ino !== judgedIno) {
-        await link(grave, file).catch((error: unknown) => {
+      if (nodeFs().statSync(grave).ino !== judgedIno) {
+        try {
+          nodeFs().linkSync(grave, file);
+        } catch (error) {
           if (!hasErrno(error, 'EEXIST')) throw error; // yet another registration: it wins
-        });
+        }
       }
     } finally {
       await removeQuietly(grave);
@@ -75,7 +77,7 @@ export function createAgents(ctx: StoreContext) {
     const file = layout.agentFile(code);
     let ino: number;
     try {
-      ino = (await stat(file)).ino;
+      ino = (await Bun.file(file).stat()).ino;
     } catch (error) {
       if (hasErrno(error, 'ENOENT')) return undefined;
       throw error;
@@ -198,17 +200,35 @@ export function createAgents(ctx: StoreContext) {
     return text && isCode(text) ? text : undefined;
   }
 
-  async function setActivity(code: string, state: 'busy' | 'idle'): Promise<void> {
-    const record: ActivityRecord = { v: 1, state, at: isoNow(ctx) };
-    await replaceFile(layout, layout.activityFile(code), layout.activity, `${JSON.stringify(record)}\n`, ctx.clock.now());
+  /** Written by hooks: busy (a turn runs) or idle, plus the session id and transcript the hook saw. */
+  /** The code linked to the nearest of these processes (one readdir of procs/, no spawns). */
+  async function codeForAnyProcess(chain: { pid: number; start: string }[]): Promise<string | undefined> {
+    const names = new Set(await listNames(layout.procs, ''));
+    for (const proc of chain) {
+      const file = layout.procFile(proc.pid, proc.start);
+      if (names.has(file.slice(file.lastIndexOf('/') + 1))) return codeForProcess(proc.pid, proc.start);
+    }
+    return undefined;
   }
 
-  async function activity(code: string): Promise<{ state: Activity; at?: string }> {
+  async function setActivity(code: string, state: 'busy' | 'idle', seen: { sessionId?: string; transcriptPath?: string } = {}): Promise<void> {
+    const record: ActivityRecord = {
+      v: 1,
+      state,
+      at: isoNow(ctx),
+      ...(seen.sessionId ? { session_id: seen.sessionId } : {}),
+      ...(seen.transcriptPath ? { transcript_path: seen.transcriptPath } : {}),
+    };
+    await replaceFile(layout, layout.activityFile(code), layout.activity, `${JSON.stringify(record)}\n`, ctx.clock.now(), false);
+  }
+
+  async function activity(code: string): Promise<{ state: Activity; at?: string; sessionId?: string; transcriptPath?: string }> {
     const record = await readRecord(layout, 'activity', layout.activityFile(code), ctx.report, ctx.clock.now());
-    return record ? { state: record.state, at: record.at } : { state: 'unknown' };
+    if (!record) return { state: 'unknown' };
+    return { state: record.state, at: record.at, sessionId: record.session_id, transcriptPath: record.transcript_path };
   }
 
-  return { get, getLive, live, register, unregister, update, linkSession, codeForSession, linkProcess, codeForProcess, setActivity, activity };
+  return { get, getLive, live, register, unregister, update, linkSession, codeForSession, linkProcess, codeForProcess, codeForAnyProcess, setActivity, activity };
 }
 
 export type Agents = ReturnType<typeof createAgents>;

@@ -2,7 +2,7 @@
 // names a live agent (e.g. a script run from inside a Claude session).
 import { IntercomError } from '../core/errors.ts';
 import type { Agents } from './agents.ts';
-import { parseIdentityOverride } from './identity.ts';
+import { parseIdentityOverride } from '../core/ids.ts';
 import type { Sender } from './post-office.ts';
 
 export async function resolveCliSender(agents: Agents, override: string | undefined): Promise<Sender> {

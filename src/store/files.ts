@@ -2,25 +2,15 @@
 // content is written to tmp/, fsynced, and only then published with link() (no clobber) or
 // rename() (replace). A reader can never see a partial file.
 //
-// The store's API is async, but these primitives make the syscalls synchronously: each is a few
-// microseconds of kernel work, and Bun's thread-pool round trip for the promise versions cost
-// more than the calls themselves (measured: 1,027 vs 1,911 publishes/s in one process).
-import {
-  closeSync,
-  fdatasyncSync,
-  linkSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
-import { join } from 'node:path';
+// The store's API is async, but writes make their syscalls synchronously: each is a few
+// microseconds of kernel work, and the thread-pool round trip of the promise versions cost more
+// than the calls themselves (measured: 1,027 vs 1,911 publishes/s in one process). Reads use
+// Bun.file and Bun.Glob, so a process that only reads (a hook with an empty inbox) never loads
+// node:fs at all.
 import { hasErrno } from '../core/errors.ts';
 import { randomToken } from '../core/ids.ts';
+import { nodeFs } from '../core/node-fs.ts';
+import { joinPath as join } from '../core/paths.ts';
 import type { Layout } from './layout.ts';
 
 export const FILE_MODE = 0o600;
@@ -37,34 +27,40 @@ export function parseTmpName(name: string): { pid: number; at: number } | undefi
 }
 
 export async function ensureDir(dir: string): Promise<void> {
-  mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+  nodeFs().mkdirSync(dir, { recursive: true, mode: DIR_MODE });
 }
 
 function openNew(path: string, dir: string): number {
+  const fs = nodeFs();
   try {
-    return openSync(path, 'wx', FILE_MODE);
+    return fs.openSync(path, 'wx', FILE_MODE);
   } catch (error) {
     if (!hasErrno(error, 'ENOENT')) throw error;
-    mkdirSync(dir, { recursive: true, mode: DIR_MODE });
-    return openSync(path, 'wx', FILE_MODE);
+    fs.mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+    return fs.openSync(path, 'wx', FILE_MODE);
   }
 }
 
-/** Write `content` to a fresh file in tmp/ and fsync it. Returns its path. */
-export async function writeTmp(layout: Layout, content: string, now: number): Promise<string> {
+/**
+ * Write `content` to a fresh file in tmp/ and (unless `durable` is false) fsync it. Returns its
+ * path. Messages and presence are durable; hints that are rewritten all the time (busy/idle,
+ * the armed watcher) skip the fsync, which is most of a write's cost.
+ */
+export async function writeTmp(layout: Layout, content: string, now: number, durable = true): Promise<string> {
+  const fs = nodeFs();
   const path = join(layout.tmp, tmpName(process.pid, now));
   const fd = openNew(path, layout.tmp);
   try {
     const bytes = Buffer.from(content, 'utf8');
     let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written);
-    fdatasyncSync(fd);
+    while (written < bytes.length) written += fs.writeSync(fd, bytes, written);
+    if (durable) fs.fdatasyncSync(fd);
   } catch (error) {
-    closeSync(fd);
+    fs.closeSync(fd);
     await removeQuietly(path);
     throw error;
   }
-  closeSync(fd);
+  fs.closeSync(fd);
   return path;
 }
 
@@ -73,25 +69,27 @@ export async function writeTmp(layout: Layout, content: string, now: number): Pr
  * Creates the destination folder on first use.
  */
 export async function publish(src: string, dest: string, destDir: string): Promise<void> {
+  const fs = nodeFs();
   try {
-    linkSync(src, dest);
+    fs.linkSync(src, dest);
   } catch (error) {
     if (!hasErrno(error, 'ENOENT')) throw error;
-    mkdirSync(destDir, { recursive: true, mode: DIR_MODE });
-    linkSync(src, dest);
+    fs.mkdirSync(destDir, { recursive: true, mode: DIR_MODE });
+    fs.linkSync(src, dest);
   }
 }
 
 /** Atomically replace `dest` with new content (owner-only files: presence, activity, links). */
-export async function replaceFile(layout: Layout, dest: string, destDir: string, content: string, now: number): Promise<void> {
-  const tmp = await writeTmp(layout, content, now);
+export async function replaceFile(layout: Layout, dest: string, destDir: string, content: string, now: number, durable = true): Promise<void> {
+  const fs = nodeFs();
+  const tmp = await writeTmp(layout, content, now, durable);
   try {
     try {
-      renameSync(tmp, dest);
+      fs.renameSync(tmp, dest);
     } catch (error) {
       if (!hasErrno(error, 'ENOENT')) throw error;
-      mkdirSync(destDir, { recursive: true, mode: DIR_MODE });
-      renameSync(tmp, dest);
+      fs.mkdirSync(destDir, { recursive: true, mode: DIR_MODE });
+      fs.renameSync(tmp, dest);
     }
   } catch (error) {
     await removeQuietly(tmp);
@@ -101,27 +99,18 @@ export async function replaceFile(layout: Layout, dest: string, destDir: string,
 
 /** Rename; false when the source is gone (another process moved it first). */
 export async function moveIfPresent(from: string, to: string, toDir: string): Promise<boolean> {
+  const fs = nodeFs();
   try {
-    renameSync(from, to);
+    fs.renameSync(from, to);
     return true;
   } catch (error) {
     if (!hasErrno(error, 'ENOENT')) throw error;
   }
   // ENOENT is either the source (lost the race) or the destination folder (first use).
-  if (!exists(from)) return false;
-  mkdirSync(toDir, { recursive: true, mode: DIR_MODE });
+  if (!fs.existsSync(from)) return false;
+  fs.mkdirSync(toDir, { recursive: true, mode: DIR_MODE });
   try {
-    renameSync(from, to);
-    return true;
-  } catch (error) {
-    if (hasErrno(error, 'ENOENT')) return false;
-    throw error;
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    statSync(path);
+    fs.renameSync(from, to);
     return true;
   } catch (error) {
     if (hasErrno(error, 'ENOENT')) return false;
@@ -131,28 +120,28 @@ function exists(path: string): boolean {
 
 export async function readTextIfPresent(path: string): Promise<string | undefined> {
   try {
-    return readFileSync(path, 'utf8');
+    return await Bun.file(path).text();
   } catch (error) {
-    if (hasErrno(error, 'ENOENT')) return undefined;
+    if (hasErrno(error, 'ENOENT', 'ENOTDIR')) return undefined;
     throw error;
   }
 }
 
 /** File names in `dir` ending in `suffix`, sorted; [] when the folder does not exist yet. */
 export async function listNames(dir: string, suffix = '.json'): Promise<string[]> {
-  let names: string[];
+  const names: string[] = [];
   try {
-    names = readdirSync(dir);
+    for (const name of new Bun.Glob(`*${suffix}`).scanSync({ cwd: dir, onlyFiles: false, dot: false })) names.push(name);
   } catch (error) {
-    if (hasErrno(error, 'ENOENT')) return [];
+    if (hasErrno(error, 'ENOENT', 'ENOTDIR')) return [];
     throw error;
   }
-  return names.filter((n) => n.endsWith(suffix)).sort();
+  return names.sort();
 }
 
 export async function removeIfPresent(path: string): Promise<boolean> {
   try {
-    unlinkSync(path);
+    nodeFs().unlinkSync(path);
     return true;
   } catch (error) {
     if (hasErrno(error, 'ENOENT')) return false;
@@ -163,7 +152,7 @@ export async function removeIfPresent(path: string): Promise<boolean> {
 /** Best-effort cleanup of our own temp file; a failure here changes nothing visible. */
 export async function removeQuietly(path: string): Promise<void> {
   try {
-    unlinkSync(path);
+    nodeFs().unlinkSync(path);
   } catch {
     // our own tmp file: collected later by the tmp sweeper if this fails
   }

@@ -2,34 +2,13 @@
 // session (same session id), or a restarted MCP server under the same Claude process, gets its
 // old code — and its unread mail — back.
 import { IntercomError } from '../core/errors.ts';
-import { isCode, isSessionId, NAME_PATTERN } from '../core/ids.ts';
+import { isSessionId } from '../core/ids.ts';
+import type { IdentityOverride } from '../core/ids.ts';
 import { ancestors, findClaudeAncestor, procInfo } from '../core/proc.ts';
 import { detectProject } from '../core/project.ts';
 import type { Agents } from './agents.ts';
 import type { AgentRecord } from './schema.ts';
 import { transcriptPath } from './transcripts.ts';
-
-export interface IdentityOverride {
-  sessionId?: string;
-  code?: string;
-  name?: string;
-}
-
-/**
- * CLAUDE_INTERCOM_SESSION may name a session id, an agent code or a name. A 4-character a-z0-9
- * value is a code; a longer id-like value with a digit and a "-" (a UUID) is a session id;
- * anything else must be a valid name.
- */
-export function parseIdentityOverride(value: string | undefined): IdentityOverride {
-  if (value === undefined) return {};
-  if (isCode(value)) return { code: value };
-  if (isSessionId(value) && /\d/.test(value) && value.includes('-') && value.length >= 16) return { sessionId: value };
-  if (NAME_PATTERN.test(value)) return { name: value };
-  throw new IntercomError(
-    'BAD_INPUT',
-    `CLAUDE_INTERCOM_SESSION=${JSON.stringify(value)} is neither a session id, a 4-character code nor a name; fix or unset it`,
-  );
-}
 
 export interface SelfRegistration {
   agents: Agents;

@@ -11,6 +11,11 @@ import type { Problem, ProblemSink } from './records.ts';
 import { openStoreDir } from './store-dir.ts';
 import { collectTmp } from './sweeper.ts';
 import { followLog } from './follow.ts';
+import { createWatchers } from './watchers.ts';
+import { warmRecords } from './records.ts';
+import { watchAgent, watchRegistry } from './agent-watch.ts';
+import { purgeAgent } from './purge.ts';
+import { listNames } from './files.ts';
 import type { Message } from './schema.ts';
 
 export interface StoreOptions {
@@ -38,7 +43,15 @@ export async function openStore(options: StoreOptions) {
     clock: ctx.clock,
     agents,
     mail,
+    watchers: createWatchers(ctx),
     ...office,
+    watchAgent: (code: string, onChange: () => Promise<void>, onError: (error: unknown) => void) => watchAgent(ctx, code, onChange, onError),
+    watchRegistry: (onChange: () => Promise<void>, onError: (error: unknown) => void) => watchRegistry(ctx, onChange, onError),
+    /** Names of files set aside in quarantine/ (not their .reason.txt notes). */
+    quarantined: async () => (await listNames(ctx.layout.quarantine, '')).filter((n) => !n.endsWith('.reason.txt')),
+    purgeAgent: (code: string, leftovers: { sessionId?: string; messageIds?: string[] }) => purgeAgent(ctx, code, leftovers),
+    /** Load and exercise the record schemas now, so a later first parse (a wake) does not pay for it. */
+    warm: warmRecords,
     collectTmp: () => collectTmp(ctx),
     followLog: (options: { sinceId?: string; onMessage(message: Message): void; onError?(error: unknown): void }) =>
       followLog(ctx, options),

@@ -1,6 +1,6 @@
 // The on-disk layout of the store, in one place. Every path is built from validated ids
 // (src/core/ids.ts), so no caller-supplied text can climb out of the store.
-import { join } from 'node:path';
+import { joinPath as join } from '../core/paths.ts';
 import { assertCode, assertMailbox, assertMessageId, assertSessionId } from '../core/ids.ts';
 
 /** A message's state is the folder it is in. */
@@ -27,6 +27,9 @@ export interface Layout {
   /** Busy/idle of an agent, written by its hooks. */
   activity: string;
   activityFile(code: string): string;
+  /** The armed watcher of an agent (pid + start); a newer watcher replaces it. */
+  watchers: string;
+  watcherFile(code: string): string;
   /** Claude process (pid + start token) → agent code, so hooks find their agent by ancestry. */
   procs: string;
   procFile(pid: number, start: string): string;
@@ -47,6 +50,7 @@ export function createLayout(root: string): Layout {
   const sessions = join(root, 'sessions');
   const activity = join(root, 'activity');
   const procs = join(root, 'procs');
+  const watchers = join(root, 'watchers');
   const mail = join(root, 'mail');
   const log = join(root, 'log');
   const mailbox = (box: string) => join(mail, assertMailbox(box));
@@ -61,6 +65,8 @@ export function createLayout(root: string): Layout {
     sessionFile: (sessionId) => join(sessions, assertSessionId(sessionId)),
     activity,
     activityFile: (code) => join(activity, `${assertCode(code)}.json`),
+    watchers,
+    watcherFile: (code) => join(watchers, `${assertCode(code)}.json`),
     procs,
     procFile: (pid, start) => {
       if (!Number.isInteger(pid) || pid <= 0 || !/^[\w:. -]+$/.test(start)) throw new Error(`bad process key ${pid}/${start}`);

@@ -1,12 +1,12 @@
 // The operations the front-ends share: who is around, send, peek, reply, ack. The MCP tools and
 // the CLI are thin wrappers over these, so both say the same things the same way.
-import { readdir } from 'node:fs/promises';
-import { IntercomError, hasErrno } from '../core/errors.ts';
+import { IntercomError } from '../core/errors.ts';
 import { HUMAN, assertMessageId, isCode } from '../core/ids.ts';
 import type { Agents, Activity } from './agents.ts';
 import type { StoreContext } from './context.ts';
 import type { Mail, StoredMessage } from './mail.ts';
 import { INBOX_STATES } from './layout.ts';
+import { listNames } from './files.ts';
 import { resolveRecipients } from './recipients.ts';
 import type { AgentRecord, Message } from './schema.ts';
 
@@ -38,12 +38,7 @@ function senderStamp(sender: Sender): Message['from'] {
 export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail) {
   /** Mailboxes that exist on disk: every code that was ever an agent here. */
   async function knownMailboxes(): Promise<Set<string>> {
-    try {
-      return new Set((await readdir(ctx.layout.mail)).filter(isCode));
-    } catch (error) {
-      if (hasErrno(error, 'ENOENT')) return new Set();
-      throw error;
-    }
+    return new Set((await listNames(ctx.layout.mail, '')).filter(isCode));
   }
 
   async function who(options: { scope: 'project' | 'all'; self?: AgentRecord | undefined }): Promise<AgentView[]> {

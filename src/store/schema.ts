@@ -58,8 +58,20 @@ export const activitySchema = z
     v: z.literal(1),
     state: z.enum(['busy', 'idle']),
     at: isoTime,
+    session_id: z.string().regex(SESSION_ID_PATTERN).optional().describe('the Claude session id the hook saw (changes after /clear)'),
+    transcript_path: z.string().optional().describe('the transcript path the hook saw'),
   })
   .describe('Busy (in a turn) or idle (waiting for a prompt), written by the agent\'s hooks.');
+
+export const watcherSchema = z
+  .object({
+    v: z.literal(1),
+    pid: z.number().int().positive(),
+    pid_start: z.string(),
+    claude_pid: z.number().int().positive().optional().describe('the Claude process whose death ends the watcher'),
+    armed_at: isoTime,
+  })
+  .describe('The watcher currently armed for an agent. A newer watcher overwrites this and stops the old one.');
 
 export const storeMarkerSchema = z
   .object({
@@ -72,11 +84,13 @@ export const storeMarkerSchema = z
 export type Message = z.infer<typeof messageSchema>;
 export type AgentRecord = z.infer<typeof agentSchema>;
 export type ActivityRecord = z.infer<typeof activitySchema>;
+export type WatcherRecord = z.infer<typeof watcherSchema>;
 
 export const recordSchemas = {
   message: messageSchema,
   agent: agentSchema,
   activity: activitySchema,
+  watcher: watcherSchema,
   store: storeMarkerSchema,
 } as const;
 

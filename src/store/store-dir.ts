@@ -1,6 +1,6 @@
 // Opening the store: create it private (0700), refuse one that belongs to another user or that
 // other users can write to, and stamp it with its format version.
-import { stat, writeFile, mkdir } from 'node:fs/promises';
+import { nodeFs } from '../core/node-fs.ts';
 import { IntercomError, hasErrno } from '../core/errors.ts';
 import type { Layout } from './layout.ts';
 import { DIR_MODE, FILE_MODE, readTextIfPresent } from './files.ts';
@@ -10,11 +10,11 @@ export async function openStoreDir(layout: Layout, now: number): Promise<void> {
   const { root } = layout;
   let info;
   try {
-    info = await stat(root);
+    info = await Bun.file(root).stat();
   } catch (error) {
     if (!hasErrno(error, 'ENOENT')) throw error;
-    await mkdir(root, { recursive: true, mode: DIR_MODE });
-    info = await stat(root);
+    nodeFs().mkdirSync(root, { recursive: true, mode: DIR_MODE });
+    info = await Bun.file(root).stat();
   }
   if (!info.isDirectory()) {
     throw new IntercomError('STORE', `the store path ${root} is not a folder; remove it or set CLAUDE_INTERCOM_DIR to another path`);
@@ -40,7 +40,7 @@ export async function openStoreDir(layout: Layout, now: number): Promise<void> {
   } else {
     const marker = { format: 'claude-intercom', v: STORE_FORMAT_VERSION, created_at: new Date(now).toISOString() };
     try {
-      await writeFile(layout.marker, `${JSON.stringify(marker)}\n`, { flag: 'wx', mode: FILE_MODE });
+      nodeFs().writeFileSync(layout.marker, `${JSON.stringify(marker)}\n`, { flag: 'wx', mode: FILE_MODE });
     } catch (error) {
       if (!hasErrno(error, 'EEXIST')) throw error; // another process stamped it first
     }

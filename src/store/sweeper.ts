@@ -1,23 +1,17 @@
 // Writers killed mid-write (SIGKILL, power loss) leave files in tmp/. They were never published,
 // so nobody saw them; this collects them once their writer is gone.
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { joinPath as join } from '../core/paths.ts';
 import { hasErrno } from '../core/errors.ts';
+import { nodeFs } from '../core/node-fs.ts';
 import { isProcessAlive } from '../core/proc.ts';
 import type { StoreContext } from './context.ts';
-import { parseTmpName, removeIfPresent } from './files.ts';
+import { listNames, parseTmpName, removeIfPresent } from './files.ts';
 
 /** A tmp file older than this is garbage even if its pid is alive again (pid reuse). */
 export const TMP_MAX_AGE_MS = 60 * 60 * 1000;
 
 export async function collectTmp(ctx: StoreContext): Promise<number> {
-  let names: string[];
-  try {
-    names = await readdir(ctx.layout.tmp);
-  } catch (error) {
-    if (hasErrno(error, 'ENOENT')) return 0;
-    throw error;
-  }
+  const names = await listNames(ctx.layout.tmp, '');
   const now = ctx.clock.now();
   let removed = 0;
   for (const name of names) {
@@ -29,7 +23,7 @@ export async function collectTmp(ctx: StoreContext): Promise<number> {
     } else {
       // Not one of ours by name: only collect it when it is old.
       try {
-        if (now - (await stat(path)).mtimeMs < TMP_MAX_AGE_MS) continue;
+        if (now - nodeFs().statSync(path).mtimeMs < TMP_MAX_AGE_MS) continue;
       } catch (error) {
         if (hasErrno(error, 'ENOENT')) continue;
         throw error;

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { joinPath as join } from '../core/paths.ts';
 
 /** Claude Code keeps a session's transcript under projects/<cwd, every non-alphanumeric char as "-">/. */
 export function projectFolderName(cwd: string): string {

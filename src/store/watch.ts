@@ -1,9 +1,9 @@
 // Waiting on a folder without polling: fs.watch (inotify) wakes us when a file is renamed or
 // linked in. inotify can drop events when its queue overflows, so a slow rescan backs it up;
 // the rescan is a safety net, not the delivery path.
-import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import { describeError } from '../core/errors.ts';
+import { nodeFs } from '../core/node-fs.ts';
 import { ensureDir, listNames } from './files.ts';
 
 export interface FolderWatch {
@@ -43,7 +43,7 @@ export async function watchFolder(
   };
   let watcher: FSWatcher | undefined;
   try {
-    watcher = watch(dir, { persistent: true }, () => void run());
+    watcher = nodeFs().watch(dir, { persistent: true }, () => void run());
     watcher.on('error', (error) => options.onError?.(error));
   } catch (error) {
     options.onError?.(new Error(`cannot watch ${dir}: ${describeError(error)}; falling back to rescans`));

@@ -1,0 +1,44 @@
+import { describeError } from '../../core/errors.ts';
+import type { Command } from '../command.ts';
+import { jsonOption, printJson } from '../command.ts';
+import { checkBun, checkRegistration, checkTool } from '../doctor/checks.ts';
+import type { Check } from '../doctor/checks.ts';
+import { wakeRoundTrip } from '../doctor/self-test.ts';
+import { readCurrent } from '../install/apply.ts';
+import { installTarget } from './install.ts';
+
+export const doctorCommand: Command = {
+  name: 'doctor',
+  summary: 'check the setup: bun, tmux, lsof, registration, store, and a live send → wake round trip',
+  usage: 'intercom doctor [--json]\n  Exit 0 when nothing failed; each failure says how to fix it.',
+  options: { ...jsonOption },
+  async run({ values }, deps) {
+    const checks: Check[] = [
+      checkBun(Bun.version),
+      checkTool('tmux', Bun.which('tmux'), 'reaching sessions that do not run intercom'),
+      checkTool('lsof', Bun.which('lsof'), 'finding which process holds a transcript'),
+    ];
+    const target = installTarget(deps);
+    checks.push(...checkRegistration(readCurrent(target), target));
+    try {
+      const store = await deps.store();
+      const live = await store.agents.live();
+      const quarantined = await store.quarantined();
+      checks.push({ level: 'ok', name: 'store', detail: `${deps.config.storeDir} (private, ${live.length} live agent(s))` });
+      if (quarantined.length) {
+        checks.push({ level: 'warn', name: 'quarantine', detail: `${quarantined.length} corrupt file(s) set aside in ${store.layout.quarantine}; each has a .reason.txt` });
+      }
+      const trip = await wakeRoundTrip(store, deps);
+      checks.push({ level: trip.ok ? 'ok' : 'FAIL', name: 'self-test', detail: trip.detail });
+    } catch (error) {
+      checks.push({ level: 'FAIL', name: 'store', detail: describeError(error) });
+    }
+    const failed = checks.filter((c) => c.level === 'FAIL').length;
+    if (values.json) printJson(deps, { ok: failed === 0, checks });
+    else {
+      for (const c of checks) deps.io.out(`${c.level.padEnd(4)}  ${c.name.padEnd(10)} ${c.detail}`);
+      deps.io.out(failed ? `${failed} problem(s) to fix.` : 'All good.');
+    }
+    return failed ? 1 : 0;
+  },
+};

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command, CliDeps } from '../command.ts';
+import { applyChanges, readCurrent } from '../install/apply.ts';
+import { unifiedDiff } from '../install/diff.ts';
+import type { FileChange, InstallTarget, Runtime } from '../install/plan.ts';
+import { planInstall, planUninstall } from '../install/plan.ts';
+
+export function installTarget(deps: CliDeps): InstallTarget {
+  const configDir = deps.config.claudeConfigDirs[0]!;
+  return {
+    userConfigFile: deps.config.claudeUserConfigFile,
+    settingsFile: join(configDir, 'settings.json'),
+    skillFile: join(configDir, 'skills', 'intercom', 'SKILL.md'),
+  };
+}
+
+export function installRuntime(deps: CliDeps): Runtime {
+  return { bun: deps.runtime.bun, entry: deps.runtime.entry, skill: readFileSync(join(deps.runtime.repoRoot, 'skill', 'SKILL.md'), 'utf8') };
+}
+
+function backupDir(deps: CliDeps): string {
+  return join(deps.config.claudeConfigDirs[0]!, 'backups', `intercom-${deps.now().toISOString().replace(/[:.]/g, '-')}`);
+}
+
+function report(deps: CliDeps, changes: FileChange[], dryRun: boolean): void {
+  for (const c of changes) {
+    if (dryRun) deps.io.out(unifiedDiff(c.before ?? '', c.after ?? '', c.path) || `(${c.path} unchanged)`);
+    for (const line of c.summary) deps.io.out(`${dryRun ? 'would change' : 'changed'} ${c.path}: ${line}`);
+  }
+}
+
+export const installCommand: Command = {
+  name: 'install',
+  summary: 'register intercom (MCP server, hooks, skill) in your Claude Code user config',
+  usage:
+    'intercom install [--dry-run]\n' +
+    '  Adds the MCP server to ~/.claude.json, the hooks to ~/.claude/settings.json and the skill to\n' +
+    '  ~/.claude/skills/intercom (honours CLAUDE_CONFIG_DIR). Idempotent; backs up what it changes.\n' +
+    '  --dry-run   show the diff, change nothing',
+  options: { 'dry-run': { type: 'boolean' } },
+  async run({ values }, deps) {
+    const target = installTarget(deps);
+    const changes = planInstall(target, readCurrent(target), installRuntime(deps));
+    const dryRun = values['dry-run'] === true;
+    if (changes.length === 0) {
+      deps.io.out('intercom is already installed; nothing to change.');
+      return 0;
+    }
+    report(deps, changes, dryRun);
+    if (dryRun) return 0;
+    const dir = backupDir(deps);
+    const applied = applyChanges(changes, dir);
+    if (applied.some((a) => a.backup)) deps.io.out(`backups of the previous files: ${dir}`);
+    deps.io.out('Done. Start (or restart) Claude Code sessions to load intercom; `intercom doctor` checks the setup.');
+    return 0;
+  },
+};
+
+export const uninstallCommand: Command = {
+  name: 'uninstall',
+  summary: 'remove what `intercom install` added (backs up what it changes)',
+  usage: 'intercom uninstall [--dry-run]\n  --dry-run   show the diff, change nothing',
+  options: { 'dry-run': { type: 'boolean' } },
+  async run({ values }, deps) {
+    const target = installTarget(deps);
+    const { changes, notes } = planUninstall(target, readCurrent(target), installRuntime(deps));
+    const dryRun = values['dry-run'] === true;
+    for (const note of notes) deps.io.err(`intercom uninstall: ${note}`);
+    if (changes.length === 0) {
+      deps.io.out('intercom is not installed; nothing to remove.');
+      return 0;
+    }
+    report(deps, changes, dryRun);
+    if (dryRun) return 0;
+    const dir = backupDir(deps);
+    applyChanges(changes, dir);
+    deps.io.out(`Removed. Backups: ${dir}. Restart Claude Code sessions to unload intercom.`);
+    return 0;
+  },
+};

@@ -1,0 +1,63 @@
+// The checks `intercom doctor` runs, each a line: ok, warn (works, with less) or FAIL (fix it).
+import { existsSync } from 'node:fs';
+import { HOOK_EVENTS, isIntercomHookCommand } from '../install/hooks-spec.ts';
+import { SERVER_NAME } from '../install/plan.ts';
+import type { CurrentFiles } from '../install/plan.ts';
+
+export type Level = 'ok' | 'warn' | 'FAIL';
+export interface Check {
+  level: Level;
+  name: string;
+  detail: string;
+}
+
+export function checkBun(version: string): Check {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  const ok = major > 1 || (major === 1 && minor >= 3);
+  return { level: ok ? 'ok' : 'FAIL', name: 'bun', detail: ok ? `bun ${version}` : `bun ${version} is too old: intercom needs bun >= 1.3 (https://bun.sh)` };
+}
+
+export function checkTool(name: string, found: string | null, purpose: string): Check {
+  return found
+    ? { level: 'ok', name, detail: found }
+    : { level: 'warn', name, detail: `not found on PATH: ${purpose} will not work (install ${name})` };
+}
+
+function parse(text: string | undefined): Record<string, unknown> | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+export function checkRegistration(files: CurrentFiles, paths: { userConfigFile: string; settingsFile: string; skillFile: string }): Check[] {
+  const checks: Check[] = [];
+  const server = (parse(files.userConfig)?.mcpServers as Record<string, { command?: string; args?: string[] }> | undefined)?.[SERVER_NAME];
+  if (!server) {
+    checks.push({ level: 'FAIL', name: 'MCP server', detail: `no "${SERVER_NAME}" server in ${paths.userConfigFile}: run intercom install (or load the plugin)` });
+  } else {
+    const missing = [server.command, ...(server.args ?? [])].filter((p): p is string => typeof p === 'string' && p.startsWith('/') && !existsSync(p));
+    checks.push(
+      missing.length
+        ? { level: 'FAIL', name: 'MCP server', detail: `registered, but ${missing.join(', ')} does not exist: run intercom install again from where intercom lives now` }
+        : { level: 'ok', name: 'MCP server', detail: `${server.command} ${(server.args ?? []).join(' ')}` },
+    );
+  }
+  const hooks = (parse(files.settings)?.hooks ?? {}) as Record<string, { hooks?: { command?: unknown }[] }[]>;
+  const missingEvents = Object.keys(HOOK_EVENTS).filter(
+    (event) => !(hooks[event] ?? []).some((group) => (group.hooks ?? []).some((h) => isIntercomHookCommand(h.command))),
+  );
+  checks.push(
+    missingEvents.length
+      ? { level: 'FAIL', name: 'hooks', detail: `${missingEvents.join(', ')} not hooked in ${paths.settingsFile}: run intercom install` }
+      : { level: 'ok', name: 'hooks', detail: `${Object.keys(HOOK_EVENTS).join(', ')} in ${paths.settingsFile}` },
+  );
+  checks.push(
+    files.skill === undefined
+      ? { level: 'warn', name: 'skill', detail: `${paths.skillFile} missing: run intercom install (the tools work without it)` }
+      : { level: 'ok', name: 'skill', detail: paths.skillFile },
+  );
+  return checks;
+}

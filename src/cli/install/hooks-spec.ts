@@ -1,0 +1,61 @@
+// The Claude Code hooks intercom needs, in one place: rendered into the plugin's hooks.json
+// (with ${CLAUDE_PLUGIN_ROOT}) and into the user's settings.json by `intercom install` (with
+// absolute paths). test/e2e/install.test.ts checks hooks.json against this.
+
+/** asyncRewake hooks are killed at their timeout; a week keeps an idle session reachable. */
+export const WATCHER_TIMEOUT_S = 7 * 24 * 60 * 60;
+/** Foreground hooks: generous, since a stuck hook would block the session (they fail open on error). */
+export const HOOK_TIMEOUT_S = 10;
+
+export interface HookCommand {
+  type: 'command';
+  command: string;
+  timeout: number;
+  asyncRewake?: boolean;
+  rewakeMessage?: string;
+  rewakeSummary?: string;
+}
+
+export interface HookGroup {
+  matcher?: string;
+  hooks: HookCommand[];
+}
+
+export type HooksConfig = Record<string, HookGroup[]>;
+
+/** Claude Code event name → `intercom hook <event>` argument. */
+export const HOOK_EVENTS = {
+  SessionStart: 'session-start',
+  Stop: 'stop',
+  PreToolUse: 'pre-tool-use',
+  UserPromptSubmit: 'user-prompt-submit',
+  SessionEnd: 'session-end',
+} as const;
+
+const WATCHERS = new Set(['session-start', 'stop']);
+
+/** `prefix` runs intercom, e.g. `bun "/abs/src/bin/intercom.ts"`. */
+export function hooksConfig(prefix: string): HooksConfig {
+  const config: HooksConfig = {};
+  for (const [event, arg] of Object.entries(HOOK_EVENTS)) {
+    const command: HookCommand = WATCHERS.has(arg)
+      ? {
+          type: 'command',
+          command: `${prefix} hook ${arg}`,
+          timeout: WATCHER_TIMEOUT_S,
+          asyncRewake: true,
+          rewakeMessage: 'New mail from another Claude session, delivered by intercom:',
+          rewakeSummary: 'intercom: new message',
+        }
+      : { type: 'command', command: `${prefix} hook ${arg}`, timeout: HOOK_TIMEOUT_S };
+    config[event] = [{ ...(event === 'PreToolUse' ? { matcher: '*' } : {}), hooks: [command] }];
+  }
+  return config;
+}
+
+/** True for a hook command that runs `intercom hook <event>` (ours, whatever path it was installed from). */
+export function isIntercomHookCommand(command: unknown): boolean {
+  return typeof command === 'string' && /intercom(?:\.ts)?["']?\s+hook\s+(?:session-start|stop|pre-tool-use|user-prompt-submit|session-end)\b/.test(command);
+}
+
+export const PLUGIN_PREFIX = 'bun "${CLAUDE_PLUGIN_ROOT}/src/bin/intercom.ts"';

@@ -1,0 +1,47 @@
+// `intercom hook <event>`: reads Claude Code's hook JSON on stdin and runs one handler.
+// Hooks fail open: a bug or a broken store never blocks the user's session, but it says so.
+import type { Config } from '../core/config.ts';
+import { describeError } from '../core/errors.ts';
+import type { Store } from '../store/index.ts';
+import type { HookHandler } from './context.ts';
+import { parseHookInput } from './input.ts';
+
+/** Each hook loads only its own handler: PreToolUse runs on every tool call and must start fast. */
+export const HOOK_EVENTS: Record<string, { load: () => Promise<HookHandler>; background: boolean }> = {
+  'session-start': { load: async () => (await import('./watcher.ts')).watcher, background: true },
+  stop: { load: async () => (await import('./watcher.ts')).watcher, background: true },
+  'pre-tool-use': { load: async () => (await import('./pre-tool-use.ts')).preToolUse, background: false },
+  'user-prompt-submit': { load: async () => (await import('./user-prompt-submit.ts')).userPromptSubmit, background: false },
+  'session-end': { load: async () => (await import('./session-end.ts')).sessionEnd, background: false },
+};
+
+export interface HookDeps {
+  config: Config;
+  pid: number;
+  readStdin(): Promise<string>;
+  openStore(): Promise<Store>;
+  out(text: string): void;
+  err(text: string): void;
+  signal: AbortSignal;
+}
+
+export async function runHook(event: string | undefined, deps: HookDeps): Promise<number> {
+  const spec = event === undefined ? undefined : HOOK_EVENTS[event];
+  const failOpen = (why: string) => {
+    const message = `intercom hook ${event ?? '(none)'} failed: ${why}. Messages are safe on disk; run \`intercom doctor\`.`;
+    deps.err(message);
+    // A background watcher's output is shown to the model only on exit 2, which we never use
+    // for failures; a foreground hook reports through systemMessage, which the user sees.
+    if (!spec?.background) deps.out(JSON.stringify({ systemMessage: message }));
+    return 0;
+  };
+  if (!spec) return failOpen(`unknown event "${event ?? ''}"; expected one of ${Object.keys(HOOK_EVENTS).join(', ')}`);
+  try {
+    const [input, handler] = await Promise.all([deps.readStdin().then(parseHookInput), spec.load()]);
+    let opened: Promise<Store> | undefined;
+    const store = () => (opened ??= deps.openStore());
+    return await handler({ config: deps.config, input, pid: deps.pid, store, out: deps.out, err: deps.err, signal: deps.signal });
+  } catch (error) {
+    return failOpen(describeError(error));
+  }
+}

@@ -1,0 +1,167 @@
+// The watcher: run by SessionStart and Stop as an async hook with asyncRewake. It checks the
+// inbox at once, then waits on it (fs watch, no polling). When mail lands while the session is
+// idle, it claims the mail, prints it, and exits 2: Claude Code wakes the session with that text.
+// It stays armed for as long as its Claude process lives; it exits 0, quietly, when that process
+// dies, when a newer watcher for the same agent replaces it, or when it is told to stop.
+import { describeError } from '../core/errors.ts';
+import { ancestors, commandLine, findNamedClaude, isProcessAlive, procInfo } from '../core/proc.ts';
+import type { ProcInfo } from '../core/proc.ts';
+import type { Store } from '../store/index.ts';
+import type { FolderWatch } from '../store/watch.ts';
+import type { HookContext, HookHandler } from './context.ts';
+import { claimNewMail, formatDelivery } from './deliver.ts';
+import { resolveHookAgent } from './resolve-agent.ts';
+import type { HookAgent } from './resolve-agent.ts';
+
+/** How long a SessionStart watcher waits for the session's MCP server to register. */
+export const LINK_WAIT_MS = 60_000;
+/** How often the watcher checks that its Claude process still lives (a kill(pid, 0)). */
+export const OWNER_CHECK_MS = 1_000;
+
+export const WAKE_EXIT_CODE = 2;
+
+export const watcher: HookHandler = async (ctx) => {
+  const store = await ctx.store();
+  const chain = ancestors(ctx.pid);
+  const claude = guessOwner(chain, ctx.config.claudePid);
+  // Claude Code backgrounds an asyncRewake hook only when more input can arrive (interactive, or
+  // streaming input). Under plain `claude -p` it waits for the hook: then check once, never wait.
+  const background = runsInBackground(claude);
+  const agent = background
+    ? await waitForAgent(ctx, store, chain, claude)
+    : await resolveHookAgent(store, ctx.input, { pid: ctx.pid, override: ctx.config.identityOverride, chain });
+  if (!agent) return 0;
+  const { code } = agent;
+  const owner = await ownerProcess(store, code, chain, claude);
+  await store.agents.setActivity(code, 'idle', { sessionId: ctx.input.sessionId, transcriptPath: ctx.input.transcriptPath });
+  if (!background) return (await deliver(ctx, store, code)) ? WAKE_EXIT_CODE : 0;
+  const self = procInfo(ctx.pid);
+  if (!self) return 0;
+  const previous = await store.watchers.arm(code, { pid: self.pid, start: self.start, claudePid: owner?.pid });
+  if (previous) stopProcess(previous.pid);
+  await store.warm(); // parse schemas now, not on the wake path
+  return waitForMail(ctx, store, code, owner);
+};
+
+/**
+ * The Claude process that runs this hook: the one Claude Code names in CLAUDE_PID, else the
+ * nearest ancestor named claude, else our grandparent (hooks run through `sh -c`).
+ */
+function guessOwner(chain: ProcInfo[], claudePid: number | undefined): ProcInfo | undefined {
+  return chain.find((p) => p.pid === claudePid) ?? findNamedClaude(chain) ?? chain[1] ?? chain[0];
+}
+
+/** The Claude process whose life bounds the watcher: the agent's registered Claude process if it is one of our ancestors. */
+async function ownerProcess(store: Store, code: string, chain: ProcInfo[], guess: ProcInfo | undefined): Promise<ProcInfo | undefined> {
+  const agent = await store.agents.get(code);
+  const registered = chain.find((p) => p.pid === agent?.claude_pid && p.start === agent?.claude_pid_start);
+  return registered ?? guess;
+}
+
+/** False for `claude -p` without streaming input: Claude Code then runs the hook in the foreground. */
+export function runsInBackground(claude: ProcInfo | undefined): boolean {
+  if (!claude) return true;
+  const argv = commandLine(claude.pid);
+  const print = argv.some((a) => a === '-p' || a === '--print');
+  const streaming = argv.some((a, i) => a === '--input-format=stream-json' || (a === '--input-format' && argv[i + 1] === 'stream-json'));
+  return !print || streaming;
+}
+
+/** Claim new mail and print it for the model. True when something was delivered. */
+async function deliver(ctx: HookContext, store: Store, code: string): Promise<boolean> {
+  const claimed = await claimNewMail(store, code);
+  if (claimed.length === 0) return false;
+  // On exit 2 Claude Code hands the hook's stderr (stdout if stderr is empty) to the model.
+  ctx.err(formatDelivery(code, claimed, await store.mail.countNew(code)));
+  await store.agents.setActivity(code, 'busy', { sessionId: ctx.input.sessionId, transcriptPath: ctx.input.transcriptPath });
+  return true;
+}
+
+function ownerAlive(owner: ProcInfo | undefined): boolean {
+  return owner === undefined || isProcessAlive(owner.pid, owner.start);
+}
+
+function stopProcess(pid: number): void {
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    // already gone: nothing to stop
+  }
+}
+
+/** Resolve the agent; at SessionStart the MCP server may not have registered yet, so wait for it. */
+async function waitForAgent(ctx: HookContext, store: Store, chain: ProcInfo[], owner: ProcInfo | undefined): Promise<HookAgent | undefined> {
+  const resolve = () => resolveHookAgent(store, ctx.input, { pid: ctx.pid, override: ctx.config.identityOverride, chain });
+  return (await resolve()) ?? waitUntil(ctx, owner, (onChange) => store.watchRegistry(onChange, onWatchError(ctx)), resolve, LINK_WAIT_MS);
+}
+
+/** Wait for new mail while the session is idle; the exit code to end with (2 = woke it). */
+async function waitForMail(ctx: HookContext, store: Store, code: string, owner: ProcInfo | undefined): Promise<number> {
+  const ready = async (): Promise<'ready' | 'replaced' | undefined> => {
+    if (!(await store.watchers.isCurrent(code, ctx.pid))) return 'replaced';
+    if ((await store.mail.countNew(code)) === 0) return undefined;
+    // A busy session gets its mail from PreToolUse or its next Stop; only wake an idle one.
+    if ((await store.agents.activity(code)).state === 'busy') return undefined;
+    return 'ready';
+  };
+  for (;;) {
+    // The watches are closed before we claim: renames and writes in watched folders queue events
+    // that make Bun's exit ~15 ms slower, and the exit is what wakes the session.
+    const outcome = await waitUntil(ctx, owner, (onChange) => store.watchAgent(code, onChange, onWatchError(ctx)), ready);
+    if (outcome !== 'ready') return 0;
+    if (await deliver(ctx, store, code)) return WAKE_EXIT_CODE;
+    // Another hook claimed the mail first (it was shown to the model there): keep waiting.
+  }
+}
+
+const onWatchError = (ctx: HookContext) => (error: unknown) => ctx.err(`intercom watcher: ${describeError(error)}`);
+
+/**
+ * Run `probe` at start and whenever the watched folders change (one probe at a time), until it
+ * returns a value. Gives up (undefined) when the owner process dies, on abort, or after `timeoutMs`.
+ */
+function waitUntil<T>(
+  ctx: HookContext,
+  owner: ProcInfo | undefined,
+  watch: (onChange: () => Promise<void>) => Promise<FolderWatch>,
+  probe: () => Promise<T | undefined>,
+  timeoutMs?: number,
+): Promise<T | undefined> {
+  return new Promise((done) => {
+    let settled = false;
+    let watching: FolderWatch | undefined;
+    const finish = (value: T | undefined) => {
+      if (settled) return;
+      settled = true;
+      clearInterval(ownerTimer);
+      if (timer) clearTimeout(timer);
+      ctx.signal.removeEventListener('abort', onAbort);
+      // Close now, not in a later tick: an open fs.watch makes Bun's exit ~15 ms slower.
+      watching?.close();
+      done(value);
+    };
+    const onAbort = () => finish(undefined);
+    ctx.signal.addEventListener('abort', onAbort);
+    const ownerTimer = setInterval(() => ownerAlive(owner) || finish(undefined), OWNER_CHECK_MS);
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => finish(undefined), timeoutMs);
+    let queue = Promise.resolve();
+    const onChange = () =>
+      (queue = queue.then(async () => {
+        if (settled) return;
+        if (!ownerAlive(owner)) return finish(undefined);
+        const value = await probe();
+        if (value !== undefined) finish(value);
+      }));
+    watch(onChange).then(
+      (handle) => {
+        if (settled) handle.close();
+        else watching = handle;
+      },
+      (error: unknown) => {
+        onWatchError(ctx)(error);
+        finish(undefined);
+      },
+    );
+    if (ctx.signal.aborted) finish(undefined);
+  });
+}

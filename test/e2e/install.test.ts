@@ -1,0 +1,147 @@
+// `intercom install | uninstall | doctor` as real processes against a temp CLAUDE_CONFIG_DIR,
+// and the plugin files kept in step with the code.
+import { describe, expect, test } from 'bun:test';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pluginHooksJson } from '../../scripts/gen-plugin.ts';
+import { runIntercom } from '../helpers/cli.ts';
+import { ENTRY, REPO } from '../helpers/paths.ts';
+import { isolatedEnv, tmpDir } from '../helpers/tmp.ts';
+
+function setup() {
+  const sandbox = tmpDir('intercom-install-');
+  const env = isolatedEnv(sandbox);
+  const configDir = env.CLAUDE_CONFIG_DIR!;
+  mkdirSync(configDir, { recursive: true });
+  const files = {
+    userConfig: join(configDir, '.claude.json'),
+    settings: join(configDir, 'settings.json'),
+    skill: join(configDir, 'skills', 'intercom', 'SKILL.md'),
+  };
+  const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+  return { sandbox, env, configDir, files, json };
+}
+
+describe('intercom install', () => {
+  test('registers the MCP server, the five hooks and the skill; keeps what was there; is idempotent', async () => {
+    const { env, configDir, files, json } = setup();
+    writeFileSync(files.settings, JSON.stringify({ theme: 'dark', hooks: { Stop: [{ hooks: [{ type: 'command', command: 'echo mine' }] }] } }));
+    writeFileSync(files.userConfig, JSON.stringify({ mcpServers: { other: { command: 'x' } }, numStartups: 3 }));
+    const first = await runIntercom(['install'], { env });
+    expect(first.code).toBe(0);
+    const server = json(files.userConfig).mcpServers.intercom;
+    expect(server).toEqual({ type: 'stdio', command: process.execPath, args: [ENTRY, 'mcp'] });
+    expect(json(files.userConfig).mcpServers.other).toEqual({ command: 'x' });
+    expect(json(files.userConfig).numStartups).toBe(3);
+    const settings = json(files.settings);
+    expect(settings.theme).toBe('dark');
+    for (const [event, arg] of Object.entries({ SessionStart: 'session-start', Stop: 'stop', PreToolUse: 'pre-tool-use', UserPromptSubmit: 'user-prompt-submit', SessionEnd: 'session-end' })) {
+      const commands = settings.hooks[event].flatMap((g: { hooks: { command: string }[] }) => g.hooks.map((h) => h.command));
+      expect(commands).toContain(`"${process.execPath}" "${ENTRY}" hook ${arg}`);
+    }
+    expect(settings.hooks.Stop[0].hooks[0].command).toBe('echo mine');
+    const watcherHook = settings.hooks.Stop[1].hooks[0];
+    expect(watcherHook).toMatchObject({ asyncRewake: true, timeout: 604800 });
+    expect(readFileSync(files.skill, 'utf8')).toBe(readFileSync(join(REPO, 'skill', 'SKILL.md'), 'utf8'));
+    // Backups of the files it changed.
+    const backups = readdirSync(join(configDir, 'backups'));
+    expect(backups).toHaveLength(1);
+    expect(readdirSync(join(configDir, 'backups', backups[0]!)).sort()).toEqual(['.claude.json', 'settings.json']);
+    // Again: nothing to do, nothing written.
+    const before = readFileSync(files.settings, 'utf8');
+    const second = await runIntercom(['install'], { env });
+    expect(second.stdout).toContain('already installed');
+    expect(readFileSync(files.settings, 'utf8')).toBe(before);
+    expect(readdirSync(join(configDir, 'backups'))).toHaveLength(1);
+  });
+
+  test('--dry-run shows a diff and changes nothing', async () => {
+    const { env, files } = setup();
+    const run = await runIntercom(['install', '--dry-run'], { env });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`+++ ${files.settings}`);
+    expect(run.stdout).toContain('+        "hooks": [');
+    expect(run.stdout).toContain('would change');
+    expect(existsSync(files.settings)).toBe(false);
+    expect(existsSync(files.userConfig)).toBe(false);
+  });
+
+  test('refuses to overwrite broken JSON or a foreign server of the same name, and changes nothing', async () => {
+    const { env, files } = setup();
+    writeFileSync(files.settings, '{ "hooks": ');
+    const broken = await runIntercom(['install'], { env });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('is not valid JSON');
+    expect(broken.stderr).toContain('Nothing was changed');
+    expect(readFileSync(files.settings, 'utf8')).toBe('{ "hooks": ');
+    writeFileSync(files.settings, '{}');
+    writeFileSync(files.userConfig, JSON.stringify({ mcpServers: { intercom: { command: 'node', args: ['/elsewhere/server.js'] } } }));
+    const foreign = await runIntercom(['install'], { env });
+    expect(foreign.code).toBe(1);
+    expect(foreign.stderr).toContain('not intercom');
+    expect(existsSync(files.skill)).toBe(false);
+  });
+
+  test('uninstall removes exactly what install added', async () => {
+    const { env, files, json } = setup();
+    const original = { theme: 'dark', hooks: { Stop: [{ hooks: [{ type: 'command', command: 'echo mine' }] }] } };
+    writeFileSync(files.settings, JSON.stringify(original));
+    writeFileSync(files.userConfig, JSON.stringify({ mcpServers: { other: { command: 'x' } } }));
+    await runIntercom(['install'], { env });
+    const run = await runIntercom(['uninstall'], { env });
+    expect(run.code).toBe(0);
+    expect(json(files.settings)).toEqual(original);
+    expect(json(files.userConfig)).toEqual({ mcpServers: { other: { command: 'x' } } });
+    expect(existsSync(files.skill)).toBe(false);
+    expect((await runIntercom(['uninstall'], { env })).stdout).toContain('not installed');
+  });
+});
+
+describe('intercom doctor', () => {
+  test('before install: names each missing piece with its fix, still runs the live round trip', async () => {
+    const { env } = setup();
+    const run = await runIntercom(['doctor'], { env });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/FAIL\s+MCP server .*run intercom install/);
+    expect(run.stdout).toMatch(/FAIL\s+hooks .*run intercom install/);
+    expect(run.stdout).toMatch(/ok\s+self-test\s+message written → watcher woke \(exit 2\) in [\d.]+ ms/);
+  });
+
+  test('after install: all good, and the self-test leaves nothing behind in the store', async () => {
+    const { env } = setup();
+    await runIntercom(['install'], { env });
+    const run = await runIntercom(['doctor', '--json'], { env });
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.ok).toBe(true);
+    expect(report.checks.map((c: { name: string }) => c.name)).toEqual(['bun', 'tmux', 'lsof', 'MCP server', 'hooks', 'skill', 'store', 'self-test']);
+    const store = env.CLAUDE_INTERCOM_DIR!;
+    for (const dir of ['agents', 'mail', 'sessions', 'watchers', 'activity', 'log']) {
+      expect(existsSync(join(store, dir)) ? readdirSync(join(store, dir)) : []).toEqual([]);
+    }
+  });
+
+  test('a store open to other users fails the store check with the fix', async () => {
+    const { env } = setup();
+    mkdirSync(env.CLAUDE_INTERCOM_DIR!, { mode: 0o777 });
+    Bun.spawnSync(['chmod', '777', env.CLAUDE_INTERCOM_DIR!]);
+    const run = await runIntercom(['doctor'], { env });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/FAIL\s+store .*chmod 700/);
+  });
+});
+
+describe('the plugin files', () => {
+  test('hooks.json is generated from the hook spec (run `bun scripts/gen-plugin.ts` after changing it)', () => {
+    expect(readFileSync(join(REPO, 'hooks.json'), 'utf8')).toBe(pluginHooksJson());
+  });
+
+  test('plugin.json points at hooks.json, .mcp.json and skill/, with the package version', () => {
+    const plugin = JSON.parse(readFileSync(join(REPO, '.claude-plugin', 'plugin.json'), 'utf8'));
+    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
+    expect(plugin).toMatchObject({ name: 'intercom', version: pkg.version, hooks: './hooks.json', mcpServers: './.mcp.json', skills: './skill' });
+    const mcp = JSON.parse(readFileSync(join(REPO, '.mcp.json'), 'utf8'));
+    expect(mcp.mcpServers.intercom).toEqual({ command: 'bun', args: ['${CLAUDE_PLUGIN_ROOT}/src/bin/intercom.ts', 'mcp'] });
+    expect(existsSync(join(REPO, 'skill', 'SKILL.md'))).toBe(true);
+  });
+});

@@ -1,0 +1,102 @@
+// Drives test/fixtures/fake-claude.ts: a real parent process that plays Claude Code.
+import { mkdirSync, symlinkSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUN, ENTRY, FIXTURES } from './paths.ts';
+
+export interface HookRun {
+  pid: number;
+  done: Promise<{ exit: number; stdout: string; stderr: string }>;
+}
+
+export interface FakeClaude {
+  pid: number;
+  sessionId: string;
+  call(tool: string, args?: Record<string, unknown>): Promise<{ isError?: boolean; structuredContent?: Record<string, unknown>; content: { text: string }[] }>;
+  /** Start a hook as Claude would; resolves once it is running. */
+  hook(event: string, input?: Record<string, unknown>): Promise<HookRun>;
+  exit(): Promise<void>;
+  kill(): void;
+  exited: Promise<number>;
+}
+
+/**
+ * Start a fake Claude. `namedClaude`: run it under an executable called `claude` (as the real
+ * CLI is), so its process name is "claude"; otherwise it shows up as "bun".
+ */
+export async function startFakeClaude(options: {
+  sandbox: string;
+  cwd: string;
+  sessionId: string;
+  env: Record<string, string>;
+  namedClaude?: boolean;
+  noMcp?: boolean;
+  /** Extra argv for the fake claude process, e.g. ['-p'] to look like a headless `claude -p` run. */
+  extraArgs?: string[];
+}): Promise<FakeClaude> {
+  let runner = BUN;
+  if (options.namedClaude) {
+    const binDir = join(options.sandbox, 'claude-bin');
+    mkdirSync(binDir, { recursive: true });
+    runner = join(binDir, 'claude');
+    if (!existsSync(runner)) symlinkSync(BUN, runner);
+  }
+  const proc = Bun.spawn([runner, join(FIXTURES, 'fake-claude.ts'), ENTRY, options.sessionId, options.cwd, ...(options.extraArgs ?? [])], {
+    cwd: options.cwd,
+    env: { ...options.env, INTERCOM_TEST_BUN: BUN, ...(options.noMcp ? { FAKE_CLAUDE_NO_MCP: '1' } : {}) },
+    stdin: 'pipe',
+    stdout: 'pipe',
+    stderr: 'inherit',
+  });
+  const waiting = new Map<number, (value: Record<string, unknown>) => void>();
+  const exits = new Map<number, (value: { exit: number; stdout: string; stderr: string }) => void>();
+  let ready: (value: Record<string, unknown>) => void = () => undefined;
+  const readyPromise = new Promise<Record<string, unknown>>((r) => (ready = r));
+  (async () => {
+    let buffer = '';
+    for await (const chunk of proc.stdout) {
+      buffer += new TextDecoder().decode(chunk);
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const msg = JSON.parse(buffer.slice(0, nl)) as Record<string, unknown>;
+        buffer = buffer.slice(nl + 1);
+        if (msg.ready) ready(msg);
+        const id = msg.id as number;
+        if ('exit' in msg) exits.get(id)?.(msg as never);
+        else waiting.get(id)?.(msg);
+      }
+    }
+  })();
+  await readyPromise;
+  let nextId = 1;
+  const send = (cmd: Record<string, unknown>) => {
+    proc.stdin.write(`${JSON.stringify(cmd)}\n`);
+    proc.stdin.flush();
+  };
+  return {
+    pid: proc.pid,
+    sessionId: options.sessionId,
+    exited: proc.exited,
+    async call(tool, args = {}) {
+      const id = nextId++;
+      const answer = new Promise<Record<string, unknown>>((r) => waiting.set(id, r));
+      send({ op: 'call', id, tool, args });
+      const msg = await answer;
+      if (msg.error) throw new Error(String(msg.error));
+      return msg.result as never;
+    },
+    async hook(event, input = {}) {
+      const id = nextId++;
+      const started = new Promise<Record<string, unknown>>((r) => waiting.set(id, r));
+      const done = new Promise<{ exit: number; stdout: string; stderr: string }>((r) => exits.set(id, r));
+      send({ op: 'hook', id, event, input });
+      return { pid: (await started).started as number, done };
+    },
+    async exit() {
+      send({ op: 'exit' });
+      await proc.exited;
+    },
+    kill() {
+      proc.kill('SIGKILL');
+    },
+  };
+}
