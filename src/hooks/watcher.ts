@@ -19,6 +19,12 @@ export const LINK_WAIT_MS = 60_000;
 export const OWNER_CHECK_MS = 1_000;
 
 export const WAKE_EXIT_CODE = 2;
+/**
+ * How long the agent may stay unregistered before the watcher gives up. Claude Code closes the
+ * MCP server first when a session ends, then waits up to 30 s for asyncRewake hooks before it
+ * runs SessionEnd; leaving then lets it exit at once. The grace covers an MCP reconnect.
+ */
+export const AGENT_GONE_GRACE_MS = 1_500;
 
 export const watcher: HookHandler = async (ctx) => {
   const store = await ctx.store();
@@ -97,8 +103,12 @@ async function waitForAgent(ctx: HookContext, store: Store, chain: ProcInfo[], o
 
 /** Wait for new mail while the session is idle; the exit code to end with (2 = woke it). */
 async function waitForMail(ctx: HookContext, store: Store, code: string, owner: ProcInfo | undefined): Promise<number> {
-  const ready = async (): Promise<'ready' | 'replaced' | undefined> => {
+  const ready = async (): Promise<'ready' | 'replaced' | 'gone' | undefined> => {
     if (!(await store.watchers.isCurrent(code, ctx.pid))) return 'replaced';
+    if (!(await store.agents.getLive(code))) {
+      await Bun.sleep(AGENT_GONE_GRACE_MS);
+      if (!(await store.agents.getLive(code))) return 'gone'; // the session is ending
+    }
     if ((await store.mail.countNew(code)) === 0) return undefined;
     // A busy session gets its mail from PreToolUse or its next Stop; only wake an idle one.
     if ((await store.agents.activity(code)).state === 'busy') return undefined;

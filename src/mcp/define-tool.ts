@@ -10,7 +10,9 @@ import type { ToolContext } from './tool-context.ts';
 export type ToolKind = 'read' | 'write' | 'send';
 
 /**
- * `text` is what the model reads; `data` goes out as structuredContent for programs. Tools
+ * `text` and `data` say the same thing: `data` goes out as structuredContent, which Claude Code
+ * hands to the model *instead of* the text (seen with 2.1.330), so it must be self-explanatory;
+ * `text` serves clients that show only content. Tools
  * publish no outputSchema: the model never sees it, and the whole tool list must stay under
  * ~3k tokens (DESIGN.md §4), which output schemas alone would use half of.
  */

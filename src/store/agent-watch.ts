@@ -1,5 +1,5 @@
 // Everything a watcher waits on for one agent, without polling: new mail in its inbox, a change
-// of its busy/idle state, and a change of who its armed watcher is.
+// of its busy/idle state, a change of who its armed watcher is, and its presence going away.
 import type { StoreContext } from './context.ts';
 import { watchFolder } from './watch.ts';
 import type { FolderWatch } from './watch.ts';
@@ -16,11 +16,10 @@ export async function watchAgent(
   const inbox = await watchFolder(layout.messageDir(code, 'new'), onChange, { rescanMs: 5_000, onError });
   const activity = await watchFolder(layout.activity, onChange, { rescanMs: 3_600_000, onError });
   const watchers = await watchFolder(layout.watchers, onChange, { rescanMs: 3_600_000, onError });
+  const presence = await watchFolder(layout.agents, onChange, { rescanMs: 3_600_000, onError });
   return {
     close() {
-      inbox.close();
-      activity.close();
-      watchers.close();
+      for (const w of [inbox, activity, watchers, presence]) w.close();
     },
   };
 }

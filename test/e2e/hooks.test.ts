@@ -212,6 +212,17 @@ describe('the watcher (Stop / SessionStart, asyncRewake)', () => {
     await headless.exit();
   });
 
+  test('leaves (exit 0) when its agent unregisters: the session is ending and Claude Code is waiting on it', async () => {
+    const ending = await startFakeClaude({ sandbox, cwd: project, sessionId: randomUUID(), env });
+    const endingCode = String(data(await ending.call('whoami')).code);
+    const run = await ending.hook('stop');
+    await until(() => armed(run, endingCode), 'the watcher to arm');
+    await ending.closeMcp();
+    const result = await run.done;
+    expect(result).toMatchObject({ exit: 0, stderr: '' });
+    await ending.exit();
+  });
+
   test('exits 0 when its Claude process dies (no orphan watchers)', async () => {
     const sessionId = randomUUID();
     const doomed = await startFakeClaude({ sandbox, cwd: project, sessionId, env, namedClaude: true });

@@ -14,6 +14,8 @@ export interface FakeClaude {
   call(tool: string, args?: Record<string, unknown>): Promise<{ isError?: boolean; structuredContent?: Record<string, unknown>; content: { text: string }[] }>;
   /** Start a hook as Claude would; resolves once it is running. */
   hook(event: string, input?: Record<string, unknown>): Promise<HookRun>;
+  /** Close the MCP server but keep running (a session that is ending). */
+  closeMcp(): Promise<void>;
   exit(): Promise<void>;
   kill(): void;
   exited: Promise<number>;
@@ -90,6 +92,12 @@ export async function startFakeClaude(options: {
       const done = new Promise<{ exit: number; stdout: string; stderr: string }>((r) => exits.set(id, r));
       send({ op: 'hook', id, event, input });
       return { pid: (await started).started as number, done };
+    },
+    async closeMcp() {
+      const id = nextId++;
+      const answer = new Promise<Record<string, unknown>>((r) => waiting.set(id, r));
+      send({ op: 'close-mcp', id });
+      await answer;
     },
     async exit() {
       send({ op: 'exit' });

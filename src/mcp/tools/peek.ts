@@ -15,7 +15,10 @@ export const peekTool = defineTool({
   async handle({ all }, ctx) {
     const found = await ctx.store.peek(ctx.self().code, { all });
     if (found.length === 0) return { text: 'No new messages.', data: { messages: [] } };
-    const text = `${found.length} message(s). ${PEER_NOTICE}\n\n${found.map(formatMessage).join('\n\n')}\n\nAnswer with reply; when done with one, ack it.`;
-    return { text, data: { messages: found.map(messageData) } };
+    const next = 'Answer with reply; ack a message once you are done with it.';
+    const text = `${found.length} message(s). ${PEER_NOTICE}\n\n${found.map(formatMessage).join('\n\n')}\n\n${next}`;
+    // Claude Code hands the model the structured data rather than the text, so the framing
+    // travels in the data too.
+    return { text, data: { notice: PEER_NOTICE, messages: found.map(messageData), next } };
   },
 });

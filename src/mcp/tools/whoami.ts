@@ -11,19 +11,23 @@ export const whoamiTool = defineTool({
   input: {},
   async handle(_args, ctx) {
     const me = ctx.self();
+    // The hooks see the live session id and transcript (they change after /clear); prefer theirs.
+    const seen = await ctx.store.agents.activity(me.code);
+    const sessionId = seen.sessionId ?? me.session_id;
+    const transcript = seen.transcriptPath ?? me.transcript_path;
     const data = {
       code: me.code,
       ...(me.name ? { name: me.name } : {}),
       project: me.project,
       cwd: me.cwd,
       status: me.status,
-      ...(me.session_id ? { session_id: me.session_id } : {}),
-      ...(me.transcript_path ? { transcript_path: me.transcript_path } : {}),
+      ...(sessionId ? { session_id: sessionId } : {}),
+      ...(transcript ? { transcript_path: transcript } : {}),
     };
     const lines = [
       `You are agent ${me.code}${me.name ? ` (${me.name})` : ''} on project ${me.project} (${me.cwd}).`,
-      me.session_id ? `Claude session: ${me.session_id}` : 'Claude session id: unknown',
-      me.transcript_path ? `Transcript: ${me.transcript_path}` : '',
+      sessionId ? `Claude session: ${sessionId}` : 'Claude session id: unknown',
+      transcript ? `Transcript: ${transcript}` : '',
       `Others reach you with send to "${me.code}"${me.name ? ` or "${me.name}"` : ''}.`,
     ];
     return { text: lines.filter(Boolean).join('\n'), data };
