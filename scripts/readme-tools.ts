@@ -18,7 +18,7 @@ export async function listServerTools(): Promise<Tool[]> {
       throw new Error('listing tools must not touch the store');
     },
   });
-  const server = createServer(unused, { version: '0', self: undefined });
+  const server = createServer(unused, { version: '0' });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'readme', version: '0' });
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);

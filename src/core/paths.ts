@@ -2,8 +2,14 @@
 // (it pulls in Node's argument validators), and a PreToolUse hook has ~10 ms in all. intercom
 // runs on Linux and macOS, so "/" is the only separator.
 
+/** Join with "/". Cheap on purpose (it runs for every message); only `normalizePath` resolves "..". */
 export function joinPath(...parts: string[]): string {
-  return normalizePath(parts.filter((p) => p !== '').join('/'));
+  let out = '';
+  for (const part of parts) {
+    if (part === '') continue;
+    out = out === '' ? part : out.endsWith('/') ? `${out}${part.replace(/^\/+/, '')}` : `${out}/${part.replace(/^\/+/, '')}`;
+  }
+  return out;
 }
 
 export function isAbsolutePath(path: string): boolean {

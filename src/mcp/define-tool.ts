@@ -58,6 +58,7 @@ export function registerTool(server: McpServer, tool: AnyTool, ctx: ToolContext)
     },
     async (args: Record<string, unknown>) => {
       try {
+        await ctx.ready();
         const result = await tool.handle(args as never, ctx);
         const warnings = ctx.takeWarnings();
         const text = warnings.length ? `${result.text}\n\nWarnings:\n${warnings.map((w) => `- ${w}`).join('\n')}` : result.text;

@@ -1,11 +1,11 @@
-// The MCP server's life: open the store, register this session as an agent, serve tools over
-// stdio, and unregister when Claude closes stdin or signals us.
+// The MCP server's life: serve tools over stdio at once, register this session as an agent in the
+// background (tool calls wait for it), and unregister when Claude closes stdin or signals us.
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Config } from '../core/config.ts';
 import { IntercomError, describeError } from '../core/errors.ts';
+import { parseIdentityOverride } from '../core/ids.ts';
 import { openStore } from '../store/index.ts';
 import type { AgentRecord, Store } from '../store/index.ts';
-import { parseIdentityOverride } from '../core/ids.ts';
 import { registerSelf } from '../store/identity.ts';
 import { createServer } from './server.ts';
 import type { ToolContext } from './tool-context.ts';
@@ -18,11 +18,10 @@ export interface McpMainDeps {
   exit(code: number): void;
 }
 
-export async function runMcpServer({ config, version, pid, log, exit }: McpMainDeps): Promise<void> {
+type Registration = { store: Store; self: AgentRecord } | { error: IntercomError; store?: Store };
+
+async function register(config: Config, pid: number, warnings: string[]): Promise<Registration> {
   let store: Store | undefined;
-  let self: AgentRecord | undefined;
-  let startupError: IntercomError | undefined;
-  const warnings: string[] = [];
   try {
     store = await openStore({
       root: config.storeDir,
@@ -30,7 +29,7 @@ export async function runMcpServer({ config, version, pid, log, exit }: McpMainD
       onProblem: (p) => warnings.push(`moved corrupt file ${p.path} to ${p.quarantinedTo}: ${p.reason}`),
     });
     await store.collectTmp();
-    self = await registerSelf({
+    const self = await registerSelf({
       agents: store.agents,
       pid,
       cwd: config.cwd,
@@ -38,39 +37,58 @@ export async function runMcpServer({ config, version, pid, log, exit }: McpMainD
       claudeSessionId: config.claudeSessionId,
       claudeConfigDir: config.claudeConfigDirs[0],
     });
-    log(`intercom: registered as agent ${self.code} (project ${self.project}, store ${config.storeDir})`);
+    return { store, self };
   } catch (error) {
-    startupError =
-      error instanceof IntercomError ? error : new IntercomError('IO', `intercom could not start: ${describeError(error)}`, { cause: error });
-    log(`intercom: ${startupError.message}`);
+    const wrapped = error instanceof IntercomError ? error : new IntercomError('IO', `intercom could not start: ${describeError(error)}`, { cause: error });
+    return { error: wrapped, ...(store ? { store } : {}) };
   }
+}
 
-  const failed = () =>
-    new IntercomError(startupError?.code ?? 'NO_IDENTITY', `intercom is not available in this session: ${startupError?.message ?? 'not registered'}`);
+export async function runMcpServer({ config, version, pid, log, exit }: McpMainDeps): Promise<void> {
+  const warnings: string[] = [];
+  let self: AgentRecord | undefined;
+  let outcome: Registration | undefined;
+  // Claude Code's startup never waits for the store: initialize is answered at once, and every
+  // tool call waits for this (ctx.ready) before it runs.
+  const registration = register(config, pid, warnings).then((result) => {
+    outcome = result;
+    if ('self' in result) {
+      self = result.self;
+      log(`intercom: registered as agent ${self.code} (project ${self.project}, store ${config.storeDir})`);
+    } else {
+      log(`intercom: ${result.error.message}`);
+    }
+  });
+  const unavailable = () => {
+    const error = outcome && 'error' in outcome ? outcome.error : undefined;
+    return new IntercomError(error?.code ?? 'NO_IDENTITY', `intercom is not available in this session: ${error?.message ?? 'not registered yet'}`);
+  };
   const ctx: ToolContext = {
     get store() {
-      if (!store) throw failed();
-      return store;
+      if (!outcome || !('self' in outcome)) throw unavailable();
+      return outcome.store;
     },
     self() {
-      if (!self) throw failed();
+      if (!self) throw unavailable();
       return self;
     },
     setSelf(agent) {
       self = agent;
     },
+    ready: () => registration,
     takeWarnings: () => warnings.splice(0),
     log,
   };
 
-  const server = createServer(ctx, { version, self });
+  const server = createServer(ctx, { version });
   let closing = false;
   const shutdown = async (why: string) => {
     if (closing) return;
     closing = true;
     log(`intercom: shutting down (${why})`);
+    await registration; // a registration still under way must not be left behind
     try {
-      if (store && self) await store.agents.unregister(self.code, pid);
+      if (outcome && 'self' in outcome && self) await outcome.store.agents.unregister(self.code, pid);
     } catch (error) {
       log(`intercom: could not unregister ${self?.code}: ${describeError(error)}`);
     }

@@ -1,7 +1,6 @@
 // createServer(): an McpServer with every intercom tool registered. No I/O here: the caller
 // opens the store and registers the agent first.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { AgentRecord } from '../store/index.ts';
 import { registerTool } from './define-tool.ts';
 import { serverInstructions } from './instructions.ts';
 import type { ToolContext } from './tool-context.ts';
@@ -9,11 +8,8 @@ import { allTools } from './tools/index.ts';
 
 export const SERVER_NAME = 'intercom';
 
-export function createServer(ctx: ToolContext, options: { version: string; self: AgentRecord | undefined }): McpServer {
-  const server = new McpServer(
-    { name: SERVER_NAME, version: options.version },
-    { instructions: serverInstructions(options.self), capabilities: { tools: {} } },
-  );
+export function createServer(ctx: ToolContext, options: { version: string }): McpServer {
+  const server = new McpServer({ name: SERVER_NAME, version: options.version }, { instructions: serverInstructions(), capabilities: { tools: {} } });
   for (const tool of allTools) registerTool(server, tool, ctx);
   return server;
 }

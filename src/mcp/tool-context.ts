@@ -5,6 +5,8 @@ export interface ToolContext {
   store: Store;
   self(): AgentRecord;
   setSelf(agent: AgentRecord): void;
+  /** Resolves once the agent is registered (or registration failed: then self() throws why). */
+  ready(): Promise<void>;
   takeWarnings(): string[];
   log(line: string): void;
 }

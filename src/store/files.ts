@@ -4,9 +4,9 @@
 //
 // The store's API is async, but writes make their syscalls synchronously: each is a few
 // microseconds of kernel work, and the thread-pool round trip of the promise versions cost more
-// than the calls themselves (measured: 1,027 vs 1,911 publishes/s in one process). Reads use
-// Bun.file and Bun.Glob, so a process that only reads (a hook with an empty inbox) never loads
-// node:fs at all.
+// than the calls themselves (measured: 1,027 vs 1,911 publishes/s in one process). Folder
+// listings use Bun.Glob and the hooks' fast path reads with Bun.file, so a hook with an empty
+// inbox never loads node:fs at all.
 import { hasErrno } from '../core/errors.ts';
 import { randomToken } from '../core/ids.ts';
 import { nodeFs } from '../core/node-fs.ts';
@@ -119,6 +119,19 @@ export async function moveIfPresent(from: string, to: string, toDir: string): Pr
 }
 
 export async function readTextIfPresent(path: string): Promise<string | undefined> {
+  try {
+    return nodeFs().readFileSync(path, 'utf8');
+  } catch (error) {
+    if (hasErrno(error, 'ENOENT', 'ENOTDIR')) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The same, through Bun.file: slower per call (a thread-pool round trip), but it does not load
+ * node:fs, which the hooks' fast path avoids (see quick.ts).
+ */
+export async function readTextWithoutNodeFs(path: string): Promise<string | undefined> {
   try {
     return await Bun.file(path).text();
   } catch (error) {

@@ -2,7 +2,7 @@
 // it, with the fewest module loads and syscalls (Bun.file + Bun.Glob, no node:fs, no zod). A
 // PreToolUse hook runs on every tool call; when this says "nothing new", it is done.
 import { isCode } from '../core/ids.ts';
-import { listNames, readTextIfPresent } from './files.ts';
+import { listNames, readTextWithoutNodeFs } from './files.ts';
 import { createLayout } from './layout.ts';
 
 export interface QuickInbox {
@@ -13,7 +13,7 @@ export interface QuickInbox {
 /** undefined when the session id is linked to no agent (the caller takes the slow path). */
 export async function quickInbox(root: string, sessionId: string): Promise<QuickInbox | undefined> {
   const layout = createLayout(root);
-  const code = (await readTextIfPresent(layout.sessionFile(sessionId)))?.trim();
+  const code = (await readTextWithoutNodeFs(layout.sessionFile(sessionId)))?.trim();
   if (!code || !isCode(code)) return undefined;
   return { code, waiting: (await listNames(layout.messageDir(code, 'new'))).length };
 }
