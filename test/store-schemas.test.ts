@@ -30,7 +30,7 @@ test('records the store really writes validate against the published JSON Schema
   const store = await openStore({ root });
   const agent = await store.agents.register({ project: 'p', projectRoot: root, cwd: root, pid: process.pid, pidStart: procInfo(process.pid)!.start });
   await store.agents.setActivity(agent.code, 'busy');
-  const message = await store.send({ sender: { kind: 'human' }, to: agent.code, body: 'hello' });
+  const { message } = await store.send({ sender: { kind: 'human' }, to: agent.code, body: 'hello' });
   const onDisk = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'));
   expect(validate('message', onDisk(`mail/${agent.code}/new/${message.id}.json`))).toBe('valid');
   expect(validate('agent', onDisk(`agents/${agent.code}.json`))).toBe('valid');

@@ -30,11 +30,18 @@ try {
   log(`intercom: ${describeError(error)}`);
   await exit(argv[0] === 'hook' ? 0 : 1); // a hook fails open
 }
-const storeOptions = () => ({
+type ProblemReport = { path: string; quarantinedTo: string; reason: string };
+const logProblem = (p: ProblemReport): void => log(`intercom: moved corrupt file ${p.path} to ${p.quarantinedTo}: ${p.reason}`);
+const storeOptions = (onProblem: (p: ProblemReport) => void = logProblem) => ({
   root: config.storeDir,
   maxBodyBytes: config.maxBodyBytes,
-  onProblem: (p: { path: string; quarantinedTo: string; reason: string }) =>
-    log(`intercom: moved corrupt file ${p.path} to ${p.quarantinedTo}: ${p.reason}`),
+  onProblem,
+  reach: {
+    configDirs: [...new Set(config.claudeConfigDirs)],
+    tmux: { serverArgs: config.tmuxArgs },
+    childEnv: process.env,
+    resumeFlags: config.resumeFlags,
+  },
 });
 
 /** The package version, read only by the commands that show it (a hook never does). */
@@ -56,7 +63,14 @@ if (argv[0] === 'hook') {
   await exit(code);
 } else if (argv[0] === 'mcp') {
   const { runMcpServer } = await import('../mcp/main.ts');
-  await runMcpServer({ config, version: await version(), pid: process.pid, log, exit: (code) => void exit(code) });
+  await runMcpServer({
+    config,
+    version: await version(),
+    pid: process.pid,
+    openStore: async (onProblem) => (await import('../store/index.ts')).openStore(storeOptions(onProblem)),
+    log,
+    exit: (code) => void exit(code),
+  });
 } else {
   const { runCli } = await import('../cli/main.ts');
   const { openStore } = await import('../store/index.ts');

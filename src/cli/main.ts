@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { describeError, isIntercomError } from '../core/errors.ts';
 import type { CliDeps, Command } from './command.ts';
 import { ackCommand } from './commands/ack.ts';
+import { askCommand } from './commands/ask.ts';
+import { sessionsCommand } from './commands/sessions.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { inboxCommand } from './commands/inbox.ts';
 import { installCommand, uninstallCommand } from './commands/install.ts';
@@ -11,7 +13,19 @@ import { sendCommand } from './commands/send.ts';
 import { tailCommand } from './commands/tail.ts';
 import { whoCommand } from './commands/who.ts';
 
-export const commands: Command[] = [whoCommand, sendCommand, inboxCommand, replyCommand, ackCommand, tailCommand, installCommand, uninstallCommand, doctorCommand];
+export const commands: Command[] = [
+  whoCommand,
+  sendCommand,
+  askCommand,
+  inboxCommand,
+  replyCommand,
+  ackCommand,
+  tailCommand,
+  sessionsCommand,
+  installCommand,
+  uninstallCommand,
+  doctorCommand,
+];
 
 /** Commands run by the entry point itself rather than by runCli (they need other front-ends). */
 export const entryCommands = [

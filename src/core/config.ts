@@ -18,6 +18,8 @@ export interface Config {
   claudePid: number | undefined;
   /** CLAUDE_PROJECT_DIR, set by Claude Code for MCP servers and hooks. */
   claudeProjectDir: string | undefined;
+  /** tmux server selection for pane lookups and typing: CLAUDE_INTERCOM_TMUX, e.g. "-L work". */
+  tmuxArgs: string[];
   /** Extra flags for headless resumes: CLAUDE_INTERCOM_RESUME_FLAGS, split on whitespace. */
   resumeFlags: string[];
   /** Largest message body in bytes: CLAUDE_INTERCOM_MAX_BODY, default 64 KiB. */
@@ -66,7 +68,15 @@ export function resolveConfig({ env, cwd, home }: ConfigInputs): Config {
   const configDir = nonEmpty(env.CLAUDE_CONFIG_DIR);
   return Object.freeze({
     storeDir: storeDir ? absoluteDir(storeDir, 'CLAUDE_INTERCOM_DIR', home) : join(home, '.claude-intercom'),
-    claudeConfigDirs: [configDir ? absoluteDir(configDir, 'CLAUDE_CONFIG_DIR', home) : join(home, '.claude')],
+    // CLAUDE_CONFIG_DIR is Claude Code's own (one folder); CLAUDE_INTERCOM_CONFIG_DIRS adds more
+    // (":"-separated) whose sessions list_sessions should also see.
+    claudeConfigDirs: [
+      configDir ? absoluteDir(configDir, 'CLAUDE_CONFIG_DIR', home) : join(home, '.claude'),
+      ...(nonEmpty(env.CLAUDE_INTERCOM_CONFIG_DIRS) ?? '')
+        .split(':')
+        .filter(Boolean)
+        .map((dir) => absoluteDir(dir, 'CLAUDE_INTERCOM_CONFIG_DIRS', home)),
+    ],
     // Claude Code keeps its user config beside the config dir by default, inside it when moved.
     claudeUserConfigFile: configDir ? join(absoluteDir(configDir, 'CLAUDE_CONFIG_DIR', home), '.claude.json') : join(home, '.claude.json'),
     identityOverride: nonEmpty(env.CLAUDE_INTERCOM_SESSION),
@@ -74,6 +84,7 @@ export function resolveConfig({ env, cwd, home }: ConfigInputs): Config {
     claudeProjectDir: nonEmpty(env.CLAUDE_PROJECT_DIR),
     claudePid: /^\d+$/.test(env.CLAUDE_PID ?? '') ? Number(env.CLAUDE_PID) : undefined,
     resumeFlags: (nonEmpty(env.CLAUDE_INTERCOM_RESUME_FLAGS) ?? '').split(/\s+/).filter(Boolean),
+    tmuxArgs: (nonEmpty(env.CLAUDE_INTERCOM_TMUX) ?? '').split(/\s+/).filter(Boolean),
     maxBodyBytes: positiveInt(nonEmpty(env.CLAUDE_INTERCOM_MAX_BODY), 'CLAUDE_INTERCOM_MAX_BODY', DEFAULT_MAX_BODY_BYTES),
     debug: /\bintercom\b/.test(env.DEBUG ?? ''),
     cwd,

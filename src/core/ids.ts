@@ -7,8 +7,11 @@ import { IntercomError } from './errors.ts';
 export const CODE_PATTERN = /^[a-z0-9]{4}$/;
 /** The pseudo-agent a person at the CLI sends as and reads as. */
 export const HUMAN = 'human';
-/** A mailbox key: an agent code or the human mailbox. */
-export const MAILBOX_PATTERN = /^(?:[a-z0-9]{4}|human)$/;
+/**
+ * A mailbox key: an agent code, the human mailbox, or "s-<session id>" for a Claude session that
+ * does not run intercom (its mail waits there, and moves to its agent if it starts intercom).
+ */
+export const MAILBOX_PATTERN = /^(?:[a-z0-9]{4}|human|s-[A-Za-z0-9][A-Za-z0-9_-]{7,127})$/;
 /** Message ids sort by time: 13-digit epoch ms, a per-process sequence, random tail. */
 export const MESSAGE_ID_PATTERN = /^\d{13}-[a-z0-9]{10}$/;
 /** Claude session ids are UUIDs; accept any id-like token but never a path character. */
@@ -58,7 +61,12 @@ export function assertCode(value: unknown, what = 'agent code'): string {
 
 export function assertMailbox(value: unknown): string {
   if (typeof value === 'string' && MAILBOX_PATTERN.test(value)) return value;
-  throw new IntercomError('BAD_INPUT', `${show(value)} is not a valid mailbox: expected a 4-character agent code or "human"`);
+  throw new IntercomError('BAD_INPUT', `${show(value)} is not a valid mailbox: expected a 4-character agent code, "human" or "s-<session id>"`);
+}
+
+/** The mailbox of a Claude session that runs no intercom agent. */
+export function sessionMailbox(sessionId: string): string {
+  return `s-${assertSessionId(sessionId)}`;
 }
 
 export function assertMessageId(value: unknown): string {

@@ -135,3 +135,73 @@ export function commandLine(pid: number): string[] {
   const out = Bun.spawnSync(['ps', '-o', 'args=', '-p', String(pid)], { stdout: 'pipe', stderr: 'ignore' });
   return out.stdout.toString().trim().split(/\s+/).filter(Boolean);
 }
+
+export interface ProcessEntry {
+  pid: number;
+  ppid: number;
+  argv: string[];
+}
+
+/**
+ * Every process, from one `ps` call (Linux and macOS alike). argv is split on spaces, which is
+ * enough to read flags like `--resume <id>`; paths with spaces in them come out in pieces.
+ */
+export function processSnapshot(): Map<number, ProcessEntry> {
+  const out = Bun.spawnSync(['ps', '-A', '-ww', '-o', 'pid=,ppid=,args='], { stdout: 'pipe', stderr: 'ignore' });
+  const table = new Map<number, ProcessEntry>();
+  for (const line of out.stdout.toString().split('\n')) {
+    const m = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line);
+    if (!m) continue;
+    table.set(Number(m[1]), { pid: Number(m[1]), ppid: Number(m[2]), argv: (m[3] ?? '').trim().split(/\s+/) });
+  }
+  return table;
+}
+
+/** The descendants of `root` in a snapshot, nearest first. */
+export function descendants(table: Map<number, ProcessEntry>, root: number): ProcessEntry[] {
+  const children = new Map<number, ProcessEntry[]>();
+  for (const p of table.values()) {
+    const list = children.get(p.ppid);
+    if (list) list.push(p);
+    else children.set(p.ppid, [p]);
+  }
+  const out: ProcessEntry[] = [];
+  const queue = [root];
+  const seen = new Set<number>([root]);
+  while (queue.length) {
+    for (const child of children.get(queue.shift()!) ?? []) {
+      if (seen.has(child.pid)) continue;
+      seen.add(child.pid);
+      out.push(child);
+      queue.push(child.pid);
+    }
+  }
+  return out;
+}
+
+const INTERPRETERS = new Set(['node', 'bun', 'sh', 'bash']);
+const base = (path: string | undefined) => (path ?? '').slice((path ?? '').lastIndexOf('/') + 1);
+
+/**
+ * True for an argv that runs the Claude Code CLI: the native binary (`claude`, `claude.exe`), or
+ * an interpreter running it (`node …/claude-code/cli.js`, or a script named claude).
+ */
+export function isClaudeArgv(argv: string[]): boolean {
+  if (CLAUDE_COMMS.has(base(argv[0]))) return true;
+  return INTERPRETERS.has(base(argv[0])) && (CLAUDE_COMMS.has(base(argv[1])) || /claude-code\/cli\.m?js$/.test(argv[1] ?? ''));
+}
+
+/** A process's working folder (Linux: /proc; elsewhere one lsof call). */
+export function processCwd(pid: number): string | undefined {
+  if (hasProc()) {
+    try {
+      return nodeFs().readlinkSync(`/proc/${pid}/cwd`);
+    } catch (error) {
+      if (hasErrno(error, 'ENOENT', 'ESRCH', 'EACCES')) return undefined;
+      throw error;
+    }
+  }
+  const out = Bun.spawnSync(['lsof', '-a', '-p', String(pid), '-d', 'cwd', '-Fn'], { stdout: 'pipe', stderr: 'ignore' });
+  const line = out.stdout.toString().split('\n').find((l) => l.startsWith('n'));
+  return line ? line.slice(1) : undefined;
+}

@@ -4,8 +4,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import type { Config } from '../core/config.ts';
 import { IntercomError, describeError } from '../core/errors.ts';
 import { parseIdentityOverride } from '../core/ids.ts';
-import { openStore } from '../store/index.ts';
-import type { AgentRecord, Store } from '../store/index.ts';
+import type { AgentRecord, Problem, Store } from '../store/index.ts';
 import { registerSelf } from '../store/identity.ts';
 import { createServer } from './server.ts';
 import type { ToolContext } from './tool-context.ts';
@@ -14,23 +13,23 @@ export interface McpMainDeps {
   config: Config;
   version: string;
   pid: number;
+  /** Opens the store; `onProblem` collects corrupt-file reports for the next tool result. */
+  openStore(onProblem: (problem: Problem) => void): Promise<Store>;
   log(line: string): void;
   exit(code: number): void;
 }
 
 type Registration = { store: Store; self: AgentRecord } | { error: IntercomError; store?: Store };
 
-async function register(config: Config, pid: number, warnings: string[]): Promise<Registration> {
+async function register(deps: McpMainDeps, warnings: string[]): Promise<Registration> {
+  const { config, pid } = deps;
   let store: Store | undefined;
   try {
-    store = await openStore({
-      root: config.storeDir,
-      maxBodyBytes: config.maxBodyBytes,
-      onProblem: (p) => warnings.push(`moved corrupt file ${p.path} to ${p.quarantinedTo}: ${p.reason}`),
-    });
+    store = await deps.openStore((p) => warnings.push(`moved corrupt file ${p.path} to ${p.quarantinedTo}: ${p.reason}`));
     await store.collectTmp();
     const self = await registerSelf({
       agents: store.agents,
+      mail: store.mail,
       pid,
       cwd: config.cwd,
       override: parseIdentityOverride(config.identityOverride),
@@ -44,13 +43,14 @@ async function register(config: Config, pid: number, warnings: string[]): Promis
   }
 }
 
-export async function runMcpServer({ config, version, pid, log, exit }: McpMainDeps): Promise<void> {
+export async function runMcpServer(deps: McpMainDeps): Promise<void> {
+  const { config, version, pid, log, exit } = deps;
   const warnings: string[] = [];
   let self: AgentRecord | undefined;
   let outcome: Registration | undefined;
   // Claude Code's startup never waits for the store: initialize is answered at once, and every
   // tool call waits for this (ctx.ready) before it runs.
-  const registration = register(config, pid, warnings).then((result) => {
+  const registration = register(deps, warnings).then((result) => {
     outcome = result;
     if ('self' in result) {
       self = result.self;

@@ -7,11 +7,14 @@ import type { IdentityOverride } from '../core/ids.ts';
 import { ancestors, findClaudeAncestor, procInfo } from '../core/proc.ts';
 import { detectProject } from '../core/project.ts';
 import type { Agents } from './agents.ts';
+import type { Mail } from './mail.ts';
+import { sessionMailbox } from '../core/ids.ts';
 import type { AgentRecord } from './schema.ts';
 import { transcriptPath } from './transcripts.ts';
 
 export interface SelfRegistration {
   agents: Agents;
+  mail: Mail;
   pid: number;
   cwd: string;
   override: IdentityOverride;
@@ -21,7 +24,7 @@ export interface SelfRegistration {
 }
 
 export async function registerSelf(input: SelfRegistration): Promise<AgentRecord> {
-  const { agents, pid, cwd, override } = input;
+  const { agents, mail, pid, cwd, override } = input;
   const self = procInfo(pid);
   if (!self) throw new IntercomError('IO', `cannot read process info of pid ${pid}`);
   const claude = findClaudeAncestor(ancestors(pid));
@@ -31,7 +34,7 @@ export async function registerSelf(input: SelfRegistration): Promise<AgentRecord
     (claude ? await agents.codeForProcess(claude.pid, claude.start) : undefined);
   const project = detectProject(cwd);
   const transcript = sessionId && input.claudeConfigDir ? transcriptPath(input.claudeConfigDir, cwd, sessionId) : undefined;
-  return agents.register({
+  const agent = await agents.register({
     requiredCode: override.code,
     preferredCode,
     name: override.name,
@@ -45,4 +48,7 @@ export async function registerSelf(input: SelfRegistration): Promise<AgentRecord
     sessionId,
     transcriptPath: transcript,
   });
+  // Mail sent to this session before it ran intercom (to "s-<session id>") is now its own.
+  if (sessionId) await mail.adopt(sessionMailbox(sessionId), agent.code);
+  return agent;
 }

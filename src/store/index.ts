@@ -3,10 +3,13 @@ import type { Clock } from '../core/clock.ts';
 import { systemClock } from '../core/clock.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '../core/config.ts';
 import { createAgents } from './agents.ts';
-import type { StoreContext } from './context.ts';
+import type { ReachConfig, StoreContext } from './context.ts';
+import { NO_REACH } from './context.ts';
 import { createLayout } from './layout.ts';
 import { createMail } from './mail.ts';
 import { createPostOffice } from './post-office.ts';
+import { createSessions } from './sessions/index.ts';
+import { createAsk } from './ask/index.ts';
 import type { Problem, ProblemSink } from './records.ts';
 import { openStoreDir } from './store-dir.ts';
 import { collectTmp } from './sweeper.ts';
@@ -24,6 +27,8 @@ export interface StoreOptions {
   maxBodyBytes?: number;
   /** Called once for every corrupt file that was moved to quarantine/. Default: kept in `problems`. */
   onProblem?: ProblemSink;
+  /** Sessions without intercom (list_sessions, tmux delivery, ask): where and how to reach them. */
+  reach?: Partial<ReachConfig>;
 }
 
 export async function openStore(options: StoreOptions) {
@@ -33,17 +38,21 @@ export async function openStore(options: StoreOptions) {
     clock: options.clock ?? systemClock,
     report: options.onProblem ?? ((p) => problems.push(p)),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    reach: { ...NO_REACH, ...options.reach },
   };
   await openStoreDir(ctx.layout, ctx.clock.now());
   const agents = createAgents(ctx);
   const mail = createMail(ctx);
-  const office = createPostOffice(ctx, agents, mail);
+  const sessions = createSessions(ctx, agents);
+  const office = createPostOffice(ctx, agents, mail, sessions);
   return {
     layout: ctx.layout,
     clock: ctx.clock,
     agents,
     mail,
     watchers: createWatchers(ctx),
+    sessions,
+    ask: createAsk(ctx, mail, office, sessions),
     ...office,
     watchAgent: (code: string, onChange: () => Promise<void>, onError: (error: unknown) => void) => watchAgent(ctx, code, onChange, onError),
     watchRegistry: (onChange: () => Promise<void>, onError: (error: unknown) => void) => watchRegistry(ctx, onChange, onError),
@@ -63,6 +72,8 @@ export async function openStore(options: StoreOptions) {
 export type Store = Awaited<ReturnType<typeof openStore>>;
 export type { AgentRecord, Message } from './schema.ts';
 export type { Problem } from './records.ts';
-export type { AgentView, Sender } from './post-office.ts';
+export type { AgentView, Delivery, Sender, SendResult } from './post-office.ts';
+export type { SessionView } from './sessions/index.ts';
+export type { AskResult } from './ask/index.ts';
 export type { StoredMessage } from './mail.ts';
 export type { MessageState } from './layout.ts';

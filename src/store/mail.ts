@@ -170,11 +170,26 @@ export function createMail(ctx: StoreContext) {
     return false;
   }
 
+  /**
+   * Move every unread message of one mailbox into another, keeping each one's state: a session
+   * that starts intercom takes over the mail that waited for it under "s-<session id>".
+   */
+  async function adopt(from: string, to: string): Promise<number> {
+    let moved = 0;
+    for (const state of INBOX_STATES) {
+      for (const name of await listNames(layout.messageDir(from, state))) {
+        const id = name.slice(0, -'.json'.length);
+        if (await moveIfPresent(layout.messageFile(from, state, id), layout.messageFile(to, state, id), layout.messageDir(to, state))) moved++;
+      }
+    }
+    return moved;
+  }
+
   async function fromLog(id: string): Promise<Message | undefined> {
     return readRecord(layout, 'message', layout.logFile(assertMessageId(id)), ctx.report, ctx.clock.now());
   }
 
-  return { send, list, countNew, find, move, markDelivered, markSeen, ack, fromLog };
+  return { send, list, countNew, find, move, markDelivered, markSeen, ack, adopt, fromLog };
 }
 
 export type Mail = ReturnType<typeof createMail>;

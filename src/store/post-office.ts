@@ -8,6 +8,9 @@ import type { Mail, StoredMessage } from './mail.ts';
 import { INBOX_STATES } from './layout.ts';
 import { listNames } from './files.ts';
 import { resolveRecipients } from './recipients.ts';
+import type { Recipients, SessionLookup } from './recipients.ts';
+import type { Sessions, SessionSnapshot } from './sessions/index.ts';
+import { nudge } from './sessions/nudge.ts';
 import type { AgentRecord, Message } from './schema.ts';
 
 /** Who is sending: a registered agent, or the person at the CLI. */
@@ -29,13 +32,31 @@ export function senderMailbox(sender: Sender): string {
   return sender.kind === 'agent' ? sender.agent.code : HUMAN;
 }
 
-function senderStamp(sender: Sender): Message['from'] {
+export function senderStamp(sender: Sender): Message['from'] {
   if (sender.kind === 'human') return { code: HUMAN };
   const { code, name, project } = sender.agent;
   return { code, ...(name ? { name } : {}), project };
 }
 
-export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail) {
+/** How a message reached one recipient: its inbox (an agent), typed into tmux, or only stored. */
+export interface Delivery {
+  /** Agent code, "human", or session id. */
+  to: string;
+  via: 'inbox' | 'tmux' | 'stored';
+  note: string;
+}
+
+export interface SendResult {
+  message: Message;
+  delivery: Delivery[];
+}
+
+/** A `to` naming specific recipients (not a broadcast). */
+function isDirectTo(to: string): boolean {
+  return !to.split(',').some((t) => t.trim() === 'all' || t.trim() === '*');
+}
+
+export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, sessions: Sessions) {
   /** Mailboxes that exist on disk: every code that was ever an agent here. */
   async function knownMailboxes(): Promise<Set<string>> {
     return new Set((await listNames(ctx.layout.mail, '')).filter(isCode));
@@ -71,18 +92,40 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail) 
     return original;
   }
 
+  /**
+   * Resolve `to`: live agents first; a token that names none may name a Claude session without
+   * a live agent (by id or unique prefix), found in the transcripts. The snapshot of sessions is
+   * only taken when needed.
+   */
+  async function resolve(to: string, self: AgentRecord | undefined): Promise<{ recipients: Recipients; snapshot?: SessionSnapshot }> {
+    const live = await agents.live();
+    const dead = await knownMailboxes();
+    try {
+      return { recipients: resolveRecipients(to, self, live, dead) };
+    } catch (error) {
+      if (!(error instanceof IntercomError) || error.code !== 'NOT_FOUND' || !isDirectTo(to)) throw error;
+    }
+    const snapshot = await sessions.snapshot();
+    const mailboxes = new Map<string, string>();
+    for (const s of snapshot.sessions) mailboxes.set(s.id, await sessions.mailboxOf(s));
+    const lookup: SessionLookup = (token) => {
+      const found = sessions.find(snapshot.sessions, token);
+      return found ? { mailbox: mailboxes.get(found.id)!, sessionId: found.id } : undefined;
+    };
+    return { recipients: resolveRecipients(to, self, live, dead, lookup), snapshot };
+  }
+
   async function send(input: {
     sender: Sender;
     to: string;
     body: string;
     replyTo?: string | undefined;
     expectsReply?: boolean;
-  }): Promise<Message> {
+  }): Promise<SendResult> {
     const self = input.sender.kind === 'agent' ? input.sender.agent : undefined;
-    const live = await agents.live();
-    const recipients = resolveRecipients(input.to, self, live, await knownMailboxes());
+    const { recipients, snapshot } = await resolve(input.to, self);
     const original = input.replyTo !== undefined ? await threadOf(senderMailbox(input.sender), input.replyTo) : undefined;
-    return mail.send({
+    const message = await mail.send({
       from: senderStamp(input.sender),
       to: recipients.codes,
       scope: recipients.scope,
@@ -92,6 +135,30 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail) 
       replyTo: original?.id,
       expectsReply: input.expectsReply,
     });
+    const delivery = recipients.codes.map((box): Delivery => {
+      const sessionId = recipients.sessions?.get(box);
+      if (!sessionId || !snapshot) return { to: box, via: 'inbox', note: box === HUMAN ? 'in the human inbox (intercom inbox)' : 'in its inbox; its hooks hand it over' };
+      return deliverToSession(message, box, sessionId, snapshot);
+    });
+    return { message, delivery };
+  }
+
+  /** A session without a live agent: the message is on disk; type a nudge if it runs in tmux. */
+  function deliverToSession(message: Message, box: string, sessionId: string, snapshot: SessionSnapshot): Delivery {
+    const record = snapshot.sessions.find((s) => s.id === sessionId)!;
+    const view = sessions.view(record, snapshot);
+    const path = ctx.layout.messageFile(box, 'new', message.id);
+    if (view.tmux) {
+      const failed = nudge(view.tmux, message, path, ctx.reach.tmux);
+      if (!failed) return { to: sessionId, via: 'tmux', note: `a one-line nudge was typed into tmux pane ${view.tmux}; the message is at ${path}` };
+      return { to: sessionId, via: 'stored', note: `could not type into tmux pane ${view.tmux} (${failed}); the message is at ${path}` };
+    }
+    const why = view.state === 'running' ? 'it runs outside tmux, so nothing could be typed into it' : 'it is not running';
+    return {
+      to: sessionId,
+      via: 'stored',
+      note: `NOT delivered to the session yet: ${why}. The message waits at ${path}; it arrives if the session starts intercom, or use ask to put a question to it`,
+    };
   }
 
   /** New and delivered-but-unread messages, oldest first, marked seen. `all` adds already-seen ones. */
@@ -137,7 +204,7 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail) 
     return ids;
   }
 
-  return { who, send, peek, reply, ackAll, knownMailboxes };
+  return { who, send, resolve, peek, reply, ackAll, knownMailboxes };
 }
 
 export type PostOffice = ReturnType<typeof createPostOffice>;

@@ -4,10 +4,16 @@ import { HUMAN, isCode } from '../core/ids.ts';
 import type { AgentRecord, Message } from './schema.ts';
 
 export interface Recipients {
+  /** Mailboxes: agent codes, "human", or "s-<session id>". */
   codes: string[];
   scope: Message['scope'];
   project?: string;
+  /** The recipients that are Claude sessions without a live agent, by mailbox. */
+  sessions?: Map<string, string>;
 }
+
+/** Finds a Claude session (no live agent) by id or prefix: its mailbox, or undefined. */
+export type SessionLookup = (token: string) => { mailbox: string; sessionId: string } | undefined;
 
 /** What a `to` entry may look like before any lookup: codes, names, session ids, all, *. */
 const TO_TOKEN = /^(?:\*|[A-Za-z0-9][A-Za-z0-9_.-]{0,127})$/;
@@ -32,7 +38,13 @@ function badRecipient(value: string): IntercomError {
   );
 }
 
-function resolveOne(token: string, live: AgentRecord[], selfCode: string | undefined, knownDead: Set<string>): AgentRecord | 'human' {
+function resolveOne(
+  token: string,
+  live: AgentRecord[],
+  selfCode: string | undefined,
+  knownDead: Set<string>,
+  lookupSession: SessionLookup | undefined,
+): AgentRecord | 'human' | { mailbox: string; sessionId: string } {
   if (token === HUMAN) return 'human';
   if (isCode(token)) {
     const agent = live.find((a) => a.code === token);
@@ -51,11 +63,16 @@ function resolveOne(token: string, live: AgentRecord[], selfCode: string | undef
       throw new IntercomError('AMBIGUOUS', `session prefix "${token}" matches ${bySession.map(describeAgent).join(', ')}; give more of the id`);
     }
   }
+  const session = lookupSession?.(token);
+  if (session) return session;
   const hint = liveAgentsHint(live, selfCode);
   if (isCode(token) && knownDead.has(token)) {
     throw new IntercomError('NOT_LIVE', `agent '${token}' is not live (its session has ended); ${hint}. Call who to see who is around`);
   }
-  throw new IntercomError('NOT_FOUND', `no live agent matches '${token}'; ${hint}. Call who to list agents`);
+  throw new IntercomError(
+    'NOT_FOUND',
+    `no live agent${lookupSession ? ' or Claude session' : ''} matches '${token}'; ${hint}. Call who to list agents${lookupSession ? ', list_sessions for sessions' : ''}`,
+  );
 }
 
 /**
@@ -68,6 +85,7 @@ export function resolveRecipients(
   self: { code: string; project: string } | undefined,
   live: AgentRecord[],
   knownDead: Set<string> = new Set(),
+  lookupSession?: SessionLookup,
 ): Recipients {
   const tokens = to.split(',').map((t) => t.trim());
   if (tokens.length === 0 || tokens.some((t) => t === '')) {
@@ -92,12 +110,14 @@ export function resolveRecipients(
     return everyone ? { codes, scope: 'everyone' } : { codes, scope: 'project', project: self!.project };
   }
   const codes: string[] = [];
+  const sessions = new Map<string, string>();
   for (const token of tokens) {
     if (token === 'all' || token === '*') throw new IntercomError('BAD_INPUT', `"${token}" cannot be combined with other recipients`);
-    const target = resolveOne(token, live, selfCode, knownDead);
-    const code = target === 'human' ? HUMAN : target.code;
+    const target = resolveOne(token, live, selfCode, knownDead, lookupSession);
+    const code = target === 'human' ? HUMAN : 'mailbox' in target ? target.mailbox : target.code;
     if (code === selfCode) throw new IntercomError('BAD_INPUT', `'${token}' is you; call who to find the agent you mean`);
+    if (typeof target === 'object' && 'mailbox' in target) sessions.set(target.mailbox, target.sessionId);
     codes.push(code);
   }
-  return { codes: [...new Set(codes)], scope: 'direct' };
+  return { codes: [...new Set(codes)], scope: 'direct', ...(sessions.size ? { sessions } : {}) };
 }

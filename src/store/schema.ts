@@ -6,7 +6,10 @@ import { CODE_PATTERN, MAILBOX_PATTERN, MESSAGE_ID_PATTERN, NAME_PATTERN, SESSIO
 
 const isoTime = z.string().datetime({ offset: true }).describe('ISO 8601 timestamp');
 const code = z.string().regex(CODE_PATTERN).describe('agent code: 4 characters of a-z0-9');
-const mailbox = z.string().regex(MAILBOX_PATTERN).describe('agent code, or "human" for the person at the CLI');
+const mailbox = z
+  .string()
+  .regex(MAILBOX_PATTERN)
+  .describe('agent code, "human" for the person at the CLI, or "s-<session id>" for a Claude session without intercom');
 const messageId = z.string().regex(MESSAGE_ID_PATTERN).describe('13-digit epoch ms, "-", 10 characters of a-z0-9; sorts by time');
 
 export const messageSchema = z

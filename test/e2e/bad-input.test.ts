@@ -31,8 +31,8 @@ describe('recipients', () => {
     ['a/b', 'is not a valid recipient'],
     ['', 'no recipient given'],
     ['  ', 'no recipient given'],
-    ['nobody-here', "no live agent matches 'nobody-here'"],
-    ['zz99', "no live agent matches 'zz99'"],
+    ['nobody-here', "no live agent or Claude session matches 'nobody-here'"],
+    ['zz99', "no live agent or Claude session matches 'zz99'"],
   ])('to %p is refused: %s', async (to, expected) => {
     const result = await sender.raw('send', { to, body: 'hello' });
     expect(result.isError).toBe(true);

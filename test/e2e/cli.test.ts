@@ -58,7 +58,7 @@ describe('intercom CLI', () => {
   test('errors go to stderr with exit 1; bad usage exits 2', async () => {
     const unknown = await runIntercom(['send', 'nobody', 'hi'], { env });
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain("no live agent matches 'nobody'");
+    expect(unknown.stderr).toContain("no live agent or Claude session matches 'nobody'");
     expect(unknown.stderr).toContain(agent.code);
     const usage = await runIntercom(['frobnicate'], { env });
     expect(usage.code).toBe(2);

@@ -30,7 +30,8 @@ describe('intercom install', () => {
     const first = await runIntercom(['install'], { env });
     expect(first.code).toBe(0);
     const server = json(files.userConfig).mcpServers.intercom;
-    expect(server).toEqual({ type: 'stdio', command: process.execPath, args: [ENTRY, 'mcp'] });
+    // A tool-call timeout above ask's longest wait (600 s).
+    expect(server).toEqual({ type: 'stdio', command: process.execPath, args: [ENTRY, 'mcp'], timeout: 660_000 });
     expect(json(files.userConfig).mcpServers.other).toEqual({ command: 'x' });
     expect(json(files.userConfig).numStartups).toBe(3);
     const settings = json(files.settings);
@@ -141,7 +142,7 @@ describe('the plugin files', () => {
     const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
     expect(plugin).toMatchObject({ name: 'intercom', version: pkg.version, hooks: './hooks.json', mcpServers: './.mcp.json', skills: './skill' });
     const mcp = JSON.parse(readFileSync(join(REPO, '.mcp.json'), 'utf8'));
-    expect(mcp.mcpServers.intercom).toEqual({ command: 'bun', args: ['${CLAUDE_PLUGIN_ROOT}/src/bin/intercom.ts', 'mcp'] });
+    expect(mcp.mcpServers.intercom).toEqual({ command: 'bun', args: ['${CLAUDE_PLUGIN_ROOT}/src/bin/intercom.ts', 'mcp'], timeout: 660_000 });
     expect(existsSync(join(REPO, 'skill', 'SKILL.md'))).toBe(true);
   });
 });

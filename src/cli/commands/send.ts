@@ -20,9 +20,9 @@ export const sendCommand: Command = {
     const store = await deps.store();
     const sender = await resolveCliSender(store.agents, deps.config.identityOverride);
     const replyTo = typeof values['reply-to'] === 'string' ? values['reply-to'] : undefined;
-    const sent = await store.send({ sender, to, body, replyTo });
-    if (values.json) printJson(deps, { id: sent.id, to: sent.to, thread: sent.thread });
-    else deps.io.out(`sent ${sent.id} to ${sent.to.join(', ')}`);
+    const { message, delivery } = await store.send({ sender, to, body, replyTo });
+    if (values.json) printJson(deps, { id: message.id, thread: message.thread, delivery });
+    else deps.io.out([`sent ${message.id}`, ...delivery.map((d) => `  ${d.to}: ${d.via} — ${d.note}`)].join('\n'));
     return 0;
   },
 };

@@ -44,8 +44,8 @@ export async function wakeRoundTrip(store: Store, deps: CliDeps): Promise<SelfTe
       }
       await Bun.sleep(5);
     }
-    const sent = await store.send({ sender: { kind: 'human' }, to: agent.code, body: 'intercom doctor: wake-up test' });
-    messageIds.push(sent.id);
+    const { message } = await store.send({ sender: { kind: 'human' }, to: agent.code, body: 'intercom doctor: wake-up test' });
+    messageIds.push(message.id);
     const t0 = performance.now();
     const exit = await Promise.race([watcher.exited, Bun.sleep(WAKE_TIMEOUT_MS).then(() => 'timeout' as const)]);
     const wakeMs = performance.now() - t0;

@@ -56,8 +56,11 @@ export function commandPrefix(runtime: Runtime): string {
   return `${quote(runtime.bun)} ${quote(runtime.entry)}`;
 }
 
+/** Tool-call timeout for the server (ms): `ask` may wait up to 600 s for an answer. */
+export const SERVER_TIMEOUT_MS = 660_000;
+
 function serverEntry(runtime: Runtime) {
-  return { type: 'stdio', command: runtime.bun, args: [runtime.entry, 'mcp'] };
+  return { type: 'stdio', command: runtime.bun, args: [runtime.entry, 'mcp'], timeout: SERVER_TIMEOUT_MS };
 }
 
 /** An mcpServers entry that runs some intercom's `mcp` command (ours to replace or remove). */

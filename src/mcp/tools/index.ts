@@ -1,5 +1,7 @@
 import type { AnyTool } from '../define-tool.ts';
 import { ackAllTool } from './ack-all.ts';
+import { askTool } from './ask.ts';
+import { listSessionsTool } from './list-sessions.ts';
 import { ackTool } from './ack.ts';
 import { peekTool } from './peek.ts';
 import { replyTool } from './reply.ts';
@@ -9,4 +11,4 @@ import { whoTool } from './who.ts';
 import { whoamiTool } from './whoami.ts';
 
 /** Every tool the server offers, in the order they are listed. Pinned by test/mcp-tools.test.ts. */
-export const allTools: AnyTool[] = [whoamiTool, whoTool, sendTool, peekTool, replyTool, ackTool, ackAllTool, setStatusTool];
+export const allTools: AnyTool[] = [whoamiTool, whoTool, sendTool, peekTool, replyTool, ackTool, ackAllTool, setStatusTool, listSessionsTool, askTool];

@@ -7,6 +7,7 @@ export const sendTool = defineTool({
   description:
     'Sends a message to other agents. It lands at once and wakes an idle recipient. ' +
     '`to`: an agent code, a name, a session id, "all" (everyone on your project), "*" (everyone), or several codes separated by commas. ' +
+    'A Claude session without intercom (see list_sessions) gets a nudge typed into its tmux pane, if it runs in one; the result says how each recipient was reached. ' +
     'To answer a message, prefer reply.',
   kind: 'send',
   input: {
@@ -15,10 +16,11 @@ export const sendTool = defineTool({
     reply_to: z.string().optional().describe('id of a message this continues (keeps the thread)'),
   },
   async handle({ to, body, reply_to }, ctx) {
-    const sent = await ctx.store.send({ sender: { kind: 'agent', agent: ctx.self() }, to, body, replyTo: reply_to });
+    const { message, delivery } = await ctx.store.send({ sender: { kind: 'agent', agent: ctx.self() }, to, body, replyTo: reply_to });
+    const lines = delivery.map((d) => `- ${d.to}: ${d.via} — ${d.note}`);
     return {
-      text: `Sent ${sent.id} to ${sent.to.join(', ')}.`,
-      data: { id: sent.id, to: sent.to, thread: sent.thread },
+      text: `Sent ${message.id}.\n${lines.join('\n')}`,
+      data: { id: message.id, to: message.to, thread: message.thread, delivery },
     };
   },
 });

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { PEER_NOTICE } from '../format.ts';
+import { defineTool } from '../define-tool.ts';
+
+export const askTool = defineTool({
+  name: 'ask',
+  title: 'Ask and wait for the answer',
+  description:
+    'Puts a question to one agent or session and waits for its answer (up to timeout_s). An intercom agent is woken and replies; ' +
+    'a session without intercom gets it typed into its tmux pane, or is resumed headlessly if not running. Use send instead when you need no answer now.',
+  kind: 'send',
+  input: {
+    to: z.string().describe('one agent code, name, or Claude session id (see who / list_sessions)'),
+    question: z.string().describe('the question, self-contained'),
+    timeout_s: z.number().default(120).describe('seconds to wait, 1-600 (default 120)'),
+  },
+  async handle({ to, question, timeout_s }, ctx) {
+    const result = await ctx.store.ask({ sender: { kind: 'agent', agent: ctx.self() }, to, question, timeoutS: timeout_s });
+    const partial = result.complete ? '' : ' (time ran out while it was still answering: this is what it had written)';
+    const cut = result.truncated ? ' (cut at 4,000 characters)' : '';
+    return {
+      text: `Answer from ${result.to} via ${result.via}${partial}${cut}. ${PEER_NOTICE}\n\n${result.answer}`,
+      data: { ...result, notice: PEER_NOTICE },
+    };
+  },
+});

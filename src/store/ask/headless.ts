@@ -1,0 +1,47 @@
+// ask to a session that is not running: resume it headlessly, `claude -p --resume <id>`, in its
+// own folder and config dir, and take the result as the answer.
+import { IntercomError } from '../../core/errors.ts';
+import { nodeFs } from '../../core/node-fs.ts';
+import type { ReachConfig } from '../context.ts';
+import type { Message } from '../schema.ts';
+import type { SessionRecord } from '../sessions/discover.ts';
+import { framedQuestion } from './framing.ts';
+
+export async function askHeadless(
+  question: Message,
+  session: SessionRecord,
+  reach: ReachConfig,
+  options: { timeoutMs: number; signal?: AbortSignal | undefined },
+): Promise<string> {
+  if (!session.cwd || !nodeFs().existsSync(session.cwd)) {
+    throw new IntercomError('NOT_FOUND', `session ${session.id} ran in ${session.cwd ?? 'an unknown folder'}, which no longer exists; it cannot be resumed`);
+  }
+  const env = { ...reach.childEnv, CLAUDE_CONFIG_DIR: session.configDir };
+  const command = Bun.which(reach.claudeCommand, { PATH: reach.childEnv.PATH ?? '' });
+  if (!command) throw new IntercomError('NOT_FOUND', `"${reach.claudeCommand}" is not on PATH, so session ${session.id} cannot be resumed headlessly; install Claude Code`);
+  const argv = [command, '-p', '--resume', session.id, '--output-format', 'json', ...reach.resumeFlags, framedQuestion(question)];
+  const child = Bun.spawn(argv, { cwd: session.cwd, env, stdin: 'ignore', stdout: 'pipe', stderr: 'pipe' });
+  const stop = () => {
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 2_000).unref();
+  };
+  const timer = setTimeout(stop, options.timeoutMs);
+  options.signal?.addEventListener('abort', stop);
+  const [stdout, stderr, code] = await Promise.all([new Response(child.stdout).text(), new Response(child.stderr).text(), child.exited]);
+  clearTimeout(timer);
+  options.signal?.removeEventListener('abort', stop);
+  if (child.signalCode) {
+    throw new IntercomError('TIMEOUT', `the headless resume of session ${session.id} gave no answer within ${Math.round(options.timeoutMs / 1000)} s and was stopped; the question stays in its mailbox (id ${question.id})`);
+  }
+  if (code !== 0) {
+    throw new IntercomError('IO', `claude -p --resume ${session.id} failed (exit ${code}): ${(stderr || stdout).trim().slice(-500)}`);
+  }
+  let parsed: { result?: unknown; is_error?: unknown } | undefined;
+  try {
+    parsed = JSON.parse(stdout) as typeof parsed;
+  } catch {
+    return stdout; // not JSON (a CLAUDE_INTERCOM_RESUME_FLAGS override of the format): the text is the answer
+  }
+  if (parsed?.is_error === true) throw new IntercomError('IO', `the resumed session answered with an error: ${String(parsed.result).slice(0, 500)}`);
+  return typeof parsed?.result === 'string' ? parsed.result : stdout;
+}

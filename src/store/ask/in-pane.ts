@@ -1,0 +1,48 @@
+// ask to a live session without intercom, in tmux: type the question into its pane, then read the
+// answer from its transcript: the assistant text written after our prompt, taken once the
+// transcript has stopped growing for two reads in a row.
+import { IntercomError } from '../../core/errors.ts';
+import { typeIntoPane } from '../../core/tmux.ts';
+import type { TmuxOptions } from '../../core/tmux.ts';
+import type { Message } from '../schema.ts';
+import { assistantText, readRecordsFrom, transcriptSize, userPromptText } from '../sessions/transcript-tail.ts';
+import { framedQuestion } from './framing.ts';
+
+/** Time between transcript reads once an answer has started. */
+export const SETTLE_READ_MS = 750;
+
+export async function askInPane(
+  question: Message,
+  pane: string,
+  transcript: string,
+  options: { tmux: TmuxOptions; timeoutMs: number; signal?: AbortSignal | undefined },
+): Promise<{ answer: string; complete: boolean }> {
+  let offset = transcriptSize(transcript);
+  const failed = typeIntoPane(pane, framedQuestion(question), options.tmux);
+  if (failed) throw new IntercomError('IO', `could not type the question into tmux pane ${pane}: ${failed}; it stays in the session's mailbox (id ${question.id})`);
+  const deadline = Date.now() + options.timeoutMs;
+  let seenPrompt = false;
+  const parts: string[] = [];
+  let stableReads = 0;
+  let lastSize = -1;
+  while (Date.now() < deadline && !options.signal?.aborted) {
+    const { records, next } = readRecordsFrom(transcript, offset);
+    offset = next;
+    for (const record of records) {
+      const prompt = userPromptText(record);
+      if (!seenPrompt) {
+        if (prompt?.includes(question.id)) seenPrompt = true;
+        continue;
+      }
+      if (prompt !== undefined) return { answer: parts.join('\n'), complete: true }; // a new prompt: our turn is over
+      const text = assistantText(record);
+      if (text) parts.push(text);
+    }
+    const size = transcriptSize(transcript);
+    stableReads = parts.length && size === lastSize ? stableReads + 1 : 0;
+    lastSize = size;
+    if (stableReads >= 2) return { answer: parts.join('\n'), complete: true };
+    await Bun.sleep(SETTLE_READ_MS);
+  }
+  return { answer: parts.join('\n'), complete: false };
+}

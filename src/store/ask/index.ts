@@ -1,0 +1,94 @@
+// ask: put a question to someone and wait for the answer. Three routes, by what the target is:
+// an intercom agent (a native request/reply over the store, woken by its hooks), a live session
+// without intercom in tmux (typed into its pane, answer read from its transcript), or a session
+// that is not running (resumed headlessly). Every route first records the question in the
+// target's mailbox, so nothing is lost when the answer does not come.
+import { IntercomError } from '../../core/errors.ts';
+import type { StoreContext } from '../context.ts';
+import type { Mail } from '../mail.ts';
+import type { PostOffice, Sender } from '../post-office.ts';
+import { senderMailbox, senderStamp } from '../post-office.ts';
+import type { Sessions } from '../sessions/index.ts';
+import { capAnswer } from './framing.ts';
+import { askHeadless } from './headless.ts';
+import { askInPane } from './in-pane.ts';
+import { waitForReply } from './native.ts';
+
+export const DEFAULT_ASK_TIMEOUT_S = 120;
+export const MAX_ASK_TIMEOUT_S = 600;
+
+export interface AskResult {
+  via: 'agent' | 'tmux' | 'headless';
+  /** Agent code, "human" or session id. */
+  to: string;
+  question_id: string;
+  answer: string;
+  /** false when the time ran out while the answer was still being written (tmux). */
+  complete: boolean;
+  truncated: boolean;
+  reply_id?: string;
+}
+
+export interface AskInput {
+  sender: Sender;
+  to: string;
+  question: string;
+  timeoutS?: number | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export function createAsk(ctx: StoreContext, mail: Mail, office: PostOffice, sessions: Sessions) {
+  return async function ask(input: AskInput): Promise<AskResult> {
+    const timeoutS = input.timeoutS ?? DEFAULT_ASK_TIMEOUT_S;
+    if (!Number.isFinite(timeoutS) || timeoutS < 1 || timeoutS > MAX_ASK_TIMEOUT_S) {
+      throw new IntercomError('BAD_INPUT', `timeout_s must be from 1 to ${MAX_ASK_TIMEOUT_S} seconds (default ${DEFAULT_ASK_TIMEOUT_S})`);
+    }
+    const to = input.to.trim();
+    if (to.includes(',') || to === 'all' || to === '*') {
+      throw new IntercomError('BAD_INPUT', 'ask goes to one recipient; to reach several, use send (answers come back to your inbox)');
+    }
+    const timeoutMs = timeoutS * 1000;
+    const self = input.sender.kind === 'agent' ? input.sender.agent : undefined;
+    const { recipients, snapshot } = await office.resolve(to, self);
+    const box = recipients.codes[0]!;
+    const sessionId = recipients.sessions?.get(box);
+
+    if (!sessionId || !snapshot) {
+      const { message } = await office.send({ sender: input.sender, to: box, body: input.question, expectsReply: true });
+      const reply = await waitForReply(ctx, mail, senderMailbox(input.sender), message.id, { timeoutMs, signal: input.signal });
+      if (!reply) {
+        throw new IntercomError(
+          'TIMEOUT',
+          `no answer from ${box} within ${timeoutS} s. The question (id ${message.id}) stays in its inbox; a later reply will land in your inbox (peek)`,
+        );
+      }
+      return { via: 'agent', to: box, question_id: message.id, ...capAnswer(reply.body), complete: true, reply_id: reply.id };
+    }
+
+    const record = snapshot.sessions.find((s) => s.id === sessionId)!;
+    const view = sessions.view(record, snapshot);
+    const question = await mail.send({ from: senderStamp(input.sender), to: [box], scope: 'direct', body: input.question, expectsReply: true });
+    const answered = async () => void (await mail.move(box, question.id, ['new', 'delivered', 'seen'], 'replied'));
+    if (view.tmux) {
+      const { answer, complete } = await askInPane(question, view.tmux, record.transcript, { tmux: ctx.reach.tmux, timeoutMs, signal: input.signal });
+      if (!answer) {
+        throw new IntercomError(
+          'TIMEOUT',
+          `no answer in session ${sessionId}'s transcript within ${timeoutS} s (the question was typed into tmux pane ${view.tmux}); it stays in the session's mailbox (id ${question.id})`,
+        );
+      }
+      await answered();
+      return { via: 'tmux', to: sessionId, question_id: question.id, ...capAnswer(answer), complete };
+    }
+    if (view.state !== 'idle') {
+      throw new IntercomError(
+        'UNSUPPORTED',
+        `session ${sessionId} is running outside tmux: intercom cannot type into it, and must not resume it while it runs (that would fork its transcript). ` +
+          `The question waits in its mailbox (id ${question.id}); send it a message instead, or run that session in tmux`,
+      );
+    }
+    const answer = await askHeadless(question, record, ctx.reach, { timeoutMs, signal: input.signal });
+    await answered();
+    return { via: 'headless', to: sessionId, question_id: question.id, ...capAnswer(answer), complete: true };
+  };
+}

@@ -1,0 +1,22 @@
+// ask to an intercom agent: the question is a message marked as awaiting a reply; its hooks wake
+// the agent; we wait on the asker's own inbox for the message whose reply_to is the question.
+import type { StoreContext } from '../context.ts';
+import { INBOX_STATES } from '../layout.ts';
+import type { Mail } from '../mail.ts';
+import type { Message } from '../schema.ts';
+import { watchFolder } from '../watch.ts';
+import { waitFor } from './wait.ts';
+
+export async function waitForReply(
+  ctx: StoreContext,
+  mail: Mail,
+  box: string,
+  questionId: string,
+  options: { timeoutMs: number; signal?: AbortSignal | undefined },
+): Promise<Message | undefined> {
+  const probe = async () => (await mail.list(box, INBOX_STATES)).find((m) => m.message.reply_to === questionId)?.message;
+  const reply = await waitFor((onChange) => watchFolder(ctx.layout.messageDir(box, 'new'), onChange, { rescanMs: 5_000 }), probe, options);
+  // The answer is handed back by ask itself, so no hook shows it again.
+  if (reply) await mail.ack(box, [reply.id]);
+  return reply;
+}

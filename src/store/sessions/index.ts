@@ -1,0 +1,30 @@
+// The sessions side of the store: discovery, liveness, and the mailbox a session's mail goes to.
+import { sessionMailbox } from '../../core/ids.ts';
+import type { Agents } from '../agents.ts';
+import type { StoreContext } from '../context.ts';
+import type { SessionRecord } from './discover.ts';
+import { findSession, listSessionViews, takeSnapshot, viewOf } from './list.ts';
+import type { SessionScope, SessionSnapshot, SessionView } from './list.ts';
+
+export function createSessions(ctx: StoreContext, agents: Agents) {
+  async function snapshot(): Promise<SessionSnapshot> {
+    return takeSnapshot(ctx.reach.configDirs, ctx.reach.tmux, await agents.live());
+  }
+
+  async function list(options: { scope?: SessionScope; project?: string; limit?: number }): Promise<SessionView[]> {
+    return listSessionViews(await snapshot(), { ...options, now: ctx.clock.now() });
+  }
+
+  /**
+   * Where mail for a session goes: the mailbox of the agent it once had (so a resume finds it at
+   * once), else its own "s-<id>" mailbox (adopted by an agent that registers with that session).
+   */
+  async function mailboxOf(session: SessionRecord): Promise<string> {
+    return (await agents.codeForSession(session.id)) ?? sessionMailbox(session.id);
+  }
+
+  return { snapshot, list, mailboxOf, find: findSession, view: viewOf };
+}
+
+export type Sessions = ReturnType<typeof createSessions>;
+export type { SessionRecord, SessionScope, SessionSnapshot, SessionView };
