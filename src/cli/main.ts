@@ -5,12 +5,16 @@ import type { CliDeps, Command } from './command.ts';
 import { ackCommand } from './commands/ack.ts';
 import { askCommand } from './commands/ask.ts';
 import { sessionsCommand } from './commands/sessions.ts';
+import { claimCommand, claimsCommand, releaseCommand } from './commands/claims.ts';
+import { searchCommand, threadCommand } from './commands/history.ts';
+import { statusCommand } from './commands/status.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { inboxCommand } from './commands/inbox.ts';
 import { installCommand, uninstallCommand } from './commands/install.ts';
 import { replyCommand } from './commands/reply.ts';
 import { sendCommand } from './commands/send.ts';
 import { tailCommand } from './commands/tail.ts';
+import { dashboardCommand } from './commands/dashboard.ts';
 import { whoCommand } from './commands/who.ts';
 
 export const commands: Command[] = [
@@ -21,6 +25,13 @@ export const commands: Command[] = [
   replyCommand,
   ackCommand,
   tailCommand,
+  dashboardCommand,
+  statusCommand,
+  threadCommand,
+  searchCommand,
+  claimsCommand,
+  claimCommand,
+  releaseCommand,
   sessionsCommand,
   installCommand,
   uninstallCommand,

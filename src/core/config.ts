@@ -24,6 +24,10 @@ export interface Config {
   resumeFlags: string[];
   /** Largest message body in bytes: CLAUDE_INTERCOM_MAX_BODY, default 64 KiB. */
   maxBodyBytes: number;
+  /** What the PreToolUse guard does when a file is claimed by another agent: CLAUDE_INTERCOM_CLAIM_MODE. */
+  claimMode: ClaimMode;
+  /** Days acked mail and log entries are kept: CLAUDE_INTERCOM_RETENTION_DAYS, default 14. */
+  retentionDays: number;
   /** DEBUG contains "intercom": log details to stderr. */
   debug: boolean;
   cwd: string;
@@ -31,6 +35,8 @@ export interface Config {
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+export const CLAIM_MODES = ['warn', 'ask', 'deny'] as const;
+export type ClaimMode = (typeof CLAIM_MODES)[number];
 
 export interface ConfigInputs {
   env: Record<string, string | undefined>;
@@ -58,9 +64,15 @@ function positiveInt(value: string | undefined, name: string, fallback: number):
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) {
-    throw new IntercomError('BAD_INPUT', `${name}=${value} must be a positive whole number of bytes, e.g. ${name}=${fallback}`);
+    throw new IntercomError('BAD_INPUT', `${name}=${value} must be a positive whole number, e.g. ${name}=${fallback}`);
   }
   return n;
+}
+
+function claimMode(value: string | undefined): ClaimMode {
+  if (value === undefined) return 'ask';
+  if ((CLAIM_MODES as readonly string[]).includes(value)) return value as ClaimMode;
+  throw new IntercomError('BAD_INPUT', `CLAUDE_INTERCOM_CLAIM_MODE=${value} must be one of ${CLAIM_MODES.join(', ')} (default ask)`);
 }
 
 export function resolveConfig({ env, cwd, home }: ConfigInputs): Config {
@@ -86,6 +98,8 @@ export function resolveConfig({ env, cwd, home }: ConfigInputs): Config {
     resumeFlags: (nonEmpty(env.CLAUDE_INTERCOM_RESUME_FLAGS) ?? '').split(/\s+/).filter(Boolean),
     tmuxArgs: (nonEmpty(env.CLAUDE_INTERCOM_TMUX) ?? '').split(/\s+/).filter(Boolean),
     maxBodyBytes: positiveInt(nonEmpty(env.CLAUDE_INTERCOM_MAX_BODY), 'CLAUDE_INTERCOM_MAX_BODY', DEFAULT_MAX_BODY_BYTES),
+    claimMode: claimMode(nonEmpty(env.CLAUDE_INTERCOM_CLAIM_MODE)),
+    retentionDays: positiveInt(nonEmpty(env.CLAUDE_INTERCOM_RETENTION_DAYS), 'CLAUDE_INTERCOM_RETENTION_DAYS', 14),
     debug: /\bintercom\b/.test(env.DEBUG ?? ''),
     cwd,
     home,

@@ -29,7 +29,14 @@ export function formatDelivery(code: string, messages: StoredMessage[], stillWai
   );
 }
 
-/** JSON answer that adds context for the model on PreToolUse / UserPromptSubmit / SessionStart. */
-export function additionalContext(event: 'PreToolUse' | 'UserPromptSubmit' | 'SessionStart', text: string): string {
-  return JSON.stringify({ hookSpecificOutput: { hookEventName: event, additionalContext: text } });
+/**
+ * JSON answer for PreToolUse / UserPromptSubmit / SessionStart: context for the model and, for
+ * PreToolUse, an optional permission decision (the claim guard's ask or deny).
+ */
+export function additionalContext(
+  event: 'PreToolUse' | 'UserPromptSubmit' | 'SessionStart',
+  text: string,
+  decision?: { permissionDecision: 'ask' | 'deny'; permissionDecisionReason: string },
+): string {
+  return JSON.stringify({ hookSpecificOutput: { hookEventName: event, ...(text ? { additionalContext: text } : {}), ...decision } });
 }

@@ -1,31 +1,50 @@
-// PreToolUse: runs before every tool call of a busy session. New mail is handed to the model
-// once (claimed, so it is never repeated), then the call proceeds. The empty-inbox path is one
-// small file read and one readdir: no zod, no MCP SDK.
-import { quickInbox } from '../store/quick.ts';
-import type { HookHandler } from './context.ts';
+// PreToolUse: runs before every tool call of a busy session. Two jobs:
+// - new mail is handed to the model once (claimed, so it is never repeated), as context;
+// - before an edit (Edit, Write, MultiEdit, NotebookEdit), a file claimed by another agent gets
+//   the guard's answer: ask (default), deny, or a warning, with the owner and how to reach them.
+// The common path (no mail, not an edit) is one small file read and one folder listing: no zod,
+// no MCP SDK, no node:fs.
+import { quickHasClaims, quickInbox } from '../store/quick.ts';
+import type { HookContext, HookHandler } from './context.ts';
 
 /** intercom's own tools (`mcp__intercom__send`, or `mcp__plugin_intercom_intercom__send` as a plugin). */
 export function isIntercomTool(toolName: string | undefined): boolean {
   return toolName !== undefined && /^mcp__(?:.*_)?intercom__/.test(toolName);
 }
 
+/** The tools that write a file, and the input field naming it. */
+const EDIT_TOOLS: Record<string, string> = { Edit: 'file_path', Write: 'file_path', MultiEdit: 'file_path', NotebookEdit: 'notebook_path' };
+
+function editedFile(ctx: HookContext): string | undefined {
+  const field = ctx.input.toolName ? EDIT_TOOLS[ctx.input.toolName] : undefined;
+  const value = field ? ctx.input.toolInput?.[field] : undefined;
+  if (typeof value !== 'string' || value === '') return undefined;
+  return value.startsWith('/') ? value : `${ctx.input.cwd ?? ctx.config.cwd}/${value}`;
+}
+
 export const preToolUse: HookHandler = async (ctx) => {
   if (isIntercomTool(ctx.input.toolName)) return 0; // it is already talking to intercom
-  if (ctx.input.sessionId && ctx.config.identityOverride === undefined) {
+  const file = editedFile(ctx);
+  const guard = file !== undefined && (await quickHasClaims(ctx.config.storeDir));
+  if (!guard && ctx.input.sessionId && ctx.config.identityOverride === undefined) {
     const quick = await quickInbox(ctx.config.storeDir, ctx.input.sessionId);
     if (quick?.waiting === 0) return 0; // the common case: a linked session with nothing new
   }
-  // The slow path (mail waiting, or the session is not linked yet) loads the rest on demand.
+  // The slow path (mail waiting, a claimed edit, or a session not linked yet) loads the rest.
   const { resolveHookAgent } = await import('./resolve-agent.ts');
+  const { additionalContext, claimNewMail, formatDelivery } = await import('./deliver.ts');
   const store = await ctx.store();
   const agent = await resolveHookAgent(store, ctx.input, { pid: ctx.pid, override: ctx.config.identityOverride });
-  if (!agent) return 0; // this session does not run intercom
-  if ((await store.mail.countNew(agent.code)) === 0) return 0;
-  // Only now load the delivery code (and, through parsing, zod): the empty path stays lean.
-  const { additionalContext, claimNewMail, formatDelivery } = await import('./deliver.ts');
-  const claimed = await claimNewMail(store, agent.code);
-  if (claimed.length === 0) return 0;
-  const rest = await store.mail.countNew(agent.code);
-  ctx.out(additionalContext('PreToolUse', formatDelivery(agent.code, claimed, rest)));
+  const mail = agent && (await store.mail.countNew(agent.code)) > 0 ? await claimNewMail(store, agent.code) : [];
+  const context = mail.length && agent ? [formatDelivery(agent.code, mail, await store.mail.countNew(agent.code))] : [];
+  let decision: { permissionDecision: 'ask' | 'deny'; permissionDecisionReason: string } | undefined;
+  if (guard && file) {
+    const { claimWarning } = await import('./claim-guard.ts');
+    const warning = claimWarning(file, await store.claims.covering(file, agent?.code));
+    if (warning && ctx.config.claimMode === 'warn') context.push(warning);
+    else if (warning) decision = { permissionDecision: ctx.config.claimMode === 'deny' ? 'deny' : 'ask', permissionDecisionReason: warning };
+  }
+  if (context.length === 0 && !decision) return 0;
+  ctx.out(additionalContext('PreToolUse', context.join('\n\n'), decision));
   return 0;
 };

@@ -27,6 +27,7 @@ async function register(deps: McpMainDeps, warnings: string[]): Promise<Registra
   try {
     store = await deps.openStore((p) => warnings.push(`moved corrupt file ${p.path} to ${p.quarantinedTo}: ${p.reason}`));
     await store.collectTmp();
+    await store.history.prune(config.retentionDays); // history older than the retention goes, automatically
     const self = await registerSelf({
       agents: store.agents,
       mail: store.mail,

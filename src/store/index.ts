@@ -10,6 +10,9 @@ import { createMail } from './mail.ts';
 import { createPostOffice } from './post-office.ts';
 import { createSessions } from './sessions/index.ts';
 import { createAsk } from './ask/index.ts';
+import { createClaims } from './claims.ts';
+import { createReceipts } from './receipts.ts';
+import { createHistory } from './history.ts';
 import type { Problem, ProblemSink } from './records.ts';
 import { openStoreDir } from './store-dir.ts';
 import { collectTmp } from './sweeper.ts';
@@ -44,7 +47,8 @@ export async function openStore(options: StoreOptions) {
   const agents = createAgents(ctx);
   const mail = createMail(ctx);
   const sessions = createSessions(ctx, agents);
-  const office = createPostOffice(ctx, agents, mail, sessions);
+  const claims = createClaims(ctx, agents);
+  const office = createPostOffice(ctx, agents, mail, sessions, claims);
   return {
     layout: ctx.layout,
     clock: ctx.clock,
@@ -52,6 +56,9 @@ export async function openStore(options: StoreOptions) {
     mail,
     watchers: createWatchers(ctx),
     sessions,
+    claims,
+    receipts: createReceipts(ctx, agents, mail),
+    history: createHistory(ctx, mail),
     ask: createAsk(ctx, mail, office, sessions),
     ...office,
     watchAgent: (code: string, onChange: () => Promise<void>, onError: (error: unknown) => void) => watchAgent(ctx, code, onChange, onError),
@@ -75,5 +82,7 @@ export type { Problem } from './records.ts';
 export type { AgentView, Delivery, Sender, SendResult } from './post-office.ts';
 export type { SessionView } from './sessions/index.ts';
 export type { AskResult } from './ask/index.ts';
+export type { LiveClaim, ClaimOwner } from './claims.ts';
+export type { MessageStatus, Receipt } from './receipts.ts';
 export type { StoredMessage } from './mail.ts';
 export type { MessageState } from './layout.ts';

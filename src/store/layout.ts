@@ -27,6 +27,10 @@ export interface Layout {
   /** Busy/idle of an agent, written by its hooks. */
   activity: string;
   activityFile(code: string): string;
+  /** File claims, one file per owner; claimsLock serialises check-then-write across processes. */
+  claims: string;
+  claimsFile(owner: string): string;
+  claimsLock: string;
   /** The armed watcher of an agent (pid + start); a newer watcher replaces it. */
   watchers: string;
   watcherFile(code: string): string;
@@ -51,6 +55,7 @@ export function createLayout(root: string): Layout {
   const activity = join(root, 'activity');
   const procs = join(root, 'procs');
   const watchers = join(root, 'watchers');
+  const claims = join(root, 'claims');
   const mail = join(root, 'mail');
   const log = join(root, 'log');
   const mailbox = (box: string) => join(mail, assertMailbox(box));
@@ -65,6 +70,9 @@ export function createLayout(root: string): Layout {
     sessionFile: (sessionId) => join(sessions, assertSessionId(sessionId)),
     activity,
     activityFile: (code) => join(activity, `${assertCode(code)}.json`),
+    claims,
+    claimsFile: (owner) => join(claims, `${assertMailbox(owner)}.json`),
+    claimsLock: join(root, 'claims.lock'),
     watchers,
     watcherFile: (code) => join(watchers, `${assertCode(code)}.json`),
     procs,

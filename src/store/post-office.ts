@@ -8,8 +8,11 @@ import type { Mail, StoredMessage } from './mail.ts';
 import { INBOX_STATES } from './layout.ts';
 import { listNames } from './files.ts';
 import { resolveRecipients } from './recipients.ts';
+import { checkLoopGuard } from './loop-guard.ts';
+import { validateBody } from './mail.ts';
 import type { Recipients, SessionLookup } from './recipients.ts';
 import type { Sessions, SessionSnapshot } from './sessions/index.ts';
+import type { Claims } from './claims.ts';
 import { nudge } from './sessions/nudge.ts';
 import type { AgentRecord, Message } from './schema.ts';
 
@@ -25,6 +28,8 @@ export interface AgentView {
   activity: Activity;
   since: string;
   session_id?: string;
+  /** Files this agent claims (unexpired). */
+  claims: { pattern: string; reason?: string; expires_at: string }[];
   you: boolean;
 }
 
@@ -56,7 +61,7 @@ function isDirectTo(to: string): boolean {
   return !to.split(',').some((t) => t.trim() === 'all' || t.trim() === '*');
 }
 
-export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, sessions: Sessions) {
+export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, sessions: Sessions, claims: Claims) {
   /** Mailboxes that exist on disk: every code that was ever an agent here. */
   async function knownMailboxes(): Promise<Set<string>> {
     return new Set((await listNames(ctx.layout.mail, '')).filter(isCode));
@@ -66,6 +71,7 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, 
     const { scope, self } = options;
     if (scope === 'project' && !self) throw new IntercomError('BAD_INPUT', 'scope "project" needs an agent identity; use scope "all"');
     const live = (await agents.live()).filter((a) => scope === 'all' || a.project === self?.project);
+    const claimed = await claims.all();
     const views = await Promise.all(
       live.map(async (a): Promise<AgentView> => {
         const act = await agents.activity(a.code);
@@ -78,6 +84,9 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, 
           activity: act.state,
           since: a.registered_at,
           ...(a.session_id ? { session_id: a.session_id } : {}),
+          claims: claimed
+            .filter((c) => c.owner === a.code)
+            .map((c) => ({ pattern: c.pattern, ...(c.reason ? { reason: c.reason } : {}), expires_at: c.expires_at })),
           you: a.code === self?.code,
         };
       }),
@@ -125,6 +134,8 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, 
     const self = input.sender.kind === 'agent' ? input.sender.agent : undefined;
     const { recipients, snapshot } = await resolve(input.to, self);
     const original = input.replyTo !== undefined ? await threadOf(senderMailbox(input.sender), input.replyTo) : undefined;
+    validateBody(input.body, ctx.maxBodyBytes);
+    await checkLoopGuard(ctx, senderMailbox(input.sender), recipients.codes, input.body);
     const message = await mail.send({
       from: senderStamp(input.sender),
       to: recipients.codes,
@@ -186,6 +197,8 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, 
           'the message stays in your inbox. Call who to find another agent to tell',
       );
     }
+    validateBody(input.body, ctx.maxBodyBytes);
+    await checkLoopGuard(ctx, box, [target], input.body);
     const sent = await mail.send({
       from: senderStamp(input.sender),
       to: [target],

@@ -10,6 +10,11 @@ export interface QuickInbox {
   waiting: number;
 }
 
+/** Whether anyone claims any file at all (one folder listing): the edit guard's fast exit. */
+export async function quickHasClaims(root: string): Promise<boolean> {
+  return (await listNames(createLayout(root).claims)).length > 0;
+}
+
 /** undefined when the session id is linked to no agent (the caller takes the slow path). */
 export async function quickInbox(root: string, sessionId: string): Promise<QuickInbox | undefined> {
   const layout = createLayout(root);

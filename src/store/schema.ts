@@ -76,6 +76,23 @@ export const watcherSchema = z
   })
   .describe('The watcher currently armed for an agent. A newer watcher overwrites this and stops the old one.');
 
+export const claimsSchema = z
+  .object({
+    v: z.literal(1),
+    owner: mailbox.describe('the agent holding these claims, or "human"'),
+    project: z.string(),
+    project_root: z.string().describe('absolute folder the patterns are relative to'),
+    claims: z.array(
+      z.object({
+        pattern: z.string().describe('a path or glob relative to project_root, e.g. "src/auth/**"'),
+        reason: z.string().max(200).optional(),
+        created_at: isoTime,
+        expires_at: isoTime,
+      }),
+    ),
+  })
+  .describe('File claims of one owner. Rewritten only by its owner, under the claims lock; void when it expires or its owner dies.');
+
 export const storeMarkerSchema = z
   .object({
     format: z.literal('claude-intercom'),
@@ -88,12 +105,14 @@ export type Message = z.infer<typeof messageSchema>;
 export type AgentRecord = z.infer<typeof agentSchema>;
 export type ActivityRecord = z.infer<typeof activitySchema>;
 export type WatcherRecord = z.infer<typeof watcherSchema>;
+export type ClaimsRecord = z.infer<typeof claimsSchema>;
 
 export const recordSchemas = {
   message: messageSchema,
   agent: agentSchema,
   activity: activitySchema,
   watcher: watcherSchema,
+  claims: claimsSchema,
   store: storeMarkerSchema,
 } as const;
 

@@ -46,6 +46,7 @@ test('empty inbox: PreToolUse loads neither zod nor the MCP SDK, and says nothin
 test('with mail: the same hook parses it (zod is loaded then) and hands it over', async () => {
   await store.send({ sender: { kind: 'human' }, to: code, body: 'parse me' });
   const { modules, stdout } = await tracedPreToolUse();
+  expect(stdout).toContain('parse me');
   expect(heavy(modules).some((m) => m.includes('/zod/'))).toBe(true);
   expect(heavy(modules).some((m) => m.includes('@modelcontextprotocol'))).toBe(false);
   expect(stdout).toContain('parse me');

@@ -43,7 +43,11 @@ describe.skipIf(!hasClaude)('the real Claude Code client', () => {
     const first = mock.requests.find((r) => (r.body.tools ?? []).some((t) => t.name.startsWith('mcp__intercom__')));
     expect(first).toBeDefined();
     const names = first!.body.tools!.map((t) => t.name).filter((n) => n.startsWith('mcp__intercom__'));
-    expect(names.sort()).toEqual(['ack', 'ack_all', 'ask', 'list_sessions', 'peek', 'reply', 'send', 'set_status', 'who', 'whoami'].map((n) => `mcp__intercom__${n}`).sort());
+    expect(names.sort()).toEqual(
+      ['ack', 'ack_all', 'ask', 'claim', 'claims', 'list_sessions', 'peek', 'release', 'reply', 'search', 'send', 'set_status', 'status', 'thread', 'who', 'whoami']
+        .map((n) => `mcp__intercom__${n}`)
+        .sort(),
+    );
     expect(JSON.stringify(first!.body)).toContain('intercom connects this Claude Code session with the other Claude sessions');
   }, 120_000);
 

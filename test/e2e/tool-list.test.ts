@@ -21,7 +21,10 @@ beforeAll(async () => {
 afterAll(() => agent?.close());
 
 test('the server offers exactly these tools', () => {
-  expect(tools.map((t) => t.name)).toEqual(['whoami', 'who', 'send', 'peek', 'reply', 'ack', 'ack_all', 'set_status', 'list_sessions', 'ask']);
+  expect(tools.map((t) => t.name)).toEqual([
+    'whoami', 'who', 'send', 'peek', 'reply', 'ack', 'ack_all', 'set_status', 'list_sessions', 'ask',
+    'claim', 'release', 'claims', 'status', 'thread', 'search',
+  ]);
 });
 
 test('every tool has a title, a description for the model, described inputs and annotations', () => {

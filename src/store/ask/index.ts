@@ -10,6 +10,8 @@ import type { PostOffice, Sender } from '../post-office.ts';
 import { senderMailbox, senderStamp } from '../post-office.ts';
 import type { Sessions } from '../sessions/index.ts';
 import { capAnswer } from './framing.ts';
+import { checkLoopGuard } from '../loop-guard.ts';
+import { validateBody } from '../mail.ts';
 import { askHeadless } from './headless.ts';
 import { askInPane } from './in-pane.ts';
 import { waitForReply } from './native.ts';
@@ -67,6 +69,8 @@ export function createAsk(ctx: StoreContext, mail: Mail, office: PostOffice, ses
 
     const record = snapshot.sessions.find((s) => s.id === sessionId)!;
     const view = sessions.view(record, snapshot);
+    validateBody(input.question, ctx.maxBodyBytes);
+    await checkLoopGuard(ctx, senderMailbox(input.sender), [box], input.question);
     const question = await mail.send({ from: senderStamp(input.sender), to: [box], scope: 'direct', body: input.question, expectsReply: true });
     const answered = async () => void (await mail.move(box, question.id, ['new', 'delivered', 'seen'], 'replied'));
     if (view.tmux) {

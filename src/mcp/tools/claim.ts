@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { AgentRecord } from '../../store/index.ts';
+import { defineTool } from '../define-tool.ts';
+
+export const ownerOf = (a: AgentRecord) => ({ code: a.code, name: a.name, project: a.project, projectRoot: a.project_root });
+
+export const claimTool = defineTool({
+  name: 'claim',
+  title: 'Claim files',
+  description:
+    'Claims files you are about to change, so other agents are asked before they edit them. Refused if another agent holds an ' +
+    'overlapping claim (the error names them). Claims end after ttl_minutes, on release, or when you exit.',
+  kind: 'write',
+  input: {
+    paths: z.array(z.string()).min(1).describe('paths or globs relative to your project root, e.g. ["src/auth/**"]'),
+    ttl_minutes: z.number().default(60).describe('how long, 1-1440 (default 60); claim again to extend'),
+    reason: z.string().optional().describe('what you are doing, shown to others'),
+  },
+  async handle({ paths, ttl_minutes, reason }, ctx) {
+    const claimed = await ctx.store.claims.claim(ownerOf(ctx.self()), paths, ttl_minutes, reason);
+    return {
+      text: `Claimed ${claimed.map((c) => c.pattern).join(', ')} until ${claimed[0]?.expires_at}. Release when done.`,
+      data: { claimed },
+    };
+  },
+});

@@ -1,0 +1,134 @@
+// File claims: an agent says "I am working on src/auth/**" for a while; others are warned or
+// asked before they edit those files. One file per owner, rewritten only by that owner; the
+// check for overlapping claims and the write happen under one cross-process lock, so two agents
+// can never both claim the same files. Claims end at their TTL or when their owner dies.
+import { IntercomError } from '../core/errors.ts';
+import { HUMAN } from '../core/ids.ts';
+import type { Agents } from './agents.ts';
+import { withLock } from './claims-lock.ts';
+import { MAX_PATTERNS, normalizePattern, patternMatches, patternsOverlap, relativeInside } from './claim-patterns.ts';
+import type { StoreContext } from './context.ts';
+import { isoNow } from './context.ts';
+import { listNames, removeIfPresent, replaceFile } from './files.ts';
+import { readRecord } from './records.ts';
+import type { ClaimsRecord } from './schema.ts';
+
+export const DEFAULT_CLAIM_TTL_MINUTES = 60;
+export const MAX_CLAIM_TTL_MINUTES = 24 * 60;
+
+export interface ClaimOwner {
+  /** Agent code, or "human". */
+  code: string;
+  name?: string | undefined;
+  project: string;
+  projectRoot: string;
+}
+
+export interface LiveClaim {
+  owner: string;
+  owner_name?: string;
+  project: string;
+  project_root: string;
+  pattern: string;
+  reason?: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export function createClaims(ctx: StoreContext, agents: Agents) {
+  const { layout } = ctx;
+
+  async function readOwner(owner: string): Promise<ClaimsRecord | undefined> {
+    return readRecord(layout, 'claims', layout.claimsFile(owner), ctx.report, ctx.clock.now());
+  }
+
+  /** Every claim in force: unexpired, held by a live agent (or a person). Dead owners' files are removed. */
+  async function all(): Promise<LiveClaim[]> {
+    const now = ctx.clock.now();
+    const out: LiveClaim[] = [];
+    for (const name of await listNames(layout.claims)) {
+      const owner = name.slice(0, -'.json'.length);
+      const record = await readOwner(owner);
+      if (!record) continue;
+      const agent = owner === HUMAN ? undefined : await agents.getLive(owner);
+      if (owner !== HUMAN && !agent) {
+        await removeIfPresent(layout.claimsFile(owner)); // claims vanish with their owner
+        continue;
+      }
+      for (const c of record.claims) {
+        if (Date.parse(c.expires_at) <= now) continue;
+        out.push({
+          owner,
+          ...(agent?.name ? { owner_name: agent.name } : {}),
+          project: record.project,
+          project_root: record.project_root,
+          pattern: c.pattern,
+          ...(c.reason ? { reason: c.reason } : {}),
+          created_at: c.created_at,
+          expires_at: c.expires_at,
+        });
+      }
+    }
+    return out;
+  }
+
+  async function claim(owner: ClaimOwner, paths: string[], ttlMinutes = DEFAULT_CLAIM_TTL_MINUTES, reason?: string): Promise<LiveClaim[]> {
+    if (paths.length === 0 || paths.length > MAX_PATTERNS) throw new IntercomError('BAD_INPUT', `claim 1-${MAX_PATTERNS} paths or globs, e.g. ["src/auth/**"]`);
+    if (!Number.isFinite(ttlMinutes) || ttlMinutes <= 0 || ttlMinutes > MAX_CLAIM_TTL_MINUTES) {
+      throw new IntercomError('BAD_INPUT', `ttl_minutes must be more than 0 and at most ${MAX_CLAIM_TTL_MINUTES} (a day); claim again to extend`);
+    }
+    const patterns = [...new Set(paths.map((p) => normalizePattern(p, owner.projectRoot)))];
+    return withLock(layout, async () => {
+      const others = (await all()).filter((c) => c.owner !== owner.code && c.project_root === owner.projectRoot);
+      const clashes = patterns.flatMap((p) => others.filter((c) => patternsOverlap(p, c.pattern)).map((c) => ({ p, c })));
+      if (clashes.length) {
+        const { p, c } = clashes[0]!;
+        throw new IntercomError(
+          'CONFLICT',
+          `"${p}" overlaps "${c.pattern}", claimed by ${c.owner}${c.owner_name ? ` (${c.owner_name})` : ''} until ${c.expires_at}` +
+            `${c.reason ? ` for "${c.reason}"` : ''}; nothing was claimed. Ask ${c.owner} (send or ask), or claim other files`,
+        );
+      }
+      const now = ctx.clock.now();
+      const previous = await readOwner(owner.code);
+      // Keep our unexpired claims on other patterns; (re)claiming a pattern renews it.
+      const kept = (previous?.project_root === owner.projectRoot ? previous.claims : []).filter(
+        (c) => Date.parse(c.expires_at) > now && !patterns.includes(c.pattern),
+      );
+      const created = isoNow(ctx);
+      const expires = new Date(now + ttlMinutes * 60_000).toISOString();
+      const fresh = patterns.map((pattern) => ({ pattern, ...(reason ? { reason: reason.slice(0, 200) } : {}), created_at: created, expires_at: expires }));
+      const record: ClaimsRecord = { v: 1, owner: owner.code, project: owner.project, project_root: owner.projectRoot, claims: [...kept, ...fresh] };
+      await replaceFile(layout, layout.claimsFile(owner.code), layout.claims, `${JSON.stringify(record)}\n`, now);
+      return fresh.map((c) => ({ owner: owner.code, ...(owner.name ? { owner_name: owner.name } : {}), project: owner.project, project_root: owner.projectRoot, ...c }));
+    });
+  }
+
+  /** Release some patterns (as typed, or normalised), or every claim when none are given. Returns what was released. */
+  async function release(owner: ClaimOwner, paths?: string[]): Promise<string[]> {
+    return withLock(layout, async () => {
+      const record = await readOwner(owner.code);
+      if (!record) return [];
+      const wanted = paths?.length ? new Set(paths.map((p) => normalizePattern(p, owner.projectRoot))) : undefined;
+      const released = record.claims.filter((c) => !wanted || wanted.has(c.pattern)).map((c) => c.pattern);
+      const kept = record.claims.filter((c) => wanted && !wanted.has(c.pattern));
+      if (kept.length === 0) await removeIfPresent(layout.claimsFile(owner.code));
+      else await replaceFile(layout, layout.claimsFile(owner.code), layout.claims, `${JSON.stringify({ ...record, claims: kept })}\n`, ctx.clock.now());
+      return released;
+    });
+  }
+
+  /** Claims by others that cover `file` (an absolute path). */
+  async function covering(file: string, except?: string): Promise<LiveClaim[]> {
+    if ((await listNames(layout.claims)).length === 0) return []; // the common case: nobody claims anything
+    return (await all()).filter((c) => {
+      if (c.owner === except) return false;
+      const rel = relativeInside(c.project_root, file);
+      return rel !== undefined && patternMatches(c.pattern, rel);
+    });
+  }
+
+  return { all, claim, release, covering };
+}
+
+export type Claims = ReturnType<typeof createClaims>;

@@ -1,0 +1,31 @@
+// Reading the message log (log/<id>.json, one entry per message ever sent, names sorted by time).
+// The time is in the name, so a window of time is chosen before any file is parsed.
+import type { StoreContext } from './context.ts';
+import { listNames } from './files.ts';
+import { readRecord } from './records.ts';
+import type { Message } from './schema.ts';
+
+/** ms since epoch from a message id (its first 13 digits). */
+export function idTime(id: string): number {
+  return Number(id.slice(0, 13));
+}
+
+/** Log entries sent at or after `sinceMs`, oldest first, parsed. */
+export async function logSince(ctx: StoreContext, sinceMs: number): Promise<Message[]> {
+  const names = (await listNames(ctx.layout.log)).filter((n) => idTime(n) >= sinceMs);
+  const out: Message[] = [];
+  for (const name of names) {
+    const message = await readRecord(ctx.layout, 'message', `${ctx.layout.log}/${name}`, ctx.report, ctx.clock.now());
+    if (message) out.push(message);
+  }
+  return out;
+}
+
+/** Log entries newest first, parsed lazily: stops as soon as `take` says it has enough. */
+export async function scanLogNewestFirst(ctx: StoreContext, take: (message: Message) => boolean): Promise<void> {
+  const names = await listNames(ctx.layout.log);
+  for (let i = names.length - 1; i >= 0; i--) {
+    const message = await readRecord(ctx.layout, 'message', `${ctx.layout.log}/${names[i]}`, ctx.report, ctx.clock.now());
+    if (message && take(message)) return;
+  }
+}

@@ -1,0 +1,93 @@
+// Receipts: what became of a message, per recipient. The state is the folder the recipient's
+// copy is in (written → delivered → seen → acked/replied); a copy still unread by an agent that
+// is gone is a dead letter, and is reported as one.
+import { IntercomError } from '../core/errors.ts';
+import { assertMessageId, isCode } from '../core/ids.ts';
+import { nodeFs } from '../core/node-fs.ts';
+import type { Agents } from './agents.ts';
+import type { StoreContext } from './context.ts';
+import { MESSAGE_STATES } from './layout.ts';
+import type { MessageState } from './layout.ts';
+import { scanLogNewestFirst } from './log-scan.ts';
+import type { Mail } from './mail.ts';
+import type { Message } from './schema.ts';
+
+export type ReceiptState = MessageState | 'missing';
+
+export interface Receipt {
+  to: string;
+  state: ReceiptState;
+  /** The recipient agent is gone and never read it: nobody will, unless its session resumes. */
+  dead_letter: boolean;
+  note: string;
+}
+
+export interface MessageStatus {
+  id: string;
+  to: string[];
+  sent_at: string;
+  body_preview: string;
+  receipts: Receipt[];
+}
+
+const NOTES: Record<ReceiptState, string> = {
+  new: 'written, not yet shown to the recipient',
+  delivered: 'shown to the recipient by a hook',
+  seen: 'read with peek',
+  acked: 'acknowledged',
+  replied: 'answered',
+  missing: 'its copy is gone (pruned, or removed by hand)',
+};
+
+export function createReceipts(ctx: StoreContext, agents: Agents, mail: Mail) {
+  function stateOf(box: string, id: string): ReceiptState {
+    for (const state of MESSAGE_STATES) if (nodeFs().existsSync(ctx.layout.messageFile(box, state, id))) return state;
+    return 'missing';
+  }
+
+  async function receipt(box: string, id: string): Promise<Receipt> {
+    const state = stateOf(box, id);
+    const unread = state === 'new' || state === 'delivered' || state === 'seen';
+    if (box.startsWith('s-')) {
+      return { to: box.slice(2), state, dead_letter: false, note: `${NOTES[state]} (a Claude session without intercom: it reads this only if it starts intercom or is asked)` };
+    }
+    const gone = isCode(box) && unread && !(await agents.getLive(box));
+    return {
+      to: box,
+      state,
+      dead_letter: gone,
+      note: gone ? `DEAD LETTER: ${NOTES[state]}, and agent ${box} is gone; it gets this only if its session resumes` : NOTES[state],
+    };
+  }
+
+  async function statusOf(message: Message): Promise<MessageStatus> {
+    return {
+      id: message.id,
+      to: message.to,
+      sent_at: message.created_at,
+      body_preview: message.body.length > 80 ? `${message.body.slice(0, 79)}…` : message.body,
+      receipts: await Promise.all(message.to.map((box) => receipt(box, message.id))),
+    };
+  }
+
+  /** Receipts of one message, from the log. */
+  async function status(id: string): Promise<MessageStatus> {
+    const message = await mail.fromLog(assertMessageId(id));
+    if (!message) throw new IntercomError('NOT_FOUND', `no message ${id} in the log (it may have been pruned); call status without an id to list what you sent`);
+    return statusOf(message);
+  }
+
+  /** Receipts of the last `limit` messages `sender` sent (newest first). */
+  async function recent(sender: string, limit = 10): Promise<MessageStatus[]> {
+    const mine: Message[] = [];
+    await scanLogNewestFirst(ctx, (m) => {
+      if (m.from.code === sender) mine.push(m);
+      return mine.length >= limit;
+    });
+    return Promise.all(mine.map(statusOf));
+  }
+
+  return { status, recent };
+}
+
+export type Receipts = ReturnType<typeof createReceipts>;
