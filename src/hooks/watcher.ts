@@ -8,6 +8,7 @@ import { ancestors, commandLine, findNamedClaude, isProcessAlive, procInfo } fro
 import type { ProcInfo } from '../core/proc.ts';
 import type { Store } from '../store/index.ts';
 import type { FolderWatch } from '../store/watch.ts';
+import { waitFor } from '../store/wait-for.ts';
 import type { HookContext, HookHandler } from './context.ts';
 import { claimNewMail, formatDelivery } from './deliver.ts';
 import { resolveHookAgent } from './resolve-agent.ts';
@@ -127,51 +128,25 @@ async function waitForMail(ctx: HookContext, store: Store, code: string, owner: 
 const onWatchError = (ctx: HookContext) => (error: unknown) => ctx.err(`intercom watcher: ${describeError(error)}`);
 
 /**
- * Run `probe` at start and whenever the watched folders change (one probe at a time), until it
- * returns a value. Gives up (undefined) when the owner process dies, on abort, or after `timeoutMs`.
+ * Wait (see store/wait-for.ts) while the owner process lives: gives up (undefined) when it dies,
+ * when this hook is told to stop, or after `timeoutMs`.
  */
-function waitUntil<T>(
+async function waitUntil<T>(
   ctx: HookContext,
   owner: ProcInfo | undefined,
   watch: (onChange: () => Promise<void>) => Promise<FolderWatch>,
   probe: () => Promise<T | undefined>,
   timeoutMs?: number,
 ): Promise<T | undefined> {
-  return new Promise((done) => {
-    let settled = false;
-    let watching: FolderWatch | undefined;
-    const finish = (value: T | undefined) => {
-      if (settled) return;
-      settled = true;
-      clearInterval(ownerTimer);
-      if (timer) clearTimeout(timer);
-      ctx.signal.removeEventListener('abort', onAbort);
-      // Close now, not in a later tick: an open fs.watch makes Bun's exit ~15 ms slower.
-      watching?.close();
-      done(value);
-    };
-    const onAbort = () => finish(undefined);
-    ctx.signal.addEventListener('abort', onAbort);
-    const ownerTimer = setInterval(() => ownerAlive(owner) || finish(undefined), OWNER_CHECK_MS);
-    const timer = timeoutMs === undefined ? undefined : setTimeout(() => finish(undefined), timeoutMs);
-    let queue = Promise.resolve();
-    const onChange = () =>
-      (queue = queue.then(async () => {
-        if (settled) return;
-        if (!ownerAlive(owner)) return finish(undefined);
-        const value = await probe();
-        if (value !== undefined) finish(value);
-      }));
-    watch(onChange).then(
-      (handle) => {
-        if (settled) handle.close();
-        else watching = handle;
-      },
-      (error: unknown) => {
-        onWatchError(ctx)(error);
-        finish(undefined);
-      },
-    );
-    if (ctx.signal.aborted) finish(undefined);
-  });
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  ctx.signal.addEventListener('abort', onAbort);
+  if (ctx.signal.aborted) stop.abort();
+  const ownerTimer = setInterval(() => ownerAlive(owner) || stop.abort(), OWNER_CHECK_MS);
+  try {
+    return await waitFor(watch, async () => (ownerAlive(owner) ? probe() : (stop.abort(), undefined)), { timeoutMs, signal: stop.signal });
+  } finally {
+    clearInterval(ownerTimer);
+    ctx.signal.removeEventListener('abort', onAbort);
+  }
 }

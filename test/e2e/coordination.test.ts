@@ -12,6 +12,7 @@ import { runIntercom } from '../helpers/cli.ts';
 import { startFakeClaude } from '../helpers/fake-claude.ts';
 import type { FakeClaude } from '../helpers/fake-claude.ts';
 import { isolatedEnv, makeProject, tmpDir } from '../helpers/tmp.ts';
+import { exited } from '../helpers/until.ts';
 
 const sandbox = tmpDir('intercom-coord-');
 const env = isolatedEnv(sandbox);
@@ -105,14 +106,7 @@ describe('file claims and the edit guard', () => {
     await doomed.call('claim', { paths: ['migrations/**'] });
     expect((await preToolUse(editor, 'Edit', join(project, 'migrations/001.sql')))?.permissionDecision).toBe('ask');
     process.kill(doomed.pid, 'SIGKILL');
-    await until(() => {
-      try {
-        process.kill(doomed.pid, 0);
-        return false;
-      } catch {
-        return true;
-      }
-    }, 'the owner to die');
+    await exited(doomed.pid);
     expect(await preToolUse(editor, 'Edit', join(project, 'migrations/001.sql'))).toBeUndefined();
     expect(existsSync(join(store, 'claims', `${doomed.code}.json`))).toBe(false);
     await doomed.close().catch(() => undefined);
@@ -263,11 +257,3 @@ describe('loop safety', () => {
     }
   });
 });
-
-async function until(probe: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await Bun.sleep(20);
-  }
-}

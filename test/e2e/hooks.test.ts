@@ -11,6 +11,7 @@ import type { FakeClaude } from '../helpers/fake-claude.ts';
 import { BUN, ENTRY } from '../helpers/paths.ts';
 import { procInfo } from '../../src/core/proc.ts';
 import { isolatedEnv, makeProject, tmpDir } from '../helpers/tmp.ts';
+import { isGone, until } from '../helpers/until.ts';
 
 const sandbox = tmpDir('intercom-hooks-');
 const env = isolatedEnv(sandbox);
@@ -25,16 +26,6 @@ const data = (r: ToolResult) => r.structuredContent ?? {};
 const stateOf = (box: string, id: string) =>
   ['new', 'delivered', 'seen', 'acked', 'replied'].find((s) => existsSync(join(store, 'mail', box, s, `${id}.json`)));
 const contextOf = (stdout: string) => JSON.parse(stdout).hookSpecificOutput.additionalContext as string;
-
-async function until<T>(probe: () => T | undefined | false, what: string, ms = 5000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await Bun.sleep(10);
-  }
-}
 /** True once the watcher started as `run` (a shell running the hook) has armed itself. */
 const armed = (run: { pid: number }, box = code) => {
   const file = join(store, 'watchers', `${box}.json`);
@@ -230,14 +221,7 @@ describe('the watcher (Stop / SessionStart, asyncRewake)', () => {
     const run = await doomed.hook('stop');
     await until(() => existsSync(join(store, 'watchers', `${doomedCode}.json`)), 'the watcher to arm');
     doomed.kill(); // SIGKILL: no chance to clean up; the watcher is orphaned
-    await until(() => {
-      try {
-        process.kill(run.pid, 0);
-        return false;
-      } catch {
-        return true;
-      }
-    }, 'the watcher to exit', 10_000);
+    await until(() => isGone(run.pid), 'the watcher to exit', 10_000);
   });
 });
 

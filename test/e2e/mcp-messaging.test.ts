@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { startAgent } from '../helpers/agent.ts';
 import type { TestAgent } from '../helpers/agent.ts';
 import { isolatedEnv, makeProject, tmpDir } from '../helpers/tmp.ts';
+import { exited } from '../helpers/until.ts';
 
 const sandbox = tmpDir('intercom-e2e-');
 const env = isolatedEnv(sandbox);
@@ -134,7 +135,7 @@ describe('lifecycle', () => {
     const temp = await startAgent({ cwd: `${sandbox}/alpha`, env });
     expect(codesOf(await a1.call('who'))).toContain(temp.code);
     process.kill(temp.pid, 'SIGKILL');
-    await waitForExit(temp.pid);
+    await exited(temp.pid);
     expect(codesOf(await a1.call('who'))).not.toContain(temp.code);
     const failed = await a1.raw('send', { to: temp.code, body: 'are you there?' });
     expect(failed.isError).toBe(true);
@@ -144,18 +145,6 @@ describe('lifecycle', () => {
   });
 });
 
-async function waitForExit(pid: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-    await Bun.sleep(10);
-  }
-  throw new Error(`pid ${pid} did not exit`);
-}
-
 describe('shutdown signals', () => {
   test('SIGTERM unregisters before exiting (the presence file is removed, not just judged dead)', async () => {
     const { existsSync } = await import('node:fs');
@@ -163,7 +152,7 @@ describe('shutdown signals', () => {
     const presence = `${env.CLAUDE_INTERCOM_DIR}/agents/${temp.code}.json`;
     expect(existsSync(presence)).toBe(true);
     process.kill(temp.pid, 'SIGTERM');
-    await waitForExit(temp.pid);
+    await exited(temp.pid);
     expect(existsSync(presence)).toBe(false);
     expect(temp.stderr()).toContain('shutting down (SIGTERM)');
     await temp.close().catch(() => undefined);

@@ -9,6 +9,7 @@ import type { MockAnthropic, MockRequest } from '../helpers/mock-anthropic.ts';
 import { claudePrint, claudeSandbox, claudeStream, hasClaude } from '../helpers/real-claude.ts';
 import type { ClaudeSandbox } from '../helpers/real-claude.ts';
 import { tmpDir } from '../helpers/tmp.ts';
+import { until } from '../helpers/until.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isProcessAlive } from '../../src/core/proc.ts';
@@ -151,12 +152,4 @@ function watcherArmed(code: string): boolean {
   if (!existsSync(file)) return false;
   const { pid } = JSON.parse(readFileSync(file, 'utf8')) as { pid: number };
   return isProcessAlive(pid);
-}
-
-async function until(probe: () => boolean, what: string, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await Bun.sleep(20);
-  }
 }

@@ -12,6 +12,7 @@ import { startAgent } from '../helpers/agent.ts';
 import { installFakeClaude } from '../helpers/fake-claude-cli.ts';
 import { runIntercom } from '../helpers/cli.ts';
 import { makeProject, tmpDir } from '../helpers/tmp.ts';
+import { until } from '../helpers/until.ts';
 import { sessionRecords, transcriptFile, writeTranscript } from '../helpers/transcripts.ts';
 
 const sandbox = tmpDir('intercom-sessions-');
@@ -282,11 +283,3 @@ test('text typed into a pane loses escape sequences and control characters, and 
   expect(sanitizeForPane('hi \u001b[31mred\u001b[0m \u001b]0;title\u0007there\nnext\tline\u0003')).toBe('hi red there next line');
   expect(sanitizeForPane('x'.repeat(2000)).length).toBe(1000);
 });
-
-async function until(probe: () => boolean | Promise<boolean>, what: string, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await Bun.sleep(25);
-  }
-}

@@ -1,6 +1,7 @@
 // Drives test/fixtures/fake-claude.ts: a real parent process that plays Claude Code.
 import { mkdirSync, symlinkSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { lines } from './lines.ts';
 import { BUN, ENTRY, FIXTURES } from './paths.ts';
 
 export interface HookRun {
@@ -54,18 +55,12 @@ export async function startFakeClaude(options: {
   let ready: (value: Record<string, unknown>) => void = () => undefined;
   const readyPromise = new Promise<Record<string, unknown>>((r) => (ready = r));
   (async () => {
-    let buffer = '';
-    for await (const chunk of proc.stdout) {
-      buffer += new TextDecoder().decode(chunk);
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const msg = JSON.parse(buffer.slice(0, nl)) as Record<string, unknown>;
-        buffer = buffer.slice(nl + 1);
-        if (msg.ready) ready(msg);
-        const id = msg.id as number;
-        if ('exit' in msg) exits.get(id)?.(msg as never);
-        else waiting.get(id)?.(msg);
-      }
+    for await (const line of lines(proc.stdout)) {
+      const msg = JSON.parse(line) as Record<string, unknown>;
+      if (msg.ready) ready(msg);
+      const id = msg.id as number;
+      if ('exit' in msg) exits.get(id)?.(msg as never);
+      else waiting.get(id)?.(msg);
     }
   })();
   await readyPromise;

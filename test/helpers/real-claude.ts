@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runIntercom } from './cli.ts';
+import { lines } from './lines.ts';
 import type { MockAnthropic } from './mock-anthropic.ts';
 import { REPO } from './paths.ts';
 import { makeProject } from './tmp.ts';
@@ -86,18 +87,11 @@ export function claudeStream(box: ClaudeSandbox, extra: string[] = []) {
   let ending: Promise<void> | undefined;
   const waiting: { match: (e: Record<string, unknown>) => boolean; resolve: (e: Record<string, unknown>) => void }[] = [];
   (async () => {
-    let buffer = '';
-    for await (const chunk of proc.stdout) {
-      buffer += new TextDecoder().decode(chunk);
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl).trim();
-        buffer = buffer.slice(nl + 1);
-        if (!line) continue;
-        const event = JSON.parse(line) as Record<string, unknown>;
-        events.push(event);
-        for (const w of [...waiting]) if (w.match(event)) (waiting.splice(waiting.indexOf(w), 1), w.resolve(event));
-      }
+    for await (const line of lines(proc.stdout)) {
+      if (!line.trim()) continue;
+      const event = JSON.parse(line) as Record<string, unknown>;
+      events.push(event);
+      for (const w of [...waiting]) if (w.match(event)) (waiting.splice(waiting.indexOf(w), 1), w.resolve(event));
     }
   })();
   return {

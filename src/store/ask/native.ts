@@ -5,7 +5,7 @@ import { INBOX_STATES } from '../layout.ts';
 import type { Mail } from '../mail.ts';
 import type { Message } from '../schema.ts';
 import { watchFolder } from '../watch.ts';
-import { waitFor } from './wait.ts';
+import { waitFor } from '../wait-for.ts';
 
 export async function waitForReply(
   ctx: StoreContext,

@@ -1,11 +1,13 @@
-// Waiting for something with fs events and a deadline, without polling: resolves with the first
-// value `probe` returns, or undefined at the deadline or on abort.
-import type { FolderWatch } from '../watch.ts';
+// Waiting for something without polling: `probe` runs at start and whenever the watched folders
+// change (one probe at a time); resolves with the first value it returns, or undefined at the
+// deadline (if any) or on abort. The watches are closed the moment it settles: an open fs.watch
+// makes Bun's exit ~15 ms slower, and a watcher's exit is what wakes a session.
+import type { FolderWatch } from './watch.ts';
 
 export function waitFor<T>(
   watch: (onChange: () => Promise<void>) => Promise<FolderWatch>,
   probe: () => Promise<T | undefined>,
-  options: { timeoutMs: number; signal?: AbortSignal | undefined },
+  options: { timeoutMs?: number | undefined; signal?: AbortSignal | undefined },
 ): Promise<T | undefined> {
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -13,14 +15,14 @@ export function waitFor<T>(
     const finish = (value: T | undefined, error?: unknown) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      if (timer) clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       handle?.close();
       if (error) reject(error);
       else resolve(value);
     };
     const onAbort = () => finish(undefined);
-    const timer = setTimeout(() => finish(undefined), options.timeoutMs);
+    const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => finish(undefined), options.timeoutMs);
     options.signal?.addEventListener('abort', onAbort);
     let queue = Promise.resolve();
     const onChange = () =>
