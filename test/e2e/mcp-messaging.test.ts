@@ -158,3 +158,35 @@ describe('shutdown signals', () => {
     await temp.close().catch(() => undefined);
   });
 });
+
+describe('identity override (CLAUDE_INTERCOM_SESSION)', () => {
+  test('a code forces the code; a second server cannot take a live code, and its tools say why', async () => {
+    const alpha = `${sandbox}/alpha`;
+    const first = await startAgent({ cwd: alpha, env: { ...env, CLAUDE_INTERCOM_SESSION: 'ab12' } });
+    try {
+      expect(first.code).toBe('ab12');
+      const second = await startAgent({ cwd: alpha, env: { ...env, CLAUDE_INTERCOM_SESSION: 'ab12' }, expectBroken: true });
+      const refused = await second.raw('whoami');
+      expect(refused.isError).toBe(true);
+      expect(refused.text).toContain('code "ab12" is held by a live agent');
+      expect(refused.text).toContain('unset CLAUDE_INTERCOM_SESSION or choose another code');
+      await second.close();
+    } finally {
+      await first.close();
+    }
+  });
+
+  test('a name sets the name; a session id keys the agent to that session', async () => {
+    const named = await startAgent({ cwd: `${sandbox}/beta`, env: { ...env, CLAUDE_INTERCOM_SESSION: 'reviewer' } });
+    const session = '7f3c2a10-1111-4222-8333-944455556666';
+    const keyed = await startAgent({ cwd: `${sandbox}/beta`, env: { ...env, CLAUDE_INTERCOM_SESSION: session } });
+    try {
+      expect((await named.call('whoami')).name).toBe('reviewer');
+      expect((await keyed.call('whoami')).session_id).toBe(session);
+      expect((await b1.call('send', { to: 'reviewer', body: 'by name' })).to).toEqual([named.code]);
+      expect((await b1.call('send', { to: session.slice(0, 8), body: 'by session prefix' })).to).toEqual([keyed.code]);
+    } finally {
+      await Promise.all([named.close(), keyed.close()]);
+    }
+  });
+});
