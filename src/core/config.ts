@@ -35,6 +35,7 @@ export interface Config {
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+export const DEFAULT_RETENTION_DAYS = 14;
 export const CLAIM_MODES = ['warn', 'ask', 'deny'] as const;
 export type ClaimMode = (typeof CLAIM_MODES)[number];
 
@@ -99,7 +100,7 @@ export function resolveConfig({ env, cwd, home }: ConfigInputs): Config {
     tmuxArgs: (nonEmpty(env.CLAUDE_INTERCOM_TMUX) ?? '').split(/\s+/).filter(Boolean),
     maxBodyBytes: positiveInt(nonEmpty(env.CLAUDE_INTERCOM_MAX_BODY), 'CLAUDE_INTERCOM_MAX_BODY', DEFAULT_MAX_BODY_BYTES),
     claimMode: claimMode(nonEmpty(env.CLAUDE_INTERCOM_CLAIM_MODE)),
-    retentionDays: positiveInt(nonEmpty(env.CLAUDE_INTERCOM_RETENTION_DAYS), 'CLAUDE_INTERCOM_RETENTION_DAYS', 14),
+    retentionDays: positiveInt(nonEmpty(env.CLAUDE_INTERCOM_RETENTION_DAYS), 'CLAUDE_INTERCOM_RETENTION_DAYS', DEFAULT_RETENTION_DAYS),
     debug: /\bintercom\b/.test(env.DEBUG ?? ''),
     cwd,
     home,

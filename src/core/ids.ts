@@ -99,10 +99,6 @@ export function isCode(value: string): boolean {
   return CODE_PATTERN.test(value);
 }
 
-export function isMessageId(value: string): boolean {
-  return MESSAGE_ID_PATTERN.test(value);
-}
-
 export function isSessionId(value: string): boolean {
   return SESSION_ID_PATTERN.test(value);
 }

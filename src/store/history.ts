@@ -9,7 +9,6 @@ import { idTime, scanLogNewestFirst } from './log-scan.ts';
 import type { Mail } from './mail.ts';
 import type { Message } from './schema.ts';
 
-export const DEFAULT_RETENTION_DAYS = 14;
 export const MAX_SEARCH_RESULTS = 50;
 
 /** Only messages this mailbox sent or received (undefined: every message, for the human CLI). */

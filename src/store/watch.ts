@@ -4,7 +4,7 @@
 import type { FSWatcher } from 'node:fs';
 import { describeError } from '../core/errors.ts';
 import { nodeFs } from '../core/node-fs.ts';
-import { ensureDir, listNames } from './files.ts';
+import { ensureDir } from './files.ts';
 
 export interface FolderWatch {
   close(): void;
@@ -57,37 +57,4 @@ export async function watchFolder(
       watcher?.close();
     },
   };
-}
-
-/** Resolves once `dir` holds at least one `.json` file, or when `signal` aborts. */
-export async function waitForFile(dir: string, signal?: AbortSignal, rescanMs = 5000): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    let handle: FolderWatch | undefined;
-    let done = false;
-    const finish = (names: string[] | undefined, error?: unknown) => {
-      if (done) return;
-      done = true;
-      handle?.close();
-      signal?.removeEventListener('abort', onAbort);
-      if (error) reject(error);
-      else resolve(names ?? []);
-    };
-    const onAbort = () => finish([]);
-    signal?.addEventListener('abort', onAbort);
-    if (signal?.aborted) return finish([]);
-    watchFolder(
-      dir,
-      async () => {
-        const names = await listNames(dir);
-        if (names.length) finish(names);
-      },
-      { rescanMs, onError: (error) => finish(undefined, error) },
-    ).then(
-      (h) => {
-        handle = h;
-        if (done) h.close();
-      },
-      (error: unknown) => finish(undefined, error),
-    );
-  });
 }
