@@ -11,6 +11,7 @@ import { median, ms, percentile } from './stats.ts';
 
 const ENTRY = resolve(import.meta.dir, '..', 'src', 'bin', 'intercom.ts');
 const PS_HOOK = resolve(import.meta.dir, 'fixtures', 'ps-per-level-hook.ts');
+const EMPTY = resolve(import.meta.dir, 'fixtures', 'empty.ts');
 
 function timeRuns(argv: string[], input: string, env: Record<string, string>, runs: number): number[] {
   const times: number[] = [];
@@ -35,6 +36,8 @@ export async function measureHookCost(runs: number) {
     return {
       hook: timeRuns([process.execPath, ENTRY, 'hook', 'pre-tool-use'], input, env, runs),
       bare: timeRuns([process.execPath, '-e', ''], '', env, runs),
+      // Running any file at all costs more than -e (the module loader starts): the floor for a hook.
+      emptyFile: timeRuns([process.execPath, EMPTY], '', env, runs),
       psPerLevel: timeRuns([process.execPath, PS_HOOK], input, env, runs),
     };
   } finally {
@@ -48,5 +51,6 @@ if (import.meta.main) {
   console.log(`hook cost, n=60 each:`);
   console.log(`  ${line('PreToolUse, empty inbox', r.hook)}`);
   console.log(`  ${line("bare `bun -e ''`", r.bare)}  → hook / bare = ${(median(r.hook) / median(r.bare)).toFixed(2)}×`);
+  console.log(`  ${line('`bun empty.ts` (an empty file)', r.emptyFile)}  → hook / empty file = ${(median(r.hook) / median(r.emptyFile)).toFixed(2)}×`);
   console.log(`  ${line('hook spawning ps per level', r.psPerLevel)}  → ${(median(r.psPerLevel) / median(r.hook)).toFixed(2)}× slower than ours`);
 }
