@@ -24,11 +24,15 @@ async function exit(code: number): Promise<never> {
 }
 
 let config!: Config;
+let configError: unknown;
 try {
   config = resolveConfig({ env: process.env, cwd: process.cwd(), home: process.env.HOME || (await import('node:os')).homedir() });
 } catch (error) {
-  log(`intercom: ${describeError(error)}`);
-  await exit(argv[0] === 'hook' ? 0 : 1); // a hook fails open
+  configError = error; // a hook reports it through its fail-open path; everything else stops here
+  if (argv[0] !== 'hook') {
+    log(`intercom: ${describeError(error)}`);
+    await exit(1);
+  }
 }
 type ProblemReport = { path: string; quarantinedTo: string; reason: string };
 const logProblem = (p: ProblemReport): void => log(`intercom: moved corrupt file ${p.path} to ${p.quarantinedTo}: ${p.reason}`);
@@ -52,7 +56,10 @@ if (argv[0] === 'hook') {
   const stop = new AbortController();
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => stop.abort());
   const code = await runHook(argv[1], {
-    config,
+    config: () => {
+      if (configError) throw configError;
+      return config;
+    },
     pid: process.pid,
     readStdin: () => Bun.stdin.text(),
     openStore: async () => (await import('../store/index.ts')).openStore(storeOptions()),

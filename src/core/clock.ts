@@ -1,4 +1,5 @@
-// Time is injected so tests can pin it; nothing below reads Date.now() directly.
+// Time is injected so tests can pin it: what the store records (ids, timestamps, expiry,
+// retention) comes from a Clock. Waiting with deadlines uses real time.
 export interface Clock {
   now(): number;
 }

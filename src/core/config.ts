@@ -16,8 +16,6 @@ export interface Config {
   claudeSessionId: string | undefined;
   /** CLAUDE_PID: the Claude Code process, set by Claude Code for its hooks. */
   claudePid: number | undefined;
-  /** CLAUDE_PROJECT_DIR, set by Claude Code for MCP servers and hooks. */
-  claudeProjectDir: string | undefined;
   /** tmux server selection for pane lookups and typing: CLAUDE_INTERCOM_TMUX, e.g. "-L work". */
   tmuxArgs: string[];
   /** Extra flags for headless resumes: CLAUDE_INTERCOM_RESUME_FLAGS, split on whitespace. */
@@ -31,7 +29,6 @@ export interface Config {
   /** DEBUG contains "intercom": log details to stderr. */
   debug: boolean;
   cwd: string;
-  home: string;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -94,7 +91,6 @@ export function resolveConfig({ env, cwd, home }: ConfigInputs): Config {
     claudeUserConfigFile: configDir ? join(absoluteDir(configDir, 'CLAUDE_CONFIG_DIR', home), '.claude.json') : join(home, '.claude.json'),
     identityOverride: nonEmpty(env.CLAUDE_INTERCOM_SESSION),
     claudeSessionId: nonEmpty(env.CLAUDE_CODE_SESSION_ID),
-    claudeProjectDir: nonEmpty(env.CLAUDE_PROJECT_DIR),
     claudePid: /^\d+$/.test(env.CLAUDE_PID ?? '') ? Number(env.CLAUDE_PID) : undefined,
     resumeFlags: (nonEmpty(env.CLAUDE_INTERCOM_RESUME_FLAGS) ?? '').split(/\s+/).filter(Boolean),
     tmuxArgs: (nonEmpty(env.CLAUDE_INTERCOM_TMUX) ?? '').split(/\s+/).filter(Boolean),
@@ -103,6 +99,5 @@ export function resolveConfig({ env, cwd, home }: ConfigInputs): Config {
     retentionDays: positiveInt(nonEmpty(env.CLAUDE_INTERCOM_RETENTION_DAYS), 'CLAUDE_INTERCOM_RETENTION_DAYS', DEFAULT_RETENTION_DAYS),
     debug: /\bintercom\b/.test(env.DEBUG ?? ''),
     cwd,
-    home,
   });
 }

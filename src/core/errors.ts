@@ -10,7 +10,6 @@ export type ErrorCode =
   | 'NO_IDENTITY' // this process is not registered as an agent
   | 'CONFLICT' // someone else holds it (a code, a claim)
   | 'STORE' // the store directory is unusable (owner, permissions, layout)
-  | 'CORRUPT' // a store file failed to parse; it was quarantined
   | 'TIMEOUT'
   | 'UNSUPPORTED'
   | 'IO';

@@ -1,6 +1,7 @@
 // Facts about processes: is a pid alive *and still the same process* (pid reuse), and who are
-// a process's ancestors. Linux reads /proc (a few µs per level); elsewhere one `ps -A` snapshot
-// serves a whole walk — never one `ps` spawn per level.
+// a process's ancestors. Linux reads /proc (a few µs per level). Elsewhere (macOS) one `ps -A`
+// snapshot serves a whole ancestor walk — never one `ps` spawn per level — and one `ps -p` call
+// answers about a single process.
 import { hasErrno } from './errors.ts';
 import { nodeFs } from './node-fs.ts';
 
@@ -40,9 +41,10 @@ function readProc(pid: number): ProcInfo | undefined {
   }
 }
 
-/** One `ps` call for every process: used where /proc does not exist (macOS). */
-function psSnapshot(): Map<number, ProcInfo> {
-  const out = Bun.spawnSync(['ps', '-A', '-o', 'pid=,ppid=,lstart=,comm='], { stdout: 'pipe', stderr: 'ignore' });
+/** One `ps` call, for every process (no pid) or for one: used where /proc does not exist (macOS). */
+function psSnapshot(pid?: number): Map<number, ProcInfo> {
+  const which = pid === undefined ? ['-A'] : ['-p', String(pid)];
+  const out = Bun.spawnSync(['ps', ...which, '-o', 'pid=,ppid=,lstart=,comm='], { stdout: 'pipe', stderr: 'ignore' });
   const table = new Map<number, ProcInfo>();
   for (const line of out.stdout.toString().split('\n')) {
     // lstart is five words: "Fri Nov 21 22:09:01 2026"
@@ -58,7 +60,7 @@ function psSnapshot(): Map<number, ProcInfo> {
 export function procInfo(pid: number): ProcInfo | undefined {
   if (!Number.isInteger(pid) || pid <= 0) return undefined;
   if (hasProc()) return readProc(pid);
-  return psSnapshot().get(pid);
+  return psSnapshot(pid).get(pid);
 }
 
 /** True when `pid` runs and, if `start` is given, is the process that had that start token. */
@@ -109,16 +111,15 @@ export function findNamedClaude(chain: ProcInfo[]): ProcInfo | undefined {
 }
 
 /**
- * Processes that may be the Claude Code process owning a hook: its parent (hooks may be spawned
- * directly), its grandparent (usually: hooks run through `sh -c`) and the nearest process named
- * claude. Nothing further up: a far ancestor (a terminal, tmux, a test runner) is shared by
- * unrelated sessions and must never link a hook to someone else's agent.
+ * Processes that may be the Claude Code process running a hook, most likely first: the one
+ * Claude Code names in CLAUDE_PID, the nearest process named claude, the grandparent (hooks run
+ * through `sh -c`), the parent (exec-form hooks). Nothing further up: a far ancestor (a terminal,
+ * tmux, a test runner) is shared by unrelated sessions and must never link a hook to someone
+ * else's agent.
  */
-export function claudeCandidates(chain: ProcInfo[]): ProcInfo[] {
-  const named = findNamedClaude(chain);
-  const candidates = chain.slice(0, 2);
-  if (named && !candidates.includes(named)) candidates.push(named);
-  return candidates;
+export function claudeCandidates(chain: ProcInfo[], claudePid?: number): ProcInfo[] {
+  const ordered = [chain.find((p) => p.pid === claudePid), findNamedClaude(chain), chain[1], chain[0]];
+  return ordered.filter((p, i): p is ProcInfo => p !== undefined && ordered.indexOf(p) === i);
 }
 
 /** A process's argv (Linux: /proc/<pid>/cmdline; elsewhere one `ps` call). [] if it is gone. */
@@ -204,4 +205,15 @@ export function processCwd(pid: number): string | undefined {
   const out = Bun.spawnSync(['lsof', '-a', '-p', String(pid), '-d', 'cwd', '-Fn'], { stdout: 'pipe', stderr: 'ignore' });
   const line = out.stdout.toString().split('\n').find((l) => l.startsWith('n'));
   return line ? line.slice(1) : undefined;
+}
+
+/** Ask a process to stop (SIGTERM); false when it was already gone. */
+export function stopProcess(pid: number): boolean {
+  try {
+    process.kill(pid, 'SIGTERM');
+    return true;
+  } catch (error) {
+    if (hasErrno(error, 'ESRCH')) return false;
+    throw error;
+  }
 }

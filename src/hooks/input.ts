@@ -7,10 +7,8 @@ export interface HookInput {
   sessionId?: string;
   transcriptPath?: string;
   cwd?: string;
-  event?: string;
   toolName?: string;
   toolInput?: Record<string, unknown>;
-  source?: string;
 }
 
 const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
@@ -30,9 +28,7 @@ export function parseHookInput(text: string): HookInput {
     ...(sessionId && isSessionId(sessionId) ? { sessionId } : {}),
     ...(str(o.transcript_path) ? { transcriptPath: str(o.transcript_path) } : {}),
     ...(str(o.cwd) ? { cwd: str(o.cwd) } : {}),
-    ...(str(o.hook_event_name) ? { event: str(o.hook_event_name) } : {}),
     ...(str(o.tool_name) ? { toolName: str(o.tool_name) } : {}),
     ...(typeof o.tool_input === 'object' && o.tool_input !== null ? { toolInput: o.tool_input as Record<string, unknown> } : {}),
-    ...(str(o.source) ? { source: str(o.source) } : {}),
   };
 }

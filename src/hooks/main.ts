@@ -16,7 +16,8 @@ export const HOOK_EVENTS: Record<string, { load: () => Promise<HookHandler>; bac
 };
 
 export interface HookDeps {
-  config: Config;
+  /** The settings; throws when the environment holds a bad value (reported like any hook failure). */
+  config(): Config;
   pid: number;
   readStdin(): Promise<string>;
   openStore(): Promise<Store>;
@@ -37,10 +38,11 @@ export async function runHook(event: string | undefined, deps: HookDeps): Promis
   };
   if (!spec) return failOpen(`unknown event "${event ?? ''}"; expected one of ${Object.keys(HOOK_EVENTS).join(', ')}`);
   try {
+    const config = deps.config();
     const [input, handler] = await Promise.all([deps.readStdin().then(parseHookInput), spec.load()]);
     let opened: Promise<Store> | undefined;
     const store = () => (opened ??= deps.openStore());
-    return await handler({ config: deps.config, input, pid: deps.pid, store, out: deps.out, err: deps.err, signal: deps.signal });
+    return await handler({ config, input, pid: deps.pid, store, out: deps.out, err: deps.err, signal: deps.signal });
   } catch (error) {
     return failOpen(describeError(error));
   }

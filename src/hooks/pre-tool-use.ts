@@ -34,7 +34,7 @@ export const preToolUse: HookHandler = async (ctx) => {
   const { resolveHookAgent } = await import('./resolve-agent.ts');
   const { additionalContext, claimNewMail, formatDelivery } = await import('./deliver.ts');
   const store = await ctx.store();
-  const agent = await resolveHookAgent(store, ctx.input, { pid: ctx.pid, override: ctx.config.identityOverride });
+  const agent = await resolveHookAgent(store, ctx);
   const mail = agent && (await store.mail.countNew(agent.code)) > 0 ? await claimNewMail(store, agent.code) : [];
   const context = mail.length && agent ? [formatDelivery(agent.code, mail, await store.mail.countNew(agent.code))] : [];
   let decision: { permissionDecision: 'ask' | 'deny'; permissionDecisionReason: string } | undefined;

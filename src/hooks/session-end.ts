@@ -1,14 +1,14 @@
 // SessionEnd: the session is closing. Stop its watcher now rather than when it notices Claude is gone.
-import { isProcessAlive } from '../core/proc.ts';
+import { isProcessAlive, stopProcess } from '../core/proc.ts';
 import type { HookHandler } from './context.ts';
 import { resolveHookAgent } from './resolve-agent.ts';
 
 export const sessionEnd: HookHandler = async (ctx) => {
   const store = await ctx.store();
-  const agent = await resolveHookAgent(store, ctx.input, { pid: ctx.pid, override: ctx.config.identityOverride });
+  const agent = await resolveHookAgent(store, ctx);
   if (!agent) return 0;
   await store.agents.setActivity(agent.code, 'idle', { sessionId: ctx.input.sessionId, transcriptPath: ctx.input.transcriptPath });
   const watcher = await store.watchers.current(agent.code);
-  if (watcher && watcher.pid !== ctx.pid && isProcessAlive(watcher.pid, watcher.pid_start)) process.kill(watcher.pid, 'SIGTERM');
+  if (watcher && watcher.pid !== ctx.pid && isProcessAlive(watcher.pid, watcher.pid_start)) stopProcess(watcher.pid);
   return 0;
 };

@@ -5,7 +5,7 @@ import { resolveHookAgent } from './resolve-agent.ts';
 
 export const userPromptSubmit: HookHandler = async (ctx) => {
   const store = await ctx.store();
-  const agent = await resolveHookAgent(store, ctx.input, { pid: ctx.pid, override: ctx.config.identityOverride });
+  const agent = await resolveHookAgent(store, ctx);
   if (!agent) return 0;
   await store.agents.setActivity(agent.code, 'busy', { sessionId: ctx.input.sessionId, transcriptPath: ctx.input.transcriptPath });
   if ((await store.mail.countNew(agent.code)) === 0) return 0;

@@ -4,7 +4,7 @@
 // It stays armed for as long as its Claude process lives; it exits 0, quietly, when that process
 // dies, when a newer watcher for the same agent replaces it, or when it is told to stop.
 import { describeError } from '../core/errors.ts';
-import { ancestors, commandLine, findNamedClaude, isProcessAlive, procInfo } from '../core/proc.ts';
+import { ancestors, claudeCandidates, commandLine, isProcessAlive, procInfo, stopProcess } from '../core/proc.ts';
 import type { ProcInfo } from '../core/proc.ts';
 import type { Store } from '../store/index.ts';
 import type { FolderWatch } from '../store/watch.ts';
@@ -36,7 +36,7 @@ export const watcher: HookHandler = async (ctx) => {
   const background = runsInBackground(claude);
   const agent = background
     ? await waitForAgent(ctx, store, chain, claude)
-    : await resolveHookAgent(store, ctx.input, { pid: ctx.pid, override: ctx.config.identityOverride, chain });
+    : await resolveHookAgent(store, ctx, chain);
   if (!agent) return 0;
   const { code } = agent;
   const owner = await ownerProcess(store, code, chain, claude);
@@ -50,12 +50,9 @@ export const watcher: HookHandler = async (ctx) => {
   return waitForMail(ctx, store, code, owner);
 };
 
-/**
- * The Claude process that runs this hook: the one Claude Code names in CLAUDE_PID, else the
- * nearest ancestor named claude, else our grandparent (hooks run through `sh -c`).
- */
+/** The Claude process that runs this hook, as far as its ancestry tells. */
 function guessOwner(chain: ProcInfo[], claudePid: number | undefined): ProcInfo | undefined {
-  return chain.find((p) => p.pid === claudePid) ?? findNamedClaude(chain) ?? chain[1] ?? chain[0];
+  return claudeCandidates(chain, claudePid)[0];
 }
 
 /** The Claude process whose life bounds the watcher: the agent's registered Claude process if it is one of our ancestors. */
@@ -88,17 +85,9 @@ function ownerAlive(owner: ProcInfo | undefined): boolean {
   return owner === undefined || isProcessAlive(owner.pid, owner.start);
 }
 
-function stopProcess(pid: number): void {
-  try {
-    process.kill(pid, 'SIGTERM');
-  } catch {
-    // already gone: nothing to stop
-  }
-}
-
 /** Resolve the agent; at SessionStart the MCP server may not have registered yet, so wait for it. */
 async function waitForAgent(ctx: HookContext, store: Store, chain: ProcInfo[], owner: ProcInfo | undefined): Promise<HookAgent | undefined> {
-  const resolve = () => resolveHookAgent(store, ctx.input, { pid: ctx.pid, override: ctx.config.identityOverride, chain });
+  const resolve = () => resolveHookAgent(store, ctx, chain);
   return (await resolve()) ?? waitUntil(ctx, owner, (onChange) => store.watchRegistry(onChange, onWatchError(ctx)), resolve, LINK_WAIT_MS);
 }
 

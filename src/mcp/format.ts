@@ -1,13 +1,8 @@
 // How messages and agents are shown to the model. Peer text is always framed as data from
 // another session, never as an instruction from the user.
 import type { AgentView, StoredMessage } from '../store/index.ts';
-import { frameMessage } from '../store/presentation.ts';
 
-export { PEER_NOTICE } from '../store/presentation.ts';
-
-export function formatMessage(m: StoredMessage): string {
-  return frameMessage(m.message);
-}
+export { PEER_NOTICE, frameMessage } from '../store/presentation.ts';
 
 export function messageData(m: StoredMessage) {
   const msg = m.message;

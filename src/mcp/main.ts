@@ -26,8 +26,10 @@ async function register(deps: McpMainDeps, warnings: string[]): Promise<Registra
   let store: Store | undefined;
   try {
     store = await deps.openStore((p) => warnings.push(`moved corrupt file ${p.path} to ${p.quarantinedTo}: ${p.reason}`));
-    await store.collectTmp();
-    await store.history.prune(config.retentionDays); // history older than the retention goes, automatically
+    // Housekeeping: history older than the retention goes, and leftovers of dead writers. A
+    // failure here is reported, not fatal: the session can still message.
+    await store.collectTmp().catch((error: unknown) => warnings.push(`could not collect leftover temp files: ${describeError(error)}`));
+    await store.history.prune(config.retentionDays).catch((error: unknown) => warnings.push(`could not prune old history: ${describeError(error)}`));
     const self = await registerSelf({
       agents: store.agents,
       mail: store.mail,

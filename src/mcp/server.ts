@@ -1,5 +1,5 @@
-// createServer(): an McpServer with every intercom tool registered. No I/O here: the caller
-// opens the store and registers the agent first.
+// createServer(): an McpServer with every intercom tool registered. No I/O here: the store and
+// the agent come through the tool context, whose ready() each tool call awaits.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { registerTool } from './define-tool.ts';
 import { serverInstructions } from './instructions.ts';

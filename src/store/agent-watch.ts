@@ -11,12 +11,14 @@ export async function watchAgent(
   onError: (error: unknown) => void,
 ): Promise<FolderWatch> {
   const { layout } = ctx;
-  // The inbox is rescanned now and then in case inotify dropped an event; the other two only
-  // matter as hints (the watcher re-reads both on every inbox check anyway).
+  // The inbox is rescanned now and then in case inotify dropped an event; the others only matter
+  // as hints (the watcher re-reads them on every inbox check anyway), and only this agent's file
+  // in those shared folders: another agent's busy/idle must not wake every idle watcher.
   const inbox = await watchFolder(layout.messageDir(code, 'new'), onChange, { rescanMs: 5_000, onError });
-  const activity = await watchFolder(layout.activity, onChange, { rescanMs: 3_600_000, onError });
-  const watchers = await watchFolder(layout.watchers, onChange, { rescanMs: 3_600_000, onError });
-  const presence = await watchFolder(layout.agents, onChange, { rescanMs: 3_600_000, onError });
+  const mine = { rescanMs: 3_600_000, onError, only: `${code}.json`, initial: false };
+  const activity = await watchFolder(layout.activity, onChange, mine);
+  const watchers = await watchFolder(layout.watchers, onChange, mine);
+  const presence = await watchFolder(layout.agents, onChange, mine);
   return {
     close() {
       for (const w of [inbox, activity, watchers, presence]) w.close();

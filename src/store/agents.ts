@@ -4,11 +4,11 @@
 import { joinPath as join } from '../core/paths.ts';
 import { IntercomError, hasErrno } from '../core/errors.ts';
 import { nodeFs } from '../core/node-fs.ts';
-import { assertCode, assertName, isCode, newCode, randomToken } from '../core/ids.ts';
+import { assertCode, assertName, isCode, newCode, parseIdentityOverride } from '../core/ids.ts';
 import { isProcessAlive } from '../core/proc.ts';
 import type { StoreContext } from './context.ts';
 import { isoNow } from './context.ts';
-import { ensureDir, listNames, publish, readTextIfPresent, removeIfPresent, removeQuietly, replaceFile, writeTmp } from './files.ts';
+import { ensureDir, listNames, publish, readTextIfPresent, removeIfPresent, removeQuietly, replaceFile, tmpName, writeTmp } from './files.ts';
 import { INBOX_STATES } from './layout.ts';
 import { readRecord } from './records.ts';
 import type { ActivityRecord, AgentRecord } from './schema.ts';
@@ -52,7 +52,7 @@ export function createAgents(ctx: StoreContext) {
    */
   async function reap(code: string, judgedIno: number): Promise<void> {
     const file = layout.agentFile(code);
-    const grave = join(layout.tmp, `${process.pid}.${ctx.clock.now()}.${randomToken(8)}.tmp`);
+    const grave = join(layout.tmp, tmpName(process.pid, ctx.clock.now()));
     try {
       nodeFs().renameSync(file, grave);
     } catch (error) {
@@ -154,12 +154,13 @@ export function createAgents(ctx: StoreContext) {
     const agent = await get(code);
     if (!agent || agent.pid !== pid) return;
     await removeIfPresent(layout.agentFile(code));
-    if (agent.claude_pid && agent.claude_pid_start) {
+    // The Claude process may already point at a newer agent (an MCP reconnect): leave that link.
+    if (agent.claude_pid && agent.claude_pid_start && (await codeForProcess(agent.claude_pid, agent.claude_pid_start)) === code) {
       await removeIfPresent(layout.procFile(agent.claude_pid, agent.claude_pid_start));
     }
   }
 
-  async function update(code: string, pid: number, patch: { status?: string; name?: string | null }): Promise<AgentRecord> {
+  async function update(code: string, pid: number, patch: { status?: string; name?: string | undefined }): Promise<AgentRecord> {
     const agent = await get(code);
     if (!agent || agent.pid !== pid) {
       throw new IntercomError('NO_IDENTITY', `agent ${code} is not registered by this process; restart the intercom MCP server (/mcp)`);
@@ -169,8 +170,7 @@ export function createAgents(ctx: StoreContext) {
       next.status = patch.status;
       next.status_at = isoNow(ctx);
     }
-    if (patch.name === null) delete next.name;
-    else if (patch.name !== undefined) {
+    if (patch.name !== undefined) {
       const name = assertName(patch.name);
       const clash = (await live()).find((a) => a.code !== code && a.name?.toLowerCase() === name.toLowerCase());
       if (clash) {
@@ -180,6 +180,15 @@ export function createAgents(ctx: StoreContext) {
     }
     await replaceFile(layout, layout.agentFile(code), layout.agents, `${JSON.stringify(next)}\n`, ctx.clock.now());
     return next;
+  }
+
+  /** The code CLAUDE_INTERCOM_SESSION names: a code as given, the code of a session id, or a live agent's name. */
+  async function codeForOverride(value: string): Promise<string | undefined> {
+    const wanted = parseIdentityOverride(value);
+    if (wanted.code) return wanted.code;
+    if (wanted.sessionId) return codeForSession(wanted.sessionId);
+    const name = wanted.name?.toLowerCase();
+    return (await live()).find((a) => a.name?.toLowerCase() === name)?.code;
   }
 
   async function linkSession(sessionId: string, code: string): Promise<void> {
@@ -200,8 +209,7 @@ export function createAgents(ctx: StoreContext) {
     return text && isCode(text) ? text : undefined;
   }
 
-  /** Written by hooks: busy (a turn runs) or idle, plus the session id and transcript the hook saw. */
-  /** The code linked to the nearest of these processes (one readdir of procs/, no spawns). */
+  /** The code linked to the first of these processes that has a link (one readdir of procs/, no spawns). */
   async function codeForAnyProcess(chain: { pid: number; start: string }[]): Promise<string | undefined> {
     const names = new Set(await listNames(layout.procs, ''));
     for (const proc of chain) {
@@ -211,6 +219,7 @@ export function createAgents(ctx: StoreContext) {
     return undefined;
   }
 
+  /** Written by hooks: busy (a turn runs) or idle, plus the session id and transcript the hook saw. */
   async function setActivity(code: string, state: 'busy' | 'idle', seen: { sessionId?: string; transcriptPath?: string } = {}): Promise<void> {
     const record: ActivityRecord = {
       v: 1,
@@ -228,7 +237,7 @@ export function createAgents(ctx: StoreContext) {
     return { state: record.state, at: record.at, sessionId: record.session_id, transcriptPath: record.transcript_path };
   }
 
-  return { get, getLive, live, register, unregister, update, linkSession, codeForSession, linkProcess, codeForProcess, codeForAnyProcess, setActivity, activity };
+  return { get, getLive, live, register, unregister, update, linkSession, codeForSession, codeForOverride, linkProcess, codeForProcess, codeForAnyProcess, setActivity, activity };
 }
 
 export type Agents = ReturnType<typeof createAgents>;

@@ -42,8 +42,12 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
     return readRecord(layout, 'claims', layout.claimsFile(owner), ctx.report, ctx.clock.now());
   }
 
-  /** Every claim in force: unexpired, held by a live agent (or a person). Dead owners' files are removed. */
-  async function all(): Promise<LiveClaim[]> {
+  /**
+   * Every claim in force: unexpired, held by a live agent (or a person). `underLock`: the caller
+   * holds the claims lock, so dead owners' files may be removed (only the lock holder deletes
+   * another owner's file: a resumed agent may be writing a fresh one under the same code).
+   */
+  async function all(underLock = false): Promise<LiveClaim[]> {
     const now = ctx.clock.now();
     const out: LiveClaim[] = [];
     for (const name of await listNames(layout.claims)) {
@@ -52,7 +56,7 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
       if (!record) continue;
       const agent = owner === HUMAN ? undefined : await agents.getLive(owner);
       if (owner !== HUMAN && !agent) {
-        await removeIfPresent(layout.claimsFile(owner)); // claims vanish with their owner
+        if (underLock) await removeIfPresent(layout.claimsFile(owner)); // claims vanish with their owner
         continue;
       }
       for (const c of record.claims) {
@@ -79,7 +83,7 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
     }
     const patterns = [...new Set(paths.map((p) => normalizePattern(p, owner.projectRoot)))];
     return withLock(layout, async () => {
-      const others = (await all()).filter((c) => c.owner !== owner.code && c.project_root === owner.projectRoot);
+      const others = (await all(true)).filter((c) => c.owner !== owner.code && c.project_root === owner.projectRoot);
       const clashes = patterns.flatMap((p) => others.filter((c) => patternsOverlap(p, c.pattern)).map((c) => ({ p, c })));
       if (clashes.length) {
         const { p, c } = clashes[0]!;

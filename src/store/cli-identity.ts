@@ -2,15 +2,11 @@
 // names a live agent (e.g. a script run from inside a Claude session).
 import { IntercomError } from '../core/errors.ts';
 import type { Agents } from './agents.ts';
-import { parseIdentityOverride } from '../core/ids.ts';
 import type { Sender } from './post-office.ts';
 
 export async function resolveCliSender(agents: Agents, override: string | undefined): Promise<Sender> {
   if (override === undefined) return { kind: 'human' };
-  const wanted = parseIdentityOverride(override);
-  let code = wanted.code;
-  if (wanted.sessionId) code = await agents.codeForSession(wanted.sessionId);
-  if (wanted.name) code = (await agents.live()).find((a) => a.name?.toLowerCase() === wanted.name!.toLowerCase())?.code;
+  const code = await agents.codeForOverride(override);
   const agent = code ? await agents.getLive(code) : undefined;
   if (!agent) {
     throw new IntercomError(

@@ -61,8 +61,7 @@ export function createHistory(ctx: StoreContext, mail: Mail) {
     let removed = 0;
     const old = (name: string) => idTime(name) < cutoff;
     for (const box of (await listNames(ctx.layout.mail, '')).filter((n) => MAILBOX_PATTERN.test(n))) {
-      for (const state of HISTORY_STATES) {
-        const dir = ctx.layout.messageDir(box, state);
+      for (const dir of [...HISTORY_STATES.map((state) => ctx.layout.messageDir(box, state)), ctx.layout.sentDir(box)]) {
         for (const name of (await listNames(dir)).filter(old)) if (await removeIfPresent(`${dir}/${name}`)) removed++;
       }
     }

@@ -37,11 +37,14 @@ export interface Layout {
   /** Claude process (pid + start token) → agent code, so hooks find their agent by ancestry. */
   procs: string;
   procFile(pid: number, start: string): string;
-  /** One folder per mailbox (agent code or "human"), one subfolder per message state. */
+  /** One folder per mailbox (agent code, "human" or "s-<session id>"), one subfolder per message state. */
   mail: string;
   mailbox(mailbox: string): string;
   messageDir(mailbox: string, state: MessageState): string;
   messageFile(mailbox: string, state: MessageState, id: string): string;
+  /** What a mailbox sent (hard links), so a sender's own recent messages are one small folder away. */
+  sentDir(mailbox: string): string;
+  sentFile(mailbox: string, id: string): string;
   /** Every message ever sent, once, as sent (hard links to the delivered copies). */
   log: string;
   logFile(id: string): string;
@@ -84,6 +87,8 @@ export function createLayout(root: string): Layout {
     mailbox,
     messageDir,
     messageFile: (box, state, id) => join(messageDir(box, state), `${assertMessageId(id)}.json`),
+    sentDir: (box) => join(mailbox(box), 'sent'),
+    sentFile: (box, id) => join(mailbox(box), 'sent', `${assertMessageId(id)}.json`),
     log,
     logFile: (id) => join(log, `${assertMessageId(id)}.json`),
     quarantine: join(root, 'quarantine'),

@@ -10,17 +10,6 @@ export function idTime(id: string): number {
   return Number(id.slice(0, 13));
 }
 
-/** Log entries sent at or after `sinceMs`, oldest first, parsed. */
-export async function logSince(ctx: StoreContext, sinceMs: number): Promise<Message[]> {
-  const names = (await listNames(ctx.layout.log)).filter((n) => idTime(n) >= sinceMs);
-  const out: Message[] = [];
-  for (const name of names) {
-    const message = await readRecord(ctx.layout, 'message', `${ctx.layout.log}/${name}`, ctx.report, ctx.clock.now());
-    if (message) out.push(message);
-  }
-  return out;
-}
-
 /** Log entries newest first, parsed lazily: stops as soon as `take` says it has enough. */
 export async function scanLogNewestFirst(ctx: StoreContext, take: (message: Message) => boolean): Promise<void> {
   const names = await listNames(ctx.layout.log);

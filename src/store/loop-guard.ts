@@ -1,17 +1,24 @@
 // Loop safety: two agents that answer every message can keep each other busy forever. Each
-// sender gets a rate limit, and the exact same text to the same recipients is not sent twice
-// within a window. Both are counted from the log, so they hold across processes and restarts.
+// sender gets a rate limit, and the exact same text to the same recipients (in answer to the same
+// message) is not sent twice within a window. Both are counted from the sender's sent folder, so
+// they hold across processes and restarts, and cost the same however busy the rest of the store is.
 import { IntercomError } from '../core/errors.ts';
 import type { StoreContext } from './context.ts';
-import { idTime, logSince } from './log-scan.ts';
+import { idTime } from './log-scan.ts';
+import type { Mail } from './mail.ts';
 
 export const RATE_LIMIT = 30;
 export const RATE_WINDOW_MS = 60_000;
 export const REPEAT_WINDOW_MS = 10 * 60_000;
 
-export async function checkLoopGuard(ctx: StoreContext, from: string, to: string[], body: string): Promise<void> {
+export async function checkLoopGuard(
+  ctx: StoreContext,
+  mail: Mail,
+  message: { from: string; to: string[]; body: string; replyTo?: string | undefined },
+): Promise<void> {
+  const { from, to, body, replyTo } = message;
   const now = ctx.clock.now();
-  const recent = (await logSince(ctx, now - REPEAT_WINDOW_MS)).filter((m) => m.from.code === from);
+  const recent = await mail.sentSince(from, now - REPEAT_WINDOW_MS);
   const inWindow = recent.filter((m) => idTime(m.id) >= now - RATE_WINDOW_MS);
   if (inWindow.length >= RATE_LIMIT) {
     const wait = Math.ceil((idTime(inWindow[0]!.id) + RATE_WINDOW_MS - now) / 1000);
@@ -22,7 +29,7 @@ export async function checkLoopGuard(ctx: StoreContext, from: string, to: string
     );
   }
   const targets = [...to].sort().join(',');
-  const repeat = recent.find((m) => m.body === body && [...m.to].sort().join(',') === targets);
+  const repeat = recent.find((m) => m.body === body && m.reply_to === replyTo && [...m.to].sort().join(',') === targets);
   if (repeat) {
     throw new IntercomError(
       'CONFLICT',

@@ -78,6 +78,7 @@ export function createMail(ctx: StoreContext) {
     try {
       // The log entry first: a sender that dies halfway leaves a record of what it meant to send.
       await publish(tmp, layout.logFile(id), layout.log);
+      await publish(tmp, layout.sentFile(input.from.code, id), layout.sentDir(input.from.code));
       for (const box of to) await publish(tmp, layout.messageFile(box, 'new', id), layout.messageDir(box, 'new'));
     } finally {
       await removeQuietly(tmp);
@@ -185,11 +186,34 @@ export function createMail(ctx: StoreContext) {
     return moved;
   }
 
+  /** What `box` sent at or after `sinceMs`, oldest first (its sent folder: names carry the time). */
+  async function sentSince(box: string, sinceMs: number): Promise<Message[]> {
+    const dir = layout.sentDir(box);
+    const out: Message[] = [];
+    for (const name of (await listNames(dir)).filter((n) => Number(n.slice(0, 13)) >= sinceMs)) {
+      const message = await readRecord(layout, 'message', `${dir}/${name}`, ctx.report, ctx.clock.now());
+      if (message) out.push(message);
+    }
+    return out;
+  }
+
+  /** The last `limit` messages `box` sent, newest first. */
+  async function lastSent(box: string, limit: number): Promise<Message[]> {
+    const dir = layout.sentDir(box);
+    const out: Message[] = [];
+    for (const name of (await listNames(dir)).reverse()) {
+      const message = await readRecord(layout, 'message', `${dir}/${name}`, ctx.report, ctx.clock.now());
+      if (message) out.push(message);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
   async function fromLog(id: string): Promise<Message | undefined> {
     return readRecord(layout, 'message', layout.logFile(assertMessageId(id)), ctx.report, ctx.clock.now());
   }
 
-  return { send, list, countNew, find, move, markDelivered, markSeen, ack, adopt, fromLog };
+  return { send, list, countNew, find, move, markDelivered, markSeen, ack, adopt, sentSince, lastSent, fromLog };
 }
 
 export type Mail = ReturnType<typeof createMail>;

@@ -1,12 +1,12 @@
 // The operations the front-ends share: who is around, send, peek, reply, ack. The MCP tools and
 // the CLI are thin wrappers over these, so both say the same things the same way.
 import { IntercomError } from '../core/errors.ts';
-import { HUMAN, assertMessageId, isCode } from '../core/ids.ts';
+import { HUMAN, assertMessageId } from '../core/ids.ts';
+import { nodeFs } from '../core/node-fs.ts';
 import type { Agents, Activity } from './agents.ts';
 import type { StoreContext } from './context.ts';
-import type { Mail, StoredMessage } from './mail.ts';
+import type { Mail, SendInput, StoredMessage } from './mail.ts';
 import { INBOX_STATES } from './layout.ts';
-import { listNames } from './files.ts';
 import { resolveRecipients } from './recipients.ts';
 import { checkLoopGuard } from './loop-guard.ts';
 import { validateBody } from './mail.ts';
@@ -62,10 +62,8 @@ function isDirectTo(to: string): boolean {
 }
 
 export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, sessions: Sessions, claims: Claims) {
-  /** Mailboxes that exist on disk: every code that was ever an agent here. */
-  async function knownMailboxes(): Promise<Set<string>> {
-    return new Set((await listNames(ctx.layout.mail, '')).filter(isCode));
-  }
+  /** A code whose mailbox exists was an agent here once: it is "not live", not "unknown". */
+  const wasAgent = (code: string) => nodeFs().existsSync(ctx.layout.mailbox(code));
 
   async function who(options: { scope: 'project' | 'all'; self?: AgentRecord | undefined }): Promise<AgentView[]> {
     const { scope, self } = options;
@@ -101,6 +99,13 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, 
     return original;
   }
 
+  /** Every message a person or agent sends goes through here: checked, loop-guarded, written. */
+  async function post(sender: Sender, message: Omit<SendInput, 'from'>): Promise<Message> {
+    validateBody(message.body, ctx.maxBodyBytes); // before the guard: a bad body is the error to report
+    await checkLoopGuard(ctx, mail, { from: senderMailbox(sender), to: message.to, body: message.body, replyTo: message.replyTo });
+    return mail.send({ ...message, from: senderStamp(sender) });
+  }
+
   /**
    * Resolve `to`: live agents first; a token that names none may name a Claude session without
    * a live agent (by id or unique prefix), found in the transcripts. The snapshot of sessions is
@@ -108,20 +113,19 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, 
    */
   async function resolve(to: string, self: AgentRecord | undefined): Promise<{ recipients: Recipients; snapshot?: SessionSnapshot }> {
     const live = await agents.live();
-    const dead = await knownMailboxes();
     try {
-      return { recipients: resolveRecipients(to, self, live, dead) };
+      return { recipients: resolveRecipients(to, self, live, wasAgent) };
     } catch (error) {
       if (!(error instanceof IntercomError) || error.code !== 'NOT_FOUND' || !isDirectTo(to)) throw error;
     }
-    const snapshot = await sessions.snapshot();
-    const mailboxes = new Map<string, string>();
-    for (const s of snapshot.sessions) mailboxes.set(s.id, await sessions.mailboxOf(s));
-    const lookup: SessionLookup = (token) => {
+    const snapshot = await sessions.snapshot(live);
+    const targets = new Map<string, { mailbox: string; sessionId: string }>();
+    for (const token of to.split(',').map((t) => t.trim())) {
       const found = sessions.find(snapshot.sessions, token);
-      return found ? { mailbox: mailboxes.get(found.id)!, sessionId: found.id } : undefined;
-    };
-    return { recipients: resolveRecipients(to, self, live, dead, lookup), snapshot };
+      if (found) targets.set(token, { mailbox: await sessions.mailboxOf(found), sessionId: found.id });
+    }
+    const lookup: SessionLookup = (token) => targets.get(token);
+    return { recipients: resolveRecipients(to, self, live, wasAgent, lookup), snapshot };
   }
 
   async function send(input: {
@@ -134,10 +138,7 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, 
     const self = input.sender.kind === 'agent' ? input.sender.agent : undefined;
     const { recipients, snapshot } = await resolve(input.to, self);
     const original = input.replyTo !== undefined ? await threadOf(senderMailbox(input.sender), input.replyTo) : undefined;
-    validateBody(input.body, ctx.maxBodyBytes);
-    await checkLoopGuard(ctx, senderMailbox(input.sender), recipients.codes, input.body);
-    const message = await mail.send({
-      from: senderStamp(input.sender),
+    const message = await post(input.sender, {
       to: recipients.codes,
       scope: recipients.scope,
       project: recipients.project,
@@ -197,16 +198,7 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, 
           'the message stays in your inbox. Call who to find another agent to tell',
       );
     }
-    validateBody(input.body, ctx.maxBodyBytes);
-    await checkLoopGuard(ctx, box, [target], input.body);
-    const sent = await mail.send({
-      from: senderStamp(input.sender),
-      to: [target],
-      scope: 'direct',
-      body: input.body,
-      thread: original.thread,
-      replyTo: original.id,
-    });
+    const sent = await post(input.sender, { to: [target], scope: 'direct', body: input.body, thread: original.thread, replyTo: original.id });
     await mail.move(box, original.id, ['new', 'delivered', 'seen', 'acked'], 'replied');
     return sent;
   }
@@ -217,7 +209,7 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, 
     return ids;
   }
 
-  return { who, send, resolve, peek, reply, ackAll, knownMailboxes };
+  return { who, send, post, resolve, peek, reply, ackAll };
 }
 
 export type PostOffice = ReturnType<typeof createPostOffice>;

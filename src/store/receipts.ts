@@ -8,7 +8,6 @@ import type { Agents } from './agents.ts';
 import type { StoreContext } from './context.ts';
 import { MESSAGE_STATES } from './layout.ts';
 import type { MessageState } from './layout.ts';
-import { scanLogNewestFirst } from './log-scan.ts';
 import type { Mail } from './mail.ts';
 import type { Message } from './schema.ts';
 
@@ -46,11 +45,15 @@ export function createReceipts(ctx: StoreContext, agents: Agents, mail: Mail) {
   }
 
   async function receipt(box: string, id: string): Promise<Receipt> {
-    const state = stateOf(box, id);
-    const unread = state === 'new' || state === 'delivered' || state === 'seen';
     if (box.startsWith('s-')) {
+      // Mail for a session without intercom moves to its agent once it starts one.
+      const adoptedBy = await agents.codeForSession(box.slice(2));
+      const state = stateOf(box, id);
+      if (state === 'missing' && adoptedBy) return { ...(await receipt(adoptedBy, id)), to: box.slice(2) };
       return { to: box.slice(2), state, dead_letter: false, note: `${NOTES[state]} (a Claude session without intercom: it reads this only if it starts intercom or is asked)` };
     }
+    const state = stateOf(box, id);
+    const unread = state === 'new' || state === 'delivered' || state === 'seen';
     const gone = isCode(box) && unread && !(await agents.getLive(box));
     return {
       to: box,
@@ -70,21 +73,18 @@ export function createReceipts(ctx: StoreContext, agents: Agents, mail: Mail) {
     };
   }
 
-  /** Receipts of one message, from the log. */
-  async function status(id: string): Promise<MessageStatus> {
+  /** Receipts of one message, from the log. `viewer`: only a message it sent or received (the CLI passes none). */
+  async function status(id: string, viewer?: string): Promise<MessageStatus> {
     const message = await mail.fromLog(assertMessageId(id));
-    if (!message) throw new IntercomError('NOT_FOUND', `no message ${id} in the log (it may have been pruned); call status without an id to list what you sent`);
+    if (!message || (viewer !== undefined && message.from.code !== viewer && !message.to.includes(viewer))) {
+      throw new IntercomError('NOT_FOUND', `no message ${id} of yours is on record (it may have been pruned); call status without ids to list what you sent`);
+    }
     return statusOf(message);
   }
 
   /** Receipts of the last `limit` messages `sender` sent (newest first). */
   async function recent(sender: string, limit = 10): Promise<MessageStatus[]> {
-    const mine: Message[] = [];
-    await scanLogNewestFirst(ctx, (m) => {
-      if (m.from.code === sender) mine.push(m);
-      return mine.length >= limit;
-    });
-    return Promise.all(mine.map(statusOf));
+    return Promise.all((await mail.lastSent(sender, limit)).map(statusOf));
   }
 
   return { status, recent };

@@ -42,7 +42,7 @@ function resolveOne(
   token: string,
   live: AgentRecord[],
   selfCode: string | undefined,
-  knownDead: Set<string>,
+  wasAgent: (code: string) => boolean,
   lookupSession: SessionLookup | undefined,
 ): AgentRecord | 'human' | { mailbox: string; sessionId: string } {
   if (token === HUMAN) return 'human';
@@ -66,7 +66,7 @@ function resolveOne(
   const session = lookupSession?.(token);
   if (session) return session;
   const hint = liveAgentsHint(live, selfCode);
-  if (isCode(token) && knownDead.has(token)) {
+  if (isCode(token) && wasAgent(token)) {
     throw new IntercomError('NOT_LIVE', `agent '${token}' is not live (its session has ended); ${hint}. Call who to see who is around`);
   }
   throw new IntercomError(
@@ -84,7 +84,7 @@ export function resolveRecipients(
   to: string,
   self: { code: string; project: string } | undefined,
   live: AgentRecord[],
-  knownDead: Set<string> = new Set(),
+  wasAgent: (code: string) => boolean = () => false,
   lookupSession?: SessionLookup,
 ): Recipients {
   const tokens = to.split(',').map((t) => t.trim());
@@ -113,7 +113,7 @@ export function resolveRecipients(
   const sessions = new Map<string, string>();
   for (const token of tokens) {
     if (token === 'all' || token === '*') throw new IntercomError('BAD_INPUT', `"${token}" cannot be combined with other recipients`);
-    const target = resolveOne(token, live, selfCode, knownDead, lookupSession);
+    const target = resolveOne(token, live, selfCode, wasAgent, lookupSession);
     const code = target === 'human' ? HUMAN : 'mailbox' in target ? target.mailbox : target.code;
     if (code === selfCode) throw new IntercomError('BAD_INPUT', `'${token}' is you; call who to find the agent you mean`);
     if (typeof target === 'object' && 'mailbox' in target) sessions.set(target.mailbox, target.sessionId);

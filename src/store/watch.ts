@@ -12,12 +12,13 @@ export interface FolderWatch {
 
 /**
  * Calls `onChange` (serialised, never overlapping) whenever `dir` may have changed: once at
- * start, after every fs event, and every `rescanMs` as a backstop.
+ * start (unless `initial` is false), after every fs event, and every `rescanMs` as a backstop.
+ * `only`: react to events about this one file (an event without a name, an overflow, counts).
  */
 export async function watchFolder(
   dir: string,
   onChange: () => Promise<void>,
-  options: { rescanMs?: number; onError?: (error: unknown) => void } = {},
+  options: { rescanMs?: number; onError?: (error: unknown) => void; only?: string; initial?: boolean } = {},
 ): Promise<FolderWatch> {
   await ensureDir(dir);
   let running = false;
@@ -43,13 +44,15 @@ export async function watchFolder(
   };
   let watcher: FSWatcher | undefined;
   try {
-    watcher = nodeFs().watch(dir, { persistent: true }, () => void run());
+    watcher = nodeFs().watch(dir, { persistent: true }, (_event, name) => {
+      if (!options.only || !name || name === options.only) void run();
+    });
     watcher.on('error', (error) => options.onError?.(error));
   } catch (error) {
     options.onError?.(new Error(`cannot watch ${dir}: ${describeError(error)}; falling back to rescans`));
   }
   const timer = setInterval(() => void run(), options.rescanMs ?? 2000);
-  await run();
+  if (options.initial !== false) await run();
   return {
     close() {
       closed = true;

@@ -108,7 +108,11 @@ describe('file claims and the edit guard', () => {
     process.kill(doomed.pid, 'SIGKILL');
     await exited(doomed.pid);
     expect(await preToolUse(editor, 'Edit', join(project, 'migrations/001.sql'))).toBeUndefined();
+    expect(((await editor.call('claims')).structuredContent!.claims as { owner: string }[]).map((c) => c.owner)).not.toContain(doomed.code);
+    // Its file goes at the next claim (only the lock holder deletes another owner's file).
+    await owner.call('claim', { paths: ['tmp/**'] });
     expect(existsSync(join(store, 'claims', `${doomed.code}.json`))).toBe(false);
+    await owner.call('release', { paths: ['tmp/**'] });
     await doomed.close().catch(() => undefined);
   });
 
@@ -225,8 +229,9 @@ describe('history: thread and search', () => {
     clock.advance(15 * 86_400_000);
     const { message: recent } = await s.send({ sender: { kind: 'human' }, to: 'human', body: 'recent' });
     await s.mail.ack('human', [recent.id]);
-    expect(await s.history.prune(14)).toBe(3); // the acked copy and both old log entries
+    expect(await s.history.prune(14)).toBe(5); // the acked copy, and both old log and sent entries
     expect(readdirSync(join(root, 'mail', 'human', 'acked'))).toEqual([`${recent.id}.json`]);
+    expect(readdirSync(join(root, 'mail', 'human', 'sent'))).toEqual([`${recent.id}.json`]);
     expect(readdirSync(join(root, 'mail', 'human', 'new'))).toEqual([`${unread.id}.json`]);
     expect(readdirSync(join(root, 'log'))).toEqual([`${recent.id}.json`]);
   });

@@ -255,6 +255,12 @@ describe('fail open', () => {
     expect(run.stderr).toContain('is not a folder');
   });
 
+  test('a bad setting in the environment is reported like any failure: exit 0, systemMessage', async () => {
+    const run = await runHookProcess(['pre-tool-use'], '{}', { CLAUDE_INTERCOM_DIR: 'relative/store' });
+    expect(run.exit).toBe(0);
+    expect(JSON.parse(run.stdout).systemMessage).toContain('CLAUDE_INTERCOM_DIR=relative/store must be an absolute path');
+  });
+
   test('an unknown event is reported, not fatal', async () => {
     const run = await runHookProcess(['pre-compact'], '{}');
     expect(run.exit).toBe(0);

@@ -175,6 +175,15 @@ describe.skipIf(!hasTmux)('live sessions in tmux', () => {
     expect(result.answer).toContain('and a second part, written later');
   });
 
+  test('a question too long (or too many lines) to type is pointed at, not cut', async () => {
+    const question = `${'Please check each of these endpoints:\n'}${Array.from({ length: 40 }, (_, i) => `- /v2/endpoint-${i}`).join('\n')}`;
+    const result = await store.ask({ sender: { kind: 'human' }, to: ids.pane, question, timeoutS: 30 });
+    expect(result.via).toBe('tmux');
+    const pane = tmux('capture-pane', '-p', '-J', '-t', paneTarget, '-S', '-50').stdout.toString();
+    expect(pane).toContain(`(id ${result.question_id}), too long to type here: read it with cat '`);
+    expect(pane).not.toContain('/v2/endpoint-39');
+  });
+
   test('a live session is never resumed headlessly', async () => {
     const before = existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : '';
     await store.ask({ sender: { kind: 'human' }, to: ids.pane, question: 'still there?', timeoutS: 30 });
@@ -214,6 +223,8 @@ describe('ask a session that is not running: headless resume', () => {
     try {
       await until(() => readFileSync(transcriptFile(configDir, webapp, ids.outside), 'utf8').includes('dequeue'), 'the fake claude to start');
       await expect(store.ask({ sender: { kind: 'human' }, to: ids.outside, question: 'hi?', timeoutS: 5 })).rejects.toThrow('running outside tmux');
+      // Nothing was recorded, so asking again (after moving it into tmux, say) is not a "repeat".
+      await expect(store.ask({ sender: { kind: 'human' }, to: ids.outside, question: 'hi?', timeoutS: 5 })).rejects.toThrow('Nothing was sent');
       const listed = (await store.sessions.list({ scope: 'live' })).find((s) => s.id === ids.outside);
       expect(listed?.state).toBe('running');
     } finally {
@@ -271,8 +282,11 @@ describe('a session that starts intercom adopts the mail sent to it before', () 
     expect(delivery[0]!.note).toContain('NOT delivered to the session yet: it is not running');
     const agent = await startAgent({ cwd: webapp, env: { ...env, CLAUDE_INTERCOM_SESSION: ids.adopt } });
     try {
-      const inbox = (await agent.call('peek')).messages as { body: string }[];
+      const inbox = (await agent.call('peek')).messages as { id: string; body: string }[];
       expect(inbox.map((m) => m.body)).toEqual(['read this when you get intercom']);
+      // The sender's receipt follows the message to its new home.
+      const receipt = (await store.receipts.status(inbox[0]!.id)).receipts[0]!;
+      expect(receipt).toMatchObject({ to: ids.adopt, state: 'seen', dead_letter: false });
     } finally {
       await agent.close();
     }

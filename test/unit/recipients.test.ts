@@ -35,8 +35,8 @@ describe('resolveRecipients', () => {
   test('errors name the way forward', () => {
     expect(() => resolveRecipients('me00', me, live)).toThrow('is you');
     expect(() => resolveRecipients('all', agent('z999', 'gamma'), live)).toThrow('no other agent is live on project gamma');
-    expect(() => resolveRecipients('nobody', me, live, new Set(['d444']))).toThrow("no live agent matches 'nobody'");
-    expect(() => resolveRecipients('d444', me, live, new Set(['d444']))).toThrow("agent 'd444' is not live");
+    expect(() => resolveRecipients('nobody', me, live, (c) => c === 'd444')).toThrow("no live agent matches 'nobody'");
+    expect(() => resolveRecipients('d444', me, live, (c) => c === 'd444')).toThrow("agent 'd444' is not live");
     expect(() => resolveRecipients('all,a111', me, live)).toThrow('cannot be combined');
   });
 

@@ -16,7 +16,8 @@ export const doctorCommand: Command = {
     const checks: Check[] = [
       checkBun(Bun.version),
       checkTool('tmux', Bun.which('tmux'), 'reaching sessions that do not run intercom'),
-      checkTool('lsof', Bun.which('lsof'), 'finding which process holds a transcript'),
+      // lsof reads a running claude's folder where /proc does not exist (macOS).
+      checkTool('lsof', Bun.which('lsof'), 'mapping running claude processes to sessions on macOS', process.platform !== 'linux'),
     ];
     const target = installTarget(deps);
     checks.push(...checkRegistration(readCurrent(target), target));

@@ -17,10 +17,11 @@ export function checkBun(version: string): Check {
   return { level: ok ? 'ok' : 'FAIL', name: 'bun', detail: ok ? `bun ${version}` : `bun ${version} is too old: intercom needs bun >= 1.3 (https://bun.sh)` };
 }
 
-export function checkTool(name: string, found: string | null, purpose: string): Check {
-  return found
-    ? { level: 'ok', name, detail: found }
-    : { level: 'warn', name, detail: `not found on PATH: ${purpose} will not work (install ${name})` };
+/** `needed`: false where intercom never runs the tool on this system (then its absence is fine). */
+export function checkTool(name: string, found: string | null, purpose: string, needed = true): Check {
+  if (found) return { level: 'ok', name, detail: found };
+  if (!needed) return { level: 'ok', name, detail: `not installed; not needed on this system (${purpose})` };
+  return { level: 'warn', name, detail: `not found on PATH: ${purpose} will not work (install ${name})` };
 }
 
 function parse(text: string | undefined): Record<string, unknown> | undefined {

@@ -44,7 +44,8 @@ export async function wakeRoundTrip(store: Store, deps: CliDeps): Promise<SelfTe
       }
       await Bun.sleep(5);
     }
-    const { message } = await store.send({ sender: { kind: 'human' }, to: agent.code, body: 'intercom doctor: wake-up test' });
+    // From the throwaway agent to itself, so every file it leaves is in its own mailbox (purged below).
+    const message = await store.mail.send({ from: { code: agent.code }, to: [agent.code], scope: 'direct', body: 'intercom doctor: wake-up test' });
     messageIds.push(message.id);
     const t0 = performance.now();
     const exit = await Promise.race([watcher.exited, Bun.sleep(WAKE_TIMEOUT_MS).then(() => 'timeout' as const)]);

@@ -54,8 +54,10 @@ export function hooksConfig(prefix: string): HooksConfig {
 }
 
 /** True for a hook command that runs `intercom hook <event>` (ours, whatever path it was installed from). */
+const OUR_HOOK = new RegExp(`intercom(?:\\.ts)?["']?\\s+hook\\s+(?:${Object.values(HOOK_EVENTS).join('|')})\\b`);
+
 export function isIntercomHookCommand(command: unknown): boolean {
-  return typeof command === 'string' && /intercom(?:\.ts)?["']?\s+hook\s+(?:session-start|stop|pre-tool-use|user-prompt-submit|session-end)\b/.test(command);
+  return typeof command === 'string' && OUR_HOOK.test(command);
 }
 
 export const PLUGIN_PREFIX = 'bun "${CLAUDE_PLUGIN_ROOT}/src/bin/intercom.ts"';

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineTool } from '../define-tool.ts';
 
 export const ackAllTool = defineTool({

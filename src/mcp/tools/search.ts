@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PEER_NOTICE, formatMessage } from '../format.ts';
+import { PEER_NOTICE, frameMessage } from '../format.ts';
 import { defineTool } from '../define-tool.ts';
 
 export const searchTool = defineTool({
@@ -15,7 +15,7 @@ export const searchTool = defineTool({
   async handle({ query, from, since }, ctx) {
     const messages = await ctx.store.history.search(ctx.self().code, { query, from, since });
     const text = messages.length
-      ? `${messages.length} match(es). ${PEER_NOTICE}\n\n${messages.map((m) => formatMessage({ message: m, state: 'seen' })).join('\n\n')}`
+      ? `${messages.length} match(es). ${PEER_NOTICE}\n\n${messages.map((m) => frameMessage(m)).join('\n\n')}`
       : `No message of yours contains "${query}".`;
     return { text, data: { notice: PEER_NOTICE, messages } };
   },

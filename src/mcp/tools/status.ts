@@ -12,7 +12,7 @@ export const statusTool = defineTool({
   },
   async handle({ ids }, ctx) {
     const me = ctx.self();
-    const statuses = ids?.length ? await Promise.all(ids.map((id) => ctx.store.receipts.status(id))) : await ctx.store.receipts.recent(me.code);
+    const statuses = ids?.length ? await Promise.all(ids.map((id) => ctx.store.receipts.status(id, me.code))) : await ctx.store.receipts.recent(me.code);
     const rows = statuses.map((s) => `${s.id} "${s.body_preview}": ${s.receipts.map((r) => `${r.to} ${r.dead_letter ? 'DEAD LETTER' : r.state}`).join(', ')}`);
     return { text: rows.length ? rows.join('\n') : 'You have sent nothing (that is still on record).', data: { messages: statuses } };
   },

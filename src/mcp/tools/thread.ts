@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PEER_NOTICE, formatMessage } from '../format.ts';
+import { PEER_NOTICE, frameMessage } from '../format.ts';
 import { defineTool } from '../define-tool.ts';
 
 export const threadTool = defineTool({
@@ -10,7 +10,7 @@ export const threadTool = defineTool({
   input: { id: z.string().describe('any message id of the conversation') },
   async handle({ id }, ctx) {
     const messages = await ctx.store.history.thread(ctx.self().code, id);
-    const text = `${messages.length} message(s). ${PEER_NOTICE}\n\n${messages.map((m) => formatMessage({ message: m, state: 'seen' })).join('\n\n')}`;
+    const text = `${messages.length} message(s). ${PEER_NOTICE}\n\n${messages.map((m) => frameMessage(m)).join('\n\n')}`;
     return { text, data: { notice: PEER_NOTICE, messages } };
   },
 });

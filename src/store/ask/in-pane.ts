@@ -6,19 +6,20 @@ import { typeIntoPane } from '../../core/tmux.ts';
 import type { TmuxOptions } from '../../core/tmux.ts';
 import type { Message } from '../schema.ts';
 import { assistantText, readRecordsFrom, transcriptSize, userPromptText } from '../sessions/transcript-tail.ts';
-import { framedQuestion } from './framing.ts';
+import { paneQuestion } from './framing.ts';
 
 /** Time between transcript reads once an answer has started. */
 export const SETTLE_READ_MS = 750;
 
 export async function askInPane(
   question: Message,
+  path: string,
   pane: string,
   transcript: string,
   options: { tmux: TmuxOptions; timeoutMs: number; signal?: AbortSignal | undefined },
 ): Promise<{ answer: string; complete: boolean }> {
   let offset = transcriptSize(transcript);
-  const failed = typeIntoPane(pane, framedQuestion(question), options.tmux);
+  const failed = typeIntoPane(pane, paneQuestion(question, path), options.tmux);
   if (failed) throw new IntercomError('IO', `could not type the question into tmux pane ${pane}: ${failed}; it stays in the session's mailbox (id ${question.id})`);
   const deadline = Date.now() + options.timeoutMs;
   let seenPrompt = false;

@@ -7,12 +7,10 @@ import { IntercomError } from '../../core/errors.ts';
 import type { StoreContext } from '../context.ts';
 import type { Mail } from '../mail.ts';
 import type { PostOffice, Sender } from '../post-office.ts';
-import { senderMailbox, senderStamp } from '../post-office.ts';
+import { senderMailbox } from '../post-office.ts';
 import type { Sessions } from '../sessions/index.ts';
 import { capAnswer } from './framing.ts';
-import { checkLoopGuard } from '../loop-guard.ts';
-import { validateBody } from '../mail.ts';
-import { askHeadless } from './headless.ts';
+import { askHeadless, headlessCommand } from './headless.ts';
 import { askInPane } from './in-pane.ts';
 import { waitForReply } from './native.ts';
 
@@ -69,12 +67,20 @@ export function createAsk(ctx: StoreContext, mail: Mail, office: PostOffice, ses
 
     const record = snapshot.sessions.find((s) => s.id === sessionId)!;
     const view = sessions.view(record, snapshot);
-    validateBody(input.question, ctx.maxBodyBytes);
-    await checkLoopGuard(ctx, senderMailbox(input.sender), [box], input.question);
-    const question = await mail.send({ from: senderStamp(input.sender), to: [box], scope: 'direct', body: input.question, expectsReply: true });
+    // Refusals come before the question is recorded, so a retry after the fix is not a "repeat".
+    if (!view.tmux && view.state !== 'idle') {
+      throw new IntercomError(
+        'UNSUPPORTED',
+        `session ${sessionId} is running outside tmux: intercom cannot type into it, and must not resume it while it runs (that would fork its transcript). ` +
+          'Nothing was sent; send it a message instead (it waits in its mailbox), or run that session in tmux',
+      );
+    }
+    const claude = view.tmux ? undefined : headlessCommand(record, ctx.reach);
+    const question = await office.post(input.sender, { to: [box], scope: 'direct', body: input.question, expectsReply: true });
     const answered = async () => void (await mail.move(box, question.id, ['new', 'delivered', 'seen'], 'replied'));
     if (view.tmux) {
-      const { answer, complete } = await askInPane(question, view.tmux, record.transcript, { tmux: ctx.reach.tmux, timeoutMs, signal: input.signal });
+      const path = ctx.layout.messageFile(box, 'new', question.id);
+      const { answer, complete } = await askInPane(question, path, view.tmux, record.transcript, { tmux: ctx.reach.tmux, timeoutMs, signal: input.signal });
       if (!answer) {
         throw new IntercomError(
           'TIMEOUT',
@@ -84,14 +90,7 @@ export function createAsk(ctx: StoreContext, mail: Mail, office: PostOffice, ses
       await answered();
       return { via: 'tmux', to: sessionId, question_id: question.id, ...capAnswer(answer), complete };
     }
-    if (view.state !== 'idle') {
-      throw new IntercomError(
-        'UNSUPPORTED',
-        `session ${sessionId} is running outside tmux: intercom cannot type into it, and must not resume it while it runs (that would fork its transcript). ` +
-          `The question waits in its mailbox (id ${question.id}); send it a message instead, or run that session in tmux`,
-      );
-    }
-    const answer = await askHeadless(question, record, ctx.reach, { timeoutMs, signal: input.signal });
+    const answer = await askHeadless(question, record, claude!, ctx.reach, { timeoutMs, signal: input.signal });
     await answered();
     return { via: 'headless', to: sessionId, question_id: question.id, ...capAnswer(answer), complete: true };
   };

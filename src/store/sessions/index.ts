@@ -1,14 +1,16 @@
 // The sessions side of the store: discovery, liveness, and the mailbox a session's mail goes to.
 import { sessionMailbox } from '../../core/ids.ts';
 import type { Agents } from '../agents.ts';
+import type { AgentRecord } from '../schema.ts';
 import type { StoreContext } from '../context.ts';
 import type { SessionRecord } from './discover.ts';
 import { findSession, listSessionViews, takeSnapshot, viewOf } from './list.ts';
 import type { SessionScope, SessionSnapshot, SessionView } from './list.ts';
 
 export function createSessions(ctx: StoreContext, agents: Agents) {
-  async function snapshot(): Promise<SessionSnapshot> {
-    return takeSnapshot(ctx.reach.configDirs, ctx.reach.tmux, await agents.live());
+  /** `live`: the live agents, when the caller has just read them. */
+  async function snapshot(live?: AgentRecord[]): Promise<SessionSnapshot> {
+    return takeSnapshot(ctx.reach.configDirs, ctx.reach.tmux, live ?? (await agents.live()));
   }
 
   async function list(options: { scope?: SessionScope; project?: string; limit?: number }): Promise<SessionView[]> {

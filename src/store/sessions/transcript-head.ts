@@ -29,7 +29,8 @@ const NOISE = [
 
 type Content = string | { type?: string; text?: string }[] | undefined;
 
-function promptText(content: Content): string | undefined {
+/** The text of a user message's content: its text blocks without Claude Code's noise; undefined for a tool result. */
+export function promptText(content: Content): string | undefined {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return undefined;
   // A message holding a tool_result is the model's tool call coming back, not a prompt.

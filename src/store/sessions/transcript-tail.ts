@@ -2,6 +2,7 @@
 // being written is left for the next read).
 import { hasErrno } from '../../core/errors.ts';
 import { nodeFs } from '../../core/node-fs.ts';
+import { promptText } from './transcript-head.ts';
 
 export function transcriptSize(path: string): number {
   try {
@@ -53,8 +54,5 @@ export function assistantText(record: Record<string, unknown>): string | undefin
 /** The prompt text of a user record (not a tool result), or undefined. */
 export function userPromptText(record: Record<string, unknown>): string | undefined {
   if (record.type !== 'user') return undefined;
-  const content = (record.message as { content?: string | (Block & { type?: string })[] } | undefined)?.content;
-  if (typeof content === 'string') return content;
-  if (!Array.isArray(content) || content.some((b) => b?.type === 'tool_result')) return undefined;
-  return content.filter((b) => b?.type === 'text').map((b) => b.text ?? '').join('\n') || undefined;
+  return promptText((record.message as { content?: Parameters<typeof promptText>[0] } | undefined)?.content);
 }
