@@ -19,7 +19,9 @@ export interface TmuxOptions {
 function run(args: string[], options: TmuxOptions): { ok: boolean; stdout: string; stderr: string } {
   let result;
   try {
-    result = Bun.spawnSync(['tmux', ...options.serverArgs, ...args], { stdout: 'pipe', stderr: 'pipe' });
+    // -u: without a UTF-8 locale (LANG unset, as under cron or a bare `env -i`) tmux prints the
+    // tabs of our formats, and any non-ASCII text, as "_"; the panes would then not parse at all.
+    result = Bun.spawnSync(['tmux', '-u', ...options.serverArgs, ...args], { stdout: 'pipe', stderr: 'pipe' });
   } catch {
     return { ok: false, stdout: '', stderr: 'tmux is not installed' };
   }

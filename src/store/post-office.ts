@@ -134,6 +134,8 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, 
     body: string;
     replyTo?: string | undefined;
     expectsReply?: boolean;
+    /** Type a nudge into the tmux pane of a session without intercom (default true); false only stores. */
+    deliverLive?: boolean | undefined;
   }): Promise<SendResult> {
     const self = input.sender.kind === 'agent' ? input.sender.agent : undefined;
     const { recipients, snapshot } = await resolve(input.to, self);
@@ -150,16 +152,19 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, 
     const delivery = recipients.codes.map((box): Delivery => {
       const sessionId = recipients.sessions?.get(box);
       if (!sessionId || !snapshot) return { to: box, via: 'inbox', note: box === HUMAN ? 'in the human inbox (intercom inbox)' : 'in its inbox; its hooks hand it over' };
-      return deliverToSession(message, box, sessionId, snapshot);
+      return deliverToSession(message, box, sessionId, snapshot, input.deliverLive ?? true);
     });
     return { message, delivery };
   }
 
   /** A session without a live agent: the message is on disk; type a nudge if it runs in tmux. */
-  function deliverToSession(message: Message, box: string, sessionId: string, snapshot: SessionSnapshot): Delivery {
+  function deliverToSession(message: Message, box: string, sessionId: string, snapshot: SessionSnapshot, live: boolean): Delivery {
     const record = snapshot.sessions.find((s) => s.id === sessionId)!;
     const view = sessions.view(record, snapshot);
     const path = ctx.layout.messageFile(box, 'new', message.id);
+    if (view.tmux && !live) {
+      return { to: sessionId, via: 'stored', note: `NOT typed into tmux pane ${view.tmux} (deliver_live was false); the message waits at ${path}` };
+    }
     if (view.tmux) {
       const failed = nudge(view.tmux, message, path, ctx.reach.tmux);
       if (!failed) return { to: sessionId, via: 'tmux', note: `a one-line nudge was typed into tmux pane ${view.tmux}; the message is at ${path}` };

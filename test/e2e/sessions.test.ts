@@ -160,6 +160,22 @@ describe.skipIf(!hasTmux)('live sessions in tmux', () => {
     expect(pane).not.toContain('read-only until 5pm'); // the body is not typed
   });
 
+  test('deliver_live false (CLI --store-only): the message is stored, nothing is typed, and the result says so', async () => {
+    // LC_ALL=C as well: without a UTF-8 locale tmux once printed the pane list mangled, and the
+    // session looked as if it ran outside tmux.
+    const sent = await runIntercom(['send', '--store-only', '--json', ids.pane, 'quiet note: no typing please'], { env: { ...env, LC_ALL: 'C' } });
+    expect(sent.code).toBe(0);
+    const { id, delivery } = JSON.parse(sent.stdout) as { id: string; delivery: { to: string; via: string; note: string }[] };
+    expect(delivery).toEqual([{ to: ids.pane, via: 'stored', note: expect.stringContaining('NOT typed into tmux pane work:0.0') }]);
+    expect(existsSync(join(storeDir, 'mail', `s-${ids.pane}`, 'new', `${id}.json`))).toBe(true);
+    // A nudge typed after it (by the CLI, in the same locale) shows the pane is live and would
+    // show the first one had it been typed.
+    const marker = await runIntercom(['send', '--json', ids.pane, 'typed marker — ünïcode'], { env: { ...env, LC_ALL: 'C' } });
+    const markerId = (JSON.parse(marker.stdout) as { id: string }).id;
+    await until(() => tmux('capture-pane', '-p', '-J', '-t', paneTarget).stdout.toString().includes(`(id ${markerId})`), 'the marker nudge');
+    expect(tmux('capture-pane', '-p', '-J', '-t', paneTarget, '-S', '-200').stdout.toString()).not.toContain(id);
+  });
+
   test('ask a live tmux session: the question is typed, the answer read back from its transcript', async () => {
     const result = await store.ask({ sender: { kind: 'human' }, to: ids.pane, question: 'which file holds the session cookie config?', timeoutS: 30 });
     expect(result).toMatchObject({ via: 'tmux', to: ids.pane, complete: true });

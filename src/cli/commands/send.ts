@@ -7,10 +7,11 @@ export const sendCommand: Command = {
   name: 'send',
   summary: 'send a message to an agent, a name, "all" (this project) or "*"',
   usage:
-    'intercom send <to> <text...> [--reply-to ID] [--json]\n' +
+    'intercom send <to> <text...> [--reply-to ID] [--store-only] [--json]\n' +
     '  <to>     agent code, name, session id, "all" (agents on the current project) or "*" (everyone)\n' +
-    '  <text>   the message; "-" or nothing reads it from stdin',
-  options: { ...jsonOption, 'reply-to': { type: 'string' } },
+    '  <text>   the message; "-" or nothing reads it from stdin\n' +
+    '  --store-only  do not type a nudge into the tmux pane of a session without intercom',
+  options: { ...jsonOption, 'reply-to': { type: 'string' }, 'store-only': { type: 'boolean' } },
   async run({ values, positionals }, deps) {
     const [to, ...words] = positionals;
     if (!to) throw new IntercomError('BAD_INPUT', 'send needs a recipient: intercom send <to> <text>');
@@ -20,7 +21,7 @@ export const sendCommand: Command = {
     const store = await deps.store();
     const sender = await resolveCliSender(store.agents, deps.config.identityOverride);
     const replyTo = typeof values['reply-to'] === 'string' ? values['reply-to'] : undefined;
-    const { message, delivery } = await store.send({ sender, to, body, replyTo });
+    const { message, delivery } = await store.send({ sender, to, body, replyTo, deliverLive: values['store-only'] !== true });
     if (values.json) printJson(deps, { id: message.id, thread: message.thread, delivery });
     else deps.io.out([`sent ${message.id}`, ...delivery.map((d) => `  ${d.to}: ${d.via} — ${d.note}`)].join('\n'));
     return 0;
