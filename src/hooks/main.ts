@@ -12,6 +12,7 @@ export const HOOK_EVENTS: Record<string, { load: () => Promise<HookHandler>; bac
   stop: { load: async () => (await import('./watcher.ts')).watcher, background: true },
   'pre-tool-use': { load: async () => (await import('./pre-tool-use.ts')).preToolUse, background: false },
   'user-prompt-submit': { load: async () => (await import('./user-prompt-submit.ts')).userPromptSubmit, background: false },
+  'stop-failure': { load: async () => (await import('./stop-failure.ts')).stopFailure, background: false },
   'session-end': { load: async () => (await import('./session-end.ts')).sessionEnd, background: false },
 };
 

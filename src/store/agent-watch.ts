@@ -1,5 +1,8 @@
 // Everything a watcher waits on for one agent, without polling: new mail in its inbox, a change
-// of its busy/idle state, a change of who its armed watcher is, and its presence going away.
+// of its busy/idle state, a change of who its armed watcher is, its presence going away, and
+// (when known) its session's transcript.
+import { basename, dirname } from 'node:path';
+import { nodeFs } from '../core/node-fs.ts';
 import type { StoreContext } from './context.ts';
 import { watchFolder } from './watch.ts';
 import type { FolderWatch } from './watch.ts';
@@ -9,6 +12,7 @@ export async function watchAgent(
   code: string,
   onChange: () => Promise<void>,
   onError: (error: unknown) => void,
+  transcriptPath?: string,
 ): Promise<FolderWatch> {
   const { layout } = ctx;
   // The inbox is rescanned now and then in case inotify dropped an event; the others only matter
@@ -19,9 +23,15 @@ export async function watchAgent(
   const activity = await watchFolder(layout.activity, onChange, mine);
   const watchers = await watchFolder(layout.watchers, onChange, mine);
   const presence = await watchFolder(layout.agents, onChange, mine);
+  // The session's transcript: an interrupted turn shows only there (Claude Code runs no hook).
+  // Claude Code's folder is watched only if it exists; we never create anything in it.
+  const transcript =
+    transcriptPath && nodeFs().existsSync(dirname(transcriptPath))
+      ? await watchFolder(dirname(transcriptPath), onChange, { ...mine, only: basename(transcriptPath) })
+      : undefined;
   return {
     close() {
-      for (const w of [inbox, activity, watchers, presence]) w.close();
+      for (const w of [inbox, activity, watchers, presence, transcript]) w?.close();
     },
   };
 }

@@ -61,7 +61,8 @@ export async function openStore(options: StoreOptions) {
     history: createHistory(ctx, mail),
     ask: createAsk(ctx, mail, office, sessions),
     ...office,
-    watchAgent: (code: string, onChange: () => Promise<void>, onError: (error: unknown) => void) => watchAgent(ctx, code, onChange, onError),
+    watchAgent: (code: string, onChange: () => Promise<void>, onError: (error: unknown) => void, transcriptPath?: string) =>
+      watchAgent(ctx, code, onChange, onError, transcriptPath),
     watchRegistry: (onChange: () => Promise<void>, onError: (error: unknown) => void) => watchRegistry(ctx, onChange, onError),
     /** Names of files set aside in quarantine/ (not their .reason.txt notes). */
     quarantined: async () => (await listNames(ctx.layout.quarantine, '')).filter((n) => !n.endsWith('.reason.txt')),

@@ -1,7 +1,7 @@
 // The hook entry points as real processes under a real parent that plays Claude Code: it runs
 // the MCP server and the hooks as its children, as the real client does.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { existsSync, readFileSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { startAgent } from '../helpers/agent.ts';
@@ -173,6 +173,43 @@ describe('the watcher (Stop / SessionStart, asyncRewake)', () => {
     await until(() => armed(next), 'the next watcher');
     process.kill(JSON.parse(readFileSync(join(store, 'watchers', `${code}.json`), 'utf8')).pid, 'SIGTERM');
     expect((await next.done).exit).toBe(0);
+    await claude.call('ack_all');
+  });
+
+  test('a turn the user interrupts (Esc: no Stop hook follows) counts as idle once the transcript says so', async () => {
+    const transcript = join(sandbox, 'transcripts', `${randomUUID()}.jsonl`);
+    mkdirSync(join(sandbox, 'transcripts'), { recursive: true });
+    const record = (text: string, at: Date) =>
+      `${JSON.stringify({ type: 'user', message: { role: 'user', content: [{ type: 'text', text }] }, timestamp: at.toISOString() })}\n`;
+    // An interrupt from an earlier turn must not count for the turn that is running now.
+    writeFileSync(transcript, record('first task', new Date(Date.now() - 120_000)) + record('[Request interrupted by user]', new Date(Date.now() - 60_000)));
+    const run = await claude.hook('stop', { transcript_path: transcript });
+    await until(() => armed(run), 'the watcher to arm');
+    await (await claude.hook('user-prompt-submit', { prompt: 'long job', transcript_path: transcript })).done; // busy
+    const sent = await peer.call('send', { to: code, body: 'after the interrupt' });
+    await Bun.sleep(500);
+    expect(stateOf(code, String(sent.id))).toBe('new'); // still busy: held back
+    // What Claude Code appends when the user presses Esc during a tool call, then metadata.
+    appendFileSync(transcript, record('[Request interrupted by user for tool use]', new Date()) + `${JSON.stringify({ type: 'last-prompt', lastPrompt: 'long job' })}\n`);
+    const result = await run.done;
+    expect(result.exit).toBe(2);
+    expect(result.stderr).toContain('after the interrupt');
+    expect(stateOf(code, String(sent.id))).toBe('delivered');
+    await claude.call('ack_all');
+  });
+
+  test('StopFailure (an API error ended the turn) marks the session idle, and the armed watcher wakes it', async () => {
+    const run = await claude.hook('stop');
+    await until(() => armed(run), 'the watcher to arm');
+    await (await claude.hook('user-prompt-submit', { prompt: 'work' })).done; // busy
+    const sent = await peer.call('send', { to: code, body: 'after the api error' });
+    await Bun.sleep(300);
+    expect(stateOf(code, String(sent.id))).toBe('new');
+    const failure = await (await claude.hook('stop-failure', { hook_event_name: 'StopFailure', error: 'rate_limit' })).done;
+    expect(failure).toMatchObject({ exit: 0, stdout: '' });
+    const result = await run.done;
+    expect(result.exit).toBe(2);
+    expect(result.stderr).toContain('after the api error');
     await claude.call('ack_all');
   });
 

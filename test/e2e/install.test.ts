@@ -23,7 +23,7 @@ function setup() {
 }
 
 describe('intercom install', () => {
-  test('registers the MCP server, the five hooks and the skill; keeps what was there; is idempotent', async () => {
+  test('registers the MCP server, the six hooks and the skill; keeps what was there; is idempotent', async () => {
     const { env, configDir, files, json } = setup();
     writeFileSync(files.settings, JSON.stringify({ theme: 'dark', hooks: { Stop: [{ hooks: [{ type: 'command', command: 'echo mine' }] }] } }));
     writeFileSync(files.userConfig, JSON.stringify({ mcpServers: { other: { command: 'x' } }, numStartups: 3 }));
@@ -36,7 +36,7 @@ describe('intercom install', () => {
     expect(json(files.userConfig).numStartups).toBe(3);
     const settings = json(files.settings);
     expect(settings.theme).toBe('dark');
-    for (const [event, arg] of Object.entries({ SessionStart: 'session-start', Stop: 'stop', PreToolUse: 'pre-tool-use', UserPromptSubmit: 'user-prompt-submit', SessionEnd: 'session-end' })) {
+    for (const [event, arg] of Object.entries({ SessionStart: 'session-start', Stop: 'stop', PreToolUse: 'pre-tool-use', UserPromptSubmit: 'user-prompt-submit', StopFailure: 'stop-failure', SessionEnd: 'session-end' })) {
       const commands = settings.hooks[event].flatMap((g: { hooks: { command: string }[] }) => g.hooks.map((h) => h.command));
       expect(commands).toContain(`"${process.execPath}" "${ENTRY}" hook ${arg}`);
     }

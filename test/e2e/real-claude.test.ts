@@ -126,6 +126,43 @@ describe.skipIf(!hasClaude)('the real Claude Code client', () => {
     }
   }, 120_000);
 
+  test('a turn the user interrupts ends without a Stop hook; mail sent afterwards still wakes the session', async () => {
+    const session = claudeStream(box);
+    try {
+      const before = mock.requests.length;
+      session.say('TOOL:Bash:{"command":"node -e \\"setTimeout(() => {}, 60000)\\"","description":"a long job"}');
+      await mock.waitFor((r) => r.n > before && lastUser(r).includes('a long job'), 20_000, 'the request of the turn');
+      const code = await otherAgentOnProject();
+      await until(() => existsSync(join(box.store, 'activity', `${code}.json`)) && readFileSync(join(box.store, 'activity', `${code}.json`), 'utf8').includes('"busy"'), 'the turn to be busy');
+      await Bun.sleep(1_000); // the Bash call is running
+      // What Esc does in a terminal; in stream-json it is this control request.
+      session.proc.stdin.write(`${JSON.stringify({ type: 'control_request', request_id: 'esc-1', request: { subtype: 'interrupt' } })}\n`);
+      session.proc.stdin.flush();
+      await session.waitForEvent((e) => e.type === 'result');
+      const after = mock.requests.length;
+      await peer.call('send', { to: code, body: 'are you free now?' });
+      const woken = await mock.waitFor((r) => r.n > after && lastUser(r).includes('are you free now?'), 20_000, 'the wake-up request');
+      expect(lastUser(woken)).toContain('New mail from another Claude session, delivered by intercom:');
+    } finally {
+      await session.end();
+    }
+  }, 120_000);
+
+  test('a turn an API error ends (StopFailure, no Stop hook) leaves the session wakeable', async () => {
+    const session = claudeStream(box);
+    try {
+      session.say('this turn fails: MOCK_ERROR:400');
+      await session.waitForEvent((e) => e.type === 'result');
+      const code = await otherAgentOnProject();
+      const after = mock.requests.length;
+      await peer.call('send', { to: code, body: 'retry when you can' });
+      const woken = await mock.waitFor((r) => r.n > after && lastUser(r).includes('retry when you can'), 20_000, 'the wake-up request');
+      expect(lastUser(woken)).toContain('New mail from another Claude session, delivered by intercom:');
+    } finally {
+      await session.end();
+    }
+  }, 120_000);
+
   test('the repo also works as a Claude Code plugin (--plugin-dir): its MCP server, hooks and skill load', async () => {
     const pluginBox = await claudeSandbox(join(sandbox, 'plugin'), mock, 'plugged', false);
     const run = await claudePrint(pluginBox, 'TOOL:mcp__plugin_intercom_intercom__whoami:{}', ['--plugin-dir', REPO, '--allowedTools', 'mcp__plugin_intercom_intercom']);

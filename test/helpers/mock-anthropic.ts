@@ -1,7 +1,8 @@
 // A stand-in for the Anthropic Messages API on 127.0.0.1, so the real Claude Code client can run
 // offline in tests. It streams SSE like the real API and follows a script written in the user's
 // prompt: each line `TOOL:<tool name>:<json input>` becomes one tool_use, in order, one per
-// reply; after the last one (or with none) it answers with text. Every request body is kept for
+// reply; after the last one (or with none) it answers with text; MOCK_ERROR:<status> in the
+// newest user message gets an API error instead. Every request body is kept for
 // the test to inspect. Also a proxy that refuses everything, so nothing leaves the machine.
 
 export interface MockRequest {
@@ -97,6 +98,12 @@ export function startMockAnthropic(): MockAnthropic {
           waiters.splice(waiters.indexOf(w), 1);
           w.resolve(request);
         }
+      }
+      // A prompt ending in MOCK_ERROR:<status> gets that API error (not retried by the client for 4xx).
+      const newestUser = (body.messages ?? []).filter((m) => m.role === 'user').at(-1);
+      const failWith = newestUser ? /MOCK_ERROR:(\d{3})/.exec(messageText(newestUser))?.[1] : undefined;
+      if (failWith) {
+        return Response.json({ type: 'error', error: { type: 'invalid_request_error', message: 'mock: scripted failure' } }, { status: Number(failWith) });
       }
       const d = decide(body);
       const model = body.model ?? 'mock-model';

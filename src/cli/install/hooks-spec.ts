@@ -29,6 +29,7 @@ export const HOOK_EVENTS = {
   Stop: 'stop',
   PreToolUse: 'pre-tool-use',
   UserPromptSubmit: 'user-prompt-submit',
+  StopFailure: 'stop-failure',
   SessionEnd: 'session-end',
 } as const;
 
