@@ -8,6 +8,7 @@ import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/index.ts';
 import { readTranscriptHead } from '../../src/store/sessions/transcript-head.ts';
 import { sanitizeForPane } from '../../src/core/tmux.ts';
+import { procInfo } from '../../src/core/proc.ts';
 import { startAgent } from '../helpers/agent.ts';
 import { installFakeClaude } from '../helpers/fake-claude-cli.ts';
 import { runIntercom } from '../helpers/cli.ts';
@@ -43,6 +44,7 @@ const ids = {
   idle: '10000000-0000-4000-8000-000000000007',
   outside: '11000000-0000-4000-8000-000000000008',
   adopt: '12000000-0000-4000-8000-000000000009',
+  sharedOld: '13000000-0000-4000-8000-00000000000a',
 };
 let store: Store;
 let webapp: string;
@@ -306,6 +308,48 @@ describe('a session that starts intercom adopts the mail sent to it before', () 
     } finally {
       await agent.close();
     }
+  });
+});
+
+describe('several sessions in one folder: which one a running claude is', () => {
+  let shared: string;
+  let proc: Bun.Subprocess<'pipe', 'pipe', 'inherit'> | undefined;
+  const sessionFile = () => join(configDir, 'sessions', `${proc!.pid}.json`);
+  beforeAll(async () => {
+    shared = makeProject(sandbox, 'shared');
+    writeTranscript(configDir, shared, ids.sharedOld, sessionRecords(ids.sharedOld, shared, ['an older session here']), new Date(Date.now() - 3600_000));
+    // A claude started without --resume: its argv does not say which session it runs, and its
+    // own new transcript is the newest of the folder.
+    proc = Bun.spawn([`${fakeBin}/claude`], { cwd: shared, env: { ...env }, stdin: 'pipe', stdout: 'pipe', stderr: 'inherit' });
+    const reader = proc.stdout.getReader();
+    let seen = '';
+    await until(async () => ((seen += new TextDecoder().decode((await reader.read()).value ?? new Uint8Array())), seen.includes('fake claude, session')), 'the fake claude to start');
+    reader.releaseLock();
+  });
+  afterAll(async () => {
+    proc?.kill();
+    await proc?.exited;
+  });
+
+  test('without Claude Code\'s session file it is a guess, so no session of that folder is resumed', async () => {
+    const before = existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : '';
+    await expect(store.ask({ sender: { kind: 'human' }, to: ids.sharedOld, question: 'which branch?', timeoutS: 5 })).rejects.toThrow(
+      `a claude process (pid ${proc!.pid}) runs in ${shared} and intercom cannot tell which session it is`,
+    );
+    const after = existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : '';
+    expect(after.slice(before.length)).not.toContain(ids.sharedOld);
+  });
+
+  test('Claude Code\'s session file (<config>/sessions/<pid>.json) says exactly which; a stale one is ignored', async () => {
+    mkdirSync(join(configDir, 'sessions'), { recursive: true });
+    writeFileSync(sessionFile(), JSON.stringify({ pid: proc!.pid, sessionId: ids.sharedOld, cwd: shared, procStart: procInfo(proc!.pid)!.start }));
+    const listed = (await store.sessions.list({ scope: 'all', project: 'shared' })).find((s) => s.id === ids.sharedOld);
+    expect(listed?.state).toBe('running');
+    await expect(store.ask({ sender: { kind: 'human' }, to: ids.sharedOld, question: 'which branch?', timeoutS: 5 })).rejects.toThrow('running outside tmux');
+    // The same pid with another start time: a file left by an earlier process.
+    writeFileSync(sessionFile(), JSON.stringify({ pid: proc!.pid, sessionId: ids.sharedOld, cwd: shared, procStart: '1' }));
+    const stale = (await store.sessions.list({ scope: 'all', project: 'shared' })).find((s) => s.id === ids.sharedOld);
+    expect(stale?.state).toBe('idle');
   });
 });
 

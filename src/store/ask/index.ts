@@ -75,6 +75,16 @@ export function createAsk(ctx: StoreContext, mail: Mail, office: PostOffice, ses
           'Nothing was sent; send it a message instead (it waits in its mailbox), or run that session in tmux',
       );
     }
+    // A claude process in this folder whose session could only be guessed (no session file, no
+    // --resume in its argv) may be this very session: resuming it would fork its transcript.
+    const unsure = view.tmux ? undefined : snapshot.running.find((r) => r.via === 'cwd' && r.cwd === record.cwd);
+    if (unsure) {
+      throw new IntercomError(
+        'UNSUPPORTED',
+        `a claude process (pid ${unsure.pid}) runs in ${record.cwd} and intercom cannot tell which session it is, so it may be ${sessionId}: ` +
+          'resuming that would fork its transcript. Nothing was sent; send it a message instead (it waits in its mailbox), or run that session in tmux',
+      );
+    }
     const claude = view.tmux ? undefined : headlessCommand(record, ctx.reach);
     const question = await office.post(input.sender, { to: [box], scope: 'direct', body: input.question, expectsReply: true });
     const answered = async () => void (await mail.move(box, question.id, ['new', 'delivered', 'seen'], 'replied'));

@@ -33,7 +33,7 @@ export interface SessionSnapshot {
 
 export function takeSnapshot(configDirs: string[], tmux: TmuxOptions, agents: AgentRecord[]): SessionSnapshot {
   const sessions = discoverSessions(configDirs);
-  return { sessions, running: findRunningClaudes(sessions, tmux), agents };
+  return { sessions, running: findRunningClaudes(sessions, tmux, configDirs), agents };
 }
 
 export function viewOf(s: SessionRecord, snap: SessionSnapshot): SessionView {
