@@ -35,5 +35,6 @@ export function formatMessageLine(message: Message, state?: StoredMessage['state
 export function formatAgentRow(a: AgentView): string {
   const name = a.name ? ` ${a.name}` : '';
   const status = a.status ? `  "${a.status}"` : '';
-  return `${a.code}${name}  ${a.project}  ${a.activity}  since ${clock(a.since)}${status}${a.you ? '  (you)' : ''}`;
+  const claims = a.claims.map((c) => `\n    claims ${c.pattern}${c.reason ? `  "${c.reason}"` : ''}  until ${clock(c.expires_at)}`).join('');
+  return `${a.code}${name}  ${a.project}  ${a.activity}  since ${clock(a.since)}${status}${a.you ? '  (you)' : ''}${claims}`;
 }

@@ -23,5 +23,10 @@ export function messageData(m: StoredMessage) {
 export function formatAgent(a: AgentView): string {
   const name = a.name ? ` ${a.name}` : '';
   const status = a.status ? ` — "${a.status}"` : '';
-  return `${a.code}${name} [${a.project}] ${a.activity} since ${a.since}${status}${a.you ? ' (you)' : ''}`;
+  const claims = a.claims.length ? `; claims ${a.claims.map(claimText).join(', ')}` : '';
+  return `${a.code}${name} [${a.project}] ${a.activity} since ${a.since}${status}${a.you ? ' (you)' : ''}${claims}`;
+}
+
+function claimText(c: AgentView['claims'][number]): string {
+  return `${c.pattern}${c.reason ? ` ("${c.reason}")` : ''} until ${c.expires_at}`;
 }

@@ -63,6 +63,10 @@ describe('file claims and the edit guard', () => {
   test('claims show in who, in claims, and overlapping claims are refused with the holder named', async () => {
     const agents = (await editor.call('who')).structuredContent!.agents as { code: string; claims: { pattern: string; reason?: string }[] }[];
     expect(agents.find((a) => a.code === owner.code)?.claims).toEqual([expect.objectContaining({ pattern: 'src/auth/**', reason: 'rewriting the session handling' })]);
+    // ...and in the text the model reads, and in the CLI's table.
+    expect((await editor.call('who')).content[0]!.text).toContain('; claims src/auth/** ("rewriting the session handling") until ');
+    const cli = await runIntercom(['who'], { env });
+    expect(cli.stdout).toMatch(new RegExp(`${owner.code}.*\\n    claims src/auth/\\*\\*  "rewriting the session handling"  until \\d\\d:\\d\\d:\\d\\d`));
     const listed = (await editor.call('claims')).structuredContent!.claims as { owner: string; pattern: string }[];
     expect(listed).toEqual([expect.objectContaining({ owner: owner.code, pattern: 'src/auth/**' })]);
     const clash = await editor.call('claim', { paths: ['src/auth/session.ts'] });
