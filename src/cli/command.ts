@@ -42,3 +42,8 @@ export const jsonOption = { json: { type: 'boolean', short: 'j' } } as const;
 export function printJson(deps: CliDeps, value: unknown): void {
   deps.io.out(JSON.stringify(value, null, 2));
 }
+
+/** The command line itself is wrong (a missing argument, clashing flags): exit 2, with the usage. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

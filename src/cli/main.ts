@@ -2,6 +2,8 @@
 import { parseArgs } from 'node:util';
 import { describeError, isIntercomError } from '../core/errors.ts';
 import type { CliDeps, Command } from './command.ts';
+import { UsageError } from './command.ts';
+import { forHumans } from './for-humans.ts';
 import { ackCommand } from './commands/ack.ts';
 import { askCommand } from './commands/ask.ts';
 import { sessionsCommand } from './commands/sessions.ts';
@@ -87,8 +89,12 @@ export async function runCli(argv: string[], deps: CliDeps & { version: string }
   try {
     return await command.run(args, deps);
   } catch (error) {
+    if (error instanceof UsageError) {
+      deps.io.err(`intercom ${command.name}: ${error.message}\nusage: ${command.usage}`);
+      return 2;
+    }
     if (isIntercomError(error)) {
-      deps.io.err(`intercom ${command.name}: ${error.message}`);
+      deps.io.err(`intercom ${command.name}: ${forHumans(error.message)}`);
       return 1;
     }
     deps.io.err(`intercom ${command.name}: unexpected error: ${deps.config.debug && error instanceof Error ? error.stack : describeError(error)}`);

@@ -65,6 +65,21 @@ describe('intercom CLI', () => {
     expect(usage.stderr).toContain('unknown command');
     const flags = await runIntercom(['who', '--bogus'], { env });
     expect(flags.code).toBe(2);
+    // A missing argument is bad usage too, and shows the usage.
+    for (const args of [['send'], ['ask', agent.code], ['reply'], ['thread'], ['search'], ['claim'], ['ack'], ['sessions', '--live', '--all']]) {
+      const missing = await runIntercom(args, { env, stdin: '' });
+      expect({ args, code: missing.code }).toEqual({ args, code: 2 });
+      expect(missing.stderr).toContain(`usage: intercom ${args[0]}`);
+    }
+  });
+
+  test('errors name the CLI command to run next, not the MCP tool', async () => {
+    const unknown = await runIntercom(['send', 'nobody', 'hi'], { env });
+    expect(unknown.stderr).toContain('Run `intercom who` to list agents, `intercom sessions` for sessions');
+    const badId = await runIntercom(['reply', '../etc', 'hi'], { env });
+    expect(badId.code).toBe(1);
+    expect(badId.stderr).toContain('run `intercom inbox` to list your message ids');
+    expect(badId.stderr).not.toMatch(/call peek|list_sessions/);
   });
 
   test('tail prints every message as it lands', async () => {

@@ -1,8 +1,7 @@
-import { IntercomError } from '../../core/errors.ts';
 import { resolveCliSender } from '../../store/cli-identity.ts';
 import { senderMailbox } from '../../store/post-office.ts';
 import type { Command } from '../command.ts';
-import { jsonOption, printJson } from '../command.ts';
+import { jsonOption, printJson, UsageError } from '../command.ts';
 
 export const ackCommand: Command = {
   name: 'ack',
@@ -12,7 +11,7 @@ export const ackCommand: Command = {
   async run({ values, positionals }, deps) {
     const store = await deps.store();
     const box = senderMailbox(await resolveCliSender(store.agents, deps.config.identityOverride));
-    if (!values.all && positionals.length === 0) throw new IntercomError('BAD_INPUT', 'ack needs message ids or --all; see intercom inbox');
+    if (!values.all && positionals.length === 0) throw new UsageError('ack needs message ids or --all; see intercom inbox');
     const acked = values.all ? await store.ackAll(box) : await store.mail.ack(box, positionals);
     if (values.json) printJson(deps, { acked });
     else deps.io.out(acked.length ? `acked ${acked.join(', ')}` : 'nothing to ack');

@@ -1,7 +1,6 @@
-import { IntercomError } from '../../core/errors.ts';
 import { resolveCliSender } from '../../store/cli-identity.ts';
 import type { Command } from '../command.ts';
-import { jsonOption, printJson } from '../command.ts';
+import { jsonOption, printJson, UsageError } from '../command.ts';
 
 export const askCommand: Command = {
   name: 'ask',
@@ -15,7 +14,7 @@ export const askCommand: Command = {
   async run({ values, positionals }, deps) {
     const [to, ...words] = positionals;
     const question = words.join(' ');
-    if (!to || !question) throw new IntercomError('BAD_INPUT', 'ask needs a recipient and a question: intercom ask <to> <question>');
+    if (!to || !question) throw new UsageError('ask needs a recipient and a question: intercom ask <to> <question>');
     const store = await deps.store();
     const sender = await resolveCliSender(store.agents, deps.config.identityOverride);
     const timeoutS = typeof values.timeout === 'string' ? Number(values.timeout) : undefined;

@@ -1,9 +1,8 @@
-import { IntercomError } from '../../core/errors.ts';
 import { detectProject } from '../../core/project.ts';
 import { resolveCliSender } from '../../store/cli-identity.ts';
 import type { ClaimOwner, Store } from '../../store/index.ts';
 import type { CliDeps, Command } from '../command.ts';
-import { jsonOption, printJson } from '../command.ts';
+import { jsonOption, printJson, UsageError } from '../command.ts';
 
 /** Who claims from the CLI: the agent CLAUDE_INTERCOM_SESSION names, else the person, on the current folder's project. */
 async function cliOwner(store: Store, deps: CliDeps): Promise<ClaimOwner> {
@@ -33,7 +32,7 @@ export const claimCommand: Command = {
   usage: 'intercom claim <path-or-glob...> [--ttl MINUTES] [--reason TEXT] [--json]\n  As "human" on the current folder\'s project (or as the agent CLAUDE_INTERCOM_SESSION names). Default TTL 60 min.',
   options: { ...jsonOption, ttl: { type: 'string' }, reason: { type: 'string' } },
   async run({ values, positionals }, deps) {
-    if (positionals.length === 0) throw new IntercomError('BAD_INPUT', 'claim needs paths or globs: intercom claim "src/auth/**"');
+    if (positionals.length === 0) throw new UsageError('claim needs paths or globs: intercom claim "src/auth/**"');
     const store = await deps.store();
     const ttl = typeof values.ttl === 'string' ? Number(values.ttl) : undefined;
     const claimed = await store.claims.claim(await cliOwner(store, deps), positionals, ttl, typeof values.reason === 'string' ? values.reason : undefined);

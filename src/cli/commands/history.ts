@@ -1,8 +1,7 @@
-import { IntercomError } from '../../core/errors.ts';
 import { resolveCliSender } from '../../store/cli-identity.ts';
 import type { Store } from '../../store/index.ts';
 import type { CliDeps, Command } from '../command.ts';
-import { jsonOption, printJson } from '../command.ts';
+import { jsonOption, printJson, UsageError } from '../command.ts';
 import { formatMessageLine } from '../io.ts';
 
 /** The CLI sees every message as the person who owns the store; as an agent, only that agent's. */
@@ -18,7 +17,7 @@ export const threadCommand: Command = {
   options: { ...jsonOption },
   async run({ values, positionals }, deps) {
     const [id] = positionals;
-    if (!id) throw new IntercomError('BAD_INPUT', 'thread needs a message id: intercom thread <id>');
+    if (!id) throw new UsageError('thread needs a message id: intercom thread <id>');
     const store = await deps.store();
     const messages = await store.history.thread(await viewer(store, deps), id);
     if (values.json) printJson(deps, { messages });
@@ -34,7 +33,7 @@ export const searchCommand: Command = {
   options: { ...jsonOption, from: { type: 'string' }, since: { type: 'string' } },
   async run({ values, positionals }, deps) {
     const query = positionals.join(' ');
-    if (!query) throw new IntercomError('BAD_INPUT', 'search needs text to look for: intercom search <text>');
+    if (!query) throw new UsageError('search needs text to look for: intercom search <text>');
     const store = await deps.store();
     const messages = await store.history.search(await viewer(store, deps), {
       query,

@@ -1,7 +1,6 @@
-import { IntercomError } from '../../core/errors.ts';
 import { resolveCliSender } from '../../store/cli-identity.ts';
 import type { Command } from '../command.ts';
-import { jsonOption, printJson } from '../command.ts';
+import { jsonOption, printJson, UsageError } from '../command.ts';
 
 export const replyCommand: Command = {
   name: 'reply',
@@ -12,7 +11,7 @@ export const replyCommand: Command = {
     const [id, ...words] = positionals;
     let body = words.join(' ');
     if (body === '-' || (body === '' && !deps.io.stdinIsTty)) body = await deps.io.readStdin();
-    if (!id || body === '') throw new IntercomError('BAD_INPUT', 'reply needs a message id and text: intercom reply <id> <text>');
+    if (!id || body === '') throw new UsageError('reply needs a message id and text: intercom reply <id> <text>');
     const store = await deps.store();
     const sender = await resolveCliSender(store.agents, deps.config.identityOverride);
     const sent = await store.reply({ sender, id, body });

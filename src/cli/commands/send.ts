@@ -1,7 +1,7 @@
-import { IntercomError } from '../../core/errors.ts';
 import { resolveCliSender } from '../../store/cli-identity.ts';
+import { forHumans } from '../for-humans.ts';
 import type { Command } from '../command.ts';
-import { jsonOption, printJson } from '../command.ts';
+import { jsonOption, printJson, UsageError } from '../command.ts';
 
 export const sendCommand: Command = {
   name: 'send',
@@ -14,16 +14,16 @@ export const sendCommand: Command = {
   options: { ...jsonOption, 'reply-to': { type: 'string' }, 'store-only': { type: 'boolean' } },
   async run({ values, positionals }, deps) {
     const [to, ...words] = positionals;
-    if (!to) throw new IntercomError('BAD_INPUT', 'send needs a recipient: intercom send <to> <text>');
+    if (!to) throw new UsageError('send needs a recipient: intercom send <to> <text>');
     let body = words.join(' ');
     if (body === '-' || (body === '' && !deps.io.stdinIsTty)) body = await deps.io.readStdin();
-    if (body === '') throw new IntercomError('BAD_INPUT', 'send needs a message: intercom send <to> <text>, or pipe it on stdin');
+    if (body === '') throw new UsageError('send needs a message: intercom send <to> <text>, or pipe it on stdin');
     const store = await deps.store();
     const sender = await resolveCliSender(store.agents, deps.config.identityOverride);
     const replyTo = typeof values['reply-to'] === 'string' ? values['reply-to'] : undefined;
     const { message, delivery } = await store.send({ sender, to, body, replyTo, deliverLive: values['store-only'] !== true });
     if (values.json) printJson(deps, { id: message.id, thread: message.thread, delivery });
-    else deps.io.out([`sent ${message.id}`, ...delivery.map((d) => `  ${d.to}: ${d.via} — ${d.note}`)].join('\n'));
+    else deps.io.out([`sent ${message.id}`, ...delivery.map((d) => `  ${d.to}: ${d.via} — ${forHumans(d.note)}`)].join('\n'));
     return 0;
   },
 };

@@ -1,6 +1,5 @@
-import { IntercomError } from '../../core/errors.ts';
 import type { Command } from '../command.ts';
-import { jsonOption, printJson } from '../command.ts';
+import { jsonOption, printJson, UsageError } from '../command.ts';
 import { clock } from '../io.ts';
 
 export const sessionsCommand: Command = {
@@ -11,7 +10,7 @@ export const sessionsCommand: Command = {
     '  default: the last 7 days and everything running; --live: only running ones; --all: every transcript',
   options: { ...jsonOption, live: { type: 'boolean' }, all: { type: 'boolean' }, project: { type: 'string' }, limit: { type: 'string' } },
   async run({ values }, deps) {
-    if (values.live && values.all) throw new IntercomError('BAD_INPUT', 'choose --live or --all, not both');
+    if (values.live && values.all) throw new UsageError('choose --live or --all, not both');
     const limit = typeof values.limit === 'string' ? Number(values.limit) : 20;
     const store = await deps.store();
     const sessions = await store.sessions.list({
