@@ -53,14 +53,14 @@ export function createReceipts(ctx: StoreContext, agents: Agents, mail: Mail) {
       return { to: box.slice(2), state, dead_letter: false, note: `${NOTES[state]} (a Claude session without intercom: it reads this only if it starts intercom or is asked)` };
     }
     const state = stateOf(box, id);
-    const unread = state === 'new' || state === 'delivered' || state === 'seen';
-    const gone = isCode(box) && unread && !(await agents.getLive(box));
-    return {
-      to: box,
-      state,
-      dead_letter: gone,
-      note: gone ? `DEAD LETTER: ${NOTES[state]}, and agent ${box} is gone; it gets this only if its session resumes` : NOTES[state],
-    };
+    const open = state === 'new' || state === 'delivered' || state === 'seen';
+    const gone = isCode(box) && open && !(await agents.getLive(box));
+    // A dead letter never reached the recipient's model. One it was shown (delivered, seen) did
+    // reach it, even if the agent left before acknowledging it: that is said, not called dead.
+    if (gone && state === 'new') {
+      return { to: box, state, dead_letter: true, note: `never shown to agent ${box}, which is gone; it gets this only if its session resumes` };
+    }
+    return { to: box, state, dead_letter: false, note: gone ? `${NOTES[state]}; agent ${box} has gone since, without acknowledging it` : NOTES[state] };
   }
 
   async function statusOf(message: Message): Promise<MessageStatus> {

@@ -190,9 +190,19 @@ describe('receipts', () => {
     await gone.close();
     const receipt = ((await owner.call('status', { ids: [sent.id] })).messages as { receipts: { dead_letter: boolean; note: string }[] }[])[0]!.receipts[0]!;
     expect(receipt.dead_letter).toBe(true);
-    expect(receipt.note).toContain(`DEAD LETTER: written, not yet shown to the recipient, and agent ${gone.code} is gone`);
+    expect(receipt.note).toContain(`never shown to agent ${gone.code}, which is gone`);
     const cli = await runIntercom(['status', String(sent.id)], { env });
-    expect(cli.stdout).toContain(`${gone.code}: DEAD LETTER`);
+    expect(cli.stdout).toContain(`${gone.code}: DEAD LETTER — never shown to agent ${gone.code}`);
+  });
+
+  test('mail the recipient read before it left is not a dead letter: the receipt says it was read, then the agent left', async () => {
+    const reader = await startAgent({ cwd: project, env });
+    const sent = await owner.call('send', { to: reader.code, body: 'read me, then go' });
+    await reader.call('peek');
+    await reader.close();
+    const receipt = ((await owner.call('status', { ids: [sent.id] })).messages as { receipts: { state: string; dead_letter: boolean; note: string }[] }[])[0]!.receipts[0]!;
+    expect(receipt).toMatchObject({ state: 'seen', dead_letter: false });
+    expect(receipt.note).toBe(`read with peek; agent ${reader.code} has gone since, without acknowledging it`);
   });
 });
 
