@@ -1,11 +1,11 @@
 // `intercom install | uninstall | doctor` as real processes against a temp CLAUDE_CONFIG_DIR,
 // and the plugin files kept in step with the code.
 import { describe, expect, test } from 'bun:test';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pluginHooksJson } from '../../scripts/gen-plugin.ts';
 import { runIntercom } from '../helpers/cli.ts';
-import { ENTRY, REPO } from '../helpers/paths.ts';
+import { BUN, ENTRY, REPO } from '../helpers/paths.ts';
 import { isolatedEnv, tmpDir } from '../helpers/tmp.ts';
 
 function setup() {
@@ -120,6 +120,25 @@ describe('intercom doctor', () => {
     for (const dir of ['agents', 'mail', 'sessions', 'watchers', 'activity', 'log']) {
       expect(existsSync(join(store, dir)) ? readdirSync(join(store, dir)) : []).toEqual([]);
     }
+  });
+
+  test('the plugin route: an enabled intercom plugin counts as registered, and needs bun on PATH', async () => {
+    const { sandbox, env, files } = setup();
+    writeFileSync(files.settings, JSON.stringify({ enabledPlugins: { 'intercom@local': true } }));
+    const bunDir = join(sandbox, 'with-bun');
+    mkdirSync(bunDir);
+    symlinkSync(BUN, join(bunDir, 'bun'));
+    const withBun = await runIntercom(['doctor'], { env: { ...env, PATH: `${bunDir}:/usr/bin:/bin` } });
+    expect(withBun.stdout).toMatch(/ok\s+plugin\s+intercom@local is enabled .*it brings the MCP server, hooks and skill/);
+    expect(withBun.stdout).not.toContain('FAIL');
+    expect(withBun.code).toBe(0);
+    const noBun = await runIntercom(['doctor'], { env: { ...env, PATH: '/usr/bin:/bin' } });
+    expect(noBun.code).toBe(1);
+    expect(noBun.stdout).toMatch(/FAIL\s+plugin\s+intercom@local is enabled, but it runs `bun` from PATH and there is none/);
+    // Both routes at once would run intercom twice in every session: a warning names the fix.
+    await runIntercom(['install'], { env });
+    const both = await runIntercom(['doctor'], { env: { ...env, PATH: `${bunDir}:/usr/bin:/bin` } });
+    expect(both.stdout).toMatch(/warn\s+plugin\s+intercom@local is enabled as well as intercom install/);
   });
 
   test('a store open to other users fails the store check with the fix', async () => {

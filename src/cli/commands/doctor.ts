@@ -14,13 +14,13 @@ export const doctorCommand: Command = {
   options: { ...jsonOption },
   async run({ values }, deps) {
     const checks: Check[] = [
-      checkBun(Bun.version),
+      checkBun(Bun.version), // the bun running intercom (install registers this very one)
       checkTool('tmux', Bun.which('tmux'), 'reaching sessions that do not run intercom'),
       // lsof reads a running claude's folder where /proc does not exist (macOS).
       checkTool('lsof', Bun.which('lsof'), 'mapping running claude processes to sessions on macOS', process.platform !== 'linux'),
     ];
     const target = installTarget(deps);
-    checks.push(...checkRegistration(readCurrent(target), target));
+    checks.push(...checkRegistration(readCurrent(target), target, Bun.which('bun')));
     try {
       const store = await deps.store();
       const live = await store.agents.live();

@@ -33,7 +33,43 @@ function parse(text: string | undefined): Record<string, unknown> | undefined {
   }
 }
 
-export function checkRegistration(files: CurrentFiles, paths: { userConfigFile: string; settingsFile: string; skillFile: string }): Check[] {
+/** The intercom plugin, when settings.json enables one ("intercom@<marketplace>": true). */
+export function enabledPlugin(files: CurrentFiles): string | undefined {
+  const plugins = parse(files.settings)?.enabledPlugins;
+  if (!plugins || typeof plugins !== 'object') return undefined;
+  return Object.entries(plugins as Record<string, unknown>).find(([id, on]) => on === true && id.startsWith('intercom@'))?.[0];
+}
+
+/**
+ * Registration: by `intercom install` (user config and settings) or by the plugin. The plugin
+ * runs `bun` from PATH (its files cannot hold an absolute path), so then bun must be on PATH.
+ */
+export function checkRegistration(
+  files: CurrentFiles,
+  paths: { userConfigFile: string; settingsFile: string; skillFile: string },
+  bunOnPath: string | null,
+): Check[] {
+  const plugin = enabledPlugin(files);
+  const installed = parse(files.userConfig)?.mcpServers as Record<string, unknown> | undefined;
+  if (plugin && !installed?.[SERVER_NAME]) {
+    return [
+      bunOnPath
+        ? { level: 'ok', name: 'plugin', detail: `${plugin} is enabled in ${paths.settingsFile}: it brings the MCP server, hooks and skill (bun: ${bunOnPath})` }
+        : { level: 'FAIL', name: 'plugin', detail: `${plugin} is enabled, but it runs \`bun\` from PATH and there is none: install bun on PATH (npm i -g bun), or use intercom install instead` },
+    ];
+  }
+  const checks = installedChecks(files, paths);
+  if (plugin) {
+    checks.push({
+      level: 'warn',
+      name: 'plugin',
+      detail: `${plugin} is enabled as well as intercom install: each session would run intercom twice. Run intercom uninstall, or disable the plugin`,
+    });
+  }
+  return checks;
+}
+
+function installedChecks(files: CurrentFiles, paths: { userConfigFile: string; settingsFile: string; skillFile: string }): Check[] {
   const checks: Check[] = [];
   const server = (parse(files.userConfig)?.mcpServers as Record<string, { command?: string; args?: string[] }> | undefined)?.[SERVER_NAME];
   if (!server) {
