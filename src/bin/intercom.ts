@@ -10,10 +10,13 @@ const argv = process.argv.slice(2);
 
 // Output goes through Bun.write, never process.stdout/process.stderr: the first touch of those
 // node streams costs ~15 ms in Bun, more than a whole PreToolUse hook may take. Writes are
-// chained so they keep their order, and flushed before exit.
+// chained so they keep their order, and flushed before exit. A reader that went away (EPIPE, as
+// with `intercom … | head`) ends the output quietly, as for any Unix tool.
 function writer(target: typeof Bun.stdout) {
   let queue: Promise<unknown> = Promise.resolve();
-  const write = (line: string) => void (queue = queue.then(() => Bun.write(target, `${line}\n`)));
+  let closed = false;
+  const write = (line: string) =>
+    void (queue = queue.then(() => (closed ? undefined : Bun.write(target, `${line}\n`))).catch(() => (closed = true)));
   return Object.assign(write, { flush: () => queue });
 }
 const out = writer(Bun.stdout);

@@ -73,6 +73,16 @@ describe('intercom CLI', () => {
     }
   });
 
+  test('a reader that stops early (| head) ends the output quietly, exit 0, no EPIPE trace', async () => {
+    // More than a pipe holds (64 KiB), so the writes after head has gone must fail.
+    for (let i = 0; i < 3; i++) await agent.call('send', { to: 'human', body: `${i} ${'x'.repeat(60_000)}` });
+    const piped = Bun.spawnSync(['bash', '-c', `"$0" "$1" inbox | head -c 10 >/dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`, BUN, ENTRY], { env, stderr: 'pipe' });
+    const stderr = piped.stderr.toString();
+    expect(stderr).not.toContain('EPIPE');
+    expect(stderr.trim()).toBe('exit=0');
+    await runIntercom(['ack', '--all'], { env });
+  });
+
   test('errors name the CLI command to run next, not the MCP tool', async () => {
     const unknown = await runIntercom(['send', 'nobody', 'hi'], { env });
     expect(unknown.stderr).toContain('Run `intercom who` to list agents, `intercom sessions` for sessions');

@@ -89,6 +89,9 @@ describe('intercom install', () => {
     writeFileSync(files.settings, JSON.stringify(original));
     writeFileSync(files.userConfig, JSON.stringify({ mcpServers: { other: { command: 'x' } } }));
     await runIntercom(['install'], { env });
+    const dry = await runIntercom(['uninstall', '--dry-run'], { env });
+    expect(dry.stdout).toContain(`+++ ${files.settings} (after uninstall)`);
+    expect(dry.stdout).not.toContain('after install');
     const run = await runIntercom(['uninstall'], { env });
     expect(run.code).toBe(0);
     expect(json(files.settings)).toEqual(original);

@@ -23,9 +23,9 @@ function backupDir(deps: CliDeps): string {
   return join(deps.config.claudeConfigDirs[0]!, 'backups', `intercom-${deps.now().toISOString().replace(/[:.]/g, '-')}`);
 }
 
-function report(deps: CliDeps, changes: FileChange[], dryRun: boolean): void {
+function report(deps: CliDeps, changes: FileChange[], dryRun: boolean, what: 'install' | 'uninstall'): void {
   for (const c of changes) {
-    if (dryRun) deps.io.out(unifiedDiff(c.before ?? '', c.after ?? '', c.path) || `(${c.path} unchanged)`);
+    if (dryRun) deps.io.out(unifiedDiff(c.before ?? '', c.after ?? '', c.path, 3, `after ${what}`) || `(${c.path} unchanged)`);
     for (const line of c.summary) deps.io.out(`${dryRun ? 'would change' : 'changed'} ${c.path}: ${line}`);
   }
 }
@@ -47,7 +47,7 @@ export const installCommand: Command = {
       deps.io.out('intercom is already installed; nothing to change.');
       return 0;
     }
-    report(deps, changes, dryRun);
+    report(deps, changes, dryRun, 'install');
     if (dryRun) return 0;
     const dir = backupDir(deps);
     const applied = applyChanges(changes, dir);
@@ -71,7 +71,7 @@ export const uninstallCommand: Command = {
       deps.io.out('intercom is not installed; nothing to remove.');
       return 0;
     }
-    report(deps, changes, dryRun);
+    report(deps, changes, dryRun, 'uninstall');
     if (dryRun) return 0;
     const dir = backupDir(deps);
     applyChanges(changes, dir);

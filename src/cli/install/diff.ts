@@ -1,7 +1,7 @@
 // A small unified diff for `intercom install --dry-run`. Config edits are local, so common
 // leading and trailing lines are trimmed first and the LCS runs on the small middle only.
 
-export function unifiedDiff(before: string, after: string, label: string, context = 3): string {
+export function unifiedDiff(before: string, after: string, label: string, context = 3, afterWhat = 'after install'): string {
   if (before === after) return '';
   const a = before.split('\n');
   const b = after.split('\n');
@@ -43,5 +43,5 @@ export function unifiedDiff(before: string, after: string, label: string, contex
   const lead = a.slice(Math.max(0, start - context), start).map((l) => ` ${l}`);
   const trail = a.slice(endA, Math.min(a.length, endA + context)).map((l) => ` ${l}`);
   const firstLine = Math.max(0, start - context) + 1;
-  return [`--- ${label}`, `+++ ${label} (after install)`, `@@ line ${firstLine} @@`, ...lead, ...body, ...trail].join('\n');
+  return [`--- ${label}`, `+++ ${label} (${afterWhat})`, `@@ line ${firstLine} @@`, ...lead, ...body, ...trail].join('\n');
 }
