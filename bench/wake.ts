@@ -3,9 +3,9 @@
 // and stops when the process has exited (its stderr closed), as Claude Code sees it. Also printed:
 // when the wake text appeared on stderr. The gap between the two is process teardown, mostly the
 // kernel releasing the inotify instance (seen: libc _exit() with an open fs.watch takes as long).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { openStore } from '../src/store/index.ts';
 import { procInfo } from '../src/core/proc.ts';
@@ -20,7 +20,11 @@ export async function measureWake(trials: number): Promise<{ exited: number[]; p
     const store = await openStore({ root: env.CLAUDE_INTERCOM_DIR });
     const sessionId = randomUUID();
     const agent = await store.agents.register({ project: 'b', projectRoot: sandbox, cwd: sandbox, pid: process.pid, pidStart: procInfo(process.pid)!.start, sessionId });
-    const input = new TextEncoder().encode(JSON.stringify({ session_id: sessionId, hook_event_name: 'Stop', stop_hook_active: false }));
+    // As Claude Code sends it: with the session's transcript, which the watcher watches as well.
+    const transcript = join(env.CLAUDE_CONFIG_DIR, 'projects', '-bench', `${sessionId}.jsonl`);
+    mkdirSync(dirname(transcript), { recursive: true });
+    writeFileSync(transcript, '');
+    const input = new TextEncoder().encode(JSON.stringify({ session_id: sessionId, transcript_path: transcript, hook_event_name: 'Stop', stop_hook_active: false }));
     const exited: number[] = [];
     const printed: number[] = [];
     for (let i = 0; i < trials; i++) {
