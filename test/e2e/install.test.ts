@@ -83,6 +83,23 @@ describe('intercom install', () => {
     expect(existsSync(files.skill)).toBe(false);
   });
 
+  test('refuses a Claude Code too old for its hooks (it would ignore the whole settings file), changing nothing', async () => {
+    const { sandbox, env, files } = setup();
+    const bin = join(sandbox, 'old-claude');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'claude'), '#!/bin/sh\necho "2.1.50 (Claude Code)"\n', { mode: 0o755 });
+    const oldEnv = { ...env, PATH: `${bin}:/usr/bin:/bin` };
+    const run = await runIntercom(['install'], { env: oldEnv });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Claude Code 2.1.50 is too old for intercom (it needs 2.1.78 or later');
+    expect(run.stderr).toContain('Run `claude update`');
+    expect(existsSync(files.settings)).toBe(false);
+    expect(existsSync(files.userConfig)).toBe(false);
+    expect((await runIntercom(['doctor'], { env: oldEnv })).stdout).toMatch(/FAIL\s+claude\s+Claude Code 2\.1\.50 is older than 2\.1\.78/);
+    writeFileSync(join(bin, 'claude'), '#!/bin/sh\necho "2.1.330 (Claude Code)"\n', { mode: 0o755 });
+    expect((await runIntercom(['install'], { env: oldEnv })).code).toBe(0);
+  });
+
   test('uninstall removes exactly what install added', async () => {
     const { env, files, json } = setup();
     const original = { theme: 'dark', hooks: { Stop: [{ hooks: [{ type: 'command', command: 'echo mine' }] }] } };
@@ -118,7 +135,7 @@ describe('intercom doctor', () => {
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report.ok).toBe(true);
-    expect(report.checks.map((c: { name: string }) => c.name)).toEqual(['bun', 'tmux', 'lsof', 'MCP server', 'hooks', 'skill', 'store', 'self-test']);
+    expect(report.checks.map((c: { name: string }) => c.name)).toEqual(['bun', 'tmux', 'lsof', 'claude', 'MCP server', 'hooks', 'skill', 'store', 'self-test']);
     const store = env.CLAUDE_INTERCOM_DIR!;
     for (const dir of ['agents', 'mail', 'sessions', 'watchers', 'activity', 'log']) {
       expect(existsSync(join(store, dir)) ? readdirSync(join(store, dir)) : []).toEqual([]);

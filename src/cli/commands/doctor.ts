@@ -1,7 +1,8 @@
 import { describeError } from '../../core/errors.ts';
 import type { Command } from '../command.ts';
 import { jsonOption, printJson } from '../command.ts';
-import { checkBun, checkRegistration, checkTool } from '../doctor/checks.ts';
+import { checkBun, checkClaude, checkRegistration, checkTool } from '../doctor/checks.ts';
+import { installedClaudeVersion } from '../install/claude-version.ts';
 import type { Check } from '../doctor/checks.ts';
 import { wakeRoundTrip } from '../doctor/self-test.ts';
 import { readCurrent } from '../install/apply.ts';
@@ -19,6 +20,7 @@ export const doctorCommand: Command = {
       // lsof reads a running claude's folder where /proc does not exist (macOS).
       checkTool('lsof', Bun.which('lsof'), 'mapping running claude processes to sessions on macOS', process.platform !== 'linux'),
     ];
+    checks.push(checkClaude(Bun.which('claude'), installedClaudeVersion(Bun.which('claude'))));
     const target = installTarget(deps);
     checks.push(...checkRegistration(readCurrent(target), target, Bun.which('bun')));
     try {

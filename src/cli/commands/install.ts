@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command, CliDeps } from '../command.ts';
+import { IntercomError } from '../../core/errors.ts';
 import { applyChanges, readCurrent } from '../install/apply.ts';
+import { installedClaudeVersion, isOlderThan, MIN_CLAUDE_VERSION } from '../install/claude-version.ts';
 import { unifiedDiff } from '../install/diff.ts';
 import type { FileChange, InstallTarget, Runtime } from '../install/plan.ts';
 import { planInstall, planUninstall } from '../install/plan.ts';
@@ -40,6 +42,14 @@ export const installCommand: Command = {
     '  --dry-run   show the diff, change nothing',
   options: { 'dry-run': { type: 'boolean' } },
   async run({ values }, deps) {
+    const claude = installedClaudeVersion(Bun.which('claude'));
+    if (claude && isOlderThan(claude, MIN_CLAUDE_VERSION)) {
+      throw new IntercomError(
+        'UNSUPPORTED',
+        `Claude Code ${claude} is too old for intercom (it needs ${MIN_CLAUDE_VERSION} or later; an older one would ignore your whole settings.json because of a hook event it does not know). ` +
+          'Run `claude update`, then intercom install again. Nothing was changed.',
+      );
+    }
     const target = installTarget(deps);
     const changes = planInstall(target, readCurrent(target), installRuntime(deps));
     const dryRun = values['dry-run'] === true;

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { HOOK_EVENTS, isIntercomHookCommand } from '../install/hooks-spec.ts';
 import { SERVER_NAME } from '../install/plan.ts';
+import { isOlderThan, MIN_CLAUDE_VERSION } from '../install/claude-version.ts';
 import type { CurrentFiles } from '../install/plan.ts';
 
 export type Level = 'ok' | 'warn' | 'FAIL';
@@ -15,6 +16,15 @@ export function checkBun(version: string): Check {
   const [major = 0, minor = 0] = version.split('.').map(Number);
   const ok = major > 1 || (major === 1 && minor >= 3);
   return { level: ok ? 'ok' : 'FAIL', name: 'bun', detail: ok ? `bun ${version}` : `bun ${version} is too old: intercom needs bun >= 1.3 (https://bun.sh)` };
+}
+
+export function checkClaude(path: string | null, version: string | undefined): Check {
+  if (!path) return { level: 'warn', name: 'claude', detail: 'not found on PATH: intercom cannot check its version, or resume idle sessions for ask' };
+  if (!version) return { level: 'warn', name: 'claude', detail: `${path} did not say its version; intercom needs Claude Code ${MIN_CLAUDE_VERSION} or later` };
+  if (isOlderThan(version, MIN_CLAUDE_VERSION)) {
+    return { level: 'FAIL', name: 'claude', detail: `Claude Code ${version} is older than ${MIN_CLAUDE_VERSION}: it ignores a settings.json with intercom's hooks. Run claude update` };
+  }
+  return { level: 'ok', name: 'claude', detail: `Claude Code ${version} (${path})` };
 }
 
 /** `needed`: false where intercom never runs the tool on this system (then its absence is fine). */
