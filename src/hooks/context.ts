@@ -3,6 +3,8 @@ import type { Store } from '../store/index.ts';
 import type { HookInput } from './input.ts';
 
 export interface HookContext {
+  /** The `intercom hook <event>` argument, e.g. "stop-failure". */
+  event: string;
   config: Config;
   input: HookInput;
   pid: number;

@@ -12,7 +12,9 @@ export const HOOK_EVENTS: Record<string, { load: () => Promise<HookHandler>; bac
   stop: { load: async () => (await import('./watcher.ts')).watcher, background: true },
   'pre-tool-use': { load: async () => (await import('./pre-tool-use.ts')).preToolUse, background: false },
   'user-prompt-submit': { load: async () => (await import('./user-prompt-submit.ts')).userPromptSubmit, background: false },
-  'stop-failure': { load: async () => (await import('./stop-failure.ts')).stopFailure, background: false },
+  // Claude Code runs StopFailure instead of Stop when an API error ends a turn; it honours
+  // asyncRewake there too, so the same watcher re-arms (a woken turn that fails included).
+  'stop-failure': { load: async () => (await import('./watcher.ts')).watcher, background: true },
   'session-end': { load: async () => (await import('./session-end.ts')).sessionEnd, background: false },
 };
 
@@ -43,7 +45,7 @@ export async function runHook(event: string | undefined, deps: HookDeps): Promis
     const [input, handler] = await Promise.all([deps.readStdin().then(parseHookInput), spec.load()]);
     let opened: Promise<Store> | undefined;
     const store = () => (opened ??= deps.openStore());
-    return await handler({ config, input, pid: deps.pid, store, out: deps.out, err: deps.err, signal: deps.signal });
+    return await handler({ event: event!, config, input, pid: deps.pid, store, out: deps.out, err: deps.err, signal: deps.signal });
   } catch (error) {
     return failOpen(describeError(error));
   }

@@ -1,5 +1,5 @@
-// The watcher: run by SessionStart and Stop as an async hook with asyncRewake. It checks the
-// inbox at once, then waits on it (fs watch, no polling). When mail lands while the session is
+// The watcher: run by SessionStart, Stop and StopFailure as an async hook with asyncRewake. It
+// checks the inbox at once, then waits on it (fs watch, no polling). When mail lands while the session is
 // idle, it claims the mail, prints it, and exits 2: Claude Code wakes the session with that text.
 // It stays armed for as long as its Claude process lives; it exits 0, quietly, when that process
 // dies, when a newer watcher for the same agent replaces it, or when it is told to stop.
@@ -41,12 +41,20 @@ export const watcher: HookHandler = async (ctx) => {
   if (!agent) return 0;
   const { code } = agent;
   const owner = await ownerProcess(store, code, chain, claude);
-  await store.agents.setActivity(code, 'idle', { sessionId: ctx.input.sessionId, transcriptPath: ctx.input.transcriptPath });
-  if (!background) return (await deliver(ctx, store, code)) ? WAKE_EXIT_CODE : 0;
+  const idle = () => store.agents.setActivity(code, 'idle', { sessionId: ctx.input.sessionId, transcriptPath: ctx.input.transcriptPath });
+  if (!background) {
+    await idle();
+    // In the foreground Claude Code reads a Stop hook's exit 2, but ignores StopFailure's:
+    // claiming mail there would mark it delivered without anyone seeing it.
+    return ctx.event !== 'stop-failure' && (await deliver(ctx, store, code)) ? WAKE_EXIT_CODE : 0;
+  }
   const self = procInfo(ctx.pid);
   if (!self) return 0;
+  // Take over from the older watcher first, then mark the session idle: the other order would
+  // let the older one (still armed through the turn) see idle and wake the session itself.
   const previous = await store.watchers.arm(code, { pid: self.pid, start: self.start, claudePid: owner?.pid });
   if (previous) stopProcess(previous.pid);
+  await idle();
   await store.warm(); // parse schemas now, not on the wake path
   return waitForMail(ctx, store, code, owner);
 };

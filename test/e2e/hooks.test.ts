@@ -198,18 +198,18 @@ describe('the watcher (Stop / SessionStart, asyncRewake)', () => {
     await claude.call('ack_all');
   });
 
-  test('StopFailure (an API error ended the turn) marks the session idle, and the armed watcher wakes it', async () => {
+  test('StopFailure (an API error ended the turn, no Stop follows) is a watcher too: it replaces the old one and wakes', async () => {
     const run = await claude.hook('stop');
     await until(() => armed(run), 'the watcher to arm');
     await (await claude.hook('user-prompt-submit', { prompt: 'work' })).done; // busy
     const sent = await peer.call('send', { to: code, body: 'after the api error' });
     await Bun.sleep(300);
     expect(stateOf(code, String(sent.id))).toBe('new');
-    const failure = await (await claude.hook('stop-failure', { hook_event_name: 'StopFailure', error: 'rate_limit' })).done;
-    expect(failure).toMatchObject({ exit: 0, stdout: '' });
-    const result = await run.done;
+    const failure = await claude.hook('stop-failure', { hook_event_name: 'StopFailure', error: 'rate_limit' });
+    const result = await failure.done;
     expect(result.exit).toBe(2);
     expect(result.stderr).toContain('after the api error');
+    expect((await run.done).exit).toBe(0); // replaced, without waking
     await claude.call('ack_all');
   });
 
@@ -237,6 +237,10 @@ describe('the watcher (Stop / SessionStart, asyncRewake)', () => {
     expect(withMail.exit).toBe(2);
     expect(withMail.stderr).toContain('for the headless run');
     expect(existsSync(join(store, 'watchers', `${headlessCode}.json`))).toBe(false); // never armed
+    // StopFailure in the foreground: Claude Code ignores its exit code, so the mail is left unclaimed.
+    const unseen = await peer.call('send', { to: headlessCode, body: 'not to be lost' });
+    expect(await (await headless.hook('stop-failure', { hook_event_name: 'StopFailure' })).done).toMatchObject({ exit: 0, stderr: '' });
+    expect(stateOf(headlessCode, String(unseen.id))).toBe('new');
     await headless.exit();
   });
 

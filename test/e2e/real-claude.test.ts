@@ -148,15 +148,20 @@ describe.skipIf(!hasClaude)('the real Claude Code client', () => {
     }
   }, 120_000);
 
-  test('a turn an API error ends (StopFailure, no Stop hook) leaves the session wakeable', async () => {
+  test('turns an API error ends (StopFailure, no Stop hook), a woken one included, leave the session wakeable', async () => {
     const session = claudeStream(box);
     try {
       session.say('this turn fails: MOCK_ERROR:400');
       await session.waitForEvent((e) => e.type === 'result');
       const code = await otherAgentOnProject();
-      const after = mock.requests.length;
+      // The wake's own turn fails too: the watcher that woke it has exited, and no Stop follows.
+      let after = mock.requests.length;
+      await peer.call('send', { to: code, body: 'this wake fails as well: MOCK_ERROR:400' });
+      await mock.waitFor((r) => r.n > after && lastUser(r).includes('this wake fails as well'), 20_000, 'the first wake-up request');
+      await session.waitForEvent((e) => e.type === 'result', 2);
+      after = mock.requests.length;
       await peer.call('send', { to: code, body: 'retry when you can' });
-      const woken = await mock.waitFor((r) => r.n > after && lastUser(r).includes('retry when you can'), 20_000, 'the wake-up request');
+      const woken = await mock.waitFor((r) => r.n > after && lastUser(r).includes('retry when you can'), 20_000, 'the second wake-up request');
       expect(lastUser(woken)).toContain('New mail from another Claude session, delivered by intercom:');
     } finally {
       await session.end();

@@ -33,7 +33,7 @@ export const HOOK_EVENTS = {
   SessionEnd: 'session-end',
 } as const;
 
-const WATCHERS = new Set(['session-start', 'stop']);
+const WATCHERS = new Set(['session-start', 'stop', 'stop-failure']);
 
 /** `prefix` runs intercom, e.g. `bun "/abs/src/bin/intercom.ts"`. */
 export function hooksConfig(prefix: string): HooksConfig {
