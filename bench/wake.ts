@@ -29,8 +29,8 @@ export async function measureWake(trials: number): Promise<{ exited: number[]; p
     const printed: number[] = [];
     for (let i = 0; i < trials; i++) {
       const watcher = Bun.spawn([process.execPath, ENTRY, 'hook', 'stop'], { env, stdin: input, stdout: 'ignore', stderr: 'pipe' });
-      // Armed = it has recorded itself as the agent's watcher (after its initial inbox check).
-      while ((await store.watchers.current(agent.code))?.pid !== watcher.pid) await Bun.sleep(1);
+      // Armed = it has recorded itself as the agent's watcher and marked the session idle.
+      while ((await store.watchers.current(agent.code))?.pid !== watcher.pid || (await store.agents.activity(agent.code)).state !== 'idle') await Bun.sleep(1);
       await Bun.sleep(5); // let it reach its wait
       // The low-level send: the post office would (rightly) rate-limit 200 messages from one sender.
       await store.mail.send({ from: { code: 'human' }, to: [agent.code], scope: 'direct', body: `wake ${i}` });
