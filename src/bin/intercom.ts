@@ -4,26 +4,33 @@
 // loads the MCP SDK.
 import { resolveConfig } from '../core/config.ts';
 import type { Config } from '../core/config.ts';
-import { describeError } from '../core/errors.ts';
+import { describeError, hasErrno } from '../core/errors.ts';
 
 const argv = process.argv.slice(2);
 
 // Output goes through Bun.write, never process.stdout/process.stderr: the first touch of those
 // node streams costs ~15 ms in Bun, more than a whole PreToolUse hook may take. Writes are
 // chained so they keep their order, and flushed before exit. A reader that went away (EPIPE, as
-// with `intercom … | head`) ends the output quietly, as for any Unix tool.
-function writer(target: typeof Bun.stdout) {
+// with `intercom … | head`) ends the process quietly with 0, as it does any Unix tool (`tail`
+// would otherwise follow forever); any other write failure is reported and exits 1.
+function writer(target: typeof Bun.stdout, name: string) {
   let queue: Promise<unknown> = Promise.resolve();
-  let closed = false;
-  const write = (line: string) =>
-    void (queue = queue.then(() => (closed ? undefined : Bun.write(target, `${line}\n`))).catch(() => (closed = true)));
+  let failed = false;
+  const onError = (error: unknown) => {
+    if (failed) return;
+    failed = true;
+    if (hasErrno(error, 'EPIPE')) process.exit(0);
+    if (name === 'stdout') log(`intercom: cannot write to stdout: ${describeError(error)}`);
+    process.exitCode = 1;
+  };
+  const write = (line: string) => void (queue = queue.then(() => (failed ? undefined : Bun.write(target, `${line}\n`))).catch(onError));
   return Object.assign(write, { flush: () => queue });
 }
-const out = writer(Bun.stdout);
-const log = writer(Bun.stderr);
+const out = writer(Bun.stdout, 'stdout');
+const log = writer(Bun.stderr, 'stderr');
 async function exit(code: number): Promise<never> {
   await Promise.all([out.flush(), log.flush()]);
-  process.exit(code);
+  process.exit(code !== 0 ? code : Number(process.exitCode ?? 0)); // a failed write made it 1
 }
 
 let config!: Config;

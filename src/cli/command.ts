@@ -47,3 +47,12 @@ export function printJson(deps: CliDeps, value: unknown): void {
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+/** A numeric flag (--timeout 30): undefined when absent, a UsageError when not a number. */
+export function numberOption(values: ParsedArgs['values'], name: string): number | undefined {
+  const raw = values[name];
+  if (typeof raw !== 'string') return undefined;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${name} needs a number, not "${raw}"`);
+  return value;
+}

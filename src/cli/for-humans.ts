@@ -8,7 +8,8 @@ const HINTS: [RegExp, string][] = [
   [/\blist_sessions\b/g, '`intercom sessions`'],
   [/\bcall claims\b/g, 'run `intercom claims`'],
   [/\bcall status without ids\b/g, 'run `intercom status` without ids'],
-  [/\buse ask\b/g, 'use `intercom ask`'],
+  [/\bCall status\b/g, 'Run `intercom status`'],
+  [/\buse (ask|send|search)\b/g, 'use `intercom $1`'],
 ];
 
 export function forHumans(text: string): string {

@@ -66,7 +66,7 @@ describe('intercom CLI', () => {
     const flags = await runIntercom(['who', '--bogus'], { env });
     expect(flags.code).toBe(2);
     // A missing argument is bad usage too, and shows the usage.
-    for (const args of [['send'], ['ask', agent.code], ['reply'], ['thread'], ['search'], ['claim'], ['ack'], ['sessions', '--live', '--all']]) {
+    for (const args of [['send'], ['ask', agent.code], ['reply'], ['thread'], ['search'], ['claim'], ['ack'], ['sessions', '--live', '--all'], ['sessions', '--limit', 'ten'], ['ask', agent.code, 'q?', '--timeout', 'soon']]) {
       const missing = await runIntercom(args, { env, stdin: '' });
       expect({ args, code: missing.code }).toEqual({ args, code: 2 });
       expect(missing.stderr).toContain(`usage: intercom ${args[0]}`);
@@ -81,6 +81,16 @@ describe('intercom CLI', () => {
     expect(stderr).not.toContain('EPIPE');
     expect(stderr.trim()).toBe('exit=0');
     await runIntercom(['ack', '--all'], { env });
+    // tail follows forever, unless its reader goes away.
+    const tail = Bun.spawn(['bash', '-c', `"$0" "$1" tail | head -c 5 >/dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`, BUN, ENTRY], { env, stderr: 'pipe' });
+    const tailErr = (async () => new Response(tail.stderr).text())();
+    for (let i = 0; i < 20 && tail.exitCode === null; i++) {
+      await agent.call('send', { to: 'human', body: `for tail ${i}` });
+      await Bun.sleep(100);
+    }
+    expect(await tail.exited).toBe(0);
+    expect(await tailErr).toContain('exit=0');
+    await runIntercom(['ack', '--all'], { env });
   });
 
   test('errors name the CLI command to run next, not the MCP tool', async () => {
@@ -90,6 +100,8 @@ describe('intercom CLI', () => {
     expect(badId.code).toBe(1);
     expect(badId.stderr).toContain('run `intercom inbox` to list your message ids');
     expect(badId.stderr).not.toMatch(/call peek|list_sessions/);
+    const many = await runIntercom(['ask', 'all', 'anyone?'], { env });
+    expect(many.stderr).toContain('to reach several, use `intercom send`');
   });
 
   test('tail prints every message as it lands', async () => {

@@ -9,9 +9,9 @@ export const ackCommand: Command = {
   usage: 'intercom ack <id...> | --all [--json]',
   options: { ...jsonOption, all: { type: 'boolean' } },
   async run({ values, positionals }, deps) {
+    if (!values.all && positionals.length === 0) throw new UsageError('ack needs message ids or --all; see intercom inbox');
     const store = await deps.store();
     const box = senderMailbox(await resolveCliSender(store.agents, deps.config.identityOverride));
-    if (!values.all && positionals.length === 0) throw new UsageError('ack needs message ids or --all; see intercom inbox');
     const acked = values.all ? await store.ackAll(box) : await store.mail.ack(box, positionals);
     if (values.json) printJson(deps, { acked });
     else deps.io.out(acked.length ? `acked ${acked.join(', ')}` : 'nothing to ack');

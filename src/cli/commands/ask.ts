@@ -1,6 +1,6 @@
 import { resolveCliSender } from '../../store/cli-identity.ts';
 import type { Command } from '../command.ts';
-import { jsonOption, printJson, UsageError } from '../command.ts';
+import { jsonOption, numberOption, printJson, UsageError } from '../command.ts';
 
 export const askCommand: Command = {
   name: 'ask',
@@ -17,7 +17,7 @@ export const askCommand: Command = {
     if (!to || !question) throw new UsageError('ask needs a recipient and a question: intercom ask <to> <question>');
     const store = await deps.store();
     const sender = await resolveCliSender(store.agents, deps.config.identityOverride);
-    const timeoutS = typeof values.timeout === 'string' ? Number(values.timeout) : undefined;
+    const timeoutS = numberOption(values, 'timeout');
     const result = await store.ask({ sender, to, question, timeoutS });
     if (values.json) printJson(deps, result);
     else {

@@ -2,7 +2,7 @@ import { detectProject } from '../../core/project.ts';
 import { resolveCliSender } from '../../store/cli-identity.ts';
 import type { ClaimOwner, Store } from '../../store/index.ts';
 import type { CliDeps, Command } from '../command.ts';
-import { jsonOption, printJson, UsageError } from '../command.ts';
+import { jsonOption, numberOption, printJson, UsageError } from '../command.ts';
 
 /** Who claims from the CLI: the agent CLAUDE_INTERCOM_SESSION names, else the person, on the current folder's project. */
 async function cliOwner(store: Store, deps: CliDeps): Promise<ClaimOwner> {
@@ -34,7 +34,7 @@ export const claimCommand: Command = {
   async run({ values, positionals }, deps) {
     if (positionals.length === 0) throw new UsageError('claim needs paths or globs: intercom claim "src/auth/**"');
     const store = await deps.store();
-    const ttl = typeof values.ttl === 'string' ? Number(values.ttl) : undefined;
+    const ttl = numberOption(values, 'ttl');
     const claimed = await store.claims.claim(await cliOwner(store, deps), positionals, ttl, typeof values.reason === 'string' ? values.reason : undefined);
     if (values.json) printJson(deps, { claimed });
     else deps.io.out(`claimed ${claimed.map((c) => c.pattern).join(', ')} until ${claimed[0]?.expires_at}`);

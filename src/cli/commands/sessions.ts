@@ -1,5 +1,5 @@
 import type { Command } from '../command.ts';
-import { jsonOption, printJson, UsageError } from '../command.ts';
+import { jsonOption, numberOption, printJson, UsageError } from '../command.ts';
 import { clock } from '../io.ts';
 
 export const sessionsCommand: Command = {
@@ -11,7 +11,7 @@ export const sessionsCommand: Command = {
   options: { ...jsonOption, live: { type: 'boolean' }, all: { type: 'boolean' }, project: { type: 'string' }, limit: { type: 'string' } },
   async run({ values }, deps) {
     if (values.live && values.all) throw new UsageError('choose --live or --all, not both');
-    const limit = typeof values.limit === 'string' ? Number(values.limit) : 20;
+    const limit = numberOption(values, 'limit') ?? 20;
     const store = await deps.store();
     const sessions = await store.sessions.list({
       scope: values.live ? 'live' : values.all ? 'all' : 'recent',
