@@ -8,7 +8,6 @@ import { ancestors, claudeCandidates, commandLine, isProcessAlive, procInfo, sto
 import type { ProcInfo } from '../core/proc.ts';
 import type { Store } from '../store/index.ts';
 import type { FolderWatch } from '../store/watch.ts';
-import { interruptedSince } from '../store/sessions/interrupted.ts';
 import { waitFor } from '../store/wait-for.ts';
 import type { HookContext, HookHandler } from './context.ts';
 import { claimNewMail, formatDelivery } from './deliver.ts';
@@ -109,13 +108,12 @@ async function waitForMail(ctx: HookContext, store: Store, code: string, owner: 
       if (!(await store.agents.getLive(code))) return 'gone'; // the session is ending
     }
     if ((await store.mail.countNew(code)) === 0) return undefined;
-    // A busy session gets its mail from PreToolUse or its next Stop; only wake an idle one. A
-    // turn the user interrupted ends without any hook, so the transcript is what tells.
-    const activity = await store.agents.activity(code);
-    const path = activity.transcriptPath ?? transcript;
-    if (activity.state === 'busy' && !(path && interruptedSince(path, activity.at))) return undefined;
+    // A busy session gets its mail from PreToolUse or its next Stop; only wake an idle one (an
+    // interrupted turn counts as idle: see agents.activity).
+    if ((await store.agents.activity(code)).state === 'busy') return undefined;
     return 'ready';
   };
+  // The transcript is watched too: an interrupted turn shows only there.
   const transcript = ctx.input.transcriptPath;
   for (;;) {
     // The watches are closed before we claim: renames and writes in watched folders queue events

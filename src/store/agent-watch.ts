@@ -18,7 +18,9 @@ export async function watchAgent(
   // The inbox is rescanned now and then in case inotify dropped an event; the others only matter
   // as hints (the watcher re-reads them on every inbox check anyway), and only this agent's file
   // in those shared folders: another agent's busy/idle must not wake every idle watcher.
-  const inbox = await watchFolder(layout.messageDir(code, 'new'), onChange, { rescanMs: 5_000, onError });
+  // Every watch is in place before the first check: a change between that check and a later
+  // watch (the agent unregistering, say) would otherwise go unseen until the next rescan.
+  const inbox = await watchFolder(layout.messageDir(code, 'new'), onChange, { rescanMs: 5_000, onError, initial: false });
   const mine = { rescanMs: 3_600_000, onError, only: `${code}.json`, initial: false };
   const activity = await watchFolder(layout.activity, onChange, mine);
   const watchers = await watchFolder(layout.watchers, onChange, mine);
@@ -29,11 +31,17 @@ export async function watchAgent(
     transcriptPath && nodeFs().existsSync(dirname(transcriptPath))
       ? await watchFolder(dirname(transcriptPath), onChange, { ...mine, only: basename(transcriptPath) })
       : undefined;
-  return {
+  const handle = {
     close() {
       for (const w of [inbox, activity, watchers, presence, transcript]) w?.close();
     },
   };
+  try {
+    await onChange();
+  } catch (error) {
+    onError(error);
+  }
+  return handle;
 }
 
 /** Fires when an agent registers or a session/process link is written (a hook waiting to learn its agent). */

@@ -12,6 +12,7 @@ import { ensureDir, listNames, publish, readTextIfPresent, removeIfPresent, remo
 import { INBOX_STATES } from './layout.ts';
 import { readRecord } from './records.ts';
 import type { ActivityRecord, AgentRecord } from './schema.ts';
+import { interruptedSince } from './sessions/interrupted.ts';
 
 export type Activity = 'busy' | 'idle' | 'unknown';
 
@@ -234,7 +235,9 @@ export function createAgents(ctx: StoreContext) {
   async function activity(code: string): Promise<{ state: Activity; at?: string; sessionId?: string; transcriptPath?: string }> {
     const record = await readRecord(layout, 'activity', layout.activityFile(code), ctx.report, ctx.clock.now());
     if (!record) return { state: 'unknown' };
-    return { state: record.state, at: record.at, sessionId: record.session_id, transcriptPath: record.transcript_path };
+    // A turn the user interrupted ends without any hook: only the transcript says it is over.
+    const interrupted = record.state === 'busy' && record.transcript_path !== undefined && interruptedSince(record.transcript_path, record.at);
+    return { state: interrupted ? 'idle' : record.state, at: record.at, sessionId: record.session_id, transcriptPath: record.transcript_path };
   }
 
   return { get, getLive, live, register, unregister, update, linkSession, codeForSession, codeForOverride, linkProcess, codeForProcess, codeForAnyProcess, setActivity, activity };

@@ -198,6 +198,17 @@ describe('the watcher (Stop / SessionStart, asyncRewake)', () => {
     await claude.call('ack_all');
   });
 
+  test('who shows an interrupted session as idle (no hook says so; its transcript does)', async () => {
+    const transcript = join(sandbox, 'transcripts', `${randomUUID()}.jsonl`);
+    mkdirSync(join(sandbox, 'transcripts'), { recursive: true });
+    writeFileSync(transcript, '');
+    await (await claude.hook('user-prompt-submit', { prompt: 'long job', transcript_path: transcript })).done;
+    const activity = async () => ((await peer.call('who')).agents as { code: string; activity: string }[]).find((a) => a.code === code)?.activity;
+    expect(await activity()).toBe('busy');
+    appendFileSync(transcript, `${JSON.stringify({ type: 'user', message: { role: 'user', content: [{ type: 'text', text: '[Request interrupted by user]' }] }, timestamp: new Date().toISOString() })}\n`);
+    expect(await activity()).toBe('idle');
+  });
+
   test('StopFailure (an API error ended the turn, no Stop follows) is a watcher too: it replaces the old one and wakes', async () => {
     const run = await claude.hook('stop');
     await until(() => armed(run), 'the watcher to arm');
