@@ -11,15 +11,20 @@ const argv = process.argv.slice(2);
 // Output goes through Bun.write, never process.stdout/process.stderr: the first touch of those
 // node streams costs ~15 ms in Bun, more than a whole PreToolUse hook may take. Writes are
 // chained so they keep their order, and flushed before exit. A reader that went away (EPIPE, as
-// with `intercom … | head`) ends the process quietly with 0, as it does any Unix tool (`tail`
-// would otherwise follow forever); any other write failure is reported and exits 1.
+// with `intercom … | head`) silences that stream and tells long-running commands (tail) to stop;
+// the command still finishes its work and keeps its exit code. Any other write failure is
+// reported on stderr and makes the exit code 1.
+const readerGone = Promise.withResolvers<void>();
 function writer(target: typeof Bun.stdout, name: string) {
   let queue: Promise<unknown> = Promise.resolve();
   let failed = false;
   const onError = (error: unknown) => {
     if (failed) return;
     failed = true;
-    if (hasErrno(error, 'EPIPE')) process.exit(0);
+    if (hasErrno(error, 'EPIPE')) {
+      if (name === 'stdout') readerGone.resolve();
+      return;
+    }
     if (name === 'stdout') log(`intercom: cannot write to stdout: ${describeError(error)}`);
     process.exitCode = 1;
   };
@@ -96,6 +101,7 @@ if (argv[0] === 'hook') {
   const interrupted = new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
+    void readerGone.promise.then(() => resolve());
   });
   const { dirname, resolve } = await import('node:path');
   const code = await runCli(argv, {

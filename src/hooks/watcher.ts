@@ -49,6 +49,15 @@ export const watcher: HookHandler = async (ctx) => {
   }
   const self = procInfo(ctx.pid);
   if (!self) return 0;
+  if (ctx.event === 'stop-failure') {
+    // A watcher still armed from the last Stop can wake the session once it reads idle; keep it.
+    // Only a turn that a wake started (its watcher has exited) needs this one to take over.
+    const armed = await store.watchers.current(code);
+    if (armed && armed.pid !== self.pid && isProcessAlive(armed.pid, armed.pid_start)) {
+      await idle();
+      return 0;
+    }
+  }
   // Take over from the older watcher first, then mark the session idle: the other order would
   // let the older one (still armed through the turn) see idle and wake the session itself.
   const previous = await store.watchers.arm(code, { pid: self.pid, start: self.start, claudePid: owner?.pid });

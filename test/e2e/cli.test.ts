@@ -81,6 +81,9 @@ describe('intercom CLI', () => {
     expect(stderr).not.toContain('EPIPE');
     expect(stderr.trim()).toBe('exit=0');
     await runIntercom(['ack', '--all'], { env });
+    // The command still finishes and keeps its exit code: doctor fails here (nothing installed).
+    const doctor = Bun.spawnSync(['bash', '-c', `"$0" "$1" doctor | head -c 5 >/dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`, BUN, ENTRY], { env, stderr: 'pipe' });
+    expect(doctor.stderr.toString().trim()).toBe('exit=1');
     // tail follows forever, unless its reader goes away.
     const tail = Bun.spawn(['bash', '-c', `"$0" "$1" tail | head -c 5 >/dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`, BUN, ENTRY], { env, stderr: 'pipe' });
     const tailErr = (async () => new Response(tail.stderr).text())();

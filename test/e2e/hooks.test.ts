@@ -209,18 +209,26 @@ describe('the watcher (Stop / SessionStart, asyncRewake)', () => {
     expect(await activity()).toBe('idle');
   });
 
-  test('StopFailure (an API error ended the turn, no Stop follows) is a watcher too: it replaces the old one and wakes', async () => {
+  test('StopFailure (an API error ended the turn, no Stop follows): the armed watcher wakes; with none armed, it arms', async () => {
     const run = await claude.hook('stop');
     await until(() => armed(run), 'the watcher to arm');
     await (await claude.hook('user-prompt-submit', { prompt: 'work' })).done; // busy
     const sent = await peer.call('send', { to: code, body: 'after the api error' });
     await Bun.sleep(300);
     expect(stateOf(code, String(sent.id))).toBe('new');
-    const failure = await claude.hook('stop-failure', { hook_event_name: 'StopFailure', error: 'rate_limit' });
-    const result = await failure.done;
+    // A watcher from the last Stop is still armed: StopFailure marks the session idle and leaves.
+    const failure = await (await claude.hook('stop-failure', { hook_event_name: 'StopFailure', error: 'rate_limit' })).done;
+    expect(failure).toMatchObject({ exit: 0, stderr: '' });
+    const woke = await run.done;
+    expect(woke.exit).toBe(2);
+    expect(woke.stderr).toContain('after the api error');
+    // That wake's own turn fails too: no watcher is left, so this StopFailure arms one.
+    const again = await claude.hook('stop-failure', { hook_event_name: 'StopFailure', error: 'overloaded' });
+    await until(() => armed(again), 'the StopFailure watcher to arm');
+    await peer.call('send', { to: code, body: 'second try' });
+    const result = await again.done;
     expect(result.exit).toBe(2);
-    expect(result.stderr).toContain('after the api error');
-    expect((await run.done).exit).toBe(0); // replaced, without waking
+    expect(result.stderr).toContain('second try');
     await claude.call('ack_all');
   });
 

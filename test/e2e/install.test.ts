@@ -161,6 +161,20 @@ describe('intercom doctor', () => {
     expect(both.stdout).toMatch(/warn\s+plugin\s+intercom@local is enabled as well as intercom install/);
   });
 
+  test('hooks written by an older intercom (another timeout, no asyncRewake) fail, and install again fixes them', async () => {
+    const { env, files, json } = setup();
+    await runIntercom(['install'], { env });
+    const settings = json(files.settings);
+    settings.hooks.StopFailure[0].hooks[0] = { type: 'command', command: settings.hooks.StopFailure[0].hooks[0].command, timeout: 10 };
+    writeFileSync(files.settings, JSON.stringify(settings));
+    const stale = await runIntercom(['doctor'], { env });
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toMatch(/FAIL\s+hooks\s+StopFailure hooked by an older intercom .*run intercom install again/);
+    expect((await runIntercom(['install'], { env })).code).toBe(0);
+    expect(json(files.settings).hooks.StopFailure[0].hooks[0]).toMatchObject({ asyncRewake: true, timeout: 604800 });
+    expect((await runIntercom(['doctor'], { env })).stdout).toMatch(/ok\s+hooks/);
+  });
+
   test('a store open to other users fails the store check with the fix', async () => {
     const { env } = setup();
     mkdirSync(env.CLAUDE_INTERCOM_DIR!, { mode: 0o777 });

@@ -1,6 +1,6 @@
 // The checks `intercom doctor` runs, each a line: ok, warn (works, with less) or FAIL (fix it).
 import { existsSync } from 'node:fs';
-import { HOOK_EVENTS, isIntercomHookCommand } from '../install/hooks-spec.ts';
+import { HOOK_EVENTS, hooksConfig, isIntercomHookCommand } from '../install/hooks-spec.ts';
 import { SERVER_NAME } from '../install/plan.ts';
 import { isOlderThan, MIN_CLAUDE_VERSION } from '../install/claude-version.ts';
 import type { CurrentFiles } from '../install/plan.ts';
@@ -92,14 +92,23 @@ function installedChecks(files: CurrentFiles, paths: { userConfigFile: string; s
         : { level: 'ok', name: 'MCP server', detail: `${server.command} ${(server.args ?? []).join(' ')}` },
     );
   }
-  const hooks = (parse(files.settings)?.hooks ?? {}) as Record<string, { hooks?: { command?: unknown }[] }[]>;
-  const missingEvents = Object.keys(HOOK_EVENTS).filter(
-    (event) => !(hooks[event] ?? []).some((group) => (group.hooks ?? []).some((h) => isIntercomHookCommand(h.command))),
-  );
+  type Hook = { command?: unknown; timeout?: unknown; asyncRewake?: unknown };
+  const hooks = (parse(files.settings)?.hooks ?? {}) as Record<string, { hooks?: Hook[] }[]>;
+  const ours = (event: string) => (hooks[event] ?? []).flatMap((group) => group.hooks ?? []).find((h) => isIntercomHookCommand(h.command));
+  const missingEvents = Object.keys(HOOK_EVENTS).filter((event) => !ours(event));
+  // A hook written by an older intercom (another timeout, no asyncRewake) runs, but not as needed.
+  const expected = hooksConfig('intercom');
+  const staleEvents = Object.keys(HOOK_EVENTS).filter((event) => {
+    const found = ours(event);
+    const want = expected[event]?.[0]?.hooks[0];
+    return found && want && (found.timeout !== want.timeout || (found.asyncRewake === true) !== (want.asyncRewake === true));
+  });
   checks.push(
     missingEvents.length
       ? { level: 'FAIL', name: 'hooks', detail: `${missingEvents.join(', ')} not hooked in ${paths.settingsFile}: run intercom install` }
-      : { level: 'ok', name: 'hooks', detail: `${Object.keys(HOOK_EVENTS).join(', ')} in ${paths.settingsFile}` },
+      : staleEvents.length
+        ? { level: 'FAIL', name: 'hooks', detail: `${staleEvents.join(', ')} hooked by an older intercom in ${paths.settingsFile}: run intercom install again` }
+        : { level: 'ok', name: 'hooks', detail: `${Object.keys(HOOK_EVENTS).join(', ')} in ${paths.settingsFile}` },
   );
   checks.push(
     files.skill === undefined
