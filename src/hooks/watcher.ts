@@ -1,6 +1,7 @@
 // The watcher: run by SessionStart, Stop and StopFailure as an async hook with asyncRewake. It
-// checks the inbox at once, then waits on it (fs watch, no polling). When mail lands while the session is
-// idle, it claims the mail, prints it, and exits 2: Claude Code wakes the session with that text.
+// checks the inbox at once, then waits on it (fs watch, no polling). When mail lands while the
+// session is idle, it claims the mail, prints it, and exits 2: Claude Code wakes the session with
+// that text.
 // It stays armed for as long as its Claude process lives; it exits 0, quietly, when that process
 // dies, when a newer watcher for the same agent replaces it, or when it is told to stop.
 import { describeError } from '../core/errors.ts';

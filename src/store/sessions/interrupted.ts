@@ -4,17 +4,10 @@
 // count as busy until its next prompt, and its watcher would never wake it. Only the tail of
 // the transcript is read.
 import { nodeFs } from '../../core/node-fs.ts';
+import { recordText } from './transcript-tail.ts';
 
 const TAIL_BYTES = 64 * 1024;
 const INTERRUPT_MARK = '[Request interrupted by user';
-
-type Block = { type?: string; text?: string };
-
-function recordText(record: Record<string, unknown>): string {
-  const content = (record.message as { content?: string | Block[] } | undefined)?.content;
-  if (typeof content === 'string') return content;
-  return (content ?? []).filter((b) => b?.type === 'text' && typeof b.text === 'string').map((b) => b.text!).join('\n');
-}
 
 /** The last `bytes` of a file as whole lines (the first, cut line is dropped); [] when missing. */
 function tailLines(path: string, bytes: number): string[] {

@@ -42,13 +42,17 @@ export function readRecordsFrom(path: string, offset: number): { records: Record
 
 type Block = { type?: string; text?: string };
 
+/** All text a record's message carries (its text blocks, joined), or '' for none. */
+export function recordText(record: Record<string, unknown>): string {
+  const content = (record.message as { content?: string | Block[] } | undefined)?.content;
+  if (typeof content === 'string') return content;
+  return (content ?? []).filter((b) => b?.type === 'text' && typeof b.text === 'string').map((b) => b.text!).join('\n');
+}
+
 /** The text an assistant record carries (its text blocks), or undefined for other records. */
 export function assistantText(record: Record<string, unknown>): string | undefined {
   if (record.type !== 'assistant') return undefined;
-  const content = (record.message as { content?: string | Block[] } | undefined)?.content;
-  if (typeof content === 'string') return content;
-  const text = (content ?? []).filter((b) => b?.type === 'text' && typeof b.text === 'string').map((b) => b.text!).join('\n');
-  return text || undefined;
+  return recordText(record) || undefined;
 }
 
 /** The prompt text of a user record (not a tool result), or undefined. */
