@@ -20,7 +20,8 @@ export const doctorCommand: Command = {
       // lsof reads a running claude's folder where /proc does not exist (macOS).
       checkTool('lsof', Bun.which('lsof'), 'mapping running claude processes to sessions on macOS', process.platform !== 'linux'),
     ];
-    checks.push(checkClaude(Bun.which('claude'), installedClaudeVersion(Bun.which('claude'))));
+    const claude = Bun.which('claude');
+    checks.push(checkClaude(claude, installedClaudeVersion(claude)));
     const target = installTarget(deps);
     checks.push(...checkRegistration(readCurrent(target), target, Bun.which('bun')));
     try {
