@@ -3,7 +3,7 @@
 import { nodeFs } from '../core/node-fs.ts';
 import { IntercomError, hasErrno } from '../core/errors.ts';
 import type { Layout } from './layout.ts';
-import { DIR_MODE, FILE_MODE, readTextIfPresent } from './files.ts';
+import { DIR_MODE, publish, readTextIfPresent, removeQuietly, writeTmp } from './files.ts';
 import { STORE_FORMAT_VERSION } from './layout.ts';
 
 export async function openStoreDir(layout: Layout, now: number): Promise<void> {
@@ -38,11 +38,16 @@ export async function openStoreDir(layout: Layout, now: number): Promise<void> {
   if (existing !== undefined) {
     checkMarker(layout.marker, existing);
   } else {
+    // Written whole, then linked into place: processes opening a new store at the same moment
+    // must never read a marker that is created but not yet written.
     const marker = { format: 'claude-intercom', v: STORE_FORMAT_VERSION, created_at: new Date(now).toISOString() };
+    const tmp = await writeTmp(layout, `${JSON.stringify(marker)}\n`, now);
     try {
-      nodeFs().writeFileSync(layout.marker, `${JSON.stringify(marker)}\n`, { flag: 'wx', mode: FILE_MODE });
+      await publish(tmp, layout.marker, root);
     } catch (error) {
       if (!hasErrno(error, 'EEXIST')) throw error; // another process stamped it first
+    } finally {
+      await removeQuietly(tmp);
     }
   }
 }

@@ -1,6 +1,7 @@
 // 8 sender processes × 1,000 messages into one inbox while a reader drains it: nothing lost,
-// nothing duplicated, nothing torn.
+// nothing duplicated, nothing torn. And processes opening one new store at once all succeed.
 import { expect, test } from 'bun:test';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/index.ts';
 import { procInfo } from '../../src/core/proc.ts';
@@ -60,3 +61,26 @@ test(`${SENDERS} processes × ${PER_SENDER} messages into one draining inbox: 0 
   // Every message also reached history exactly once.
   expect((await store.mail.list(me.code, ['acked'])).length).toBe(SENDERS * PER_SENDER);
 }, 120_000);
+
+test('processes opening one new store at the same moment all succeed (the store marker is never seen half-written)', async () => {
+  // Each opener loads the store code, then spins until the go file appears, so they all open
+  // the new store within microseconds of each other.
+  const script = [
+    `import { existsSync } from 'node:fs';`,
+    `import { openStore } from ${JSON.stringify(join(import.meta.dir, '..', '..', 'src', 'store', 'index.ts'))};`,
+    `const [root, go] = process.argv.slice(1);`,
+    `process.stdout.write('ready\\n');`,
+    `while (!existsSync(go)) {}`,
+    `await openStore({ root });`,
+  ].join('\n');
+  for (let round = 0; round < 10; round++) {
+    const dir = tmpDir('intercom-open-race-');
+    const root = join(dir, 'store');
+    const go = join(dir, 'go');
+    const openers = Array.from({ length: 8 }, () => Bun.spawn([BUN, '-e', script, root, go], { stdout: 'pipe', stderr: 'pipe' }));
+    await Promise.all(openers.map(async (p) => p.stdout.getReader().read()));
+    writeFileSync(go, '');
+    const results = await Promise.all(openers.map(async (p) => ({ code: await p.exited, stderr: await new Response(p.stderr).text() })));
+    expect(results.filter((r) => r.code !== 0)).toEqual([]);
+  }
+}, 60_000);
