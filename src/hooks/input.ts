@@ -9,6 +9,13 @@ export interface HookInput {
   cwd?: string;
   toolName?: string;
   toolInput?: Record<string, unknown>;
+  /**
+   * Set when the hook fires inside a subagent (Agent/Task tool): Claude Code then passes the
+   * parent's session_id plus `agent_id` and `agent_type` (hooks docs, common input fields; seen
+   * with 2.1.330). Whatever such a hook adds reaches the subagent's context only, never the main
+   * thread's model, so it must never take mail.
+   */
+  agentId?: string;
 }
 
 const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
@@ -29,6 +36,7 @@ export function parseHookInput(text: string): HookInput {
     ...(str(o.transcript_path) ? { transcriptPath: str(o.transcript_path) } : {}),
     ...(str(o.cwd) ? { cwd: str(o.cwd) } : {}),
     ...(str(o.tool_name) ? { toolName: str(o.tool_name) } : {}),
+    ...(str(o.agent_id) ? { agentId: str(o.agent_id) } : {}),
     ...(typeof o.tool_input === 'object' && o.tool_input !== null ? { toolInput: o.tool_input as Record<string, unknown> } : {}),
   };
 }

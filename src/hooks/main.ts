@@ -43,6 +43,10 @@ export async function runHook(event: string | undefined, deps: HookDeps): Promis
   try {
     const config = deps.config();
     const [input, handler] = await Promise.all([deps.readStdin().then(parseHookInput), spec.load()]);
+    // Inside a subagent only the claim guard runs (PreToolUse sees that itself): nothing a
+    // subagent's hook prints reaches the main thread's model, so it must not take or mark mail,
+    // nor change the session's busy/idle state.
+    if (input.agentId !== undefined && event !== 'pre-tool-use') return 0;
     let opened: Promise<Store> | undefined;
     const store = () => (opened ??= deps.openStore());
     return await handler({ event: event!, config, input, pid: deps.pid, store, out: deps.out, err: deps.err, signal: deps.signal });

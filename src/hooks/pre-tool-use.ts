@@ -26,6 +26,10 @@ export const preToolUse: HookHandler = async (ctx) => {
   if (isIntercomTool(ctx.input.toolName)) return 0; // it is already talking to intercom
   const file = editedFile(ctx);
   const guard = file !== undefined && (await quickHasClaims(ctx.config.storeDir));
+  // A subagent's tool call: its context is not the main thread's, so mail waits for the main
+  // thread (its next tool call, its prompt, or its Stop watcher). The claim guard still applies.
+  const takesMail = ctx.input.agentId === undefined;
+  if (!guard && !takesMail) return 0;
   if (!guard && ctx.input.sessionId && ctx.config.identityOverride === undefined) {
     const quick = await quickInbox(ctx.config.storeDir, ctx.input.sessionId);
     if (quick?.waiting === 0) return 0; // the common case: a linked session with nothing new
@@ -35,7 +39,7 @@ export const preToolUse: HookHandler = async (ctx) => {
   const { additionalContext, claimNewMail, formatDelivery } = await import('./deliver.ts');
   const store = await ctx.store();
   const agent = await resolveHookAgent(store, ctx);
-  const mail = agent && (await store.mail.countNew(agent.code)) > 0 ? await claimNewMail(store, agent.code) : [];
+  const mail = takesMail && agent && (await store.mail.countNew(agent.code)) > 0 ? await claimNewMail(store, agent.code) : [];
   const context = mail.length && agent ? [formatDelivery(agent.code, mail, await store.mail.countNew(agent.code))] : [];
   let decision: { permissionDecision: 'ask' | 'deny'; permissionDecisionReason: string } | undefined;
   if (guard && file) {

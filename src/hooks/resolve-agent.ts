@@ -1,7 +1,10 @@
 // Which agent does this hook belong to? The hook and the MCP server of one Claude session share
-// its session id (hook stdin / CLAUDE_CODE_SESSION_ID) and its Claude process (an ancestor of
-// both). Whichever is found first wins; a hit through the process also links the session id, so
-// a session renamed by /clear keeps its agent.
+// its Claude process (an ancestor of both) and usually its session id (hook stdin /
+// CLAUDE_CODE_SESSION_ID). The process is asked first: a session id can be run by two live
+// Claude processes at once (two terminals resuming it, `--fork-session`), and then only the
+// process tells whose hook this is. The session id decides when the process links to no agent
+// (the MCP server has not registered yet, or runs under another parent), and a hit through the
+// process links a session id that has no agent yet, so a session renamed by /clear keeps its agent.
 import { sessionMailbox } from '../core/ids.ts';
 import { ancestors, claudeCandidates } from '../core/proc.ts';
 import type { ProcInfo } from '../core/proc.ts';
@@ -30,12 +33,14 @@ async function findAgent(store: Store, ctx: HookContext, chain?: ProcInfo[]): Pr
     const code = await store.agents.codeForOverride(config.identityOverride);
     if (code) return { code, via: 'override' };
   }
-  if (input.sessionId) {
-    const code = await store.agents.codeForSession(input.sessionId);
-    if (code) return { code, via: 'session' };
+  const linked = input.sessionId ? await store.agents.codesForSession(input.sessionId) : [];
+  const byProcess = await store.agents.codeForAnyProcess(claudeCandidates(chain ?? ancestors(ctx.pid), config.claudePid));
+  if (byProcess) {
+    // Link a session id that names no agent yet (a new id after /clear); never overwrite a link
+    // to another agent, nor the list of a session that several processes run.
+    if (input.sessionId && linked.length === 0) await store.agents.linkSession(input.sessionId, byProcess);
+    return { code: byProcess, via: 'process' };
   }
-  const code = await store.agents.codeForAnyProcess(claudeCandidates(chain ?? ancestors(ctx.pid), config.claudePid));
-  if (!code) return undefined;
-  if (input.sessionId) await store.agents.linkSession(input.sessionId, code);
-  return { code, via: 'process' };
+  // Several live agents share this session id and none is this hook's: the mail is not ours.
+  return linked.length === 1 ? { code: linked[0]!, via: 'session' } : undefined;
 }

@@ -11,7 +11,7 @@ import type { Store } from '../store/index.ts';
 import type { FolderWatch } from '../store/watch.ts';
 import { waitFor } from '../store/wait-for.ts';
 import type { HookContext, HookHandler } from './context.ts';
-import { claimNewMail, formatDelivery } from './deliver.ts';
+import { additionalContext, claimNewMail, formatDelivery } from './deliver.ts';
 import { resolveHookAgent } from './resolve-agent.ts';
 import type { HookAgent } from './resolve-agent.ts';
 
@@ -44,9 +44,7 @@ export const watcher: HookHandler = async (ctx) => {
   const idle = () => store.agents.setActivity(code, 'idle', { sessionId: ctx.input.sessionId, transcriptPath: ctx.input.transcriptPath });
   if (!background) {
     await idle();
-    // In the foreground Claude Code reads a Stop hook's exit 2, but ignores StopFailure's:
-    // claiming mail there would mark it delivered without anyone seeing it.
-    return ctx.event !== 'stop-failure' && (await deliver(ctx, store, code)) ? WAKE_EXIT_CODE : 0;
+    return deliverInForeground(ctx, store, code);
   }
   const self = procInfo(ctx.pid);
   if (!self) return 0;
@@ -89,6 +87,21 @@ export function runsInBackground(claude: ProcInfo | undefined): boolean {
   return !print || streaming;
 }
 
+/**
+ * Under `claude -p` Claude Code runs these hooks in the foreground, where each event has its own
+ * channel to the model (2.1.330): a Stop hook's exit 2 hands its stderr to the model, which goes
+ * on; SessionStart's exit 2 is only logged as a hook error, but its additionalContext reaches the
+ * first request; StopFailure's output reaches nothing. Mail is taken only where it reaches the
+ * model; elsewhere it stays in new/ for the next prompt's UserPromptSubmit or a later session.
+ */
+async function deliverInForeground(ctx: HookContext, store: Store, code: string): Promise<number> {
+  if (ctx.event === 'stop') return (await deliver(ctx, store, code)) ? WAKE_EXIT_CODE : 0;
+  if (ctx.event !== 'session-start' || (await store.mail.countNew(code)) === 0) return 0;
+  const claimed = await claimNewMail(store, code);
+  if (claimed.length) ctx.out(additionalContext('SessionStart', formatDelivery(code, claimed, await store.mail.countNew(code))));
+  return 0;
+}
+
 /** Claim new mail and print it for the model. True when something was delivered. */
 async function deliver(ctx: HookContext, store: Store, code: string): Promise<boolean> {
   const claimed = await claimNewMail(store, code);
@@ -111,9 +124,20 @@ async function waitForAgent(ctx: HookContext, store: Store, chain: ProcInfo[], o
 
 /** Wait for new mail while the session is idle; the exit code to end with (2 = woke it). */
 async function waitForMail(ctx: HookContext, store: Store, code: string, owner: ProcInfo | undefined): Promise<number> {
+  // An agent this watcher has seen live and then lost means the session is ending. One it has
+  // never seen live is still registering (a resumed session arms its watcher before its new MCP
+  // server registers, ~1.7 s later with 2.1.330): its mail is waited on, and woken for, all the
+  // same, for as long as a SessionStart watcher would wait for a registration.
+  // A registration by our own Claude process counts as seen: that server has gone.
+  const record = await store.agents.get(code);
+  let seenLive = owner !== undefined && record?.claude_pid === owner.pid && record.claude_pid_start === owner.start;
+  const armedAt = Date.now();
   const ready = async (): Promise<'ready' | 'replaced' | 'gone' | undefined> => {
     if (!(await store.watchers.isCurrent(code, ctx.pid))) return 'replaced';
-    if (!(await store.agents.getLive(code))) {
+    if (await store.agents.getLive(code)) seenLive = true;
+    else if (!seenLive) {
+      if (Date.now() - armedAt > LINK_WAIT_MS) return 'gone'; // it never registered
+    } else {
       await Bun.sleep(AGENT_GONE_GRACE_MS);
       if (!(await store.agents.getLive(code))) return 'gone'; // the session is ending
     }

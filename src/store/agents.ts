@@ -128,6 +128,7 @@ export function createAgents(ctx: StoreContext) {
         await publish(tmp, layout.agentFile(candidate), layout.agents);
         await ensureMailbox(candidate);
         if (input.sessionId) await linkSession(input.sessionId, candidate);
+        if (input.sessionId) await markSharedSession(input.sessionId);
         if (input.claudePid && input.claudePidStart) await linkProcess(input.claudePid, input.claudePidStart, candidate);
         return record;
       } catch (error) {
@@ -196,9 +197,32 @@ export function createAgents(ctx: StoreContext) {
     await replaceFile(layout, layout.sessionFile(sessionId), layout.sessions, assertCode(code), ctx.clock.now());
   }
 
+  /** The one agent a session id links to; undefined when none, or when several live agents share it. */
   async function codeForSession(sessionId: string): Promise<string | undefined> {
-    const text = (await readTextIfPresent(layout.sessionFile(sessionId)))?.trim();
-    return text && isCode(text) ? text : undefined;
+    const codes = await codesForSession(sessionId);
+    return codes.length === 1 ? codes[0] : undefined;
+  }
+
+  /**
+   * Every agent a session id links to: usually one; several when two live Claude processes run
+   * the same session (two terminals resuming it, or `--fork-session`, whose hooks carry the
+   * parent's id). The file then holds one code a line, which the hooks' fast path does not
+   * accept, so they resolve their agent through their own Claude process instead.
+   */
+  async function codesForSession(sessionId: string): Promise<string[]> {
+    const text = await readTextIfPresent(layout.sessionFile(sessionId));
+    return (text ?? '').split('\n').map((line) => line.trim()).filter(isCode);
+  }
+
+  /**
+   * After registering with a session id, record whether other live agents run the same session.
+   * Every registrant links first and checks second, so of two that overlap, the later check sees
+   * both and writes the shared list last.
+   */
+  async function markSharedSession(sessionId: string): Promise<void> {
+    const sharing = (await live()).filter((a) => a.session_id === sessionId).map((a) => a.code).sort();
+    if (sharing.length < 2) return;
+    await replaceFile(layout, layout.sessionFile(sessionId), layout.sessions, sharing.join('\n'), ctx.clock.now());
   }
 
   async function linkProcess(pid: number, start: string, code: string): Promise<void> {
@@ -240,7 +264,7 @@ export function createAgents(ctx: StoreContext) {
     return { state: interrupted ? 'idle' : record.state, at: record.at, sessionId: record.session_id, transcriptPath: record.transcript_path };
   }
 
-  return { get, getLive, live, register, unregister, update, linkSession, codeForSession, codeForOverride, linkProcess, codeForProcess, codeForAnyProcess, setActivity, activity };
+  return { get, getLive, live, register, unregister, update, linkSession, codeForSession, codesForSession, codeForOverride, linkProcess, codeForProcess, codeForAnyProcess, setActivity, activity };
 }
 
 export type Agents = ReturnType<typeof createAgents>;

@@ -38,6 +38,23 @@ function badRecipient(value: string): IntercomError {
   );
 }
 
+/**
+ * Several live agents match a session id or prefix. When they all run one session (two
+ * terminals resumed it, or a fork), more of the id cannot help: the sender must pick a code.
+ */
+function ambiguousSession(token: string, matches: AgentRecord[]): IntercomError {
+  const ids = new Set(matches.map((a) => a.session_id));
+  const agents = matches.map(describeAgent).join(', ');
+  if (ids.size === 1) {
+    return new IntercomError(
+      'AMBIGUOUS',
+      `session ${[...ids][0]} is run by ${matches.length} live Claude processes at once (agents ${agents}); nothing was sent. ` +
+        'Send to one of these codes; call who to see what each is doing',
+    );
+  }
+  return new IntercomError('AMBIGUOUS', `session prefix "${token}" matches ${agents}; give more of the id`);
+}
+
 function resolveOne(
   token: string,
   live: AgentRecord[],
@@ -59,9 +76,7 @@ function resolveOne(
   if (token.length >= MIN_SESSION_PREFIX) {
     const bySession = live.filter((a) => a.session_id?.startsWith(token));
     if (bySession.length === 1) return bySession[0]!;
-    if (bySession.length > 1) {
-      throw new IntercomError('AMBIGUOUS', `session prefix "${token}" matches ${bySession.map(describeAgent).join(', ')}; give more of the id`);
-    }
+    if (bySession.length > 1) throw ambiguousSession(token, bySession);
   }
   const session = lookupSession?.(token);
   if (session) return session;

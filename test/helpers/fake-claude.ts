@@ -17,6 +17,8 @@ export interface FakeClaude {
   hook(event: string, input?: Record<string, unknown>): Promise<HookRun>;
   /** Close the MCP server but keep running (a session that is ending). */
   closeMcp(): Promise<void>;
+  /** Start the MCP server now (after `noMcp`): a server that registers late. */
+  openMcp(): Promise<void>;
   exit(): Promise<void>;
   kill(): void;
   exited: Promise<number>;
@@ -92,6 +94,12 @@ export async function startFakeClaude(options: {
       const id = nextId++;
       const answer = new Promise<Record<string, unknown>>((r) => waiting.set(id, r));
       send({ op: 'close-mcp', id });
+      await answer;
+    },
+    async openMcp() {
+      const id = nextId++;
+      const answer = new Promise<Record<string, unknown>>((r) => waiting.set(id, r));
+      send({ op: 'open-mcp', id });
       await answer;
     },
     async exit() {
