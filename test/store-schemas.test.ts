@@ -34,7 +34,8 @@ test('records the store really writes validate against the published JSON Schema
   const onDisk = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'));
   expect(validate('message', onDisk(`mail/${agent.code}/new/${message.id}.json`))).toBe('valid');
   expect(validate('agent', onDisk(`agents/${agent.code}.json`))).toBe('valid');
-  expect(validate('activity', onDisk(`activity/${agent.code}.json`))).toBe('valid');
+  const [event] = readdirSync(join(root, 'activity', agent.code));
+  expect(validate('activity', onDisk(`activity/${agent.code}/${event}`))).toBe('valid');
   expect(validate('store', onDisk('store.json'))).toBe('valid');
   // And the schemas do reject what the store would quarantine.
   expect(validate('message', { ...message, id: '../../etc/passwd' })).toContain('pattern');

@@ -76,6 +76,7 @@ if (argv[0] === 'hook') {
       return config;
     },
     pid: process.pid,
+    startedAt: Math.floor(performance.timeOrigin),
     readStdin: () => Bun.stdin.text(),
     openStore: async () => (await import('../store/index.ts')).openStore(storeOptions()),
     out,

@@ -8,6 +8,11 @@ export interface HookContext {
   config: Config;
   input: HookInput;
   pid: number;
+  /**
+   * When this hook process started (epoch ms): the time of the event it reports. Busy/idle
+   * marks carry it, so a hook that finishes late cannot override a newer event.
+   */
+  startedAt: number;
   /** The store, opened on first call (a hook's fast path may never need it). */
   store(): Promise<Store>;
   /** stdout: the hook's answer to Claude Code. */

@@ -1,10 +1,14 @@
 // Handing new mail to the model: claim it (rename new → delivered, so no other hook or watcher
 // can show it again), then frame it. What does not fit stays in new/ for the next delivery.
+import { MAX_RESULT_CHARS } from '../core/limits.ts';
+import { sliceChars } from '../core/text.ts';
 import type { Store, StoredMessage } from '../store/index.ts';
 import { PEER_NOTICE, frameMessage } from '../store/presentation.ts';
 
-/** Enough for many messages, small enough not to flood the model's context in one go. */
-export const MAX_DELIVERY_CHARS = 24_000;
+/** Enough for many messages, small enough not to flood the model's context in one go (the tools' bound too). */
+export const MAX_DELIVERY_CHARS = MAX_RESULT_CHARS;
+/** Room for one message's body once the head, the frame and the closing lines are written. */
+const BODY_ROOM = MAX_DELIVERY_CHARS - 2_000;
 
 export async function claimNewMail(store: Store, code: string): Promise<StoredMessage[]> {
   const waiting = await store.mail.list(code, ['new']);
@@ -24,8 +28,21 @@ export function formatDelivery(code: string, messages: StoredMessage[], stillWai
   const more = stillWaiting > 0 ? `\n\n${stillWaiting} more message(s) are waiting: call the intercom peek tool.` : '';
   const asks = messages.some((m) => m.message.expects_reply) ? ' A sender marked awaiting_reply is blocked until you answer.' : '';
   return (
-    `${head}\n\n${messages.map((m) => frameMessage(m.message)).join('\n\n')}${more}\n\n` +
+    `${head}\n\n${messages.map((m) => frameWithin(m.message)).join('\n\n')}${more}\n\n` +
     `Answer with the intercom reply tool (pass the message id); ack what needs no answer.${asks}`
+  );
+}
+
+/**
+ * A message bigger than one delivery (bodies go up to 64 KiB) is shown in part, with the way to
+ * read the rest: it is delivered (the model knows it and has its id), never silently cut.
+ */
+function frameWithin(message: StoredMessage['message']): string {
+  if (message.body.length <= BODY_ROOM) return frameMessage(message);
+  const shown = sliceChars(message.body, BODY_ROOM);
+  return (
+    `${frameMessage({ ...message, body: shown })}\n` +
+    `(body characters 0-${shown.length} of ${message.body.length} shown; call the intercom peek tool with id "${message.id}" and offset ${shown.length} for the rest)`
   );
 }
 

@@ -16,6 +16,8 @@ export interface HookInput {
    * thread's model, so it must never take mail.
    */
   agentId?: string;
+  /** SessionStart's `source`: startup, resume, clear, or compact (which can run mid-turn). */
+  source?: string;
 }
 
 const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
@@ -37,6 +39,7 @@ export function parseHookInput(text: string): HookInput {
     ...(str(o.cwd) ? { cwd: str(o.cwd) } : {}),
     ...(str(o.tool_name) ? { toolName: str(o.tool_name) } : {}),
     ...(str(o.agent_id) ? { agentId: str(o.agent_id) } : {}),
+    ...(str(o.source) ? { source: str(o.source) } : {}),
     ...(typeof o.tool_input === 'object' && o.tool_input !== null ? { toolInput: o.tool_input as Record<string, unknown> } : {}),
   };
 }

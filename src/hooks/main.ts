@@ -22,6 +22,8 @@ export interface HookDeps {
   /** The settings; throws when the environment holds a bad value (reported like any hook failure). */
   config(): Config;
   pid: number;
+  /** When the hook process started (epoch ms). */
+  startedAt: number;
   readStdin(): Promise<string>;
   openStore(): Promise<Store>;
   out(text: string): void;
@@ -49,7 +51,7 @@ export async function runHook(event: string | undefined, deps: HookDeps): Promis
     if (input.agentId !== undefined && event !== 'pre-tool-use') return 0;
     let opened: Promise<Store> | undefined;
     const store = () => (opened ??= deps.openStore());
-    return await handler({ event: event!, config, input, pid: deps.pid, store, out: deps.out, err: deps.err, signal: deps.signal });
+    return await handler({ event: event!, config, input, pid: deps.pid, startedAt: deps.startedAt, store, out: deps.out, err: deps.err, signal: deps.signal });
   } catch (error) {
     return failOpen(describeError(error));
   }

@@ -19,11 +19,15 @@ export interface HookAgent {
 /**
  * `chain`: this hook's ancestors, when the caller has read them already. Once found, mail that
  * was sent to the bare session (before its agent registered, or while a send was resolving)
- * moves into the agent's inbox, so it is never stranded.
+ * moves into the agent's inbox, so it is never stranded, and so do busy/idle events recorded
+ * under the session before the agent existed.
  */
 export async function resolveHookAgent(store: Store, ctx: HookContext, chain?: ProcInfo[]): Promise<HookAgent | undefined> {
   const agent = await findAgent(store, ctx, chain);
-  if (agent && ctx.input.sessionId) await store.mail.adopt(sessionMailbox(ctx.input.sessionId), agent.code);
+  if (agent && ctx.input.sessionId) {
+    await store.mail.adopt(sessionMailbox(ctx.input.sessionId), agent.code);
+    await store.agents.adoptActivity(sessionMailbox(ctx.input.sessionId), agent.code);
+  }
   return agent;
 }
 

@@ -41,7 +41,13 @@ export const watcher: HookHandler = async (ctx) => {
   if (!agent) return 0;
   const { code } = agent;
   const owner = await ownerProcess(store, code, chain, claude);
-  const idle = () => store.agents.setActivity(code, 'idle', { sessionId: ctx.input.sessionId, transcriptPath: ctx.input.transcriptPath });
+  // Idle as of this hook's start: a prompt or a wake after it (even one written before this
+  // line runs) is newer and wins (store/activity.ts). A SessionStart for compaction can run in
+  // the middle of a turn, so it says nothing about busy or idle.
+  const idle = async () => {
+    if (ctx.event === 'session-start' && ctx.input.source === 'compact') return;
+    await store.agents.setActivity(code, 'idle', { sessionId: ctx.input.sessionId, transcriptPath: ctx.input.transcriptPath, at: ctx.startedAt });
+  };
   if (!background) {
     await idle();
     return deliverInForeground(ctx, store, code);

@@ -4,6 +4,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { z, ZodRawShape } from 'zod';
 import { describeError, isIntercomError } from '../core/errors.ts';
+import { capResult } from './budget.ts';
 import type { ToolContext } from './tool-context.ts';
 
 /** read: no side effects. write: changes state, safe to repeat. send: changes state, each call acts again. */
@@ -61,11 +62,12 @@ export function registerTool(server: McpServer, tool: AnyTool, ctx: ToolContext)
         await ctx.ready();
         const result = await tool.handle(args as never, ctx);
         const warnings = ctx.takeWarnings();
-        const text = warnings.length ? `${result.text}\n\nWarnings:\n${warnings.map((w) => `- ${w}`).join('\n')}` : result.text;
-        return {
-          content: [{ type: 'text' as const, text }],
-          structuredContent: warnings.length ? { ...result.data, warnings } : result.data,
-        };
+        const full = warnings.length ? `${result.text}\n\nWarnings:\n${warnings.map((w) => `- ${w}`).join('\n')}` : result.text;
+        // Tools page their own lists; this catches whatever still got through, so no result is
+        // ever too big for Claude Code to hand the model (src/core/limits.ts).
+        const { text, data, capped } = capResult(full, warnings.length ? { ...result.data, warnings } : result.data);
+        if (capped) ctx.log(`tool ${tool.name}: result over the size limit, cut`);
+        return { content: [{ type: 'text' as const, text }], structuredContent: data };
       } catch (error) {
         if (!isIntercomError(error)) ctx.log(`tool ${tool.name} failed: ${error instanceof Error ? error.stack : String(error)}`);
         const text = isIntercomError(error) ? error.message : `intercom hit an unexpected error: ${describeError(error)}`;

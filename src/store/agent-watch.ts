@@ -1,7 +1,7 @@
 // Everything a watcher waits on for one agent, without polling: new mail in its inbox, a change
 // of its busy/idle state, a change of who its armed watcher is, its presence going away, and
 // (when known) its session's transcript.
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { nodeFs } from '../core/node-fs.ts';
 import type { StoreContext } from './context.ts';
 import { watchFolder } from './watch.ts';
@@ -22,7 +22,7 @@ export async function watchAgent(
   // watch (the agent unregistering, say) would otherwise go unseen until the next rescan.
   const inbox = await watchFolder(layout.messageDir(code, 'new'), onChange, { rescanMs: 5_000, onError, initial: false });
   const mine = { rescanMs: 3_600_000, onError, only: `${code}.json`, initial: false };
-  const activity = await watchFolder(layout.activity, onChange, mine);
+  const activity = await watchFolder(join(layout.activity, code), onChange, { rescanMs: 3_600_000, onError, initial: false });
   const watchers = await watchFolder(layout.watchers, onChange, mine);
   const presence = await watchFolder(layout.agents, onChange, mine);
   // The session's transcript: an interrupted turn shows only there (Claude Code runs no hook).

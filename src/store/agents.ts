@@ -11,10 +11,11 @@ import { isoNow } from './context.ts';
 import { ensureDir, listNames, publish, readTextIfPresent, removeIfPresent, removeQuietly, replaceFile, tmpName, writeTmp } from './files.ts';
 import { INBOX_STATES } from './layout.ts';
 import { readRecord } from './records.ts';
-import type { ActivityRecord, AgentRecord } from './schema.ts';
-import { interruptedSince } from './sessions/interrupted.ts';
+import type { AgentRecord } from './schema.ts';
+import { createActivity } from './activity.ts';
+import type { ActivityView } from './activity.ts';
 
-export type Activity = 'busy' | 'idle' | 'unknown';
+export type { Activity } from './activity.ts';
 
 export interface RegisterInput {
   /** A code this agent must have (identity override): conflict if a live agent holds it. */
@@ -42,6 +43,7 @@ export function isAgentLive(agent: AgentRecord): boolean {
 
 export function createAgents(ctx: StoreContext) {
   const { layout } = ctx;
+  const activities = createActivity(ctx);
 
   async function get(code: string): Promise<AgentRecord | undefined> {
     return readRecord(layout, 'agent', layout.agentFile(code), ctx.report, ctx.clock.now());
@@ -244,27 +246,24 @@ export function createAgents(ctx: StoreContext) {
     return undefined;
   }
 
-  /** Written by hooks: busy (a turn runs) or idle, plus the session id and transcript the hook saw. */
-  async function setActivity(code: string, state: 'busy' | 'idle', seen: { sessionId?: string; transcriptPath?: string } = {}): Promise<void> {
-    const record: ActivityRecord = {
-      v: 1,
-      state,
-      at: isoNow(ctx),
-      ...(seen.sessionId ? { session_id: seen.sessionId } : {}),
-      ...(seen.transcriptPath ? { transcript_path: seen.transcriptPath } : {}),
-    };
-    await replaceFile(layout, layout.activityFile(code), layout.activity, `${JSON.stringify(record)}\n`, ctx.clock.now(), false);
+  /**
+   * Written by hooks: busy (a turn runs) or idle, plus the session id and transcript the hook
+   * saw. `at`: when the event happened (default now); see activity.ts for why it matters.
+   * `key`: an agent code, or "s-<session id>" for a session whose agent is not known yet.
+   */
+  async function setActivity(
+    key: string,
+    state: 'busy' | 'idle',
+    seen: { sessionId?: string | undefined; transcriptPath?: string | undefined; at?: number | undefined } = {},
+  ): Promise<void> {
+    await activities.record(key, { state, at: seen.at ?? ctx.clock.now(), sessionId: seen.sessionId, transcriptPath: seen.transcriptPath });
   }
 
-  async function activity(code: string): Promise<{ state: Activity; at?: string; sessionId?: string; transcriptPath?: string }> {
-    const record = await readRecord(layout, 'activity', layout.activityFile(code), ctx.report, ctx.clock.now());
-    if (!record) return { state: 'unknown' };
-    // A turn the user interrupted ends without any hook: only the transcript says it is over.
-    const interrupted = record.state === 'busy' && record.transcript_path !== undefined && interruptedSince(record.transcript_path, record.at);
-    return { state: interrupted ? 'idle' : record.state, at: record.at, sessionId: record.session_id, transcriptPath: record.transcript_path };
+  async function activity(code: string): Promise<ActivityView> {
+    return activities.read(code);
   }
 
-  return { get, getLive, live, register, unregister, update, linkSession, codeForSession, codesForSession, codeForOverride, linkProcess, codeForProcess, codeForAnyProcess, setActivity, activity };
+  return { get, getLive, live, register, unregister, update, linkSession, codeForSession, codesForSession, codeForOverride, linkProcess, codeForProcess, codeForAnyProcess, setActivity, activity, adoptActivity: activities.adopt };
 }
 
 export type Agents = ReturnType<typeof createAgents>;

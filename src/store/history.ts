@@ -5,11 +5,22 @@ import { MAILBOX_PATTERN, assertMessageId } from '../core/ids.ts';
 import type { StoreContext } from './context.ts';
 import { listNames, removeIfPresent } from './files.ts';
 import { HISTORY_STATES } from './layout.ts';
+import type { MessageState } from './layout.ts';
 import { idTime, scanLogNewestFirst } from './log-scan.ts';
 import type { Mail } from './mail.ts';
 import type { Message } from './schema.ts';
+import { failedDir } from './send-commit.ts';
 
 export const MAX_SEARCH_RESULTS = 50;
+
+export interface SearchOptions {
+  query: string;
+  from?: string | undefined;
+  since?: string | undefined;
+  /** Only messages older than this id: where the previous page ended. */
+  before?: string | undefined;
+  limit?: number | undefined;
+}
 
 /** Only messages this mailbox sent or received (undefined: every message, for the human CLI). */
 function involves(message: Message, box: string | undefined): boolean {
@@ -26,42 +37,69 @@ export function parseSince(since: string, now: number): number {
 }
 
 export function createHistory(ctx: StoreContext, mail: Mail) {
-  /** The whole conversation `id` belongs to, oldest first. */
-  async function thread(box: string | undefined, id: string): Promise<Message[]> {
+  /**
+   * One message of yours by id, wherever it is: your inbox (any state, with that state) or the
+   * log (sent, or pruned from your inbox). For reading a long body in parts.
+   */
+  async function message(box: string | undefined, id: string): Promise<{ message: Message; state?: MessageState }> {
     assertMessageId(id);
-    const known = (box ? (await mail.find(box, id))?.message : undefined) ?? (await mail.fromLog(id));
-    if (!known || !involves(known, box)) throw new IntercomError('NOT_FOUND', `no message ${id} of yours is on record (it may have been pruned); use search to find it`);
+    const stored = box ? await mail.find(box, id) : undefined;
+    if (stored) return stored;
+    const logged = await mail.fromLog(id);
+    if (!logged || !involves(logged, box)) throw new IntercomError('NOT_FOUND', `no message ${id} of yours is on record (it may have been pruned); use search to find it`);
+    return { message: logged };
+  }
+
+  /** The conversation `id` belongs to, oldest first; with `before`, only its messages older than that id (paging back). */
+  async function thread(box: string | undefined, id: string, options: { before?: string | undefined } = {}): Promise<Message[]> {
+    const known = (await message(box, id)).message;
+    const before = options.before !== undefined ? assertMessageId(options.before) : undefined;
     const found: Message[] = [];
     await scanLogNewestFirst(ctx, (m) => {
-      if (m.thread === known.thread && involves(m, box)) found.push(m);
+      if (m.thread === known.thread && involves(m, box) && (before === undefined || m.id < before)) found.push(m);
       return false;
     });
     return found.reverse();
   }
 
-  async function search(box: string | undefined, options: { query: string; from?: string | undefined; since?: string | undefined; limit?: number | undefined }): Promise<Message[]> {
+  /** Matches newest first, at most `limit` (capped at MAX_SEARCH_RESULTS). */
+  async function search(box: string | undefined, options: SearchOptions): Promise<Message[]> {
+    return (await searchPage(box, options)).messages;
+  }
+
+  /**
+   * One page of matches, newest first; `before` (an id) continues where the last page ended, and
+   * `more` says whether anything older matches (one extra match is looked for, not returned).
+   */
+  async function searchPage(box: string | undefined, options: SearchOptions): Promise<{ messages: Message[]; more: boolean }> {
     const query = options.query.trim().toLowerCase();
     if (query === '') throw new IntercomError('BAD_INPUT', 'search needs some text to look for');
     const from = options.from?.trim().toLowerCase();
     const since = options.since ? parseSince(options.since, ctx.clock.now()) : 0;
-    const limit = Math.min(options.limit ?? 20, MAX_SEARCH_RESULTS);
+    const before = options.before !== undefined ? assertMessageId(options.before) : undefined;
+    const limit = Math.max(1, Math.min(options.limit ?? 20, MAX_SEARCH_RESULTS));
     const found: Message[] = [];
     await scanLogNewestFirst(ctx, (m) => {
       if (idTime(m.id) < since) return true; // the log is newest first: nothing older can match
+      if (before !== undefined && m.id >= before) return false;
       const sender = m.from.code.toLowerCase() === from || m.from.name?.toLowerCase() === from;
       if (involves(m, box) && (!from || sender) && m.body.toLowerCase().includes(query)) found.push(m);
-      return found.length >= limit;
+      return found.length > limit;
     });
-    return found;
+    return { messages: found.slice(0, limit), more: found.length > limit };
   }
 
-  /** Delete history (acked, replied) and log entries older than the retention. Returns how many files went. */
+  /**
+   * Delete history (acked, replied), sent and failed sends, and log entries older than the
+   * retention. Returns how many files went. An entry stamped in the future (a clock that ran fast)
+   * is kept until its stamp is older than the retention: pruned late by the skew, never early.
+   */
   async function prune(retentionDays: number): Promise<number> {
     const cutoff = ctx.clock.now() - retentionDays * 86_400_000;
     let removed = 0;
     const old = (name: string) => idTime(name) < cutoff;
     for (const box of (await listNames(ctx.layout.mail, '')).filter((n) => MAILBOX_PATTERN.test(n))) {
-      for (const dir of [...HISTORY_STATES.map((state) => ctx.layout.messageDir(box, state)), ctx.layout.sentDir(box)]) {
+      for (const dir of [...HISTORY_STATES.map((state) => ctx.layout.messageDir(box, state)), ctx.layout.sentDir(box), failedDir(ctx.layout, box)]) {
         for (const name of (await listNames(dir)).filter(old)) if (await removeIfPresent(`${dir}/${name}`)) removed++;
       }
     }
@@ -69,7 +107,7 @@ export function createHistory(ctx: StoreContext, mail: Mail) {
     return removed;
   }
 
-  return { thread, search, prune };
+  return { message, thread, search, searchPage, prune };
 }
 
 export type History = ReturnType<typeof createHistory>;

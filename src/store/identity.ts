@@ -49,6 +49,10 @@ export async function registerSelf(input: SelfRegistration): Promise<AgentRecord
     transcriptPath: transcript,
   });
   // Mail sent to this session before it ran intercom (to "s-<session id>") is now its own.
-  if (sessionId) await mail.adopt(sessionMailbox(sessionId), agent.code);
+  if (sessionId) {
+    await mail.adopt(sessionMailbox(sessionId), agent.code);
+    // A prompt that ran before this server registered marked the session busy: it still is.
+    await agents.adoptActivity(sessionMailbox(sessionId), agent.code);
+  }
   return agent;
 }

@@ -24,9 +24,8 @@ export interface Layout {
   /** Claude session id → agent code, kept after the agent exits so a resume gets its code back. */
   sessions: string;
   sessionFile(sessionId: string): string;
-  /** Busy/idle of an agent, written by its hooks. */
+  /** Busy/idle events, one folder per agent code (or "s-<session id>"), written by hooks; see activity.ts. */
   activity: string;
-  activityFile(code: string): string;
   /** File claims, one file per owner; claimsLock serialises check-then-write across processes. */
   claims: string;
   claimsFile(owner: string): string;
@@ -72,7 +71,6 @@ export function createLayout(root: string): Layout {
     sessions,
     sessionFile: (sessionId) => join(sessions, assertSessionId(sessionId)),
     activity,
-    activityFile: (code) => join(activity, `${assertCode(code)}.json`),
     claims,
     claimsFile: (owner) => join(claims, `${assertMailbox(owner)}.json`),
     claimsLock: join(root, 'claims.lock'),

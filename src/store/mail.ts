@@ -1,13 +1,15 @@
-// Mailboxes. A message is written once (tmp → fsync) and hard-linked into the log and into each
-// recipient's new/ folder; every state change after that is a rename between state folders of
+// Mailboxes. A message is written once (tmp → fsync) and hard-linked into each recipient's new/
+// folder, the sender's sent/ and the log (in the order send-commit.ts explains); every state
+// change after that is a rename between state folders of
 // the recipient's mailbox, so concurrent readers, hooks and senders never see a partial file.
 import { IntercomError } from '../core/errors.ts';
 import { assertMailbox, assertMessageId, messageIdGenerator } from '../core/ids.ts';
 import type { StoreContext } from './context.ts';
-import { listNames, moveIfPresent, publish, readTextIfPresent, removeQuietly, writeTmp } from './files.ts';
+import { listNames, moveIfPresent, readTextIfPresent, removeQuietly, writeTmp } from './files.ts';
 import { HISTORY_STATES, INBOX_STATES, MESSAGE_STATES } from './layout.ts';
 import type { HistoryState, MessageState } from './layout.ts';
 import { parseRecord, quarantine, readRecord } from './records.ts';
+import { commitSend } from './send-commit.ts';
 import type { Message } from './schema.ts';
 
 export interface StoredMessage {
@@ -76,10 +78,9 @@ export function createMail(ctx: StoreContext) {
     };
     const tmp = await writeTmp(layout, `${JSON.stringify(message)}\n`, ctx.clock.now());
     try {
-      // The log entry first: a sender that dies halfway leaves a record of what it meant to send.
-      await publish(tmp, layout.logFile(id), layout.log);
-      await publish(tmp, layout.sentFile(input.from.code, id), layout.sentDir(input.from.code));
-      for (const box of to) await publish(tmp, layout.messageFile(box, 'new', id), layout.messageDir(box, 'new'));
+      // All or nothing per recipient, and the sender's sent/ link is the commit point: see the
+      // protocol in send-commit.ts. A failure throws an IntercomError and leaves nothing visible.
+      await commitSend(ctx, tmp, message);
     } finally {
       await removeQuietly(tmp);
     }
@@ -93,24 +94,36 @@ export function createMail(ctx: StoreContext) {
   /** Messages of a mailbox in the given states, oldest first. Corrupt files are quarantined and reported. */
   async function list(box: string, states: readonly MessageState[] = INBOX_STATES): Promise<StoredMessage[]> {
     const found: StoredMessage[] = [];
-    for (const state of states) {
-      const dir = layout.messageDir(box, state);
-      for (const name of await listNames(dir)) {
-        const id = name.slice(0, -'.json'.length);
-        const path = `${dir}/${name}`;
-        const text = await readTextIfPresent(path);
-        if (text === undefined) continue; // moved by another process since readdir
-        const parsed = await parseRecord('message', text);
-        if (!parsed.ok || parsed.value.id !== id) {
-          const reason = parsed.ok ? `file name ${name} does not match message id ${parsed.value.id}` : parsed.reason;
-          const problem = await quarantine(layout, path, reason, ctx.clock.now());
-          if (problem) ctx.report(problem);
-          continue;
-        }
-        found.push({ message: parsed.value, state });
-      }
+    for (const entry of await entries(box, states)) {
+      const stored = await load(box, entry);
+      if (stored) found.push(stored);
     }
-    return found.sort((a, b) => (a.message.id < b.message.id ? -1 : a.message.id > b.message.id ? 1 : 0));
+    return found;
+  }
+
+  /** Ids and states of a mailbox's messages, oldest first, from folder listings alone (nothing parsed). */
+  async function entries(box: string, states: readonly MessageState[] = INBOX_STATES): Promise<{ id: string; state: MessageState }[]> {
+    const found: { id: string; state: MessageState }[] = [];
+    for (const state of states) {
+      for (const name of await listNames(layout.messageDir(box, state))) found.push({ id: name.slice(0, -'.json'.length), state });
+    }
+    // Names sort by time, so ids do too; merge the states into one oldest-first list.
+    return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** One listed message; undefined when it moved since the listing or was corrupt (then quarantined and reported). */
+  async function load(box: string, entry: { id: string; state: MessageState }): Promise<StoredMessage | undefined> {
+    const path = layout.messageFile(box, entry.state, entry.id);
+    const text = await readTextIfPresent(path);
+    if (text === undefined) return undefined; // moved by another process since readdir
+    const parsed = await parseRecord('message', text);
+    if (!parsed.ok || parsed.value.id !== entry.id) {
+      const reason = parsed.ok ? `file name ${entry.id}.json does not match message id ${parsed.value.id}` : parsed.reason;
+      const problem = await quarantine(layout, path, reason, ctx.clock.now());
+      if (problem) ctx.report(problem);
+      return undefined;
+    }
+    return { message: parsed.value, state: entry.state };
   }
 
   /** How many messages wait in new/: a readdir, no parsing (the hooks' fast path). */
@@ -145,8 +158,14 @@ export function createMail(ctx: StoreContext) {
     return moved;
   }
 
-  async function markSeen(box: string, ids: string[]): Promise<void> {
-    for (const id of ids) await move(box, id, ['new', 'delivered'], 'seen');
+  /**
+   * Read with peek. Returns the ids this call moved: a rename succeeds for exactly one process, so
+   * of two readers racing for a message only one gets it back (and shows it).
+   */
+  async function markSeen(box: string, ids: string[]): Promise<string[]> {
+    const moved: string[] = [];
+    for (const id of ids) if (await move(box, id, ['new', 'delivered'], 'seen')) moved.push(id);
+    return moved;
   }
 
   /** Acknowledge: the message leaves the inbox for history. Throws for ids not in the inbox. */
@@ -213,7 +232,7 @@ export function createMail(ctx: StoreContext) {
     return readRecord(layout, 'message', layout.logFile(assertMessageId(id)), ctx.report, ctx.clock.now());
   }
 
-  return { send, list, countNew, find, move, markDelivered, markSeen, ack, adopt, sentSince, lastSent, fromLog };
+  return { send, list, entries, load, countNew, find, move, markDelivered, markSeen, ack, adopt, sentSince, lastSent, fromLog };
 }
 
 export type Mail = ReturnType<typeof createMail>;

@@ -178,14 +178,35 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, 
     };
   }
 
-  /** New and delivered-but-unread messages, oldest first, marked seen. `all` adds already-seen ones. */
+  /**
+   * Unread messages (new, delivered), oldest first, each claimed by renaming it to seen/: a rename
+   * succeeds for exactly one process, so two peeks at once never return the same message. `all`
+   * adds already-seen ones (shown again, not claimed). `fits` is asked before each claim (and
+   * counts the message in when it says yes): at the first no, the page ends and the rest stays
+   * unread for the next peek, so only what is returned is marked seen. Files are read one at a
+   * time, so a page of 10 out of 10,000 waiting reads 10. `left`: listed but not on this page.
+   */
+  async function peekPage(
+    box: string,
+    options: { all?: boolean; fits?: (m: StoredMessage, index: number) => boolean } = {},
+  ): Promise<{ messages: StoredMessage[]; left: number }> {
+    const listed = await mail.entries(box, options.all ? INBOX_STATES : ['new', 'delivered']);
+    const messages: StoredMessage[] = [];
+    let i = 0;
+    for (; i < listed.length; i++) {
+      const stored = await mail.load(box, listed[i]!);
+      if (!stored) continue; // taken by another reader (or a hook) since the listing
+      if (options.fits && !options.fits(stored, messages.length)) break;
+      // A lost race spends a little of the caller's budget on a message it will not show: fine.
+      if (stored.state !== 'seen' && !(await mail.markSeen(box, [stored.message.id])).length) continue;
+      messages.push(stored);
+    }
+    return { messages, left: listed.length - i };
+  }
+
+  /** Every unread message (and with `all`, every seen one), claimed as in peekPage, with no page limit (the CLI). */
   async function peek(box: string, options: { all?: boolean } = {}): Promise<StoredMessage[]> {
-    const found = await mail.list(box, options.all ? INBOX_STATES : ['new', 'delivered']);
-    await mail.markSeen(
-      box,
-      found.filter((m) => m.state !== 'seen').map((m) => m.message.id),
-    );
-    return found;
+    return (await peekPage(box, options)).messages;
   }
 
   /** Answer a message: to its sender, in its thread; the original is then acknowledged as replied. */
@@ -214,7 +235,7 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, 
     return ids;
   }
 
-  return { who, send, post, resolve, peek, reply, ackAll };
+  return { who, send, post, resolve, peek, peekPage, reply, ackAll };
 }
 
 export type PostOffice = ReturnType<typeof createPostOffice>;

@@ -1,6 +1,9 @@
 // Receipts: what became of a message, per recipient. The state is the folder the recipient's
 // copy is in (written → delivered → seen → acked/replied); a copy still unread by an agent that
-// is gone is a dead letter, and is reported as one.
+// is gone is a dead letter, and is reported as one. A copy that never landed is "undelivered",
+// never "missing": a send that failed is withdrawn into the sender's failed/, and a copy its
+// sender left staged is not in the inbox yet (send-commit.ts). "missing" is only for a copy that
+// did land and is gone since (pruned, or removed by hand).
 import { IntercomError } from '../core/errors.ts';
 import { assertMessageId, isCode } from '../core/ids.ts';
 import { nodeFs } from '../core/node-fs.ts';
@@ -10,8 +13,9 @@ import { MESSAGE_STATES } from './layout.ts';
 import type { MessageState } from './layout.ts';
 import type { Mail } from './mail.ts';
 import type { Message } from './schema.ts';
+import { findFailed, findUnlogged, isStaged, lastFailed } from './send-commit.ts';
 
-export type ReceiptState = MessageState | 'missing';
+export type ReceiptState = MessageState | 'undelivered' | 'missing';
 
 export interface Receipt {
   to: string;
@@ -23,6 +27,8 @@ export interface Receipt {
 
 export interface MessageStatus {
   id: string;
+  /** false: the send failed and was withdrawn; no recipient got it and it did not count as sent. */
+  sent: boolean;
   to: string[];
   sent_at: string;
   body_preview: string;
@@ -35,24 +41,38 @@ const NOTES: Record<ReceiptState, string> = {
   seen: 'read with peek',
   acked: 'acknowledged',
   replied: 'answered',
+  undelivered: 'never delivered: the send failed before this copy reached the inbox, and was withdrawn from every recipient; it did not count as sent, so send it again',
   missing: 'its copy is gone (pruned, or removed by hand)',
 };
 
+/** A sent message's copy that is staged, not yet handed over: its sender stopped midway. */
+const STAGED_NOTE =
+  'not in the inbox yet: its sender stopped between sending and handing this copy over; the next store sweep (an MCP server start, or intercom doctor) hands it over. Do not send it again';
+
 export function createReceipts(ctx: StoreContext, agents: Agents, mail: Mail) {
-  function stateOf(box: string, id: string): ReceiptState {
+  function folderOf(box: string, id: string): MessageState | undefined {
     for (const state of MESSAGE_STATES) if (nodeFs().existsSync(ctx.layout.messageFile(box, state, id))) return state;
-    return 'missing';
+    return undefined;
   }
 
-  async function receipt(box: string, id: string): Promise<Receipt> {
+  /** Where this recipient's copy is. `sent` false: the send failed, so no copy ever landed. */
+  async function locate(box: string, id: string, sent: boolean): Promise<{ state: ReceiptState; note: string }> {
+    const state = folderOf(box, id);
+    if (state) return { state, note: NOTES[state] };
+    if (!sent) return { state: 'undelivered', note: NOTES.undelivered };
+    if (await isStaged(ctx.layout, box, id)) return { state: 'undelivered', note: STAGED_NOTE };
+    return { state: 'missing', note: NOTES.missing };
+  }
+
+  async function receipt(box: string, id: string, sent: boolean): Promise<Receipt> {
     if (box.startsWith('s-')) {
       // Mail for a session without intercom moves to its agent once it starts one.
       const adoptedBy = await agents.codeForSession(box.slice(2));
-      const state = stateOf(box, id);
-      if (state === 'missing' && adoptedBy) return { ...(await receipt(adoptedBy, id)), to: box.slice(2) };
-      return { to: box.slice(2), state, dead_letter: false, note: `${NOTES[state]} (a Claude session without intercom: it reads this only if it starts intercom or is asked)` };
+      const { state, note } = await locate(box, id, sent);
+      if (state === 'missing' && adoptedBy) return { ...(await receipt(adoptedBy, id, sent)), to: box.slice(2) };
+      return { to: box.slice(2), state, dead_letter: false, note: `${note} (a Claude session without intercom: it reads this only if it starts intercom or is asked)` };
     }
-    const state = stateOf(box, id);
+    const { state, note } = await locate(box, id, sent);
     const open = state === 'new' || state === 'delivered' || state === 'seen';
     const gone = isCode(box) && open && !(await agents.getLive(box));
     // A dead letter never reached the recipient's model. One it was shown (delivered, seen) did
@@ -60,31 +80,46 @@ export function createReceipts(ctx: StoreContext, agents: Agents, mail: Mail) {
     if (gone && state === 'new') {
       return { to: box, state, dead_letter: true, note: `never shown to agent ${box}, which is gone; it gets this only if its session resumes` };
     }
-    return { to: box, state, dead_letter: false, note: gone ? `${NOTES[state]}; agent ${box} has gone since, without acknowledging it` : NOTES[state] };
+    return { to: box, state, dead_letter: false, note: gone ? `${note}; agent ${box} has gone since, without acknowledging it` : note };
   }
 
-  async function statusOf(message: Message): Promise<MessageStatus> {
+  async function statusOf(message: Message, sent = true): Promise<MessageStatus> {
     return {
       id: message.id,
+      sent,
       to: message.to,
       sent_at: message.created_at,
       body_preview: message.body.length > 80 ? `${message.body.slice(0, 79)}…` : message.body,
-      receipts: await Promise.all(message.to.map((box) => receipt(box, message.id))),
+      receipts: await Promise.all(message.to.map((box) => receipt(box, message.id, sent))),
     };
   }
 
   /** Receipts of one message, from the log. `viewer`: only a message it sent or received (the CLI passes none). */
   async function status(id: string, viewer?: string): Promise<MessageStatus> {
-    const message = await mail.fromLog(assertMessageId(id));
-    if (!message || (viewer !== undefined && message.from.code !== viewer && !message.to.includes(viewer))) {
+    const found = await lookUp(assertMessageId(id), viewer);
+    if (!found || (viewer !== undefined && found.message.from.code !== viewer && !found.message.to.includes(viewer))) {
       throw new IntercomError('NOT_FOUND', `no message ${id} of yours is on record (it may have been pruned); call status without ids to list what you sent`);
     }
-    return statusOf(message);
+    return statusOf(found.message, found.sent);
   }
 
-  /** Receipts of the last `limit` messages `sender` sent (newest first). */
+  /**
+   * The log first; then a sent/ entry not logged yet (its sender stopped midway: still sent);
+   * then failed/ (a withdrawn send). Only the viewer's own folders, when there is a viewer.
+   */
+  async function lookUp(id: string, viewer?: string): Promise<{ message: Message; sent: boolean } | undefined> {
+    const logged = (await mail.fromLog(id)) ?? (await findUnlogged(ctx, id, viewer));
+    if (logged) return { message: logged, sent: true };
+    const failed = await findFailed(ctx, id, viewer);
+    return failed ? { message: failed, sent: false } : undefined;
+  }
+
+  /** Receipts of the last `limit` messages `sender` sent or failed to send (newest first). */
   async function recent(sender: string, limit = 10): Promise<MessageStatus[]> {
-    return Promise.all((await mail.lastSent(sender, limit)).map(statusOf));
+    const sent = (await mail.lastSent(sender, limit)).map((message) => ({ message, sent: true }));
+    const failed = (await lastFailed(ctx, sender, limit)).map((message) => ({ message, sent: false }));
+    const newest = [...sent, ...failed].sort((a, b) => (a.message.id < b.message.id ? 1 : -1)).slice(0, limit);
+    return Promise.all(newest.map(({ message, sent: ok }) => statusOf(message, ok)));
   }
 
   return { status, recent };

@@ -1,11 +1,13 @@
 // Writers killed mid-write (SIGKILL, power loss) leave files in tmp/. They were never published,
-// so nobody saw them; this collects them once their writer is gone.
+// so nobody saw them; this collects them once their writer is gone. Senders killed mid-send also
+// leave staged copies in inboxes, which recoverSends finishes or withdraws (send-commit.ts).
 import { joinPath as join } from '../core/paths.ts';
 import { hasErrno } from '../core/errors.ts';
 import { nodeFs } from '../core/node-fs.ts';
 import { isProcessAlive } from '../core/proc.ts';
 import type { StoreContext } from './context.ts';
 import { listNames, parseTmpName, removeIfPresent } from './files.ts';
+import { recoverSends } from './send-commit.ts';
 
 /** A tmp file older than this is garbage even if its pid is alive again (pid reuse). */
 export const TMP_MAX_AGE_MS = 60 * 60 * 1000;
@@ -31,5 +33,5 @@ export async function collectTmp(ctx: StoreContext): Promise<number> {
     }
     if (await removeIfPresent(path)) removed++;
   }
-  return removed;
+  return removed + (await recoverSends(ctx));
 }

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import type { LiveClaim } from '../../store/index.ts';
+import { fitList, moreNote, wholeAtLeastZero } from '../budget.ts';
 import { defineTool } from '../define-tool.ts';
 
 export const claimsTool = defineTool({
@@ -5,10 +8,19 @@ export const claimsTool = defineTool({
   title: 'List file claims',
   description: 'Lists every file claim in force: owner, pattern, project, reason, expiry.',
   kind: 'read',
-  input: {},
-  async handle(_args, ctx) {
-    const claims = await ctx.store.claims.all();
-    const rows = claims.map((c) => `${c.pattern} — ${c.owner}${c.owner_name ? ` (${c.owner_name})` : ''} [${c.project}] until ${c.expires_at}${c.reason ? `: ${c.reason}` : ''}`);
-    return { text: rows.length ? rows.join('\n') : 'No file is claimed.', data: { claims } };
+  input: {
+    offset: z.number().default(0).describe('skip this many (to page on)'),
+  },
+  async handle({ offset: rawOffset }, ctx) {
+    const offset = wholeAtLeastZero(rawOffset);
+    const claims = (await ctx.store.claims.all()).slice(offset);
+    if (claims.length === 0) return { text: offset ? `No more claims past the first ${offset}.` : 'No file is claimed.', data: { claims: [] } };
+    const { rows, data, left } = fitList(claims, row, (c) => c);
+    const more = moreNote(left, 'claim(s)', `call claims again with offset ${offset + rows.length}`);
+    return { text: [...rows, more].filter(Boolean).join('\n'), data: { claims: data, ...(more ? { more } : {}) } };
   },
 });
+
+function row(c: LiveClaim): string {
+  return `${c.pattern} — ${c.owner}${c.owner_name ? ` (${c.owner_name})` : ''} [${c.project}] until ${c.expires_at}${c.reason ? `: ${c.reason}` : ''}`;
+}

@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import type { SessionView } from '../../store/index.ts';
+import { fitList, moreNote, wholeAtLeastZero, sliceChars } from '../budget.ts';
 import { defineTool } from '../define-tool.ts';
+
+/** A title is the session's first prompt, which can be pages long: a line is enough to recognise it. */
+const TITLE_CHARS = 120;
 
 export const listSessionsTool = defineTool({
   name: 'list_sessions',
@@ -13,15 +18,26 @@ export const listSessionsTool = defineTool({
     scope: z.enum(['recent', 'live', 'all']).default('recent').describe('recent (default: last 7 days, plus running), live, or all'),
     project: z.string().optional().describe('only sessions whose project or folder contains this text'),
     limit: z.number().int().default(20).describe('at most this many (1-500, default 20)'),
+    offset: z.number().default(0).describe('skip this many (to page on)'),
   },
-  async handle({ scope, project, limit }, ctx) {
-    const sessions = await ctx.store.sessions.list({ scope, project, limit });
-    if (sessions.length === 0) return { text: `No ${scope === 'all' ? '' : `${scope} `}sessions found.`, data: { sessions } };
-    const rows = sessions.map(
-      (s) =>
-        `${s.id} [${s.project}] ${s.state}${s.tmux ? ` (tmux ${s.tmux})` : ''}${s.code ? ` agent ${s.code}` : ''} — last active ${s.last_active}` +
-        `${s.title ? ` — "${s.title}"` : ''}`,
-    );
-    return { text: rows.join('\n'), data: { sessions } };
+  async handle({ scope, project, limit, offset: rawOffset }, ctx) {
+    const offset = wholeAtLeastZero(rawOffset);
+    const listed = await ctx.store.sessions.list({ scope, project, limit: Math.min(500, offset + limit) });
+    const page = listed.slice(offset).map(shortTitle);
+    if (page.length === 0) return { text: `No ${scope === 'all' ? '' : `${scope} `}sessions found${offset ? ` past the first ${offset}` : ''}.`, data: { sessions: [] } };
+    const { rows, data, left } = fitList(page, row, (s) => s);
+    const more = moreNote(left, 'session(s)', `call list_sessions again with offset ${offset + rows.length}`);
+    return { text: [...rows, more].filter(Boolean).join('\n'), data: { sessions: data, ...(more ? { more } : {}) } };
   },
 });
+
+function shortTitle(s: SessionView): SessionView {
+  return s.title && s.title.length > TITLE_CHARS ? { ...s, title: `${sliceChars(s.title, TITLE_CHARS - 1)}…` } : s;
+}
+
+function row(s: SessionView): string {
+  return (
+    `${s.id} [${s.project}] ${s.state}${s.tmux ? ` (tmux ${s.tmux})` : ''}${s.code ? ` agent ${s.code}` : ''} — last active ${s.last_active}` +
+    `${s.title ? ` — "${s.title}"` : ''}`
+  );
+}

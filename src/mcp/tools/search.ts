@@ -1,22 +1,38 @@
 import { z } from 'zod';
-import { PEER_NOTICE, frameMessage } from '../format.ts';
+import { MAX_SEARCH_RESULTS } from '../../store/history.ts';
+import { createBudget, moreNote, wholeAtLeastZero } from '../budget.ts';
+import { PEER_NOTICE, fitMessage } from '../format.ts';
+import type { RenderedMessage } from '../format.ts';
 import { defineTool } from '../define-tool.ts';
 
 export const searchTool = defineTool({
   name: 'search',
   title: 'Search messages',
-  description: 'Finds messages you sent or received (including acked) whose text contains query, newest first.',
+  description:
+    'Finds messages you sent or received (including acked) whose text contains query, newest first; says how to get older matches.',
   kind: 'read',
   input: {
     query: z.string().describe('text to look for (case-insensitive)'),
     from: z.string().optional().describe('only from this agent code or name'),
     since: z.string().optional().describe('only newer: "2h", "3d" or a date'),
+    before: z.string().optional().describe('only older than this message id (next page)'),
+    limit: z.number().default(20).describe(`at most this many (1-${MAX_SEARCH_RESULTS}, default 20)`),
   },
-  async handle({ query, from, since }, ctx) {
-    const messages = await ctx.store.history.search(ctx.self().code, { query, from, since });
-    const text = messages.length
-      ? `${messages.length} match(es). ${PEER_NOTICE}\n\n${messages.map((m) => frameMessage(m)).join('\n\n')}`
-      : `No message of yours contains "${query}".`;
-    return { text, data: { notice: PEER_NOTICE, messages } };
+  async handle({ query, from, since, before, limit }, ctx) {
+    const page = await ctx.store.history.searchPage(ctx.self().code, { query, from, since, before, limit: Math.max(1, wholeAtLeastZero(limit)) });
+    const budget = createBudget();
+    const shown: RenderedMessage[] = [];
+    for (const message of page.messages) {
+      const rendered = fitMessage({ message }, budget, { cut: shown.length === 0 });
+      if (!rendered) break;
+      shown.push(rendered);
+    }
+    const left = page.messages.length - shown.length;
+    const last = shown.at(-1)?.data.id;
+    const how = `call search again with the same query and before "${last}"`;
+    const more = left > 0 ? moreNote(left, 'match(es)', how) : page.more ? `Older matches exist: ${how}.` : '';
+    if (shown.length === 0) return { text: `No message of yours contains "${query}"${before ? ` before ${before}` : ''}.`, data: { notice: PEER_NOTICE, messages: [] } };
+    const text = `${shown.length} match(es), newest first. ${PEER_NOTICE}\n\n${shown.map((r) => r.text).join('\n\n')}${more ? `\n\n${more}` : ''}`;
+    return { text, data: { notice: PEER_NOTICE, messages: shown.map((r) => r.data), ...(more ? { more } : {}) } };
   },
 });

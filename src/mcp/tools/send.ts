@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Delivery } from '../../store/index.ts';
+import { fitList } from '../budget.ts';
 import { defineTool } from '../define-tool.ts';
 
 export const sendTool = defineTool({
@@ -18,10 +20,18 @@ export const sendTool = defineTool({
   },
   async handle({ to, body, reply_to, deliver_live }, ctx) {
     const { message, delivery } = await ctx.store.send({ sender: { kind: 'agent', agent: ctx.self() }, to, body, replyTo: reply_to, deliverLive: deliver_live });
-    const lines = delivery.map((d) => `- ${d.to}: ${d.via} — ${d.note}`);
+    // A broadcast to hundreds lists how the first ones were reached and counts the rest.
+    const { rows, data, left } = fitList(delivery, (d) => `- ${d.to}: ${d.via} — ${d.note}`, (d) => d);
+    const more = left > 0 ? `${left} more recipient(s) not listed: ${summary(delivery.slice(rows.length))}; status ${message.id} has every receipt.` : '';
     return {
-      text: `Sent ${message.id}.\n${lines.join('\n')}`,
-      data: { id: message.id, to: message.to, thread: message.thread, delivery },
+      text: [`Sent ${message.id}.`, ...rows, more].filter(Boolean).join('\n'),
+      data: { id: message.id, to: left > 0 ? message.to.slice(0, rows.length) : message.to, thread: message.thread, delivery: data, ...(more ? { more } : {}) },
     };
   },
 });
+
+function summary(delivery: Delivery[]): string {
+  const counts = new Map<string, number>();
+  for (const d of delivery) counts.set(d.via, (counts.get(d.via) ?? 0) + 1);
+  return [...counts].map(([via, n]) => `${n} via ${via}`).join(', ');
+}

@@ -1,6 +1,11 @@
 import { z } from 'zod';
+import type { AgentView } from '../../store/index.ts';
+import { fitList, moreNote, wholeAtLeastZero } from '../budget.ts';
 import { defineTool } from '../define-tool.ts';
 import { formatAgent } from '../format.ts';
+
+/** Claims shown per agent; the claims tool lists them all. */
+const CLAIMS_PER_AGENT = 10;
 
 export const whoTool = defineTool({
   name: 'who',
@@ -11,13 +16,22 @@ export const whoTool = defineTool({
   kind: 'read',
   input: {
     scope: z.enum(['project', 'all']).default('project').describe('"project" (default): agents on your project; "all": every project'),
+    offset: z.number().default(0).describe('skip this many (to page on)'),
   },
-  async handle({ scope }, ctx) {
+  async handle({ scope, offset: rawOffset }, ctx) {
+    const offset = wholeAtLeastZero(rawOffset);
     const agents = await ctx.store.who({ scope, self: ctx.self() });
     const others = agents.filter((a) => !a.you).length;
     const where = scope === 'all' ? 'on any project' : `on project ${ctx.self().project}`;
     const head = others === 0 ? `No other agent is live ${where}.` : `${others} other agent(s) live ${where}:`;
-    const tail = scope === 'project' ? '\n(Use scope "all" to see other projects.)' : '';
-    return { text: `${head}\n${agents.map(formatAgent).join('\n')}${tail}`, data: { agents } };
+    const { rows, data, left } = fitList(agents.slice(offset).map(fewerClaims), formatAgent, (a) => a);
+    const more = moreNote(left, 'agent(s)', `call who again with offset ${offset + rows.length}`);
+    const tail = scope === 'project' ? '(Use scope "all" to see other projects.)' : '';
+    return { text: [head, ...rows, more, tail].filter(Boolean).join('\n'), data: { agents: data, ...(more ? { more } : {}) } };
   },
 });
+
+function fewerClaims(a: AgentView): AgentView & { more_claims?: string } {
+  if (a.claims.length <= CLAIMS_PER_AGENT) return a;
+  return { ...a, claims: a.claims.slice(0, CLAIMS_PER_AGENT), more_claims: `${a.claims.length - CLAIMS_PER_AGENT} more: call claims` };
+}

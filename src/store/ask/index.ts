@@ -100,7 +100,18 @@ export function createAsk(ctx: StoreContext, mail: Mail, office: PostOffice, ses
       await answered();
       return { via: 'tmux', to: sessionId, question_id: question.id, ...capAnswer(answer), complete };
     }
-    const answer = await askHeadless(question, record, claude!, ctx.reach, { timeoutMs, signal: input.signal });
+    // The resumed run reads the question as its prompt: it is delivered that way, so its hooks
+    // must not hand it over a second time (they hand over any other mail that waited). Should
+    // the run fail (not merely run out of time, when its model did read the prompt), no model
+    // saw it, and it goes back to new/.
+    await mail.markDelivered(box, [question.id]);
+    let answer: string;
+    try {
+      answer = await askHeadless(question, record, claude!, ctx.reach, { timeoutMs, signal: input.signal });
+    } catch (error) {
+      if (!(error instanceof IntercomError && error.code === 'TIMEOUT')) await mail.move(box, question.id, ['delivered'], 'new');
+      throw error;
+    }
     await answered();
     return { via: 'headless', to: sessionId, question_id: question.id, ...capAnswer(answer), complete: true };
   };

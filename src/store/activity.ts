@@ -1,0 +1,118 @@
+// Busy or idle: whether a session is in a turn. Hooks of one session run as separate processes
+// and can finish out of order (a SessionStart watcher that registers seconds after the first
+// prompt's UserPromptSubmit; two watchers overlapping; a watcher that wakes the session while
+// another takes over). So the state is not "whatever was written last" but "what the latest
+// event says": each write is one file named by the time of its event (the hook's start, or the
+// moment of a wake), and a reader takes the newest name. A late write about an older event
+// therefore never overrides a newer one, whatever order the processes finish in.
+//
+// Before a session's agent exists, hooks record under the session ("s-<session id>"); whoever
+// links the session to its agent adopts those events (see adopt).
+import { assertMailbox, randomToken } from '../core/ids.ts';
+import { joinPath as join } from '../core/paths.ts';
+import type { StoreContext } from './context.ts';
+import { listNames, moveIfPresent, publish, removeIfPresent, removeQuietly, writeTmp } from './files.ts';
+import { readRecord } from './records.ts';
+import type { ActivityRecord } from './schema.ts';
+import { interruptedSince } from './sessions/interrupted.ts';
+
+export type Activity = 'busy' | 'idle' | 'unknown';
+
+export interface ActivityEvent {
+  state: 'busy' | 'idle';
+  /** When the event happened (epoch ms): the hook's start, not the moment it got to write. */
+  at: number;
+  sessionId?: string | undefined;
+  transcriptPath?: string | undefined;
+}
+
+export interface ActivityView {
+  state: Activity;
+  /** When the current state began (ISO time). */
+  since?: string;
+  at?: string;
+  sessionId?: string;
+  transcriptPath?: string;
+}
+
+/** `<13-digit ms>-<random>.json`: names sort by event time. */
+const eventName = (at: number) => `${String(Math.max(0, Math.floor(at))).padStart(13, '0')}-${randomToken(6)}.json`;
+const eventTime = (name: string) => Number(name.slice(0, 13));
+
+export function createActivity(ctx: StoreContext) {
+  const { layout } = ctx;
+  const dirOf = (key: string) => join(layout.activity, assertMailbox(key));
+
+  async function newest(key: string): Promise<{ name: string; record: ActivityRecord } | undefined> {
+    const dir = dirOf(key);
+    const names = await listNames(dir);
+    for (let i = names.length - 1; i >= 0; i--) {
+      const record = await readRecord(layout, 'activity', join(dir, names[i]!), ctx.report, ctx.clock.now());
+      if (record) return { name: names[i]!, record };
+    }
+    return undefined;
+  }
+
+  /**
+   * Record an event for `key` (an agent code, or "s-<session id>" before the agent exists). An
+   * event older than the newest one on record changes nothing; an idle after an idle keeps the
+   * time the idle began.
+   */
+  async function record(key: string, event: ActivityEvent): Promise<void> {
+    const dir = dirOf(key);
+    const latest = await newest(key);
+    if (latest && eventTime(latest.name) > event.at) return; // a newer event decides
+    if (latest?.record.state === 'idle' && event.state === 'idle') return;
+    const at = new Date(event.at).toISOString();
+    const record: ActivityRecord = {
+      v: 1,
+      state: event.state,
+      at,
+      since: at,
+      ...(event.sessionId ? { session_id: event.sessionId } : {}),
+      ...(event.transcriptPath ? { transcript_path: event.transcriptPath } : {}),
+    };
+    const name = eventName(event.at);
+    const tmp = await writeTmp(layout, `${JSON.stringify(record)}\n`, ctx.clock.now(), false);
+    try {
+      await publish(tmp, join(dir, name), dir);
+    } finally {
+      await removeQuietly(tmp);
+    }
+    await prune(dir, name);
+  }
+
+  /** Older events are history nobody reads: keep the newest, and anything newer than ours. */
+  async function prune(dir: string, keep: string): Promise<void> {
+    for (const name of await listNames(dir)) if (name < keep) await removeIfPresent(join(dir, name));
+  }
+
+  /** The current state. A turn the user interrupted ends without any hook: the transcript tells. */
+  async function read(key: string): Promise<ActivityView> {
+    const latest = await newest(key);
+    if (!latest) return { state: 'unknown' };
+    const { record } = latest;
+    const view = { at: record.at, since: record.since ?? record.at, sessionId: record.session_id, transcriptPath: record.transcript_path };
+    const interrupted = record.state === 'busy' && record.transcript_path !== undefined && interruptedSince(record.transcript_path, record.at);
+    return { ...view, state: interrupted ? 'idle' : record.state };
+  }
+
+  /** Move the events recorded under a session (before its agent existed) to its agent. */
+  async function adopt(sessionKey: string, code: string): Promise<void> {
+    const from = dirOf(sessionKey);
+    const to = dirOf(code);
+    const names = await listNames(from);
+    if (names.length === 0) return;
+    for (const name of names) await moveIfPresent(join(from, name), join(to, name), to);
+    const all = await listNames(to);
+    if (all.length > 1) await prune(to, all.at(-1)!);
+  }
+
+  async function remove(key: string): Promise<void> {
+    for (const name of await listNames(dirOf(key))) await removeIfPresent(join(dirOf(key), name));
+  }
+
+  return { record, read, adopt, remove, dirOf };
+}
+
+export type ActivityStore = ReturnType<typeof createActivity>;
