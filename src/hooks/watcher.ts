@@ -130,13 +130,15 @@ async function waitForAgent(ctx: HookContext, store: Store, chain: ProcInfo[], o
 
 /** Wait for new mail while the session is idle; the exit code to end with (2 = woke it). */
 async function waitForMail(ctx: HookContext, store: Store, code: string, owner: ProcInfo | undefined): Promise<number> {
-  // An agent this watcher has seen live and then lost means the session is ending. One it has
-  // never seen live is still registering (a resumed session arms its watcher before its new MCP
-  // server registers, ~1.7 s later with 2.1.330): its mail is waited on, and woken for, all the
-  // same, for as long as a SessionStart watcher would wait for a registration.
-  // A registration by our own Claude process counts as seen: that server has gone.
+  // An agent that is not live means the session is ending, except at SessionStart: a resumed
+  // session arms its watcher before its new MCP server registers (~1.7 s later with 2.1.330), and
+  // the agent it finds is the old, dead one. Its mail is waited on, and woken for, all the same,
+  // for as long as a SessionStart watcher waits for a registration. A Stop watcher's session had
+  // its server through the turn: if it is gone now, the session is closing (Claude Code closes
+  // the server first), and so is a registration of our own Claude process that has gone.
   const record = await store.agents.get(code);
-  let seenLive = owner !== undefined && record?.claude_pid === owner.pid && record.claude_pid_start === owner.start;
+  const ours = owner !== undefined && record?.claude_pid === owner.pid && record.claude_pid_start === owner.start;
+  let seenLive = ctx.event !== 'session-start' || ours;
   const armedAt = Date.now();
   const ready = async (): Promise<'ready' | 'replaced' | 'gone' | undefined> => {
     if (!(await store.watchers.isCurrent(code, ctx.pid))) return 'replaced';

@@ -14,7 +14,7 @@ import type { StoreContext } from './context.ts';
 import { listNames, moveIfPresent, publish, removeIfPresent, removeQuietly, writeTmp } from './files.ts';
 import { readRecord } from './records.ts';
 import type { ActivityRecord } from './schema.ts';
-import { interruptedSince } from './sessions/interrupted.ts';
+import { interruptedAt } from './sessions/interrupted.ts';
 
 export type Activity = 'busy' | 'idle' | 'unknown';
 
@@ -93,8 +93,8 @@ export function createActivity(ctx: StoreContext) {
     if (!latest) return { state: 'unknown' };
     const { record } = latest;
     const view = { at: record.at, since: record.since ?? record.at, sessionId: record.session_id, transcriptPath: record.transcript_path };
-    const interrupted = record.state === 'busy' && record.transcript_path !== undefined && interruptedSince(record.transcript_path, record.at);
-    return { ...view, state: interrupted ? 'idle' : record.state };
+    const interrupted = record.state === 'busy' && record.transcript_path !== undefined ? interruptedAt(record.transcript_path, record.at) : undefined;
+    return interrupted ? { ...view, state: 'idle', since: interrupted } : { ...view, state: record.state };
   }
 
   /** Move the events recorded under a session (before its agent existed) to its agent. */

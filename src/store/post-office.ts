@@ -26,7 +26,9 @@ export interface AgentView {
   cwd: string;
   status: string;
   activity: Activity;
+  /** When its current activity (busy, idle) began, ISO time. */
   since: string;
+  registered_at: string;
   session_id?: string;
   /** Files this agent claims (unexpired). */
   claims: { pattern: string; reason?: string; expires_at: string }[];
@@ -80,7 +82,9 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, 
           cwd: a.cwd,
           status: a.status,
           activity: act.state,
-          since: a.registered_at,
+          // When the current state began; an agent no hook has reported on yet: its registration.
+          since: act.since ?? a.registered_at,
+          registered_at: a.registered_at,
           ...(a.session_id ? { session_id: a.session_id } : {}),
           claims: claimed
             .filter((c) => c.owner === a.code)
@@ -89,7 +93,7 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, 
         };
       }),
     );
-    return views.sort((x, y) => x.project.localeCompare(y.project) || x.since.localeCompare(y.since));
+    return views.sort((x, y) => x.project.localeCompare(y.project) || x.registered_at.localeCompare(y.registered_at));
   }
 
   /** Thread and reply_to for a reply to `replyTo`, looked up in the sender's own mailbox or the log. */

@@ -14,6 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isProcessAlive } from '../../src/core/proc.ts';
 import { REPO } from '../helpers/paths.ts';
+import { activityRecord } from '../helpers/activity.ts';
 
 const sandbox = tmpDir('intercom-real-claude-');
 let mock: MockAnthropic;
@@ -133,7 +134,7 @@ describe.skipIf(!hasClaude)('the real Claude Code client', () => {
       session.say('TOOL:Bash:{"command":"node -e \\"setTimeout(() => {}, 60000)\\"","description":"a long job"}');
       await mock.waitFor((r) => r.n > before && lastUser(r).includes('a long job'), 20_000, 'the request of the turn');
       const code = await otherAgentOnProject();
-      await until(() => existsSync(join(box.store, 'activity', `${code}.json`)) && readFileSync(join(box.store, 'activity', `${code}.json`), 'utf8').includes('"busy"'), 'the turn to be busy');
+      await until(() => activityRecord(box.store, code)?.state === 'busy', 'the turn to be busy');
       await Bun.sleep(1_000); // the Bash call is running
       // What Esc does in a terminal; in stream-json it is this control request.
       session.proc.stdin.write(`${JSON.stringify({ type: 'control_request', request_id: 'esc-1', request: { subtype: 'interrupt' } })}\n`);
@@ -177,7 +178,7 @@ describe.skipIf(!hasClaude)('the real Claude Code client', () => {
     expect(code).toBeDefined();
     expect(JSON.stringify(result.body)).toContain('intercom:intercom'); // the skill, namespaced by the plugin
     // The plugin's Stop hook ran (foreground under -p): it marked the agent idle at the end of the turn.
-    const activity = JSON.parse(readFileSync(join(pluginBox.store, 'activity', `${code}.json`), 'utf8'));
+    const activity = activityRecord(pluginBox.store, code!)!;
     expect(activity.state).toBe('idle');
   }, 120_000);
 });

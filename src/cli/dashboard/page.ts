@@ -126,7 +126,7 @@ function renderAgents(list) {
     if (!live.has(entry.view.code) && !entry.dead) Object.assign(entry, { dead: true, goneAt: now });
   }
   const rows = [...agents.values()].sort((x, y) =>
-    Number(x.dead) - Number(y.dead) || x.view.project.localeCompare(y.view.project) || x.view.since.localeCompare(y.view.since));
+    Number(x.dead) - Number(y.dead) || x.view.project.localeCompare(y.view.project) || (x.view.registered_at ?? x.view.since).localeCompare(y.view.registered_at ?? y.view.since));
   $('agents').tBodies[0].replaceChildren(...rows.map(agentRow));
   $('no-agents').hidden = rows.length > 0;
   $('agent-count').textContent = list.length + ' live' + (rows.length > list.length ? ', ' + (rows.length - list.length) + ' gone' : '');

@@ -31,12 +31,13 @@ function tailLines(path: string, bytes: number): string[] {
 }
 
 /**
- * True when the last conversation record (user or assistant) of the transcript is an interrupt
- * written at or after `since` (ISO time: when the session became busy). An older interrupt, or
- * a turn whose records do not fit the tail, counts as not interrupted: the session stays busy,
- * which only delays mail until the next hook, never wakes a working session.
+ * When the last conversation record (user or assistant) of the transcript is an interrupt
+ * written at or after `since` (ISO time: when the session became busy), the interrupt's time
+ * (ISO); otherwise undefined. An older interrupt, or a turn whose records do not fit the tail,
+ * counts as not interrupted: the session stays busy, which only delays mail until the next hook,
+ * never wakes a working session.
  */
-export function interruptedSince(transcriptPath: string, since: string | undefined): boolean {
+export function interruptedAt(transcriptPath: string, since: string | undefined): string | undefined {
   const lines = tailLines(transcriptPath, TAIL_BYTES);
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!.trim();
@@ -48,9 +49,10 @@ export function interruptedSince(transcriptPath: string, since: string | undefin
       continue; // a line still being written
     }
     if (record.type !== 'user' && record.type !== 'assistant') continue; // metadata records
-    if (record.type !== 'user' || !recordText(record).startsWith(INTERRUPT_MARK)) return false;
+    if (record.type !== 'user' || !recordText(record).startsWith(INTERRUPT_MARK)) return undefined;
     const at = typeof record.timestamp === 'string' ? Date.parse(record.timestamp) : Number.NaN;
-    return since === undefined || (Number.isFinite(at) && at >= Date.parse(since));
+    if (since !== undefined && !(Number.isFinite(at) && at >= Date.parse(since))) return undefined;
+    return Number.isFinite(at) ? new Date(at).toISOString() : (since ?? new Date(0).toISOString());
   }
-  return false;
+  return undefined;
 }

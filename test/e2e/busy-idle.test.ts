@@ -1,0 +1,131 @@
+// Busy and idle tell the truth whatever order a session's hooks and its MCP server finish in:
+// a prompt that runs before the server registers keeps the session busy; a watcher that takes
+// over late never marks idle a session another watcher has just woken; `who` says when the
+// current state began. Real hook processes under a real parent that plays Claude Code.
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { procInfo } from '../../src/core/proc.ts';
+import { startAgent } from '../helpers/agent.ts';
+import type { TestAgent } from '../helpers/agent.ts';
+import { startFakeClaude } from '../helpers/fake-claude.ts';
+import type { FakeClaude, HookRun } from '../helpers/fake-claude.ts';
+import { isolatedEnv, makeProject, tmpDir } from '../helpers/tmp.ts';
+import { until } from '../helpers/until.ts';
+
+const sandbox = tmpDir('intercom-busy-idle-');
+const env = isolatedEnv(sandbox);
+const store = env.CLAUDE_INTERCOM_DIR!;
+let project: string;
+let peer: TestAgent;
+
+type ToolResult = Awaited<ReturnType<FakeClaude['call']>>;
+const data = (r: ToolResult) => r.structuredContent ?? {};
+const codeOf = async (claude: FakeClaude) => String(data(await claude.call('whoami')).code);
+const agentView = async (code: string) =>
+  ((await peer.call('who', { scope: 'all' })).agents as { code: string; activity: string; since: string }[]).find((a) => a.code === code);
+/** The pid of the watcher recorded for `code`, if it is the hook started as `run` (a shell, or bun exec'd by it). */
+const armedBy = (run: HookRun, code: string) => {
+  const file = join(store, 'watchers', `${code}.json`);
+  if (!existsSync(file)) return false;
+  const pid = JSON.parse(readFileSync(file, 'utf8')).pid as number;
+  return pid === run.pid || procInfo(pid)?.ppid === run.pid;
+};
+/** The hook's bun process has started (its start time is the time of its event). */
+const bunRunning = (run: HookRun) => procInfo(run.pid)?.comm === 'bun' || existsSync(`/proc/${run.pid}/task`);
+
+beforeAll(async () => {
+  project = makeProject(sandbox, 'shop');
+  peer = await startAgent({ cwd: project, env });
+});
+afterAll(async () => {
+  await peer?.close();
+});
+
+describe('a prompt that runs before the MCP server registers', () => {
+  test('keeps the session busy: the late watcher does not mark it idle, and mail waits for a tool call', async () => {
+    const claude = await startFakeClaude({ sandbox, cwd: project, sessionId: randomUUID(), env, namedClaude: true, noMcp: true });
+    try {
+      const watcher = await claude.hook('session-start', { hook_event_name: 'SessionStart', source: 'startup' });
+      const prompt = await (await claude.hook('user-prompt-submit', { hook_event_name: 'UserPromptSubmit', prompt: 'build it' })).done;
+      expect(prompt).toMatchObject({ exit: 0 });
+      await claude.openMcp(); // registers now, after the prompt
+      const code = await codeOf(claude);
+      await until(() => armedBy(watcher, code), 'the SessionStart watcher to arm');
+      expect((await agentView(code))?.activity).toBe('busy');
+      const sent = await peer.call('send', { to: code, body: 'arrives mid-turn' });
+      // The turn's next tool call hands it over; the watcher must not have woken the session.
+      const tool = await (await claude.hook('pre-tool-use', { hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: {} })).done;
+      expect(tool.stdout).toContain('arrives mid-turn');
+      expect(existsSync(join(store, 'mail', code, 'delivered', `${sent.id}.json`))).toBe(true);
+      expect((await agentView(code))?.activity).toBe('busy');
+    } finally {
+      await claude.exit();
+    }
+  });
+
+  test('a SessionStart for compaction in the middle of a turn leaves it busy', async () => {
+    const claude = await startFakeClaude({ sandbox, cwd: project, sessionId: randomUUID(), env, namedClaude: true });
+    try {
+      const code = await codeOf(claude);
+      await (await claude.hook('user-prompt-submit', { hook_event_name: 'UserPromptSubmit', prompt: 'long task' })).done;
+      const compact = await claude.hook('session-start', { hook_event_name: 'SessionStart', source: 'compact' });
+      await until(() => armedBy(compact, code), 'the compaction watcher to arm');
+      expect((await agentView(code))?.activity).toBe('busy');
+    } finally {
+      await claude.exit();
+    }
+  });
+});
+
+describe('overlapping watchers', () => {
+  test('a watcher taking over never marks idle a session the other has just woken (40 races)', async () => {
+    const claude = await startFakeClaude({ sandbox, cwd: project, sessionId: randomUUID(), env, namedClaude: true });
+    // Three senders, so 40 messages in a few seconds stay within each one's rate limit.
+    const senders = [peer, await startAgent({ cwd: project, env }), await startAgent({ cwd: project, env })];
+    const outcomes: string[] = [];
+    try {
+      const code = await codeOf(claude);
+      let older = await claude.hook('stop', { hook_event_name: 'Stop' });
+      await until(() => armedBy(older, code), 'the first watcher to arm');
+      for (let trial = 0; trial < 40; trial++) {
+        const newer = await claude.hook('stop', { hook_event_name: 'Stop' });
+        await until(() => bunRunning(newer), 'the second watcher to start');
+        await senders[trial % senders.length]!.call('send', { to: code, body: `race ${trial}` });
+        // One of the two wakes the session; the other ends replaced or stays armed.
+        const woke = await Promise.race([older.done, newer.done].map((d, i) => d.then((r) => (r.exit === 2 ? i : undefined))).map((p) => p.then((i) => i ?? new Promise<never>(() => {}))));
+        const survivor = woke === 0 ? newer : older;
+        await until(async () => armedBy(survivor, code) || (await Promise.race([survivor.done.then(() => true), Bun.sleep(20).then(() => false)])), 'the other watcher to settle');
+        outcomes.push(String((await agentView(code))?.activity));
+        // The woken turn ends: its Stop arms the watcher the next trial races against.
+        older = await claude.hook('stop', { hook_event_name: 'Stop' });
+        await until(() => armedBy(older, code), 'the next watcher to arm');
+        await until(async () => (await agentView(code))?.activity === 'idle', 'the session to read idle again');
+      }
+    } finally {
+      await claude.exit();
+      await Promise.all(senders.slice(1).map((s) => s.close()));
+    }
+    expect(outcomes.filter((o) => o !== 'busy')).toEqual([]);
+  }, 120_000);
+});
+
+describe('who', () => {
+  test('says since when the current state holds, not since registration', async () => {
+    const claude = await startFakeClaude({ sandbox, cwd: project, sessionId: randomUUID(), env, namedClaude: true });
+    try {
+      const code = await codeOf(claude);
+      const registered = (await agentView(code))!.since;
+      await Bun.sleep(1_100); // so the prompt's second differs from the registration's
+      const before = Date.now();
+      await (await claude.hook('user-prompt-submit', { hook_event_name: 'UserPromptSubmit', prompt: 'go' })).done;
+      const busy = await agentView(code);
+      expect(busy?.activity).toBe('busy');
+      expect(busy!.since).not.toBe(registered);
+      expect(Date.parse(busy!.since)).toBeGreaterThanOrEqual(before - 1_000);
+    } finally {
+      await claude.exit();
+    }
+  });
+});
