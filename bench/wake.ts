@@ -3,17 +3,43 @@
 // and stops when the process has exited (its stderr closed), as Claude Code sees it. Also printed:
 // when the wake text appeared on stderr. The gap between the two is process teardown, mostly the
 // kernel releasing the inotify instance (seen: libc _exit() with an open fs.watch takes as long).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+//
+// The floor, measured in the same run and interleaved trial by trial: a bare bun script that
+// fs.watches a folder and exits 2 on the first event, timed from a file linked into that folder
+// to its exit (bench/fixtures/watch-exit.ts). The bar is the ratio (DESIGN.md §5). Both are
+// measured twice: on a quiet machine, and with every core kept busy by a spinning process.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, linkSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { openStore } from '../src/store/index.ts';
 import { procInfo } from '../src/core/proc.ts';
+import { lines } from '../test/helpers/lines.ts';
 import { median, ms, percentile } from './stats.ts';
 
 const ENTRY = resolve(import.meta.dir, '..', 'src', 'bin', 'intercom.ts');
+const FLOOR = resolve(import.meta.dir, 'fixtures', 'watch-exit.ts');
 
-export async function measureWake(trials: number): Promise<{ exited: number[]; printed: number[] }> {
+export interface WakeSamples {
+  exited: number[];
+  printed: number[];
+  floor: number[];
+}
+
+/** One floor trial: arm the bare watcher, link a file into its folder, time until it exits. */
+async function floorTrial(dir: string, i: number): Promise<number> {
+  const proc = Bun.spawn([process.execPath, FLOOR, dir], { stdout: 'pipe', stderr: 'inherit' });
+  for await (const line of lines(proc.stdout)) if (line === 'armed') break;
+  const tmp = join(dir, '..', `floor-${i}.tmp`);
+  writeFileSync(tmp, `{"wake":${i}}\n`);
+  linkSync(tmp, join(dir, `floor-${i}.json`));
+  const t0 = performance.now();
+  const code = await proc.exited;
+  if (code !== 2) throw new Error(`floor watcher exited ${code}, expected 2`);
+  return performance.now() - t0;
+}
+
+export async function measureWake(trials: number): Promise<WakeSamples> {
   const sandbox = mkdtempSync(join(tmpdir(), 'intercom-bench-'));
   try {
     const env = { PATH: process.env.PATH ?? '', HOME: sandbox, CLAUDE_INTERCOM_DIR: join(sandbox, 'store'), CLAUDE_CONFIG_DIR: join(sandbox, 'claude') };
@@ -24,10 +50,12 @@ export async function measureWake(trials: number): Promise<{ exited: number[]; p
     const transcript = join(env.CLAUDE_CONFIG_DIR, 'projects', '-bench', `${sessionId}.jsonl`);
     mkdirSync(dirname(transcript), { recursive: true });
     writeFileSync(transcript, '');
+    const floorDir = join(sandbox, 'floor', 'new');
+    mkdirSync(floorDir, { recursive: true });
     const input = new TextEncoder().encode(JSON.stringify({ session_id: sessionId, transcript_path: transcript, hook_event_name: 'Stop', stop_hook_active: false }));
-    const exited: number[] = [];
-    const printed: number[] = [];
+    const samples: WakeSamples = { exited: [], printed: [], floor: [] };
     for (let i = 0; i < trials; i++) {
+      samples.floor.push(await floorTrial(floorDir, i));
       const watcher = Bun.spawn([process.execPath, ENTRY, 'hook', 'stop'], { env, stdin: input, stdout: 'ignore', stderr: 'pipe' });
       // Armed = it has recorded itself as the agent's watcher and marked the session idle.
       while ((await store.watchers.current(agent.code))?.pid !== watcher.pid || (await store.agents.activity(agent.code)).state !== 'idle') await Bun.sleep(1);
@@ -40,20 +68,42 @@ export async function measureWake(trials: number): Promise<{ exited: number[]; p
         for await (const _chunk of watcher.stderr) firstOutput ||= performance.now();
       })();
       const code = await watcher.exited;
-      exited.push(performance.now() - t0);
+      samples.exited.push(performance.now() - t0);
       await drained;
-      printed.push(firstOutput - t0);
+      samples.printed.push(firstOutput - t0);
       if (code !== 2) throw new Error(`watcher exited ${code}, expected 2`);
       await store.ackAll(agent.code);
     }
-    return { exited, printed };
+    return samples;
   } finally {
     rmSync(sandbox, { recursive: true, force: true });
   }
 }
 
+/** Keep every core busy while `work` runs: one spinning process per core. */
+async function underLoad<T>(work: () => Promise<T>): Promise<T> {
+  const spinners = Array.from({ length: availableParallelism() }, () =>
+    Bun.spawn([process.execPath, '-e', 'for (;;) {}'], { stdout: 'ignore', stderr: 'ignore' }),
+  );
+  try {
+    return await work();
+  } finally {
+    for (const s of spinners) s.kill('SIGKILL');
+  }
+}
+
+function report(label: string, s: WakeSamples): void {
+  const n = s.exited.length;
+  const [p50, p99, f50, f99] = [median(s.exited), percentile(s.exited, 99), median(s.floor), percentile(s.floor, 99)];
+  console.log(
+    `wake latency, ${label} (message written → watcher exit 2), n=${n}: p50 ${ms(p50)}, p99 ${ms(p99)}, max ${ms(Math.max(...s.exited))}` +
+      ` | floor (bare fs.watch → exit 2): p50 ${ms(f50)}, p99 ${ms(f99)} | ratio p50 ${(p50 / f50).toFixed(2)} (bar 1.3), p99 ${(p99 / f99).toFixed(2)} (bar 1.5)`,
+  );
+  console.log(`  ${label}: message written → wake text printed: p50 ${ms(median(s.printed))}, p99 ${ms(percentile(s.printed, 99))}`);
+}
+
 if (import.meta.main) {
-  const { exited, printed } = await measureWake(200);
-  console.log(`wake latency (message written → watcher exit 2), n=200: p50 ${ms(median(exited))}, p99 ${ms(percentile(exited, 99))}, max ${ms(Math.max(...exited))}`);
-  console.log(`  message written → wake text printed: p50 ${ms(median(printed))}, p99 ${ms(percentile(printed, 99))}`);
+  const trials = Number(process.env.WAKE_TRIALS ?? 200);
+  report('quiet', await measureWake(trials));
+  report(`loaded (${availableParallelism()} cores spinning)`, await underLoad(() => measureWake(trials)));
 }

@@ -1,10 +1,10 @@
 // Which agent does this hook belong to? The hook and the MCP server of one Claude session share
-// its Claude process (an ancestor of both) and usually its session id (hook stdin /
-// CLAUDE_CODE_SESSION_ID). The process is asked first: a session id can be run by two live
-// Claude processes at once (two terminals resuming it, `--fork-session`), and then only the
-// process tells whose hook this is. The session id decides when the process links to no agent
-// (the MCP server has not registered yet, or runs under another parent), and a hit through the
-// process links a session id that has no agent yet, so a session renamed by /clear keeps its agent.
+// its session id (hook stdin / CLAUDE_CODE_SESSION_ID) and its Claude process (an ancestor of
+// both). The session id decides, unless it belongs to an agent of another live Claude process:
+// one session id can be run by two at once (two terminals resuming it; `--fork-session`, whose
+// hooks carry the parent's id), and then only the process tells whose hook this is. A hit
+// through the process also links a session id that has no agent yet, so a session renamed by
+// /clear keeps its agent.
 import { sessionMailbox } from '../core/ids.ts';
 import { ancestors, claudeCandidates } from '../core/proc.ts';
 import type { ProcInfo } from '../core/proc.ts';
@@ -37,14 +37,20 @@ async function findAgent(store: Store, ctx: HookContext, chain?: ProcInfo[]): Pr
     const code = await store.agents.codeForOverride(config.identityOverride);
     if (code) return { code, via: 'override' };
   }
+  const lineage = chain ?? ancestors(ctx.pid);
   const linked = input.sessionId ? await store.agents.codesForSession(input.sessionId) : [];
-  const byProcess = await store.agents.codeForAnyProcess(claudeCandidates(chain ?? ancestors(ctx.pid), config.claudePid));
-  if (byProcess) {
-    // Link a session id that names no agent yet (a new id after /clear); never overwrite a link
-    // to another agent, nor the list of a session that several processes run.
-    if (input.sessionId && linked.length === 0) await store.agents.linkSession(input.sessionId, byProcess);
-    return { code: byProcess, via: 'process' };
-  }
-  // Several live agents share this session id and none is this hook's: the mail is not ours.
-  return linked.length === 1 ? { code: linked[0]!, via: 'session' } : undefined;
+  if (linked.length === 1 && !(await runByAnotherClaude(store, linked[0]!, lineage))) return { code: linked[0]!, via: 'session' };
+  const byProcess = await store.agents.codeForAnyProcess(claudeCandidates(lineage, config.claudePid));
+  if (!byProcess) return undefined; // the mail of a session several processes run is not ours to take
+  // Link a session id that names no agent yet (a new id after /clear); never overwrite a link to
+  // another agent, nor the list of a session that several processes run.
+  if (input.sessionId && linked.length === 0) await store.agents.linkSession(input.sessionId, byProcess);
+  return { code: byProcess, via: 'process' };
+}
+
+/** A live agent registered by a Claude process that is not among this hook's ancestors. */
+async function runByAnotherClaude(store: Store, code: string, lineage: ProcInfo[]): Promise<boolean> {
+  const agent = await store.agents.getLive(code);
+  if (!agent?.claude_pid) return false; // gone (a resume re-registers it), or no Claude process on record
+  return !lineage.some((p) => p.pid === agent.claude_pid && p.start === agent.claude_pid_start);
 }

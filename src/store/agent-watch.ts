@@ -20,7 +20,7 @@ export async function watchAgent(
   // in those shared folders: another agent's busy/idle must not wake every idle watcher.
   // Every watch is in place before the first check: a change between that check and a later
   // watch (the agent unregistering, say) would otherwise go unseen until the next rescan.
-  const inbox = await watchFolder(layout.messageDir(code, 'new'), onChange, { rescanMs: 5_000, onError, initial: false });
+  const inbox = await watchFolder(layout.messageDir(code, 'new'), onChange, { rescanMs: 5_000, onError, initial: false, critical: true });
   const mine = { rescanMs: 3_600_000, onError, only: `${code}.json`, initial: false };
   const activity = await watchFolder(join(layout.activity, code), onChange, { rescanMs: 3_600_000, onError, initial: false });
   const watchers = await watchFolder(layout.watchers, onChange, mine);

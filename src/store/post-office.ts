@@ -174,7 +174,12 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, 
       if (!failed) return { to: sessionId, via: 'tmux', note: `a one-line nudge was typed into tmux pane ${view.tmux}; the message is at ${path}` };
       return { to: sessionId, via: 'stored', note: `could not type into tmux pane ${view.tmux} (${failed}); the message is at ${path}` };
     }
-    const why = view.state === 'running' ? 'it runs outside tmux, so nothing could be typed into it' : 'it is not running';
+    const why =
+      view.state === 'running'
+        ? 'it runs outside tmux, so nothing could be typed into it'
+        : view.state === 'unsure'
+          ? 'a claude process in its folder may be running it (intercom cannot tell), so nothing was typed'
+          : 'it is not running';
     return {
       to: sessionId,
       via: 'stored',

@@ -3,7 +3,7 @@
 // over late never marks idle a session another watcher has just woken; `who` says when the
 // current state began. Real hook processes under a real parent that plays Claude Code.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { procInfo } from '../../src/core/proc.ts';
@@ -33,7 +33,9 @@ const armedBy = (run: HookRun, code: string) => {
   return pid === run.pid || procInfo(pid)?.ppid === run.pid;
 };
 /** The hook's bun process has started (its start time is the time of its event). */
-const bunRunning = (run: HookRun) => procInfo(run.pid)?.comm === 'bun' || existsSync(`/proc/${run.pid}/task`);
+const isBun = (pid: number) => procInfo(pid)?.comm.startsWith('bun') === true; // "bun", or "bun.exe" from npm
+const bunRunning = (run: HookRun) =>
+  isBun(run.pid) || readdirSync('/proc').some((p) => /^\d+$/.test(p) && procInfo(Number(p))?.ppid === run.pid && isBun(Number(p)));
 
 beforeAll(async () => {
   project = makeProject(sandbox, 'shop');
@@ -48,6 +50,8 @@ describe('a prompt that runs before the MCP server registers', () => {
     const claude = await startFakeClaude({ sandbox, cwd: project, sessionId: randomUUID(), env, namedClaude: true, noMcp: true });
     try {
       const watcher = await claude.hook('session-start', { hook_event_name: 'SessionStart', source: 'startup' });
+      // Claude Code runs SessionStart well before the first prompt's hook: let its process start first.
+      await until(() => bunRunning(watcher), 'the SessionStart hook to start');
       const prompt = await (await claude.hook('user-prompt-submit', { hook_event_name: 'UserPromptSubmit', prompt: 'build it' })).done;
       expect(prompt).toMatchObject({ exit: 0 });
       await claude.openMcp(); // registers now, after the prompt

@@ -47,3 +47,43 @@ export function writeTranscript(configDir: string, cwd: string, sessionId: strin
   if (mtime) utimesSync(path, mtime, mtime);
   return path;
 }
+
+// Records Claude Code writes besides the conversation, and the transcripts of subagents: what the
+// session list must hide or read titles from (shapes from 2.0.55 and 2.1.2xx transcripts).
+
+/** `/rename NAME`: appended when the user renames the session, late in the file. */
+export function customTitleRecord(sessionId: string, customTitle: string) {
+  return { type: 'custom-title', customTitle, sessionId };
+}
+
+/** Claude Code's generated title (2.1.2xx), re-appended whenever it changes. */
+export function aiTitleRecord(sessionId: string, aiTitle: string) {
+  return { type: 'ai-title', aiTitle, sessionId };
+}
+
+/** Older versions' generated title, written at the top of a transcript. */
+export function summaryRecord(summary: string) {
+  return { type: 'summary', summary, leafUuid: crypto.randomUUID() };
+}
+
+/**
+ * A subagent's transcript: every record `isSidechain: true` with the parent's sessionId and its
+ * own agentId; the first user record is the prompt the parent gave it.
+ */
+export function subagentRecords(parentId: string, agentId: string, cwd: string, prompt: string): Record<string, unknown>[] {
+  const side = { isSidechain: true, agentId };
+  return [
+    userRecord(parentId, cwd, prompt, side),
+    { ...assistantRecord(parentId, cwd, `subagent working on: ${prompt.slice(0, 30)}`), ...side },
+    userRecord(parentId, cwd, [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'ok' }], side),
+    { ...assistantRecord(parentId, cwd, 'subagent done'), ...side },
+  ];
+}
+
+/** Write records as a transcript at an exact path (a subagent file, a file not named by a session id). */
+export function writeTranscriptAt(path: string, records: Record<string, unknown>[], mtime?: Date): string {
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  if (mtime) utimesSync(path, mtime, mtime);
+  return path;
+}

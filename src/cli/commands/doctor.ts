@@ -5,6 +5,7 @@ import { checkBun, checkClaude, checkRegistration, checkTool } from '../doctor/c
 import { installedClaudeVersion } from '../install/claude-version.ts';
 import type { Check } from '../doctor/checks.ts';
 import { wakeRoundTrip } from '../doctor/self-test.ts';
+import { checkInotify } from '../doctor/inotify.ts';
 import { readCurrent } from '../install/apply.ts';
 import { installTarget } from './install.ts';
 
@@ -20,6 +21,8 @@ export const doctorCommand: Command = {
       // lsof reads a running claude's folder where /proc does not exist (macOS).
       checkTool('lsof', Bun.which('lsof'), 'mapping running claude processes to sessions on macOS', process.platform !== 'linux'),
     ];
+    const inotify = checkInotify();
+    if (inotify) checks.push(inotify);
     const claude = Bun.which('claude');
     checks.push(checkClaude(claude, installedClaudeVersion(claude)));
     const target = installTarget(deps);

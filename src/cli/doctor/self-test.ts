@@ -12,6 +12,8 @@ export interface SelfTestResult {
 
 const ARM_TIMEOUT_MS = 10_000;
 const WAKE_TIMEOUT_MS = 10_000;
+/** Slower than this, the wake came from a poll or a rescan rather than an fs event. */
+const SLOW_WAKE_MS = 1_000;
 
 export async function wakeRoundTrip(store: Store, deps: CliDeps): Promise<SelfTestResult> {
   const sessionId = `doctor-${crypto.randomUUID()}`;
@@ -53,6 +55,12 @@ export async function wakeRoundTrip(store: Store, deps: CliDeps): Promise<SelfTe
     if (exit === 'timeout') return { ok: false, detail: `no wake within ${WAKE_TIMEOUT_MS / 1000} s: is fs.watch working on ${deps.config.storeDir}?` };
     const stderr = await stderrOf(watcher);
     if (exit !== 2 || !stderr.includes('wake-up test')) return { ok: false, detail: `the watcher exited ${exit} without the message: ${stderr.trim()}` };
+    // An fs event wakes a watcher in milliseconds; a second or more means it saw none and found
+    // the message by polling or rescanning (see store/watch.ts): it works, but slowly.
+    if (wakeMs > SLOW_WAKE_MS) {
+      const why = stderr.match(/cannot watch [^\n]*/)?.[0];
+      return { ok: false, detail: `the watcher woke in ${wakeMs.toFixed(0)} ms, not from an fs event: ${why ?? `is fs.watch working on ${deps.config.storeDir}?`}`, wakeMs };
+    }
     return { ok: true, detail: `message written → watcher woke (exit 2) in ${wakeMs.toFixed(1)} ms`, wakeMs };
   } finally {
     if (watcher.exitCode === null) watcher.kill('SIGTERM');

@@ -11,7 +11,7 @@ export const listSessionsTool = defineTool({
   title: 'List Claude Code sessions',
   description:
     'Lists Claude Code sessions on this machine from their transcripts, recent first, with or without intercom: id, project, title ' +
-    '(first prompt), last active, state (live in tmux or with intercom, running elsewhere, idle) and intercom code. ' +
+    '(its /rename name, else its first prompt), last active, state (live in tmux or with intercom, running elsewhere, unsure: maybe running, idle) and intercom code. ' +
     'Use it to find a session to send to or ask.',
   kind: 'read',
   input: {

@@ -2,17 +2,20 @@
 // an intercom agent (a native request/reply over the store, woken by its hooks), a live session
 // without intercom in tmux (typed into its pane, answer read from its transcript), or a session
 // that is not running (resumed headlessly). Every route first records the question in the
-// target's mailbox, so nothing is lost when the answer does not come.
+// target's mailbox, so nothing is lost when the answer does not come. Asks to one session take
+// turns (session-claim.ts), and whether it may be typed into or resumed is decided under its claim.
 import { IntercomError } from '../../core/errors.ts';
 import type { StoreContext } from '../context.ts';
 import type { Mail } from '../mail.ts';
 import type { PostOffice, Sender } from '../post-office.ts';
 import { senderMailbox } from '../post-office.ts';
-import type { Sessions } from '../sessions/index.ts';
+import type { SessionRecord, Sessions, SessionView } from '../sessions/index.ts';
 import { capAnswer } from './framing.ts';
 import { askHeadless, headlessCommand } from './headless.ts';
+import { assertAskable } from './guard.ts';
 import { askInPane } from './in-pane.ts';
 import { waitForReply } from './native.ts';
+import { withSessionClaim } from './session-claim.ts';
 
 export const DEFAULT_ASK_TIMEOUT_S = 120;
 export const MAX_ASK_TIMEOUT_S = 600;
@@ -38,7 +41,7 @@ export interface AskInput {
 }
 
 export function createAsk(ctx: StoreContext, mail: Mail, office: PostOffice, sessions: Sessions) {
-  return async function ask(input: AskInput): Promise<AskResult> {
+  async function ask(input: AskInput): Promise<AskResult> {
     const timeoutS = input.timeoutS ?? DEFAULT_ASK_TIMEOUT_S;
     if (!Number.isFinite(timeoutS) || timeoutS < 1 || timeoutS > MAX_ASK_TIMEOUT_S) {
       throw new IntercomError('BAD_INPUT', `timeout_s must be from 1 to ${MAX_ASK_TIMEOUT_S} seconds (default ${DEFAULT_ASK_TIMEOUT_S})`);
@@ -48,6 +51,7 @@ export function createAsk(ctx: StoreContext, mail: Mail, office: PostOffice, ses
       throw new IntercomError('BAD_INPUT', 'ask goes to one recipient; to reach several, use send (answers come back to your inbox)');
     }
     const timeoutMs = timeoutS * 1000;
+    const deadline = Date.now() + timeoutMs;
     const self = input.sender.kind === 'agent' ? input.sender.agent : undefined;
     const { recipients, snapshot } = await office.resolve(to, self);
     const box = recipients.codes[0]!;
@@ -65,26 +69,26 @@ export function createAsk(ctx: StoreContext, mail: Mail, office: PostOffice, ses
       return { via: 'agent', to: box, question_id: message.id, ...capAnswer(reply.body), complete: true, reply_id: reply.id };
     }
 
-    const record = snapshot.sessions.find((s) => s.id === sessionId)!;
-    const view = sessions.view(record, snapshot);
-    // Refusals come before the question is recorded, so a retry after the fix is not a "repeat".
-    if (!view.tmux && view.state !== 'idle') {
-      throw new IntercomError(
-        'UNSUPPORTED',
-        `session ${sessionId} is running outside tmux: intercom cannot type into it, and must not resume it while it runs (that would fork its transcript). ` +
-          'Nothing was sent; send it a message instead (it waits in its mailbox), or run that session in tmux',
-      );
-    }
-    // A claude process in this folder whose session could only be guessed (no session file, no
-    // --resume in its argv) may be this very session: resuming it would fork its transcript.
-    const unsure = view.tmux ? undefined : snapshot.running.find((r) => r.via === 'cwd' && r.cwd === record.cwd);
-    if (unsure) {
-      throw new IntercomError(
-        'UNSUPPORTED',
-        `a claude process (pid ${unsure.pid}) runs in ${record.cwd} and intercom cannot tell which session it is, so it may be ${sessionId}: ` +
-          'resuming that would fork its transcript. Nothing was sent; send it a message instead (it waits in its mailbox), or run that session in tmux',
-      );
-    }
+    // Whether the session may be typed into or resumed is decided only under its claim: before
+    // it, another ask's resume (a running claude) would look like the session's own process,
+    // and what was checked could change before the resume. Refusals come before the question is
+    // recorded, so a retry after the fix is not a "repeat".
+    return withSessionClaim(ctx.layout, sessionId, { deadline, signal: input.signal }, async () => {
+      // Taken afresh: while this ask waited, another may have resumed the session, or its own
+      // claude may have started (in tmux or not).
+      const fresh = await sessions.snapshot();
+      const record = fresh.sessions.find((s) => s.id === sessionId);
+      if (!record) throw new IntercomError('NOT_FOUND', `session ${sessionId}'s transcript is gone; nothing was sent. See list_sessions (CLI: intercom sessions)`);
+      const view = sessions.view(record, fresh);
+      assertAskable(record, view, fresh);
+      // The wait for the claim counts against the ask's timeout; at least a second is left to answer.
+      return askSession(input, box, record, view, Math.max(1_000, deadline - Date.now()));
+    });
+  }
+
+  async function askSession(input: AskInput, box: string, record: SessionRecord, view: SessionView, timeoutMs: number): Promise<AskResult> {
+    const sessionId = record.id;
+    const timeoutS = Math.round(timeoutMs / 1000);
     const claude = view.tmux ? undefined : headlessCommand(record, ctx.reach);
     const question = await office.post(input.sender, { to: [box], scope: 'direct', body: input.question, expectsReply: true });
     const answered = async () => void (await mail.move(box, question.id, ['new', 'delivered', 'seen'], 'replied'));
@@ -114,5 +118,7 @@ export function createAsk(ctx: StoreContext, mail: Mail, office: PostOffice, ses
     }
     await answered();
     return { via: 'headless', to: sessionId, question_id: question.id, ...capAnswer(answer), complete: true };
-  };
+  }
+
+  return ask;
 }

@@ -3,7 +3,7 @@
 import { IntercomError } from '../../core/errors.ts';
 import type { TmuxOptions } from '../../core/tmux.ts';
 import type { AgentRecord } from '../schema.ts';
-import { discoverSessions } from './discover.ts';
+import { discoverTranscripts } from './discover.ts';
 import type { SessionRecord } from './discover.ts';
 import { findRunningClaudes } from './live.ts';
 import type { RunningClaude } from './live.ts';
@@ -18,8 +18,12 @@ export interface SessionView {
   cwd: string | undefined;
   title: string | undefined;
   last_active: string;
-  /** live: a claude process runs it in a tmux pane, or its intercom agent is live. */
-  state: 'live' | 'running' | 'idle';
+  /**
+   * live: a claude process runs it in a tmux pane, or its intercom agent is live. unsure: a
+   * claude process may be running it (its session file or --resume names one session, but
+   * another of its folder was written since), so it is treated as running, never resumed.
+   */
+  state: 'live' | 'running' | 'unsure' | 'idle';
   tmux: string | undefined;
   code: string | undefined;
   transcript: string;
@@ -31,9 +35,15 @@ export interface SessionSnapshot {
   agents: AgentRecord[];
 }
 
+/**
+ * `sessions` holds only those a user could resume (what list_sessions shows and send/ask resolve);
+ * the running processes are matched against every main transcript, since a claude just started
+ * writes one before its first prompt, and its folder's newest transcript may be that one.
+ */
 export function takeSnapshot(configDirs: string[], tmux: TmuxOptions, agents: AgentRecord[]): SessionSnapshot {
-  const sessions = discoverSessions(configDirs);
-  return { sessions, running: findRunningClaudes(sessions, tmux, configDirs), agents };
+  const transcripts = discoverTranscripts(configDirs);
+  const sessions = transcripts.filter((s) => s.listed);
+  return { sessions, running: findRunningClaudes(transcripts, tmux, configDirs), agents };
 }
 
 export function viewOf(s: SessionRecord, snap: SessionSnapshot): SessionView {
@@ -46,7 +56,7 @@ export function viewOf(s: SessionRecord, snap: SessionSnapshot): SessionView {
     cwd: s.cwd,
     title: s.title,
     last_active: new Date(s.lastActive).toISOString(),
-    state: tmux || agent ? 'live' : procs.length ? 'running' : 'idle',
+    state: tmux || agent ? 'live' : procs.length ? 'running' : snap.running.some((r) => r.maybe.includes(s.id)) ? 'unsure' : 'idle',
     tmux,
     code: agent?.code,
     transcript: s.transcript,

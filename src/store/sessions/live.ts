@@ -2,7 +2,9 @@
 // `tmux list-panes` per call: every claude process is found, mapped to its session, and to the
 // tmux pane it runs in, if any. The session comes from the file Claude Code keeps while it runs
 // (<config>/sessions/<pid>.json), else `--resume <id>` in its argv, else (a guess, marked as
-// such) the newest transcript of its cwd.
+// such) the newest transcript of its cwd. A file or argv id can be stale too: Claude Code keeps
+// the old id in both after /clear (anthropics/claude-code#53037), so a mapping that a newer
+// transcript of the same folder contradicts is marked as doubtful (see contradiction below).
 import { join } from 'node:path';
 import { isSessionId } from '../../core/ids.ts';
 import { nodeFs } from '../../core/node-fs.ts';
@@ -23,6 +25,16 @@ export interface RunningClaude {
   cwd: string | undefined;
   /** session:window.pane when it runs inside tmux. */
   tmux: string | undefined;
+  /**
+   * Why the session it runs is not known for sure, when it is not: a cwd guess, or an id that a
+   * newer transcript of its folder contradicts. No session of its folder is resumed headlessly.
+   */
+  doubt: string | undefined;
+  /**
+   * When the id is contradicted: every session it may be running (the one named, and those of
+   * its folder written since). sessionId is then undefined: it maps no session for sure.
+   */
+  maybe: string[];
 }
 
 const SESSION_FLAGS = new Set(['--resume', '-r', '--session-id']);
@@ -48,7 +60,7 @@ export function findRunningClaudes(sessions: SessionRecord[], tmux: TmuxOptions,
   const newestByCwd = new Map<string, SessionRecord>();
   for (const s of sessions) if (s.cwd && !newestByCwd.has(s.cwd)) newestByCwd.set(s.cwd, s); // sessions come newest first
   const claudes = [...table.values()].filter((p) => isClaudeArgv(p.argv) && !isClaudeChild(p, table));
-  return claudes.map((p) => {
+  const mapped = claudes.map((p): RunningClaude => {
     const cwd = processCwd(p.pid);
     const fromFile = sessionFromFile(files.get(p.pid), p.pid);
     const fromArgv = fromFile ? undefined : sessionIdFromArgv(p.argv);
@@ -59,13 +71,49 @@ export function findRunningClaudes(sessions: SessionRecord[], tmux: TmuxOptions,
       via: fromFile ? 'session-file' : fromArgv ? 'argv' : fromCwd ? 'cwd' : undefined,
       cwd,
       tmux: paneOf.get(p.pid),
+      doubt: fromCwd ? 'its session could only be guessed: no session file from Claude Code, no --resume in its arguments' : undefined,
+      maybe: [],
     };
   });
+  return mapped.map((r) => contradiction(r, mapped, sessions, r.via === 'session-file' ? startedAt(files.get(r.pid)) : undefined));
+}
+
+/** The process start a session file records (ms since epoch), when it does. */
+function startedAt(file: SessionFile | undefined): number | undefined {
+  return typeof file?.startedAt === 'number' && Number.isFinite(file.startedAt) ? file.startedAt : undefined;
+}
+
+/**
+ * A named session (session file or argv) is contradicted when another transcript of the same
+ * folder was written after it, and after the process started, and no other claude process
+ * names that transcript: most likely this process wrote it after /clear, with the old id kept.
+ * It can also be a session of that folder that ran elsewhere and ended since (a false alarm
+ * that clears once the named session is written again): either way refusing is the safe side.
+ */
+function contradiction(running: RunningClaude, all: RunningClaude[], sessions: SessionRecord[], started: number | undefined): RunningClaude {
+  if (running.via !== 'session-file' && running.via !== 'argv') return running;
+  const named = sessions.find((s) => s.id === running.sessionId);
+  const cwd = running.cwd ?? named?.cwd;
+  const since = Math.max(named?.lastActive ?? 0, started ?? 0);
+  // Neither the named transcript nor the start time is known: nothing to compare against.
+  if (!cwd || since === 0) return running;
+  const namedByOthers = new Set(all.filter((o) => o.pid !== running.pid && o.via !== 'cwd').map((o) => o.sessionId));
+  const newer = sessions.filter((s) => s.cwd === cwd && s.id !== running.sessionId && s.lastActive > since && !namedByOthers.has(s.id));
+  if (!newer.length) return running;
+  const source = running.via === 'session-file' ? "Claude Code's session file" : 'its --resume argument';
+  return {
+    ...running,
+    sessionId: undefined,
+    doubt: `${source} names ${running.sessionId}, but ${newer.map((s) => s.id).join(', ')} of the same folder was written after it (Claude Code keeps the old id after /clear)`,
+    maybe: [running.sessionId!, ...newer.map((s) => s.id)],
+  };
 }
 
 interface SessionFile {
   sessionId?: unknown;
   procStart?: unknown;
+  /** When the process started, ms since epoch (updatedAt is a heartbeat: no use for ordering). */
+  startedAt?: unknown;
 }
 
 /** Claude Code's <config>/sessions/<pid>.json files (2.1 and later), by pid; unreadable ones are skipped. */

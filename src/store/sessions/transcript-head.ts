@@ -1,13 +1,22 @@
-// What a transcript's first lines say: session id, cwd and the title (the first real prompt).
-// Only the head of the file is read, in small chunks, never the whole thing: transcripts grow to
-// tens of megabytes.
+// What a transcript's first lines say: session id, cwd, whether a subagent wrote it, and its first
+// real prompt (the fallback title). Only the head of the file is read, in small chunks, never the
+// whole thing: transcripts grow to tens of megabytes.
 import { hasErrno } from '../../core/errors.ts';
 import { nodeFs } from '../../core/node-fs.ts';
 
+/**
+ * What the head of a transcript says. Shape:
+ * `{ sessionId?, cwd?, title?, sidechain, complete, bytesRead }`; `title` is the first prompt a
+ * person typed (noise and wakes skipped), one line, at most 120 characters.
+ */
 export interface TranscriptHead {
   sessionId?: string;
   cwd?: string;
   title?: string;
+  /** The first record that says (`isSidechain`) was written by a subagent, not the main thread. */
+  sidechain: boolean;
+  /** The whole file was read: what was not found is not there. */
+  complete: boolean;
   /** Bytes read to find the above. */
   bytesRead: number;
 }
@@ -27,10 +36,35 @@ const NOISE = [
   /^<user-prompt-submit-hook>/,
 ];
 
+/**
+ * Blocks that ride along with a prompt but are not what the user asked; Claude Code's own session
+ * list skips them too (agent SDK `_SKIP_FIRST_PROMPT_PATTERN`: IDE context, SessionStart hook
+ * output). Only used for titles: an `ask` still reads these turns as they are.
+ */
+const NOT_A_TITLE = [/^<ide_opened_file>/, /^<ide_selection>/, /^<session-start-hook>/];
+
+/**
+ * Turns that wake a session rather than come from the person at it: Claude Code's background-task
+ * notices, a Stop hook's feedback (exit 2, or asyncRewake's stderr), intercom's own delivery and
+ * nudges. Such a turn is no title, and a transcript holding nothing else is no session a user knows.
+ */
+const WAKE_PREFIXES = [
+  /^<task-notification>/,
+  /^Stop hook (feedback|blocking error)/i,
+  /^intercom: \d+ new message/,
+  /^\[intercom\] /,
+];
+/** The rewakeMessage intercom's installed Stop/SessionStart hooks carry (src/cli/install/hooks-spec.ts). */
+const WAKE_MARKS = ['New mail from another Claude session, delivered by intercom:'];
+
 type Content = string | { type?: string; text?: string }[] | undefined;
 
 /** The text of a user message's content: its text blocks without Claude Code's noise; undefined for a tool result. */
 export function promptText(content: Content): string | undefined {
+  return joinBlocks(content, NOISE);
+}
+
+function joinBlocks(content: Content, skip: RegExp[]): string | undefined {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return undefined;
   // A message holding a tool_result is the model's tool call coming back, not a prompt.
@@ -38,18 +72,50 @@ export function promptText(content: Content): string | undefined {
   const text = content
     .filter((b) => b?.type === 'text' && typeof b.text === 'string')
     .map((b) => b.text!)
-    .filter((t) => !NOISE.some((re) => re.test(t.trimStart())))
+    .filter((t) => !skip.some((re) => re.test(t.trimStart())))
     .join(' ');
   return text || undefined;
 }
 
-/** The title a user prompt gives, or undefined when it is noise. */
-export function titleOf(record: { type?: string; isMeta?: boolean; message?: { role?: string; content?: Content } }): string | undefined {
-  if (record.type !== 'user' || record.isMeta || record.message?.role !== 'user') return undefined;
-  const text = promptText(record.message.content)?.trim();
-  if (!text || NOISE.some((re) => re.test(text))) return undefined;
-  const line = text.replace(/\s+/g, ' ');
+/** True for text that wakes a session (see WAKE_PREFIXES) rather than asks it something. */
+function isWakeText(text: string): boolean {
+  const start = text.trimStart();
+  return WAKE_PREFIXES.some((re) => re.test(start)) || WAKE_MARKS.some((mark) => text.includes(mark));
+}
+
+interface UserRecord {
+  type?: string;
+  isMeta?: boolean;
+  isSidechain?: boolean;
+  isCompactSummary?: boolean;
+  origin?: { kind?: unknown };
+  message?: { role?: string; content?: Content };
+}
+
+/**
+ * A user record a person wrote: not Claude Code's meta turn, a subagent's prompt, the summary that
+ * stands in for compacted turns, or a prompt whose `origin.kind` (2.1.2xx: "human" for a person,
+ * "task-notification" or "peer" for injected ones) says someone else put it there.
+ */
+function isPersonTurn(record: UserRecord): boolean {
+  if (record.type !== 'user' || record.message?.role !== 'user') return false;
+  if (record.isMeta || record.isSidechain || record.isCompactSummary) return false;
+  const kind = record.origin?.kind;
+  return kind === undefined || kind === 'human';
+}
+
+/** Text as one line of at most 120 characters. */
+export function oneLine(text: string): string {
+  const line = text.trim().replace(/\s+/g, ' ');
   return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+}
+
+/** The title a user prompt gives, or undefined when it is noise, a wake, or not a person's turn. */
+export function titleOf(record: UserRecord): string | undefined {
+  if (!isPersonTurn(record)) return undefined;
+  const text = joinBlocks(record.message!.content, [...NOISE, ...NOT_A_TITLE])?.trim();
+  if (!text || NOISE.some((re) => re.test(text)) || isWakeText(text)) return undefined;
+  return oneLine(text) || undefined;
 }
 
 export function readTranscriptHead(path: string, maxBytes = MAX_HEAD_BYTES): TranscriptHead {
@@ -58,31 +124,37 @@ export function readTranscriptHead(path: string, maxBytes = MAX_HEAD_BYTES): Tra
   try {
     fd = fs.openSync(path, 'r');
   } catch (error) {
-    if (hasErrno(error, 'ENOENT', 'EACCES', 'EISDIR')) return { bytesRead: 0 };
+    if (hasErrno(error, 'ENOENT', 'EACCES', 'EISDIR')) return { sidechain: false, complete: true, bytesRead: 0 };
     throw error;
   }
-  const head: TranscriptHead = { bytesRead: 0 };
+  const head: TranscriptHead = { sidechain: false, complete: false, bytesRead: 0 };
+  let sidechainKnown = false;
   try {
     const buffer = Buffer.alloc(CHUNK);
     let pending = '';
     while (head.bytesRead < maxBytes) {
       const n = fs.readSync(fd, buffer, 0, CHUNK, head.bytesRead);
-      if (n === 0) break;
+      if (n === 0) {
+        head.complete = true;
+        break;
+      }
       head.bytesRead += n;
       pending += buffer.toString('utf8', 0, n);
       const lines = pending.split('\n');
       pending = lines.pop() ?? ''; // an incomplete last line waits for the next chunk
       for (const line of lines) {
-        if (!line.trim()) continue;
-        let record: Record<string, unknown>;
-        try {
-          record = JSON.parse(line) as Record<string, unknown>;
-        } catch {
-          continue; // a line being written as we read, or not JSON: not ours to judge
-        }
+        const record = parseLine(line);
+        if (!record) continue;
         if (!head.sessionId && typeof record.sessionId === 'string') head.sessionId = record.sessionId;
         if (!head.cwd && typeof record.cwd === 'string') head.cwd = record.cwd;
-        if (!head.title) head.title = titleOf(record as Parameters<typeof titleOf>[0]);
+        // The first record that carries the flag decides: a subagent's transcript says so on every
+        // record, while a main transcript of old versions (1.0) could hold sidechain turns later.
+        if (!sidechainKnown && typeof record.isSidechain === 'boolean') {
+          sidechainKnown = true;
+          head.sidechain = record.isSidechain;
+          if (head.sidechain) return head; // never listed: nothing more to learn
+        }
+        if (!head.title) head.title = titleOf(record as UserRecord);
         if (head.sessionId && head.cwd && head.title) return head;
       }
     }
@@ -90,4 +162,15 @@ export function readTranscriptHead(path: string, maxBytes = MAX_HEAD_BYTES): Tra
     fs.closeSync(fd);
   }
   return head;
+}
+
+/** One transcript line as an object, or undefined for a blank line, a line being written, or not JSON. */
+export function parseLine(line: string): Record<string, unknown> | undefined {
+  if (!line.trim()) return undefined;
+  try {
+    const record: unknown = JSON.parse(line);
+    return record && typeof record === 'object' ? (record as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined; // a line being written as we read, or not JSON: not ours to judge
+  }
 }
