@@ -80,7 +80,7 @@ export function createAgents(ctx: StoreContext) {
     const file = layout.agentFile(code);
     let ino: number;
     try {
-      ino = (await Bun.file(file).stat()).ino;
+      ino = nodeFs().statSync(file).ino; // sync: a thread-pool hop costs more, and under load much more
     } catch (error) {
       if (hasErrno(error, 'ENOENT')) return undefined;
       throw error;
