@@ -3,14 +3,14 @@
 // over late never marks idle a session another watcher has just woken; `who` says when the
 // current state began. Real hook processes under a real parent that plays Claude Code.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { procInfo } from '../../src/core/proc.ts';
 import { startAgent } from '../helpers/agent.ts';
 import type { TestAgent } from '../helpers/agent.ts';
-import { startFakeClaude } from '../helpers/fake-claude.ts';
-import type { FakeClaude, HookRun } from '../helpers/fake-claude.ts';
+import { agentCode, startFakeClaude, watcherArmedBy } from '../helpers/fake-claude.ts';
+import type { HookRun } from '../helpers/fake-claude.ts';
 import { isolatedEnv, makeProject, tmpDir } from '../helpers/tmp.ts';
 import { until } from '../helpers/until.ts';
 
@@ -20,18 +20,10 @@ const store = env.CLAUDE_INTERCOM_DIR!;
 let project: string;
 let peer: TestAgent;
 
-type ToolResult = Awaited<ReturnType<FakeClaude['call']>>;
-const data = (r: ToolResult) => r.structuredContent ?? {};
-const codeOf = async (claude: FakeClaude) => String(data(await claude.call('whoami')).code);
+const codeOf = agentCode;
 const agentView = async (code: string) =>
   ((await peer.call('who', { scope: 'all' })).agents as { code: string; activity: string; since: string }[]).find((a) => a.code === code);
-/** The pid of the watcher recorded for `code`, if it is the hook started as `run` (a shell, or bun exec'd by it). */
-const armedBy = (run: HookRun, code: string) => {
-  const file = join(store, 'watchers', `${code}.json`);
-  if (!existsSync(file)) return false;
-  const pid = JSON.parse(readFileSync(file, 'utf8')).pid as number;
-  return pid === run.pid || procInfo(pid)?.ppid === run.pid;
-};
+const armedBy = (run: HookRun, code: string) => watcherArmedBy(store, run, code);
 /** The hook's bun process has started (its start time is the time of its event). */
 const isBun = (pid: number) => procInfo(pid)?.comm.startsWith('bun') === true; // "bun", or "bun.exe" from npm
 const bunRunning = (run: HookRun) =>

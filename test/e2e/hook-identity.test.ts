@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { startAgent } from '../helpers/agent.ts';
 import type { TestAgent } from '../helpers/agent.ts';
-import { startFakeClaude } from '../helpers/fake-claude.ts';
+import { agentCode, startFakeClaude } from '../helpers/fake-claude.ts';
 import type { FakeClaude } from '../helpers/fake-claude.ts';
 import { isolatedEnv, makeProject, tmpDir } from '../helpers/tmp.ts';
 
@@ -17,9 +17,7 @@ const store = env.CLAUDE_INTERCOM_DIR!;
 let project: string;
 let peer: TestAgent;
 
-type ToolResult = Awaited<ReturnType<FakeClaude['call']>>;
-const data = (r: ToolResult) => r.structuredContent ?? {};
-const codeOf = async (claude: FakeClaude) => String(data(await claude.call('whoami')).code);
+const codeOf = agentCode;
 const stateOf = (box: string, id: string) =>
   ['new', 'delivered', 'seen', 'acked', 'replied'].find((s) => existsSync(join(store, 'mail', box, s, `${id}.json`)));
 const bash = { hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls' } };

@@ -4,14 +4,12 @@
 // doctor must name the cause. The cap is reached for real here: a helper process takes every
 // instance the user has left.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { procInfo } from '../../src/core/proc.ts';
 import { startAgent } from '../helpers/agent.ts';
 import type { TestAgent } from '../helpers/agent.ts';
 import { runIntercom } from '../helpers/cli.ts';
-import { startFakeClaude } from '../helpers/fake-claude.ts';
+import { agentCode, startFakeClaude, watcherArmedBy } from '../helpers/fake-claude.ts';
 import { lines } from '../helpers/lines.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 import { isolatedEnv, makeProject, tmpDir } from '../helpers/tmp.ts';
@@ -53,16 +51,11 @@ afterAll(async () => {
 describe.skipIf(!canRun)('with every inotify instance taken', () => {
   test('a watcher still wakes its session (by polling), and says why', async () => {
     const claude = await startFakeClaude({ sandbox, cwd: project, sessionId: randomUUID(), env, namedClaude: true });
-    const code = String((await claude.call('whoami')).structuredContent?.code);
+    const code = await agentCode(claude);
     const inotify = await exhaustInotify();
     try {
       const run = await claude.hook('stop', { hook_event_name: 'Stop' });
-      await until(() => {
-        const file = join(store, 'watchers', `${code}.json`);
-        if (!existsSync(file)) return false;
-        const pid = JSON.parse(readFileSync(file, 'utf8')).pid as number;
-        return pid === run.pid || procInfo(pid)?.ppid === run.pid;
-      }, 'the watcher to arm');
+      await until(() => watcherArmedBy(store, run, code), 'the watcher to arm');
       await Bun.sleep(300); // let it reach its wait (and fail to watch)
       await peer.call('send', { to: code, body: 'wake up without inotify' });
       const result = await run.done;

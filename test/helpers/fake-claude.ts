@@ -1,5 +1,6 @@
 // Drives test/fixtures/fake-claude.ts: a real parent process that plays Claude Code.
-import { mkdirSync, symlinkSync, existsSync } from 'node:fs';
+import { mkdirSync, symlinkSync, existsSync, readFileSync } from 'node:fs';
+import { procInfo } from '../../src/core/proc.ts';
 import { join } from 'node:path';
 import { lines } from './lines.ts';
 import { BUN, ENTRY, FIXTURES } from './paths.ts';
@@ -110,4 +111,17 @@ export async function startFakeClaude(options: {
       proc.kill('SIGKILL');
     },
   };
+}
+
+/** The agent code of a fake Claude's MCP server (its whoami). */
+export async function agentCode(claude: FakeClaude): Promise<string> {
+  return String((await claude.call('whoami')).structuredContent?.code);
+}
+
+/** True once the watcher started as `run` (a shell running the hook, or bun exec'd by it) is the one armed for `code`. */
+export function watcherArmedBy(store: string, run: HookRun, code: string): boolean {
+  const file = join(store, 'watchers', `${code}.json`);
+  if (!existsSync(file)) return false;
+  const pid = JSON.parse(readFileSync(file, 'utf8')).pid as number;
+  return pid === run.pid || procInfo(pid)?.ppid === run.pid;
 }
