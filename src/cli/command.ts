@@ -2,6 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Config } from '../core/config.ts';
 import type { Store } from '../store/index.ts';
 import type { CliIo } from './io.ts';
+import { jsonForTerminal } from '../core/text.ts';
 
 /** Where this intercom runs from: install writes these paths into Claude Code's config. */
 export interface Runtime {
@@ -40,7 +41,8 @@ export interface Command {
 export const jsonOption = { json: { type: 'boolean', short: 'j' } } as const;
 
 export function printJson(deps: CliDeps, value: unknown): void {
-  deps.io.out(JSON.stringify(value, null, 2));
+  // Exact: the same value parses back; DEL, C1 and line separators escaped too, so nothing acts on a terminal.
+  deps.io.out(jsonForTerminal(JSON.stringify(value, null, 2)));
 }
 
 /** The command line itself is wrong (a missing argument, clashing flags): exit 2, with the usage. */

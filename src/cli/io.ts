@@ -1,5 +1,9 @@
-// Output for people: one line per thing, times in local HH:MM:SS, bodies indented.
+// Output for people: one line per thing, times in local HH:MM:SS, bodies indented. Peer text is
+// inert here too: runCli strips control characters and escape sequences from all output
+// (forTerminal), and one-line fields a peer controls (name, project, status, claim, title) are
+// kept on their line (oneLine), so no peer can rewrite the terminal or forge a row.
 import type { AgentView, Message, StoredMessage } from '../store/index.ts';
+import { oneLineForTerminal } from '../core/text.ts';
 
 export interface CliIo {
   out(text: string): void;
@@ -14,8 +18,11 @@ export function clock(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toTimeString().slice(0, 8);
 }
 
+/** A one-line field a peer controls, as shown in a row: no controls, newlines shown as \n. */
+export const oneLine = oneLineForTerminal;
+
 function who(from: Message['from']): string {
-  return `${from.code}${from.name ? `(${from.name})` : ''}`;
+  return `${from.code}${from.name ? `(${oneLine(from.name)})` : ''}`;
 }
 
 function indent(body: string): string {
@@ -28,13 +35,13 @@ function indent(body: string): string {
 export function formatMessageLine(message: Message, state?: StoredMessage['state']): string {
   const re = message.reply_to ? ` re ${message.reply_to}` : '';
   const tag = state ? ` [${state}]` : '';
-  const to = message.scope === 'direct' ? message.to.join(',') : message.scope === 'project' ? `all@${message.project}` : '*';
+  const to = message.scope === 'direct' ? message.to.join(',') : message.scope === 'project' ? `all@${oneLine(message.project ?? '')}` : '*';
   return `${clock(message.created_at)} ${message.id} ${who(message.from)} → ${to}${re}${tag}\n${indent(message.body)}`;
 }
 
 export function formatAgentRow(a: AgentView): string {
-  const name = a.name ? ` ${a.name}` : '';
-  const status = a.status ? `  "${a.status}"` : '';
-  const claims = a.claims.map((c) => `\n    claims ${c.pattern}${c.reason ? `  "${c.reason}"` : ''}  until ${clock(c.expires_at)}`).join('');
-  return `${a.code}${name}  ${a.project}  ${a.activity}  since ${clock(a.since)}${status}${a.you ? '  (you)' : ''}${claims}`;
+  const name = a.name ? ` ${oneLine(a.name)}` : '';
+  const status = a.status ? `  "${oneLine(a.status)}"` : '';
+  const claims = a.claims.map((c) => `\n    claims ${oneLine(c.pattern)}${c.reason ? `  "${oneLine(c.reason)}"` : ''}  until ${clock(c.expires_at)}`).join('');
+  return `${a.code}${name}  ${oneLine(a.project)}  ${a.activity}  since ${clock(a.since)}${status}${a.you ? '  (you)' : ''}${claims}`;
 }

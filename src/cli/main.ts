@@ -18,6 +18,7 @@ import { sendCommand } from './commands/send.ts';
 import { tailCommand } from './commands/tail.ts';
 import { dashboardCommand } from './commands/dashboard.ts';
 import { whoCommand } from './commands/who.ts';
+import { forTerminal } from '../core/text.ts';
 
 export const commands: Command[] = [
   whoCommand,
@@ -60,7 +61,12 @@ export function helpText(version: string): string {
   ].join('\n');
 }
 
-export async function runCli(argv: string[], deps: CliDeps & { version: string }): Promise<number> {
+export async function runCli(argv: string[], rawDeps: CliDeps & { version: string }): Promise<number> {
+  // Every line a person reads passes here: peers' text (statuses, names, project folders, session
+  // titles, bodies) never reaches the terminal with a control character or an escape sequence.
+  // JSON output is already inert (see printJson) and passes unchanged.
+  const io = rawDeps.io;
+  const deps = { ...rawDeps, io: { ...io, out: (text: string) => io.out(forTerminal(text)), err: (text: string) => io.err(forTerminal(text)) } };
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     deps.io.out(helpText(deps.version));

@@ -2,6 +2,7 @@
 // before it touches a path. Nothing else in the code base builds a path from user input.
 import type { Clock } from './clock.ts';
 import { IntercomError } from './errors.ts';
+import { shorten } from './text.ts';
 
 /** An agent's short code: 4 characters of [a-z0-9]. */
 export const CODE_PATTERN = /^[a-z0-9]{4}$/;
@@ -51,7 +52,7 @@ export function messageIdGenerator(clock: Clock): () => string {
 
 function show(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return JSON.stringify(text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 60)}…` : text);
+  return JSON.stringify(text === undefined ? String(value) : shorten(text, 61));
 }
 
 export function assertCode(value: unknown, what = 'agent code'): string {

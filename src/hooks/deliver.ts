@@ -1,22 +1,30 @@
-// Handing new mail to the model: claim it (rename new → delivered, so no other hook or watcher
-// can show it again), then frame it. What does not fit stays in new/ for the next delivery.
-import { MAX_RESULT_CHARS } from '../core/limits.ts';
+// Handing new mail to the model from a hook: claim it (rename new → delivered, so no other hook
+// or watcher can show it again), then frame it. What does not fit stays in new/ for the next.
 import { sliceChars } from '../core/text.ts';
 import type { Store, StoredMessage } from '../store/index.ts';
 import { PEER_NOTICE, frameMessage } from '../store/presentation.ts';
 
-/** Enough for many messages, small enough not to flood the model's context in one go (the tools' bound too). */
-export const MAX_DELIVERY_CHARS = MAX_RESULT_CHARS;
-/** Room for one message's body once the head, the frame and the closing lines are written. */
-const BODY_ROOM = MAX_DELIVERY_CHARS - 2_000;
+/**
+ * Most characters one hook delivery carries. Claude Code (2.1.330, observed) passes a hook's
+ * additionalContext to the model inline only below ~10,000 characters; a larger one is saved to
+ * a file and the model sees a 2 KB preview, so most of the mail would be marked delivered unseen.
+ * The same bound serves the watcher's wake text (exit 2), to be safe.
+ */
+export const MAX_DELIVERY_CHARS = 8_000;
+/** Room for the frames once the head line, the "more waiting" line and the closing line are written. */
+const FRAMES_ROOM = MAX_DELIVERY_CHARS - 800;
 
+/**
+ * Claim what fits one delivery, oldest first: each message by a rename (new → delivered), so no
+ * other hook or watcher can show it again. What does not fit stays in new/ for the next one.
+ */
 export async function claimNewMail(store: Store, code: string): Promise<StoredMessage[]> {
   const waiting = await store.mail.list(code, ['new']);
   const claimed: StoredMessage[] = [];
   let size = 0;
   for (const item of waiting) {
-    size += item.message.body.length + 200;
-    if (claimed.length > 0 && size > MAX_DELIVERY_CHARS) break;
+    size += frameWithin(item.message).length + 2;
+    if (claimed.length > 0 && size > FRAMES_ROOM) break;
     // Another hook may have claimed it first: only what we moved is ours to show.
     if ((await store.mail.markDelivered(code, [item.message.id])).length) claimed.push({ ...item, state: 'delivered' });
   }
@@ -35,15 +43,31 @@ export function formatDelivery(code: string, messages: StoredMessage[], stillWai
 
 /**
  * A message bigger than one delivery (bodies go up to 64 KiB) is shown in part, with the way to
- * read the rest: it is delivered (the model knows it and has its id), never silently cut.
+ * read the rest said first (so it survives any further cut): it is delivered, never silently cut.
  */
 function frameWithin(message: StoredMessage['message']): string {
-  if (message.body.length <= BODY_ROOM) return frameMessage(message);
-  const shown = sliceChars(message.body, BODY_ROOM);
-  return (
-    `${frameMessage({ ...message, body: shown })}\n` +
-    `(body characters 0-${shown.length} of ${message.body.length} shown; call the intercom peek tool with id "${message.id}" and offset ${shown.length} for the rest)`
-  );
+  let framed = framedCache.get(message);
+  if (framed === undefined) framedCache.set(message, (framed = frameToFit(message)));
+  return framed;
+}
+
+/** Framing escapes the whole body: done once per message, by claim and format alike. */
+const framedCache = new WeakMap<StoredMessage['message'], string>();
+
+function frameToFit(message: StoredMessage['message']): string {
+  const whole = frameMessage(message);
+  if (whole.length <= FRAMES_ROOM) return whole;
+  const note = (shown: number) =>
+    `(message ${message.id} is ${message.body.length} characters; the first ${shown} are below. ` +
+    `For the rest call the intercom peek tool with id "${message.id}" and offset ${shown}.)\n`;
+  // The frame may escape the body (longer than it): shrink until note + frame fit.
+  let keep = Math.max(0, FRAMES_ROOM - (whole.length - message.body.length) - note(message.body.length).length);
+  for (;;) {
+    const shown = sliceChars(message.body, keep);
+    const framed = `${note(shown.length)}${frameMessage({ ...message, body: shown })}`;
+    if (framed.length <= FRAMES_ROOM || keep === 0) return framed;
+    keep = Math.max(0, keep - Math.max(16, framed.length - FRAMES_ROOM));
+  }
 }
 
 /**

@@ -42,13 +42,22 @@ export const preToolUse: HookHandler = async (ctx) => {
   const mail = takesMail && agent && (await store.mail.countNew(agent.code)) > 0 ? await claimNewMail(store, agent.code) : [];
   const context = mail.length && agent ? [formatDelivery(agent.code, mail, await store.mail.countNew(agent.code))] : [];
   let decision: { permissionDecision: 'ask' | 'deny'; permissionDecisionReason: string } | undefined;
+  // The reason reaches the model; Claude Code shows the person only its plain dialog ("Do you want
+  // to make this edit?"), so the same facts go to them too, as the hook's systemMessage.
+  let notice: string | undefined;
   if (guard && file) {
-    const { claimWarning } = await import('./claim-guard.ts');
-    const warning = claimWarning(file, await store.claims.covering(file, agent?.code));
+    const { claimNotice, claimWarning } = await import('./claim-guard.ts');
+    const claims = await store.claims.covering(file, agent?.code);
+    const warning = claimWarning(file, claims);
     if (warning && ctx.config.claimMode === 'warn') context.push(warning);
-    else if (warning) decision = { permissionDecision: ctx.config.claimMode === 'deny' ? 'deny' : 'ask', permissionDecisionReason: warning };
+    else if (warning) {
+      const permissionDecision = ctx.config.claimMode === 'deny' ? 'deny' : 'ask';
+      decision = { permissionDecision, permissionDecisionReason: warning };
+      notice = claimNotice(file, claims, permissionDecision);
+    }
   }
   if (context.length === 0 && !decision) return 0;
-  ctx.out(additionalContext('PreToolUse', context.join('\n\n'), decision));
+  const answer = additionalContext('PreToolUse', context.join('\n\n'), decision);
+  ctx.out(notice ? JSON.stringify({ systemMessage: notice, ...(JSON.parse(answer) as object) }) : answer);
   return 0;
 };

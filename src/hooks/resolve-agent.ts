@@ -8,6 +8,7 @@
 import { sessionMailbox } from '../core/ids.ts';
 import { ancestors, claudeCandidates } from '../core/proc.ts';
 import type { ProcInfo } from '../core/proc.ts';
+import { processKey } from '../store/activity.ts';
 import type { Store } from '../store/index.ts';
 import type { HookContext } from './context.ts';
 
@@ -19,15 +20,16 @@ export interface HookAgent {
 /**
  * `chain`: this hook's ancestors, when the caller has read them already. Once found, mail that
  * was sent to the bare session (before its agent registered, or while a send was resolving)
- * moves into the agent's inbox, so it is never stranded, and so do busy/idle events recorded
- * under the session before the agent existed.
+ * moves into the agent's inbox, so it is never stranded, and the busy/idle events this hook's
+ * Claude process recorded before the agent existed become the agent's.
  */
 export async function resolveHookAgent(store: Store, ctx: HookContext, chain?: ProcInfo[]): Promise<HookAgent | undefined> {
-  const agent = await findAgent(store, ctx, chain);
-  if (agent && ctx.input.sessionId) {
-    await store.mail.adopt(sessionMailbox(ctx.input.sessionId), agent.code);
-    await store.agents.adoptActivity(sessionMailbox(ctx.input.sessionId), agent.code);
-  }
+  const lineage = chain ?? ancestors(ctx.pid);
+  const agent = await findAgent(store, ctx, lineage);
+  if (!agent) return undefined;
+  if (ctx.input.sessionId) await store.mail.adopt(sessionMailbox(ctx.input.sessionId), agent.code);
+  const claude = claudeCandidates(lineage, ctx.config.claudePid)[0];
+  if (claude) await store.agents.adoptActivity(processKey(claude), agent.code);
   return agent;
 }
 

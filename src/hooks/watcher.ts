@@ -9,6 +9,7 @@ import { ancestors, claudeCandidates, commandLine, isProcessAlive, procInfo, sto
 import type { ProcInfo } from '../core/proc.ts';
 import type { Store } from '../store/index.ts';
 import type { FolderWatch } from '../store/watch.ts';
+import type { AgentChange } from '../store/index.ts';
 import { waitFor } from '../store/wait-for.ts';
 import type { HookContext, HookHandler } from './context.ts';
 import { additionalContext, claimNewMail, formatDelivery } from './deliver.ts';
@@ -94,14 +95,14 @@ export function runsInBackground(claude: ProcInfo | undefined): boolean {
 }
 
 /**
- * Under `claude -p` Claude Code runs these hooks in the foreground, where each event has its own
- * channel to the model (2.1.330): a Stop hook's exit 2 hands its stderr to the model, which goes
- * on; SessionStart's exit 2 is only logged as a hook error, but its additionalContext reaches the
- * first request; StopFailure's output reaches nothing. Mail is taken only where it reaches the
- * model; elsewhere it stays in new/ for the next prompt's UserPromptSubmit or a later session.
+ * Under `claude -p` Claude Code runs these hooks in the foreground. Mail is taken only where it
+ * surely reaches the model (2.1.330, observed): SessionStart's additionalContext reaches the
+ * first request (its exit 2 is only logged as a hook error). Stop's exit 2 usually becomes "Stop
+ * hook feedback" and another turn, but not when the run may not go on (`--max-turns` reached, a
+ * budget cap): the mail would be marked delivered unseen, so Stop and StopFailure take nothing.
+ * What is left stays in new/ for the next prompt's UserPromptSubmit or a later session.
  */
 async function deliverInForeground(ctx: HookContext, store: Store, code: string): Promise<number> {
-  if (ctx.event === 'stop') return (await deliver(ctx, store, code)) ? WAKE_EXIT_CODE : 0;
   if (ctx.event !== 'session-start' || (await store.mail.countNew(code)) === 0) return 0;
   const claimed = await claimNewMail(store, code);
   if (claimed.length) ctx.out(additionalContext('SessionStart', formatDelivery(code, claimed, await store.mail.countNew(code))));
@@ -140,7 +141,12 @@ async function waitForMail(ctx: HookContext, store: Store, code: string, owner: 
   const ours = owner !== undefined && record?.claude_pid === owner.pid && record.claude_pid_start === owner.start;
   let seenLive = ctx.event !== 'session-start' || ours;
   const armedAt = Date.now();
-  const ready = async (): Promise<'ready' | 'replaced' | 'gone' | undefined> => {
+  // Whether this watcher may wake the session, as of the last full check: still the armed one,
+  // its agent there, the session idle. Only a change outside the inbox (another watch's event,
+  // or a backstop check) can change that, so an inbox event reuses it: the wake path then reads
+  // one folder before it claims.
+  let standing: 'idle' | 'busy' | undefined;
+  const check = async (): Promise<'idle' | 'busy' | 'replaced' | 'gone'> => {
     if (!(await store.watchers.isCurrent(code, ctx.pid))) return 'replaced';
     if (await store.agents.getLive(code)) seenLive = true;
     else if (!seenLive) {
@@ -149,10 +155,17 @@ async function waitForMail(ctx: HookContext, store: Store, code: string, owner: 
       await Bun.sleep(AGENT_GONE_GRACE_MS);
       if (!(await store.agents.getLive(code))) return 'gone'; // the session is ending
     }
-    if ((await store.mail.countNew(code)) === 0) return undefined;
     // A busy session gets its mail from PreToolUse or its next Stop; only wake an idle one (an
     // interrupted turn counts as idle: see agents.activity).
-    if ((await store.agents.activity(code)).state === 'busy') return undefined;
+    return (await store.agents.activity(code)).state === 'busy' ? 'busy' : 'idle';
+  };
+  const ready = async (change?: AgentChange): Promise<'ready' | 'replaced' | 'gone' | undefined> => {
+    if (change !== 'mail' || standing === undefined) {
+      const now = await check();
+      if (now === 'replaced' || now === 'gone') return now;
+      standing = now;
+    }
+    if (standing === 'busy' || (await store.mail.countNew(code)) === 0) return undefined;
     return 'ready';
   };
   // The transcript is watched too: an interrupted turn shows only there.
@@ -160,10 +173,17 @@ async function waitForMail(ctx: HookContext, store: Store, code: string, owner: 
   for (;;) {
     // The watches are closed before we claim: renames and writes in watched folders queue events
     // that make Bun's exit ~15 ms slower, and the exit is what wakes the session.
-    const outcome = await waitUntil(ctx, owner, (onChange) => store.watchAgent(code, onChange, onWatchError(ctx), transcript), ready);
+    const outcome = await waitUntil<'ready' | 'replaced' | 'gone', AgentChange>(
+      ctx,
+      owner,
+      (onChange) => store.watchAgent(code, onChange, onWatchError(ctx), transcript),
+      ready,
+    );
     if (outcome !== 'ready') return 0;
     if (await deliver(ctx, store, code)) return WAKE_EXIT_CODE;
-    // Another hook claimed the mail first (it was shown to the model there): keep waiting.
+    // Another hook claimed the mail first (it was shown to the model there): keep waiting, and
+    // look at everything again.
+    standing = undefined;
   }
 }
 
@@ -173,11 +193,11 @@ const onWatchError = (ctx: HookContext) => (error: unknown) => ctx.err(`intercom
  * Wait (see store/wait-for.ts) while the owner process lives: gives up (undefined) when it dies,
  * when this hook is told to stop, or after `timeoutMs`.
  */
-async function waitUntil<T>(
+async function waitUntil<T, H extends string = never>(
   ctx: HookContext,
   owner: ProcInfo | undefined,
-  watch: (onChange: () => Promise<void>) => Promise<FolderWatch>,
-  probe: () => Promise<T | undefined>,
+  watch: (onChange: (hint?: H) => Promise<void>) => Promise<FolderWatch>,
+  probe: (hint?: H) => Promise<T | undefined>,
   timeoutMs?: number,
 ): Promise<T | undefined> {
   const stop = new AbortController();
@@ -186,7 +206,7 @@ async function waitUntil<T>(
   if (ctx.signal.aborted) stop.abort();
   const ownerTimer = setInterval(() => ownerAlive(owner) || stop.abort(), OWNER_CHECK_MS);
   try {
-    return await waitFor(watch, async () => (ownerAlive(owner) ? probe() : (stop.abort(), undefined)), { timeoutMs, signal: stop.signal });
+    return await waitFor<T, H>(watch, async (hint) => (ownerAlive(owner) ? probe(hint) : (stop.abort(), undefined)), { timeoutMs, signal: stop.signal });
   } finally {
     clearInterval(ownerTimer);
     ctx.signal.removeEventListener('abort', onAbort);

@@ -1,11 +1,11 @@
 // How messages and agents are shown to the model. Peer text is always framed as data from
 // another session, never as an instruction from the user.
 import type { AgentView, Message, MessageState } from '../store/index.ts';
-import { frameMessage } from '../store/presentation.ts';
+import { boundaryAtOrBefore, sliceChars } from '../core/text.ts';
+import { frameMessage, inertLine, label, quoted } from '../store/presentation.ts';
 import type { Budget } from './budget.ts';
-import { sliceChars } from './budget.ts';
 
-export { PEER_NOTICE, frameMessage } from '../store/presentation.ts';
+export { PEER_NOTICE, frameAnswer, frameMessage } from '../store/presentation.ts';
 
 /** A message to show, with its inbox state when it has one (thread and search show log entries). */
 export interface ShownMessage {
@@ -72,7 +72,8 @@ const size = (r: RenderedMessage) => ({ text: r.text.length + 2, json: JSON.stri
  * undefined when not even a useful part fits (the caller stops its list there).
  */
 export function fitMessage(m: ShownMessage, budget: Budget, options: { offset?: number; cut?: boolean } = {}): RenderedMessage | undefined {
-  const offset = options.offset ?? 0;
+  // An offset inside a character (an emoji, a letter and its accent) reads on from its start.
+  const offset = boundaryAtOrBefore(m.message.body, options.offset ?? 0);
   const total = m.message.body.length;
   const whole = render(m, offset > 0 ? { from: offset, to: total } : undefined);
   if (budget.take(whole.text, whole.data)) return whole;
@@ -90,13 +91,14 @@ export function fitMessage(m: ShownMessage, budget: Budget, options: { offset?: 
   return undefined;
 }
 
+/** One agent on one line; its name, project, status and claims are the peer's words, made inert (see presentation.ts). */
 export function formatAgent(a: AgentView): string {
-  const name = a.name ? ` ${a.name}` : '';
-  const status = a.status ? ` — "${a.status}"` : '';
+  const name = a.name ? ` ${inertLine(a.name)}` : '';
+  const status = a.status ? ` — ${quoted(a.status)}` : '';
   const claims = a.claims.length ? `; claims ${a.claims.map(claimText).join(', ')}` : '';
-  return `${a.code}${name} [${a.project}] ${a.activity} since ${a.since}${status}${a.you ? ' (you)' : ''}${claims}`;
+  return `${a.code}${name} [${label(a.project)}] ${a.activity} since ${a.since}${status}${a.you ? ' (you)' : ''}${claims}`;
 }
 
-function claimText(c: AgentView['claims'][number]): string {
-  return `${c.pattern}${c.reason ? ` ("${c.reason}")` : ''} until ${c.expires_at}`;
+export function claimText(c: { pattern: string; reason?: string | undefined; expires_at: string }): string {
+  return `${inertLine(c.pattern)}${c.reason ? ` (${quoted(c.reason)})` : ''} until ${c.expires_at}`;
 }

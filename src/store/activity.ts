@@ -6,13 +6,20 @@
 // moment of a wake), and a reader takes the newest name. A late write about an older event
 // therefore never overrides a newer one, whatever order the processes finish in.
 //
-// Before a session's agent exists, hooks record under the session ("s-<session id>"); whoever
-// links the session to its agent adopts those events (see adopt).
-import { assertMailbox, randomToken } from '../core/ids.ts';
+// Before a session's agent exists, hooks record under its Claude process ("p-<pid>-<start>":
+// a session id can be run by two processes at once, a process runs one agent); the MCP server
+// that registers under that process, or a hook that finds its agent, adopts those events.
+//
+// An event stamped further ahead of now than the allowed clock skew was written by a clock that
+// was wrong; it would outrank every true event until the clock caught up, so it is ignored (and
+// pruned).
+import { CODE_PATTERN, randomToken } from '../core/ids.ts';
+import { IntercomError } from '../core/errors.ts';
 import { joinPath as join } from '../core/paths.ts';
 import type { StoreContext } from './context.ts';
 import { listNames, moveIfPresent, publish, removeIfPresent, removeQuietly, writeTmp } from './files.ts';
 import { readRecord } from './records.ts';
+import { isFutureStamp } from './log-scan.ts';
 import type { ActivityRecord } from './schema.ts';
 import { interruptedAt } from './sessions/interrupted.ts';
 
@@ -39,15 +46,30 @@ export interface ActivityView {
 const eventName = (at: number) => `${String(Math.max(0, Math.floor(at))).padStart(13, '0')}-${randomToken(6)}.json`;
 const eventTime = (name: string) => Number(name.slice(0, 13));
 
+/** The key of a Claude process (pid and start token) that has no agent yet. */
+export function processKey(proc: { pid: number; start: string }): string {
+  return `p-${proc.pid}-${proc.start.replace(/[^\w]/g, '_')}`;
+}
+
+const PROCESS_KEY = /^p-\d+-\w+$/;
+
+function assertKey(key: string): string {
+  if (CODE_PATTERN.test(key) || PROCESS_KEY.test(key)) return key;
+  throw new IntercomError('BAD_INPUT', `${JSON.stringify(key)} is not an activity key: an agent code or p-<pid>-<start>`);
+}
+
 export function createActivity(ctx: StoreContext) {
   const { layout } = ctx;
-  const dirOf = (key: string) => join(layout.activity, assertMailbox(key));
+  const dirOf = (key: string) => join(layout.activity, assertKey(key));
 
+  /** The newest event whose stamp is not ahead of now beyond the allowed skew. */
   async function newest(key: string): Promise<{ name: string; record: ActivityRecord } | undefined> {
     const dir = dirOf(key);
     const names = await listNames(dir);
+    const now = ctx.clock.now();
     for (let i = names.length - 1; i >= 0; i--) {
-      const record = await readRecord(layout, 'activity', join(dir, names[i]!), ctx.report, ctx.clock.now());
+      if (isFutureStamp(eventTime(names[i]!), now)) continue;
+      const record = await readRecord(layout, 'activity', join(dir, names[i]!), ctx.report, now);
       if (record) return { name: names[i]!, record };
     }
     return undefined;
@@ -60,9 +82,12 @@ export function createActivity(ctx: StoreContext) {
    */
   async function record(key: string, event: ActivityEvent): Promise<void> {
     const dir = dirOf(key);
-    const latest = await newest(key);
-    if (latest && eventTime(latest.name) > event.at) return; // a newer event decides
-    if (latest?.record.state === 'idle' && event.state === 'idle') return;
+    const now = ctx.clock.now();
+    const latestName = (await listNames(dir)).findLast((name) => !isFutureStamp(eventTime(name), now));
+    if (latestName && eventTime(latestName) > event.at) return; // a newer event decides
+    // Only an idle needs the newest record itself (a busy is written whatever came before: on the
+    // wake path, one read less).
+    if (event.state === 'idle' && (await newest(key))?.record.state === 'idle') return;
     const at = new Date(event.at).toISOString();
     const record: ActivityRecord = {
       v: 1,
@@ -82,9 +107,10 @@ export function createActivity(ctx: StoreContext) {
     await prune(dir, name);
   }
 
-  /** Older events are history nobody reads: keep the newest, and anything newer than ours. */
+  /** Older events are history nobody reads, and future-stamped ones are ignored: keep the newest true one. */
   async function prune(dir: string, keep: string): Promise<void> {
-    for (const name of await listNames(dir)) if (name < keep) await removeIfPresent(join(dir, name));
+    const now = ctx.clock.now();
+    for (const name of await listNames(dir)) if (name < keep || isFutureStamp(eventTime(name), now)) await removeIfPresent(join(dir, name));
   }
 
   /** The current state. A turn the user interrupted ends without any hook: the transcript tells. */
@@ -97,15 +123,15 @@ export function createActivity(ctx: StoreContext) {
     return interrupted ? { ...view, state: 'idle', since: interrupted } : { ...view, state: record.state };
   }
 
-  /** Move the events recorded under a session (before its agent existed) to its agent. */
-  async function adopt(sessionKey: string, code: string): Promise<void> {
-    const from = dirOf(sessionKey);
+  /** Move the events recorded under a Claude process (before its agent existed) to its agent. */
+  async function adopt(fromKey: string, code: string): Promise<void> {
+    const from = dirOf(fromKey);
     const to = dirOf(code);
     const names = await listNames(from);
     if (names.length === 0) return;
     for (const name of names) await moveIfPresent(join(from, name), join(to, name), to);
-    const all = await listNames(to);
-    if (all.length > 1) await prune(to, all.at(-1)!);
+    const latest = await newest(code);
+    if (latest) await prune(to, latest.name);
   }
 
   async function remove(key: string): Promise<void> {

@@ -5,12 +5,15 @@ import { basename, dirname, join } from 'node:path';
 import { nodeFs } from '../core/node-fs.ts';
 import type { StoreContext } from './context.ts';
 import { watchFolder } from './watch.ts';
-import type { FolderWatch } from './watch.ts';
+import type { FolderWatch, WatchCause } from './watch.ts';
+
+/** What changed, as far as a watch can tell: "mail" when only the inbox did; nothing when anything may have. */
+export type AgentChange = 'mail';
 
 export async function watchAgent(
   ctx: StoreContext,
   code: string,
-  onChange: () => Promise<void>,
+  onChange: (change?: AgentChange) => Promise<void>,
   onError: (error: unknown) => void,
   transcriptPath?: string,
 ): Promise<FolderWatch> {
@@ -20,16 +23,20 @@ export async function watchAgent(
   // in those shared folders: another agent's busy/idle must not wake every idle watcher.
   // Every watch is in place before the first check: a change between that check and a later
   // watch (the agent unregistering, say) would otherwise go unseen until the next rescan.
-  const inbox = await watchFolder(layout.messageDir(code, 'new'), onChange, { rescanMs: 5_000, onError, initial: false, critical: true });
+  // An event in the inbox says only that mail moved; its backstop checks, and every other watch,
+  // say that anything may have changed.
+  const onMail = (cause: WatchCause) => onChange(cause === 'event' ? 'mail' : undefined);
+  const onAny = () => onChange();
+  const inbox = await watchFolder(layout.messageDir(code, 'new'), onMail, { rescanMs: 5_000, onError, initial: false, critical: true });
   const mine = { rescanMs: 3_600_000, onError, only: `${code}.json`, initial: false };
-  const activity = await watchFolder(join(layout.activity, code), onChange, { rescanMs: 3_600_000, onError, initial: false });
-  const watchers = await watchFolder(layout.watchers, onChange, mine);
-  const presence = await watchFolder(layout.agents, onChange, mine);
+  const activity = await watchFolder(join(layout.activity, code), onAny, { rescanMs: 3_600_000, onError, initial: false });
+  const watchers = await watchFolder(layout.watchers, onAny, mine);
+  const presence = await watchFolder(layout.agents, onAny, mine);
   // The session's transcript: an interrupted turn shows only there (Claude Code runs no hook).
   // Claude Code's folder is watched only if it exists; we never create anything in it.
   const transcript =
     transcriptPath && nodeFs().existsSync(dirname(transcriptPath))
-      ? await watchFolder(dirname(transcriptPath), onChange, { ...mine, only: basename(transcriptPath) })
+      ? await watchFolder(dirname(transcriptPath), onAny, { ...mine, only: basename(transcriptPath) })
       : undefined;
   const handle = {
     close() {

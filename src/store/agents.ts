@@ -6,11 +6,13 @@ import { IntercomError, hasErrno } from '../core/errors.ts';
 import { nodeFs } from '../core/node-fs.ts';
 import { assertCode, assertName, isCode, newCode, parseIdentityOverride } from '../core/ids.ts';
 import { isProcessAlive } from '../core/proc.ts';
+import { assertPlainText } from '../core/text.ts';
+import { label } from './presentation.ts';
 import type { StoreContext } from './context.ts';
 import { isoNow } from './context.ts';
-import { ensureDir, listNames, publish, readTextIfPresent, removeIfPresent, removeQuietly, replaceFile, tmpName, writeTmp } from './files.ts';
+import { ensureDir, listNames, publish, removeIfPresent, removeQuietly, replaceFile, tmpName, writeTmp } from './files.ts';
 import { INBOX_STATES } from './layout.ts';
-import { readRecord } from './records.ts';
+import { readRecord, readStoreText } from './records.ts';
 import type { AgentRecord } from './schema.ts';
 import { createActivity } from './activity.ts';
 import type { ActivityView } from './activity.ts';
@@ -121,7 +123,7 @@ export function createAgents(ctx: StoreContext) {
         ...(input.claudePid ? { claude_pid: input.claudePid, claude_pid_start: input.claudePidStart } : {}),
         ...(input.sessionId ? { session_id: input.sessionId } : {}),
         ...(input.transcriptPath ? { transcript_path: input.transcriptPath } : {}),
-        status: input.status ?? '',
+        status: assertPlainText('status', input.status ?? '', { oneLine: true }),
         status_at: now,
         registered_at: now,
       };
@@ -144,7 +146,7 @@ export function createAgents(ctx: StoreContext) {
       if (candidate === required) {
         throw new IntercomError(
           'CONFLICT',
-          `code "${candidate}" is held by a live agent (pid ${holder.pid}, project ${holder.project}); ` +
+          `code "${candidate}" is held by a live agent (pid ${holder.pid}, project ${label(holder.project)}); ` +
             'unset CLAUDE_INTERCOM_SESSION or choose another code',
         );
       }
@@ -171,14 +173,14 @@ export function createAgents(ctx: StoreContext) {
     }
     const next: AgentRecord = { ...agent };
     if (patch.status !== undefined) {
-      next.status = patch.status;
+      next.status = assertPlainText('status', patch.status, { oneLine: true }); // shown in terminals and to models: no controls
       next.status_at = isoNow(ctx);
     }
     if (patch.name !== undefined) {
       const name = assertName(patch.name);
       const clash = (await live()).find((a) => a.code !== code && a.name?.toLowerCase() === name.toLowerCase());
       if (clash) {
-        throw new IntercomError('CONFLICT', `the name "${name}" is taken by live agent ${clash.code} (${clash.project}); pick another name`);
+        throw new IntercomError('CONFLICT', `the name "${name}" is taken by live agent ${clash.code} (${label(clash.project)}); pick another name`);
       }
       next.name = name;
     }
@@ -212,7 +214,7 @@ export function createAgents(ctx: StoreContext) {
    * accept, so they resolve their agent through their own Claude process instead.
    */
   async function codesForSession(sessionId: string): Promise<string[]> {
-    const text = await readTextIfPresent(layout.sessionFile(sessionId));
+    const text = await readStoreText(layout, layout.sessionFile(sessionId), ctx.report, ctx.clock.now()); // a planted link or fifo: quarantined
     return (text ?? '').split('\n').map((line) => line.trim()).filter(isCode);
   }
 
@@ -232,7 +234,7 @@ export function createAgents(ctx: StoreContext) {
   }
 
   async function codeForProcess(pid: number, start: string): Promise<string | undefined> {
-    const text = (await readTextIfPresent(layout.procFile(pid, start)))?.trim();
+    const text = (await readStoreText(layout, layout.procFile(pid, start), ctx.report, ctx.clock.now()))?.trim();
     return text && isCode(text) ? text : undefined;
   }
 

@@ -55,6 +55,26 @@ export function patternsOverlap(a: string, b: string): boolean {
   return pa.startsWith(pb) || pb.startsWith(pa);
 }
 
+/**
+ * A pattern split at its last plain folder: "src/auth/**" → { dir: "src/auth", rest: "**" },
+ * "src/*.ts" → { dir: "src", rest: "*.ts" }, a plain path "src/billing.ts" → { dir: "src/billing.ts",
+ * rest: "" } (that path, or anything under it). The edit guard resolves `dir` to its real path, so
+ * a claimed folder reached through a symlink is still recognised.
+ */
+export function patternBase(pattern: string): { dir: string; rest: string } {
+  const i = pattern.search(GLOB_CHARS);
+  if (i < 0) return { dir: pattern, rest: '' };
+  const slash = pattern.lastIndexOf('/', i);
+  return slash < 0 ? { dir: '', rest: pattern } : { dir: pattern.slice(0, slash), rest: pattern.slice(slash + 1) };
+}
+
+/** Does a pattern's `rest` (from patternBase) cover `file`, given the real path of its `dir`? */
+export function baseMatches(realDir: string, rest: string, file: string): boolean {
+  if (rest === '') return file === realDir || file.startsWith(realDir === '/' ? '/' : `${realDir}/`);
+  const rel = relativeInside(realDir, file);
+  return rel !== undefined && new Bun.Glob(rest).match(rel);
+}
+
 /** The file's path relative to `root`, or undefined when it lies outside. */
 export function relativeInside(root: string, file: string): string | undefined {
   const prefix = root.endsWith('/') ? root : `${root}/`;

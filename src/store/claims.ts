@@ -3,13 +3,15 @@
 // check for overlapping claims and the write happen under one cross-process lock, so two agents
 // can never both claim the same files. Claims end at their TTL or when their owner dies.
 import { IntercomError } from '../core/errors.ts';
+import { assertPlainText, sliceChars } from '../core/text.ts';
 import { HUMAN } from '../core/ids.ts';
 import type { Agents } from './agents.ts';
 import { withLock } from './claims-lock.ts';
-import { MAX_PATTERNS, normalizePattern, patternMatches, patternsOverlap, relativeInside } from './claim-patterns.ts';
+import { MAX_PATTERNS, baseMatches, normalizePattern, patternBase, patternMatches, patternsOverlap, relativeInside } from './claim-patterns.ts';
 import type { StoreContext } from './context.ts';
 import { isoNow } from './context.ts';
-import { listNames, removeIfPresent, replaceFile } from './files.ts';
+import { normalizePath } from '../core/paths.ts';
+import { listNames, realPathOf, removeIfPresent, replaceFile } from './files.ts';
 import { readRecord } from './records.ts';
 import type { ClaimsRecord } from './schema.ts';
 
@@ -81,9 +83,14 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
     if (!Number.isFinite(ttlMinutes) || ttlMinutes <= 0 || ttlMinutes > MAX_CLAIM_TTL_MINUTES) {
       throw new IntercomError('BAD_INPUT', `ttl_minutes must be more than 0 and at most ${MAX_CLAIM_TTL_MINUTES} (a day); claim again to extend`);
     }
-    const patterns = [...new Set(paths.map((p) => normalizePattern(p, owner.projectRoot)))];
+    // Patterns and reason are shown in terminals and to models: one line, no control characters.
+    paths.forEach((p, i) => assertPlainText(paths.length > 1 ? `claim pattern ${i + 1}` : 'claim pattern', p, { oneLine: true }));
+    if (reason !== undefined) assertPlainText('claim reason', reason, { oneLine: true });
+    const patterns = [...new Set(paths.map((p) => toPattern(p, owner.projectRoot)))];
     return withLock(layout, async () => {
-      const others = (await all(true)).filter((c) => c.owner !== owner.code && c.project_root === owner.projectRoot);
+      const real = realPaths();
+      // The same checkout reached through a symlinked folder is the same project.
+      const others = (await all(true)).filter((c) => c.owner !== owner.code && (c.project_root === owner.projectRoot || real(c.project_root) === real(owner.projectRoot)));
       const clashes = patterns.flatMap((p) => others.filter((c) => patternsOverlap(p, c.pattern)).map((c) => ({ p, c })));
       if (clashes.length) {
         const { p, c } = clashes[0]!;
@@ -101,7 +108,7 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
       );
       const created = isoNow(ctx);
       const expires = new Date(now + ttlMinutes * 60_000).toISOString();
-      const fresh = patterns.map((pattern) => ({ pattern, ...(reason ? { reason: reason.slice(0, 200) } : {}), created_at: created, expires_at: expires }));
+      const fresh = patterns.map((pattern) => ({ pattern, ...(reason ? { reason: sliceChars(reason, 200) } : {}), created_at: created, expires_at: expires }));
       const record: ClaimsRecord = { v: 1, owner: owner.code, project: owner.project, project_root: owner.projectRoot, claims: [...kept, ...fresh] };
       await replaceFile(layout, layout.claimsFile(owner.code), layout.claims, `${JSON.stringify(record)}\n`, now);
       return fresh.map((c) => ({ owner: owner.code, ...(owner.name ? { owner_name: owner.name } : {}), project: owner.project, project_root: owner.projectRoot, ...c }));
@@ -113,7 +120,7 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
     return withLock(layout, async () => {
       const record = await readOwner(owner.code);
       if (!record) return [];
-      const wanted = paths?.length ? new Set(paths.map((p) => normalizePattern(p, owner.projectRoot))) : undefined;
+      const wanted = paths?.length ? new Set(paths.map((p) => toPattern(p, owner.projectRoot))) : undefined;
       const released = record.claims.filter((c) => !wanted || wanted.has(c.pattern)).map((c) => c.pattern);
       const kept = record.claims.filter((c) => wanted && !wanted.has(c.pattern));
       if (kept.length === 0) await removeIfPresent(layout.claimsFile(owner.code));
@@ -122,14 +129,62 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
     });
   }
 
-  /** Claims by others that cover `file` (an absolute path). */
+  /**
+   * Claims by others that cover `file` (an absolute path), however it is spelled: as typed
+   * ("..", "//", "." collapsed), and by real paths, so an edit through a symlink (a checkout
+   * reached through a linked folder, a link to the claimed folder or file from elsewhere, a file
+   * not created yet under a linked folder) is recognised. Both the claim's root and the claimed
+   * folder are resolved too.
+   */
   async function covering(file: string, except?: string): Promise<LiveClaim[]> {
     if ((await listNames(layout.claims)).length === 0) return []; // the common case: nobody claims anything
-    return (await all()).filter((c) => {
-      if (c.owner === except) return false;
-      const rel = relativeInside(c.project_root, file);
-      return rel !== undefined && patternMatches(c.pattern, rel);
+    const claims = (await all()).filter((c) => c.owner !== except);
+    if (claims.length === 0) return [];
+    const real = realPaths();
+    // "a/link/../b": the kernel walks ".." from where the link points, a lexical reading does not;
+    // both spellings are checked.
+    const spellings = [...new Set([normalizePath(file), real(file)])];
+    return claims.filter((c) => {
+      for (const root of new Set([normalizePath(c.project_root), real(c.project_root)])) {
+        for (const f of spellings) {
+          const rel = relativeInside(root, f);
+          if (rel !== undefined && patternMatches(c.pattern, rel)) return true;
+        }
+      }
+      // The claimed folder (or file) itself may be a symlink inside the tree ("lib/auth" → "src/auth").
+      const { dir, rest } = patternBase(c.pattern);
+      if (dir === '') return false;
+      const realDir = real(`${c.project_root}/${dir}`);
+      return realDir !== `${real(c.project_root)}/${dir}` && spellings.some((f) => baseMatches(realDir, rest, f));
     });
+  }
+
+  /** realPathOf, memoised for one check (a few syscalls per path, on the slow path only). */
+  function realPaths(): (path: string) => string {
+    const seen = new Map<string, string>();
+    return (path) => {
+      let out = seen.get(path);
+      if (out === undefined) seen.set(path, (out = realPathOf(path)));
+      return out;
+    };
+  }
+
+  /**
+   * normalizePattern, also accepting an absolute path spelled through a symlink of the project
+   * root (the checkout reached through a linked folder): it is taken relative to the real root.
+   */
+  function toPattern(input: string, projectRoot: string): string {
+    try {
+      return normalizePattern(input, projectRoot);
+    } catch (error) {
+      const trimmed = input.trim();
+      if (!trimmed.startsWith('/')) throw error;
+      const realRoot = realPathOf(projectRoot);
+      const realInput = `${realPathOf(trimmed)}${trimmed.endsWith('/') ? '/' : ''}`;
+      if (realRoot === normalizePath(projectRoot) && realInput === trimmed) throw error;
+      if (!realInput.startsWith(`${realRoot}/`) && realInput !== realRoot) throw error;
+      return normalizePattern(realInput.slice(realRoot.length + 1) || '.', projectRoot);
+    }
   }
 
   return { all, claim, release, covering };

@@ -11,6 +11,7 @@ import type { Mail } from './mail.ts';
 import { sessionMailbox } from '../core/ids.ts';
 import type { AgentRecord } from './schema.ts';
 import { transcriptPath } from './transcripts.ts';
+import { processKey } from './activity.ts';
 
 export interface SelfRegistration {
   agents: Agents;
@@ -49,10 +50,8 @@ export async function registerSelf(input: SelfRegistration): Promise<AgentRecord
     transcriptPath: transcript,
   });
   // Mail sent to this session before it ran intercom (to "s-<session id>") is now its own.
-  if (sessionId) {
-    await mail.adopt(sessionMailbox(sessionId), agent.code);
-    // A prompt that ran before this server registered marked the session busy: it still is.
-    await agents.adoptActivity(sessionMailbox(sessionId), agent.code);
-  }
+  if (sessionId) await mail.adopt(sessionMailbox(sessionId), agent.code);
+  // A prompt that ran before this server registered marked its Claude process busy: it still is.
+  if (claude) await agents.adoptActivity(processKey(claude), agent.code);
   return agent;
 }

@@ -20,6 +20,7 @@ import { followLog } from './follow.ts';
 import { createWatchers } from './watchers.ts';
 import { warmRecords } from './records.ts';
 import { watchAgent, watchRegistry } from './agent-watch.ts';
+import type { AgentChange } from './agent-watch.ts';
 import { purgeAgent } from './purge.ts';
 import { listNames } from './files.ts';
 import type { Message } from './schema.ts';
@@ -61,7 +62,7 @@ export async function openStore(options: StoreOptions) {
     history: createHistory(ctx, mail),
     ask: createAsk(ctx, mail, office, sessions),
     ...office,
-    watchAgent: (code: string, onChange: () => Promise<void>, onError: (error: unknown) => void, transcriptPath?: string) =>
+    watchAgent: (code: string, onChange: (change?: AgentChange) => Promise<void>, onError: (error: unknown) => void, transcriptPath?: string) =>
       watchAgent(ctx, code, onChange, onError, transcriptPath),
     watchRegistry: (onChange: () => Promise<void>, onError: (error: unknown) => void) => watchRegistry(ctx, onChange, onError),
     /** Names of files set aside in quarantine/ (not their .reason.txt notes). */
@@ -86,4 +87,5 @@ export type { AskResult } from './ask/index.ts';
 export type { LiveClaim, ClaimOwner } from './claims.ts';
 export type { MessageStatus, Receipt } from './receipts.ts';
 export type { StoredMessage } from './mail.ts';
+export type { AgentChange } from './agent-watch.ts';
 export type { MessageState } from './layout.ts';

@@ -5,10 +5,10 @@
 import { IntercomError } from '../core/errors.ts';
 import { assertMailbox, assertMessageId, messageIdGenerator } from '../core/ids.ts';
 import type { StoreContext } from './context.ts';
-import { listNames, moveIfPresent, readTextIfPresent, removeQuietly, writeTmp } from './files.ts';
+import { listNames, moveIfPresent, readStoreFile, removeQuietly, writeTmp } from './files.ts';
 import { HISTORY_STATES, INBOX_STATES, MESSAGE_STATES } from './layout.ts';
 import type { HistoryState, MessageState } from './layout.ts';
-import { parseRecord, quarantine, readRecord } from './records.ts';
+import { checkStoreFolder, parseRecord, quarantine, readRecord, readStoreText } from './records.ts';
 import { commitSend } from './send-commit.ts';
 import type { Message } from './schema.ts';
 
@@ -104,8 +104,12 @@ export function createMail(ctx: StoreContext) {
   /** Ids and states of a mailbox's messages, oldest first, from folder listings alone (nothing parsed). */
   async function entries(box: string, states: readonly MessageState[] = INBOX_STATES): Promise<{ id: string; state: MessageState }[]> {
     const found: { id: string; state: MessageState }[] = [];
+    // A mailbox folder that is a symlink would have us read files from anywhere: quarantined, never listed.
+    if (!(await checkStoreFolder(layout, layout.mailbox(box), ctx.report, ctx.clock.now()))) return found;
     for (const state of states) {
-      for (const name of await listNames(layout.messageDir(box, state))) found.push({ id: name.slice(0, -'.json'.length), state });
+      const dir = layout.messageDir(box, state);
+      if (!(await checkStoreFolder(layout, dir, ctx.report, ctx.clock.now()))) continue;
+      for (const name of await listNames(dir)) found.push({ id: name.slice(0, -'.json'.length), state });
     }
     // Names sort by time, so ids do too; merge the states into one oldest-first list.
     return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -114,8 +118,9 @@ export function createMail(ctx: StoreContext) {
   /** One listed message; undefined when it moved since the listing or was corrupt (then quarantined and reported). */
   async function load(box: string, entry: { id: string; state: MessageState }): Promise<StoredMessage | undefined> {
     const path = layout.messageFile(box, entry.state, entry.id);
-    const text = await readTextIfPresent(path);
-    if (text === undefined) return undefined; // moved by another process since readdir
+    // Never through a symlink, never a fifo: anything but a regular file is quarantined unread.
+    const text = await readStoreText(layout, path, ctx.report, ctx.clock.now());
+    if (text === undefined) return undefined; // moved by another process since readdir (or quarantined)
     const parsed = await parseRecord('message', text);
     if (!parsed.ok || parsed.value.id !== entry.id) {
       const reason = parsed.ok ? `file name ${entry.id}.json does not match message id ${parsed.value.id}` : parsed.reason;
@@ -185,7 +190,7 @@ export function createMail(ctx: StoreContext) {
 
   async function isIn(box: string, id: string, states: readonly MessageState[]): Promise<boolean> {
     for (const state of states) {
-      if ((await readTextIfPresent(layout.messageFile(box, state, id))) !== undefined) return true;
+      if (readStoreFile(layout.messageFile(box, state, id)).kind === 'text') return true;
     }
     return false;
   }
@@ -209,6 +214,7 @@ export function createMail(ctx: StoreContext) {
   async function sentSince(box: string, sinceMs: number): Promise<Message[]> {
     const dir = layout.sentDir(box);
     const out: Message[] = [];
+    if (!(await checkStoreFolder(layout, dir, ctx.report, ctx.clock.now()))) return out;
     for (const name of (await listNames(dir)).filter((n) => Number(n.slice(0, 13)) >= sinceMs)) {
       const message = await readRecord(layout, 'message', `${dir}/${name}`, ctx.report, ctx.clock.now());
       if (message) out.push(message);
@@ -220,6 +226,7 @@ export function createMail(ctx: StoreContext) {
   async function lastSent(box: string, limit: number): Promise<Message[]> {
     const dir = layout.sentDir(box);
     const out: Message[] = [];
+    if (!(await checkStoreFolder(layout, dir, ctx.report, ctx.clock.now()))) return out;
     for (const name of (await listNames(dir)).reverse()) {
       const message = await readRecord(layout, 'message', `${dir}/${name}`, ctx.report, ctx.clock.now());
       if (message) out.push(message);

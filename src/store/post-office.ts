@@ -153,16 +153,17 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, 
       replyTo: original?.id,
       expectsReply: input.expectsReply,
     });
-    const delivery = recipients.codes.map((box): Delivery => {
+    const delivery: Delivery[] = [];
+    for (const box of recipients.codes) {
       const sessionId = recipients.sessions?.get(box);
-      if (!sessionId || !snapshot) return { to: box, via: 'inbox', note: box === HUMAN ? 'in the human inbox (intercom inbox)' : 'in its inbox; its hooks hand it over' };
-      return deliverToSession(message, box, sessionId, snapshot, input.deliverLive ?? true);
-    });
+      if (!sessionId || !snapshot) delivery.push({ to: box, via: 'inbox', note: box === HUMAN ? 'in the human inbox (intercom inbox)' : 'in its inbox; its hooks hand it over' });
+      else delivery.push(await deliverToSession(message, box, sessionId, snapshot, input.deliverLive ?? true));
+    }
     return { message, delivery };
   }
 
   /** A session without a live agent: the message is on disk; type a nudge if it runs in tmux. */
-  function deliverToSession(message: Message, box: string, sessionId: string, snapshot: SessionSnapshot, live: boolean): Delivery {
+  async function deliverToSession(message: Message, box: string, sessionId: string, snapshot: SessionSnapshot, live: boolean): Promise<Delivery> {
     const record = snapshot.sessions.find((s) => s.id === sessionId)!;
     const view = sessions.view(record, snapshot);
     const path = ctx.layout.messageFile(box, 'new', message.id);
@@ -170,9 +171,10 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, 
       return { to: sessionId, via: 'stored', note: `NOT typed into tmux pane ${view.tmux} (deliver_live was false); the message waits at ${path}` };
     }
     if (view.tmux) {
-      const failed = nudge(view.tmux, message, path, ctx.reach.tmux);
+      // Typed only into an empty Claude Code prompt, never over what someone is typing there.
+      const failed = await nudge(view.tmux, message, path, ctx.reach.tmux);
       if (!failed) return { to: sessionId, via: 'tmux', note: `a one-line nudge was typed into tmux pane ${view.tmux}; the message is at ${path}` };
-      return { to: sessionId, via: 'stored', note: `could not type into tmux pane ${view.tmux} (${failed}); the message is at ${path}` };
+      return { to: sessionId, via: 'stored', note: `not typed: ${failed} (tmux pane ${view.tmux}); the message waits at ${path}` };
     }
     const why =
       view.state === 'running'

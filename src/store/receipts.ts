@@ -14,6 +14,7 @@ import type { MessageState } from './layout.ts';
 import type { Mail } from './mail.ts';
 import type { Message } from './schema.ts';
 import { findFailed, findUnlogged, isStaged, lastFailed } from './send-commit.ts';
+import { shorten } from '../core/text.ts';
 
 export type ReceiptState = MessageState | 'undelivered' | 'missing';
 
@@ -89,7 +90,7 @@ export function createReceipts(ctx: StoreContext, agents: Agents, mail: Mail) {
       sent,
       to: message.to,
       sent_at: message.created_at,
-      body_preview: message.body.length > 80 ? `${message.body.slice(0, 79)}…` : message.body,
+      body_preview: shorten(message.body, 80),
       receipts: await Promise.all(message.to.map((box) => receipt(box, message.id, sent))),
     };
   }

@@ -2,6 +2,8 @@
 import { IntercomError } from '../core/errors.ts';
 import { HUMAN, isCode } from '../core/ids.ts';
 import type { AgentRecord, Message } from './schema.ts';
+import { shorten } from '../core/text.ts';
+import { label } from './presentation.ts';
 
 export interface Recipients {
   /** Mailboxes: agent codes, "human", or "s-<session id>". */
@@ -20,7 +22,7 @@ const TO_TOKEN = /^(?:\*|[A-Za-z0-9][A-Za-z0-9_.-]{0,127})$/;
 const MIN_SESSION_PREFIX = 6;
 
 export function describeAgent(agent: AgentRecord): string {
-  return `${agent.code}${agent.name ? ` (${agent.name})` : ''} on ${agent.project}`;
+  return `${agent.code}${agent.name ? ` (${agent.name})` : ''} on ${label(agent.project)}`;
 }
 
 export function liveAgentsHint(live: AgentRecord[], selfCode: string | undefined): string {
@@ -33,7 +35,7 @@ export function liveAgentsHint(live: AgentRecord[], selfCode: string | undefined
 function badRecipient(value: string): IntercomError {
   return new IntercomError(
     'BAD_INPUT',
-    `${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)} is not a valid recipient: use an agent code (e.g. x7k2), ` +
+    `${JSON.stringify(shorten(value, 61))} is not a valid recipient: use an agent code (e.g. x7k2), ` +
       'a name, a session id, "all" (everyone on your project) or "*" (everyone)',
   );
 }

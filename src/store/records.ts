@@ -1,11 +1,10 @@
 // Reading records: parse + validate, and move anything that fails into quarantine/ so it is
 // reported once and never silently skipped or re-read forever.
 import { joinPath as join, relativeTo } from '../core/paths.ts';
-import { describeError } from '../core/errors.ts';
 import { nodeFs } from '../core/node-fs.ts';
 import { randomToken } from '../core/ids.ts';
 import type { Layout } from './layout.ts';
-import { FILE_MODE, moveIfPresent, readTextIfPresent } from './files.ts';
+import { FILE_MODE, folderProblem, moveIfPresent, readStoreFile } from './files.ts';
 import type { RecordKind, recordSchemas } from './schema.ts';
 
 export interface Problem {
@@ -50,12 +49,35 @@ export async function parseRecord<K extends RecordKind>(
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, reason: `not valid JSON (${describeError(error)})` };
+    return { ok: false, reason: `not valid JSON (${jsonErrorKind(error, text)})` };
   }
   const result = (await loadSchemas())[kind].safeParse(json);
   if (result.success) return { ok: true, value: result.data as RecordOf<K> };
   const first = result.error.issues[0];
-  return { ok: false, reason: `not a valid ${kind} record: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid'}` };
+  return { ok: false, reason: `not a valid ${kind} record: ${first ? `${issuePath(first.path)}: ${issueKind(first)}` : 'invalid'}` };
+}
+
+// A reason is written to quarantine/*.reason.txt and shown to whoever was reading (a model, a
+// person), so it never quotes the file: JSON.parse and zod messages can echo the input
+// ("Unexpected identifier "hunter2""). Reasons name the kind of failure and where, in words of
+// our own; the file itself is kept in quarantine/ for whoever wants to look.
+
+function jsonErrorKind(error: unknown, text: string): string {
+  if (text.trim() === '') return 'the file is empty';
+  const message = error instanceof Error ? error.message : '';
+  if (/EOF|end of (?:data|input|JSON)|Unterminated/i.test(message)) return `it ends early, after ${text.length} characters`;
+  return `a syntax error in ${text.length} characters`;
+}
+
+/** The failing field's path, keeping only names a schema could have (record keys, indexes). */
+function issuePath(path: readonly PropertyKey[]): string {
+  const parts = path.map((part) => (typeof part === 'number' || (typeof part === 'string' && /^[a-z_][a-z0-9_]{0,39}$/i.test(part)) ? String(part) : '?'));
+  return parts.join('.') || '(root)';
+}
+
+function issueKind(issue: { code: string; expected?: unknown }): string {
+  if (issue.code === 'invalid_type' && typeof issue.expected === 'string' && /^[a-z]{1,20}$/.test(issue.expected)) return `expected ${issue.expected}`;
+  return /^[a-z_]{1,40}$/.test(issue.code) ? issue.code.replace(/_/g, ' ') : 'invalid';
 }
 
 /** Move a bad file to quarantine/ with a note of why. Returns the problem, or undefined if the file vanished. */
@@ -63,7 +85,7 @@ export async function quarantine(layout: Layout, path: string, reason: string, n
   const flat = relativeTo(layout.root, path).replace(/[\\/]/g, '__');
   const dest = join(layout.quarantine, `${now}-${randomToken(4)}-${flat}`);
   if (!(await moveIfPresent(path, dest, layout.quarantine))) return undefined;
-  nodeFs().writeFileSync(`${dest}.reason.txt`, `${path}\n${reason}\n`, { mode: FILE_MODE });
+  nodeFs().writeFileSync(`${dest}.reason.txt`, `${path}\n${reason}\n`, { mode: FILE_MODE, flag: 'wx' }); // wx: never through a planted link
   return { path, quarantinedTo: dest, reason };
 }
 
@@ -78,11 +100,38 @@ export async function readRecord<K extends RecordKind>(
   report: ProblemSink,
   now: number,
 ): Promise<RecordOf<K> | undefined> {
-  const text = await readTextIfPresent(path);
+  const text = await readStoreText(layout, path, report, now);
   if (text === undefined) return undefined;
   const parsed = await parseRecord(kind, text);
   if (parsed.ok) return parsed.value;
   const problem = await quarantine(layout, path, parsed.reason, now);
   if (problem) report(problem);
+  return undefined;
+}
+
+/**
+ * Is `dir` (a folder of the store) safe to list? Missing or a real folder: yes. A symlink (or a
+ * file where a folder belongs): quarantined and reported, so nothing is read through it.
+ */
+export async function checkStoreFolder(layout: Layout, dir: string, report: ProblemSink, now: number): Promise<boolean> {
+  const what = folderProblem(dir);
+  if (what === undefined) return true;
+  const problem = await quarantine(layout, dir, `${what} where a folder of the store belongs: never followed`, now);
+  if (problem) report(problem);
+  return false;
+}
+
+/**
+ * The text of a store file, read without following a symlink or blocking on a fifo. Missing:
+ * undefined. Anything but a regular file (a symlink, fifo, folder, device): quarantined unread,
+ * reported, undefined.
+ */
+export async function readStoreText(layout: Layout, path: string, report: ProblemSink, now: number): Promise<string | undefined> {
+  const read = readStoreFile(path);
+  if (read.kind === 'text') return read.text;
+  if (read.kind === 'special') {
+    const problem = await quarantine(layout, path, `${read.what}, not a regular file: never read (intercom does not follow links or open special files in its store)`, now);
+    if (problem) report(problem);
+  }
   return undefined;
 }

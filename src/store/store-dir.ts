@@ -3,18 +3,18 @@
 import { nodeFs } from '../core/node-fs.ts';
 import { IntercomError, hasErrno } from '../core/errors.ts';
 import type { Layout } from './layout.ts';
-import { DIR_MODE, publish, readTextIfPresent, removeQuietly, writeTmp } from './files.ts';
+import { DIR_MODE, folderProblem, publish, readTextIfPresent, removeQuietly, writeTmp } from './files.ts';
 import { STORE_FORMAT_VERSION } from './layout.ts';
 
 export async function openStoreDir(layout: Layout, now: number): Promise<void> {
   const { root } = layout;
   let info;
   try {
-    info = await Bun.file(root).stat();
+    info = nodeFs().statSync(root); // sync, like every other store call (files.ts)
   } catch (error) {
     if (!hasErrno(error, 'ENOENT')) throw error;
     nodeFs().mkdirSync(root, { recursive: true, mode: DIR_MODE });
-    info = await Bun.file(root).stat();
+    info = nodeFs().statSync(root); // sync, like every other store call (files.ts)
   }
   if (!info.isDirectory()) {
     throw new IntercomError('STORE', `the store path ${root} is not a folder; remove it or set CLAUDE_INTERCOM_DIR to another path`);
@@ -34,6 +34,15 @@ export async function openStoreDir(layout: Layout, now: number): Promise<void> {
       `the store ${root} is open to other users (mode ${mode}); messages must stay private. Run: chmod 700 '${root}'`,
     );
   }
+  // The root may be a symlink (a store kept on another disk); the folders inside it may not: a
+  // linked mail/ or agents/ would have every reader list and read files from somewhere else.
+  for (const dir of [layout.tmp, layout.agents, layout.sessions, layout.activity, layout.procs, layout.watchers, layout.claims, layout.mail, layout.log, layout.quarantine]) {
+    const what = folderProblem(dir);
+    if (what !== undefined) {
+      throw new IntercomError('STORE', `${dir} is ${what}, not a folder; intercom never follows links inside its store. Remove it (rm '${dir}'); it is recreated as a folder`);
+    }
+  }
+  // A marker that is a symlink, fifo or folder is refused unread (readTextIfPresent never follows one).
   const existing = await readTextIfPresent(layout.marker);
   if (existing !== undefined) {
     checkMarker(layout.marker, existing);

@@ -4,9 +4,13 @@
 // makes Bun's exit ~15 ms slower, and a watcher's exit is what wakes a session.
 import type { FolderWatch } from './watch.ts';
 
-export function waitFor<T>(
-  watch: (onChange: () => Promise<void>) => Promise<FolderWatch>,
-  probe: () => Promise<T | undefined>,
+/**
+ * `hint`, passed through from the watch to the probe: what changed, when the watch knows (e.g.
+ * "mail": only the inbox), so a probe can skip re-reading what cannot have changed.
+ */
+export function waitFor<T, H extends string = never>(
+  watch: (onChange: (hint?: H) => Promise<void>) => Promise<FolderWatch>,
+  probe: (hint?: H) => Promise<T | undefined>,
   options: { timeoutMs?: number | undefined; signal?: AbortSignal | undefined },
 ): Promise<T | undefined> {
   return new Promise((resolve, reject) => {
@@ -25,11 +29,11 @@ export function waitFor<T>(
     const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => finish(undefined), options.timeoutMs);
     options.signal?.addEventListener('abort', onAbort);
     let queue = Promise.resolve();
-    const onChange = () =>
+    const onChange = (hint?: H) =>
       (queue = queue.then(async () => {
         if (settled) return;
         try {
-          const value = await probe();
+          const value = await probe(hint);
           if (value !== undefined) finish(value);
         } catch (error) {
           finish(undefined, error);

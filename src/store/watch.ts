@@ -16,6 +16,9 @@ export interface FolderWatch {
   close(): void;
 }
 
+/** Why a watch calls back: an fs event in the folder, or a start/backstop check (anything may have changed). */
+export type WatchCause = 'event' | 'check';
+
 /** Polling interval while no fs watch can be had: the wake latency in that state. */
 export const FALLBACK_POLL_MS = 100;
 /** How often a failed watch is tried again. */
@@ -30,25 +33,28 @@ export const WATCH_RETRY_MS = 5_000;
  */
 export async function watchFolder(
   dir: string,
-  onChange: () => Promise<void>,
+  onChange: (cause: WatchCause) => Promise<void>,
   options: { rescanMs?: number; onError?: (error: unknown) => void; only?: string; initial?: boolean; critical?: boolean } = {},
 ): Promise<FolderWatch> {
   await ensureDir(dir);
   let running = false;
-  let again = false;
+  let again: WatchCause | undefined;
   let closed = false;
-  const run = async () => {
+  // Calls that come while one runs are folded into one more; a check outranks an event.
+  const run = async (cause: WatchCause) => {
     if (closed) return;
     if (running) {
-      again = true;
+      again = again === 'check' || cause === 'check' ? 'check' : 'event';
       return;
     }
     running = true;
     try {
-      do {
-        again = false;
-        await onChange();
-      } while (again && !closed);
+      let next: WatchCause | undefined = cause;
+      while (next && !closed) {
+        again = undefined;
+        await onChange(next);
+        next = again;
+      }
     } catch (error) {
       options.onError?.(error);
     } finally {
@@ -68,7 +74,7 @@ export async function watchFolder(
     lastTry = Date.now();
     try {
       watcher = nodeFs().watch(dir, { persistent: true }, (_event, name) => {
-        if (!options.only || !name || name === options.only) void run();
+        if (!options.only || !name || name === options.only) void run('event');
       });
       watcher.on('error', (error) => options.onError?.(error));
       return true;
@@ -82,13 +88,14 @@ export async function watchFolder(
   function tick() {
     if (!watcher && Date.now() - lastTry >= WATCH_RETRY_MS && tryWatch()) {
       schedule(rescanMs); // watching again: back to the slow backstop
-      void run(); // anything that landed while the watch was being set up
+      void run('check'); // anything that landed while the watch was being set up
       return;
     }
-    void run();
+    // Polling (no watch) stands in for events; otherwise this is the backstop check.
+    void run(watcher ? 'check' : 'event');
   }
   schedule(tryWatch() || !options.critical ? rescanMs : FALLBACK_POLL_MS);
-  if (options.initial !== false) await run();
+  if (options.initial !== false) await run('check');
   return {
     close() {
       closed = true;

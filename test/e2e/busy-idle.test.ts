@@ -3,7 +3,7 @@
 // over late never marks idle a session another watcher has just woken; `who` says when the
 // current state began. Real hook processes under a real parent that plays Claude Code.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { procInfo } from '../../src/core/proc.ts';
@@ -69,6 +69,58 @@ describe('a prompt that runs before the MCP server registers', () => {
       const compact = await claude.hook('session-start', { hook_event_name: 'SessionStart', source: 'compact' });
       await until(() => armedBy(compact, code), 'the compaction watcher to arm');
       expect((await agentView(code))?.activity).toBe('busy');
+    } finally {
+      await claude.exit();
+    }
+  });
+});
+
+describe('one session id run by two Claude processes', () => {
+  test("a prompt before one's server registers marks that one busy, never the other", async () => {
+    const sessionId = randomUUID();
+    const first = await startFakeClaude({ sandbox, cwd: project, sessionId, env, namedClaude: true });
+    const second = await startFakeClaude({ sandbox, cwd: project, sessionId, env, namedClaude: true, noMcp: true });
+    try {
+      const firstCode = await codeOf(first);
+      const watcher = await second.hook('session-start', { hook_event_name: 'SessionStart', source: 'resume' });
+      await until(() => bunRunning(watcher), 'the second SessionStart hook to start');
+      await (await second.hook('user-prompt-submit', { hook_event_name: 'UserPromptSubmit', prompt: 'second works' })).done;
+      // The first one's own turn comes and goes; its hooks must not take the second one's mark.
+      await (await first.hook('user-prompt-submit', { hook_event_name: 'UserPromptSubmit', prompt: 'first works' })).done;
+      const firstStop = await first.hook('stop', { hook_event_name: 'Stop' });
+      await until(() => armedBy(firstStop, firstCode), "the first one's watcher to arm");
+      await second.openMcp();
+      const secondCode = await codeOf(second);
+      await until(() => armedBy(watcher, secondCode), "the second one's SessionStart watcher to arm");
+      expect([(await agentView(firstCode))?.activity, (await agentView(secondCode))?.activity]).toEqual(['idle', 'busy']);
+      const sent = await peer.call('send', { to: secondCode, body: 'for the busy second one' });
+      const tool = await (await second.hook('pre-tool-use', { hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: {} })).done;
+      expect(tool.stdout).toContain('for the busy second one'); // its tool call got it, no wake took it first
+      expect(existsSync(join(store, 'mail', secondCode, 'delivered', `${sent.id}.json`))).toBe(true);
+    } finally {
+      await first.exit();
+      await second.exit();
+    }
+  });
+});
+
+describe('a clock that was ahead', () => {
+  test('a busy mark stamped a day ahead does not keep the session busy: the next Stop makes it idle and mail wakes it', async () => {
+    const claude = await startFakeClaude({ sandbox, cwd: project, sessionId: randomUUID(), env, namedClaude: true });
+    try {
+      const code = await codeOf(claude);
+      await (await claude.hook('user-prompt-submit', { hook_event_name: 'UserPromptSubmit', prompt: 'x' })).done;
+      // What that hook would have written with the clock one day fast.
+      const dir = join(store, 'activity', code);
+      const newest = readdirSync(dir).sort().at(-1)!;
+      renameSync(join(dir, newest), join(dir, `${Number(newest.slice(0, 13)) + 86_400_000}${newest.slice(13)}`));
+      const stop = await claude.hook('stop', { hook_event_name: 'Stop' });
+      await until(() => armedBy(stop, code), 'the watcher to arm');
+      expect((await agentView(code))?.activity).toBe('idle');
+      await peer.call('send', { to: code, body: 'wake despite the skew' });
+      const result = await stop.done;
+      expect(result.exit).toBe(2);
+      expect(result.stderr).toContain('wake despite the skew');
     } finally {
       await claude.exit();
     }

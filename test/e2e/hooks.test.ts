@@ -246,16 +246,23 @@ describe('the watcher (Stop / SessionStart, asyncRewake)', () => {
     await early.exit();
   });
 
-  test('under `claude -p` (the hook runs in the foreground) it checks once and never waits', async () => {
+  test('under `claude -p` (the hook runs in the foreground) it checks once, never waits, and takes mail only through additional context', async () => {
     const headless = await startFakeClaude({ sandbox, cwd: project, sessionId: randomUUID(), env, extraArgs: ['-p', 'do the thing'] });
     const headlessCode = String(data(await headless.call('whoami')).code);
     const empty = await (await headless.hook('stop')).done;
     expect(empty).toMatchObject({ exit: 0, stderr: '' });
-    await peer.call('send', { to: headlessCode, body: 'for the headless run' });
+    // Stop in the foreground takes nothing: its exit 2 reaches the model only if the run may go
+    // on (not with --max-turns reached), so the mail waits for a channel that surely reaches it.
+    const sent = await peer.call('send', { to: headlessCode, body: 'for the headless run' });
     const withMail = await (await headless.hook('stop')).done;
-    expect(withMail.exit).toBe(2);
-    expect(withMail.stderr).toContain('for the headless run');
+    expect(withMail).toMatchObject({ exit: 0, stderr: '' });
+    expect(stateOf(headlessCode, String(sent.id))).toBe('new');
     expect(existsSync(join(store, 'watchers', `${headlessCode}.json`))).toBe(false); // never armed
+    // SessionStart in the foreground hands it over as additional context, which reaches the model.
+    const start = await (await headless.hook('session-start', { hook_event_name: 'SessionStart', source: 'resume' })).done;
+    expect(start.exit).toBe(0);
+    expect(contextOf(start.stdout)).toContain('for the headless run');
+    expect(stateOf(headlessCode, String(sent.id))).toBe('delivered');
     // StopFailure in the foreground: Claude Code ignores its exit code, so the mail is left unclaimed.
     const unseen = await peer.call('send', { to: headlessCode, body: 'not to be lost' });
     expect(await (await headless.hook('stop-failure', { hook_event_name: 'StopFailure' })).done).toMatchObject({ exit: 0, stderr: '' });

@@ -180,4 +180,50 @@ describe.skipIf(!hasClaude)('mail delivery with the real Claude Code client', ()
     expect(describeRequests(carrying).length).toBeGreaterThanOrEqual(1);
     expect(allText(carrying[0]!)).toContain(`peer-message id="${sent.id}"`);
   }, 90_000);
+  test('mail too big for one hook context reaches the model whole: what does not fit stays new, and nothing taken is unseen', async () => {
+    const { box, peer } = await setup('big-context');
+    // Three bodies of 4,000 characters (Claude Code keeps a hook's additionalContext inline only
+    // below ~10,000 characters, 2.1.330) and one of 20,000, marked so each can be looked for.
+    const bodies = ['ALPHA', 'BRAVO', 'CHARLIE'].map((tag) => `${tag} ${tag.toLowerCase().repeat(Math.ceil(3_990 / tag.length)).slice(0, 3_990)} END-${tag}`);
+    const big = `DELTA ${'delta '.repeat(3_330)}END-DELTA`;
+    const prompt = 'big context script\nTOOL:Bash:{"command":"sleep 4","description":"sleeps"}\nTOOL:Bash:{"command":"echo a","description":"one"}\nTOOL:Bash:{"command":"echo b","description":"two"}\nTOOL:Bash:{"command":"echo c","description":"three"}';
+    const before = mock.requests.length;
+    const running = claudePrint(box, prompt);
+    await mock.waitFor((r) => r.n > before && allText(r).includes('big context script'), 30_000, 'the first request');
+    const code = await sessionAgent(peer);
+    for (const body of [...bodies, big]) await peer.call('send', { to: code, body });
+    expect((await running).code).toBe(0);
+    const run = mock.requests.filter((r) => r.n > before);
+    // Whatever left new/ was carried by a request (a file spill would leave only a preview): the
+    // small ones whole...
+    expect(takenButUnseen(box.store, run).filter((m) => !m.includes('DELTA'))).toEqual([]);
+    for (const body of bodies) expect(run.some((r) => allText(r).includes(body))).toBe(true);
+    // ...the big one (over one delivery by design) in part, with the way to the rest.
+    const bigState = storedMail(box.store).find((m) => m.body === big)?.state;
+    if (bigState !== 'new') {
+      const carryingBig = run.find((r) => allText(r).includes('DELTA delta'));
+      expect(carryingBig).toBeDefined();
+      expect(allText(carryingBig!)).toMatch(/For the rest call the intercom peek tool with id "\d{13}-[a-z0-9]{10}" and offset \d+/);
+    }
+    expect(run.some((r) => allText(r).includes('Output too large'))).toBe(false);
+  }, 90_000);
+
+  test('a run that may not go on (--max-turns reached): its Stop hook takes no mail', async () => {
+    const { box, peer } = await setup('max-turns');
+    const body = 'max turns test: the deploy is frozen';
+    const before = mock.requests.length;
+    // The Bash call marks that it runs (its PreToolUse hook is over), then sleeps: the mail lands
+    // then, so only the Stop hook after the last request could take it.
+    const marker = join(box.project, 'bash-running');
+    const command = `touch ${marker}; sleep 4`;
+    const running = claudePrint(box, `max turns script\nTOOL:Bash:${JSON.stringify({ command, description: 'sleeps' })}`, ['--max-turns', '2']);
+    const code = await sessionAgent(peer);
+    await until(() => existsSync(marker), 'the Bash call to run', 30_000);
+    const sent = await peer.call('send', { to: code, body });
+    await running;
+    const run = mock.requests.filter((r) => r.n > before);
+    expect(takenButUnseen(box.store, run)).toEqual([]);
+    // No request carried it, so it must still wait for a later prompt or session.
+    if (!run.some((r) => allText(r).includes(body))) expect(storedMail(box.store).find((m) => m.id === sent.id)?.state).toBe('new');
+  }, 90_000);
 });

@@ -3,6 +3,7 @@ import { resolveCliSender } from '../../store/cli-identity.ts';
 import type { ClaimOwner, Store } from '../../store/index.ts';
 import type { CliDeps, Command } from '../command.ts';
 import { jsonOption, numberOption, printJson, UsageError } from '../command.ts';
+import { oneLine } from '../io.ts';
 
 /** Who claims from the CLI: the agent CLAUDE_INTERCOM_SESSION names, else the person, on the current folder's project. */
 async function cliOwner(store: Store, deps: CliDeps): Promise<ClaimOwner> {
@@ -21,7 +22,7 @@ export const claimsCommand: Command = {
     const claims = await (await deps.store()).claims.all();
     if (values.json) printJson(deps, { claims });
     else if (claims.length === 0) deps.io.out('No file is claimed.');
-    else for (const c of claims) deps.io.out(`${c.pattern}  ${c.owner}${c.owner_name ? ` (${c.owner_name})` : ''}  ${c.project}  until ${c.expires_at}${c.reason ? `  "${c.reason}"` : ''}`);
+    else for (const c of claims) deps.io.out(`${oneLine(c.pattern)}  ${c.owner}${c.owner_name ? ` (${oneLine(c.owner_name)})` : ''}  ${oneLine(c.project)}  until ${c.expires_at}${c.reason ? `  "${oneLine(c.reason)}"` : ''}`);
     return 0;
   },
 };

@@ -1,6 +1,6 @@
 import type { Command } from '../command.ts';
 import { jsonOption, numberOption, printJson, UsageError } from '../command.ts';
-import { clock } from '../io.ts';
+import { clock, oneLine } from '../io.ts';
 
 export const sessionsCommand: Command = {
   name: 'sessions',
@@ -26,7 +26,7 @@ export const sessionsCommand: Command = {
     for (const s of sessions) {
       const where = s.tmux ? ` tmux ${s.tmux}` : '';
       const code = s.code ? ` agent ${s.code}` : '';
-      deps.io.out(`${s.id}  ${s.project}  ${s.state}${where}${code}  ${s.last_active.slice(0, 10)} ${clock(s.last_active)}${s.title ? `  "${s.title}"` : ''}`);
+      deps.io.out(`${s.id}  ${oneLine(s.project)}  ${s.state}${where}${code}  ${s.last_active.slice(0, 10)} ${clock(s.last_active)}${s.title ? `  "${oneLine(s.title)}"` : ''}`);
     }
     return 0;
   },

@@ -2,6 +2,7 @@ import { resolveCliSender } from '../../store/cli-identity.ts';
 import { senderMailbox } from '../../store/post-office.ts';
 import type { Command } from '../command.ts';
 import { jsonOption, printJson } from '../command.ts';
+import { oneLine } from '../io.ts';
 
 export const statusCommand: Command = {
   name: 'status',
@@ -16,7 +17,7 @@ export const statusCommand: Command = {
     if (values.json) return printJson(deps, { messages: statuses }), 0;
     if (statuses.length === 0) deps.io.out('Nothing sent (that is still on record).');
     for (const s of statuses) {
-      deps.io.out(`${s.id}  "${s.body_preview}"`);
+      deps.io.out(`${s.id}  "${oneLine(s.body_preview)}"`);
       for (const r of s.receipts) deps.io.out(`  ${r.to}: ${r.dead_letter ? 'DEAD LETTER' : r.state} — ${r.note}`);
     }
     return 0;

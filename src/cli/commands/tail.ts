@@ -2,6 +2,7 @@ import type { Command } from '../command.ts';
 import { jsonOption } from '../command.ts';
 import { formatMessageLine } from '../io.ts';
 import { describeError } from '../../core/errors.ts';
+import { jsonForTerminal } from '../../core/text.ts';
 
 export const tailCommand: Command = {
   name: 'tail',
@@ -12,7 +13,7 @@ export const tailCommand: Command = {
     const store = await deps.store();
     const watch = await store.followLog({
       sinceId: typeof values.since === 'string' ? values.since : undefined,
-      onMessage: (message) => deps.io.out(values.json ? JSON.stringify(message) : formatMessageLine(message)),
+      onMessage: (message) => deps.io.out(values.json ? jsonForTerminal(JSON.stringify(message)) : formatMessageLine(message)),
       onError: (error) => deps.io.err(`intercom tail: ${describeError(error)}`),
     });
     deps.io.err(`following messages in ${store.layout.root} (Ctrl-C to stop)`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PEER_NOTICE } from '../format.ts';
+import { PEER_NOTICE, frameAnswer } from '../format.ts';
 import { defineTool } from '../define-tool.ts';
 
 export const askTool = defineTool({
@@ -19,7 +19,7 @@ export const askTool = defineTool({
     const partial = result.complete ? '' : ' (time ran out while it was still answering: this is what it had written)';
     const cut = result.truncated ? ' (cut at 4,000 characters)' : '';
     return {
-      text: `Answer from ${result.to} via ${result.via}${partial}${cut}. ${PEER_NOTICE}\n\n${result.answer}`,
+      text: `Answer from ${result.to} via ${result.via}${partial}${cut}. ${PEER_NOTICE}\n\n${frameAnswer(result)}`,
       data: { ...result, notice: PEER_NOTICE },
     };
   },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { LiveClaim } from '../../store/index.ts';
 import { fitList, moreNote, wholeAtLeastZero } from '../budget.ts';
 import { defineTool } from '../define-tool.ts';
+import { inertLine, label, quoted } from '../../store/presentation.ts';
 
 export const claimsTool = defineTool({
   name: 'claims',
@@ -22,5 +23,6 @@ export const claimsTool = defineTool({
 });
 
 function row(c: LiveClaim): string {
-  return `${c.pattern} — ${c.owner}${c.owner_name ? ` (${c.owner_name})` : ''} [${c.project}] until ${c.expires_at}${c.reason ? `: ${c.reason}` : ''}`;
+  // Pattern, reason, name and project are the claimer's words: inert (see presentation.ts).
+  return `${inertLine(c.pattern)} — ${c.owner}${c.owner_name ? ` (${inertLine(c.owner_name)})` : ''} [${label(c.project)}] until ${c.expires_at}${c.reason ? `: ${quoted(c.reason)}` : ''}`;
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { SessionView } from '../../store/index.ts';
-import { fitList, moreNote, wholeAtLeastZero, sliceChars } from '../budget.ts';
+import { shorten } from '../../core/text.ts';
+import { label, quoted } from '../../store/presentation.ts';
+import { fitList, moreNote, wholeAtLeastZero } from '../budget.ts';
 import { defineTool } from '../define-tool.ts';
 
 /** A title is the session's first prompt, which can be pages long: a line is enough to recognise it. */
@@ -32,12 +34,12 @@ export const listSessionsTool = defineTool({
 });
 
 function shortTitle(s: SessionView): SessionView {
-  return s.title && s.title.length > TITLE_CHARS ? { ...s, title: `${sliceChars(s.title, TITLE_CHARS - 1)}…` } : s;
+  return s.title && s.title.length > TITLE_CHARS ? { ...s, title: shorten(s.title, TITLE_CHARS) } : s;
 }
 
 function row(s: SessionView): string {
   return (
-    `${s.id} [${s.project}] ${s.state}${s.tmux ? ` (tmux ${s.tmux})` : ''}${s.code ? ` agent ${s.code}` : ''} — last active ${s.last_active}` +
-    `${s.title ? ` — "${s.title}"` : ''}`
+    `${s.id} [${label(s.project)}] ${s.state}${s.tmux ? ` (tmux ${s.tmux})` : ''}${s.code ? ` agent ${s.code}` : ''} — last active ${s.last_active}` +
+    `${s.title ? ` — ${quoted(s.title)}` : ''}`
   );
 }

@@ -14,7 +14,7 @@ export const setStatusTool = defineTool({
   },
   async handle({ status, name }, ctx) {
     const me = ctx.self();
-    const updated = await ctx.store.agents.update(me.code, me.pid, { status: status.replace(/\s+/g, ' ').trim(), name });
+    const updated = await ctx.store.agents.update(me.code, me.pid, { status: status.trim(), name });
     ctx.setSelf(updated);
     return {
       text: `Status set${updated.name ? `; others can reach you as "${updated.name}" or "${updated.code}"` : ''}.`,

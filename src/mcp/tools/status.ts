@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MessageStatus } from '../../store/index.ts';
 import { fitList, moreNote } from '../budget.ts';
 import { defineTool } from '../define-tool.ts';
+import { quoted } from '../../store/presentation.ts';
 
 export const statusTool = defineTool({
   name: 'status',
@@ -35,5 +36,5 @@ function fewerReceipts(s: MessageStatus): MessageStatus & { receipt_counts?: Rec
 
 function row(s: ReturnType<typeof fewerReceipts>): string {
   const counts = s.receipt_counts ? ` (all recipients: ${Object.entries(s.receipt_counts).map(([k, n]) => `${n} ${k}`).join(', ')})` : '';
-  return `${s.id} "${s.body_preview}": ${s.receipts.map((r) => `${r.to} ${r.dead_letter ? 'DEAD LETTER' : r.state}`).join(', ')}${counts}`;
+  return `${s.id} ${quoted(s.body_preview)}: ${s.receipts.map((r) => `${r.to} ${r.dead_letter ? 'DEAD LETTER' : r.state}`).join(', ')}${counts}`;
 }

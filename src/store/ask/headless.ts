@@ -6,6 +6,7 @@ import type { ReachConfig } from '../context.ts';
 import type { Message } from '../schema.ts';
 import type { SessionRecord } from '../sessions/discover.ts';
 import { framedQuestion } from './framing.ts';
+import { sliceChars, sliceTail } from '../../core/text.ts';
 
 /** Can this session be resumed here? Returns the claude command to run, or throws why not. */
 export function headlessCommand(session: SessionRecord, reach: ReachConfig): string {
@@ -46,10 +47,10 @@ export async function askHeadless(
   }
   if (stopped === 'aborted') throw new IntercomError('TIMEOUT', `the question to session ${session.id} was cancelled; it stays in its mailbox (id ${question.id})`);
   if (child.signalCode) {
-    throw new IntercomError('IO', `claude -p --resume ${session.id} was killed by ${child.signalCode}: ${(stderr || stdout).trim().slice(-500)}`);
+    throw new IntercomError('IO', `claude -p --resume ${session.id} was killed by ${child.signalCode}: ${sliceTail((stderr || stdout).trim(), 500)}`);
   }
   if (code !== 0) {
-    throw new IntercomError('IO', `claude -p --resume ${session.id} failed (exit ${code}): ${(stderr || stdout).trim().slice(-500)}`);
+    throw new IntercomError('IO', `claude -p --resume ${session.id} failed (exit ${code}): ${sliceTail((stderr || stdout).trim(), 500)}`);
   }
   let parsed: { result?: unknown; is_error?: unknown } | undefined;
   try {
@@ -57,6 +58,6 @@ export async function askHeadless(
   } catch {
     return stdout; // not JSON (a CLAUDE_INTERCOM_RESUME_FLAGS override of the format): the text is the answer
   }
-  if (parsed?.is_error === true) throw new IntercomError('IO', `the resumed session answered with an error: ${String(parsed.result).slice(0, 500)}`);
+  if (parsed?.is_error === true) throw new IntercomError('IO', `the resumed session answered with an error: ${sliceChars(String(parsed.result), 500)}`);
   return typeof parsed?.result === 'string' ? parsed.result : stdout;
 }

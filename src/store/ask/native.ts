@@ -15,7 +15,7 @@ export async function waitForReply(
   options: { timeoutMs: number; signal?: AbortSignal | undefined },
 ): Promise<Message | undefined> {
   const probe = async () => (await mail.list(box, INBOX_STATES)).find((m) => m.message.reply_to === questionId)?.message;
-  const reply = await waitFor((onChange) => watchFolder(ctx.layout.messageDir(box, 'new'), onChange, { rescanMs: 5_000, critical: true }), probe, options);
+  const reply = await waitFor((onChange) => watchFolder(ctx.layout.messageDir(box, 'new'), () => onChange(), { rescanMs: 5_000, critical: true }), probe, options);
   // The answer is handed back by ask itself, so no hook shows it again.
   if (reply) await mail.ack(box, [reply.id]);
   return reply;

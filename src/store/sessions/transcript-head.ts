@@ -3,6 +3,7 @@
 // whole thing: transcripts grow to tens of megabytes.
 import { hasErrno } from '../../core/errors.ts';
 import { nodeFs } from '../../core/node-fs.ts';
+import { shorten } from '../../core/text.ts';
 
 /**
  * What the head of a transcript says. Shape:
@@ -107,7 +108,7 @@ function isPersonTurn(record: UserRecord): boolean {
 /** Text as one line of at most 120 characters. */
 export function oneLine(text: string): string {
   const line = text.trim().replace(/\s+/g, ' ');
-  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+  return shorten(line, 120);
 }
 
 /** The title a user prompt gives, or undefined when it is noise, a wake, or not a person's turn. */
