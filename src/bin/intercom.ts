@@ -5,6 +5,7 @@
 import { resolveConfig } from '../core/config.ts';
 import type { Config } from '../core/config.ts';
 import { describeError, hasErrno } from '../core/errors.ts';
+import { asciiEscaped } from '../core/text.ts';
 
 const argv = process.argv.slice(2);
 
@@ -50,7 +51,10 @@ try {
   }
 }
 type ProblemReport = { path: string; quarantinedTo: string; reason: string };
-const logProblem = (p: ProblemReport): void => log(`intercom: moved corrupt file ${p.path} to ${p.quarantinedTo}: ${p.reason}`);
+// A quarantined file's name may be a peer's: escaped for the terminal and for a model (a watcher's
+// stderr becomes the wake text).
+const logProblem = (p: ProblemReport): void =>
+  log(`intercom: moved corrupt file ${asciiEscaped(p.path)} to ${asciiEscaped(p.quarantinedTo)}: ${asciiEscaped(p.reason)}`);
 const storeOptions = (onProblem: (p: ProblemReport) => void = logProblem) => ({
   root: config.storeDir,
   maxBodyBytes: config.maxBodyBytes,

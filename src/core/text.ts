@@ -87,9 +87,11 @@ export function shorten(s: string, max: number, mark = '…'): string {
 // Control characters: refused where a peer writes free text, stripped where a person reads it.
 
 /** C0 controls except tab and newline, DEL, C1 controls. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+// Bidirectional controls (U+061C, U+200E-F, U+202A-E, U+2066-9) reorder what a reader sees
+// ("fine <RLO>evil" shows reversed): as unwelcome in a peer's text as an escape sequence.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 /** The same, with tab and newline: for one-line fields (status, reason, pattern). */
-const CONTROL_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * Refuses free text a peer wrote that carries control characters (ESC, BEL, C1, DEL; newlines
@@ -110,15 +112,19 @@ const STRING_COMMAND = /(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[\s\S
 const CSI = /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?/g;
 const ESC_OTHER = /\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
 const LEFT_OVER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/** Bidi controls and invisible characters (a zero-width joiner stays: emoji sequences need it). */
+const INVISIBLE_OR_BIDI = /[\u00ad\u061c\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /**
  * Text as it may reach a person's terminal: escape sequences (CSI, OSC such as OSC 52 clipboard
- * writes and window titles, DCS, …) and every other C0/C1 control but tab and newline removed.
+ * writes and window titles, DCS, …), every other C0/C1 control but tab and newline, bidi
+ * controls and invisible characters removed.
  * The CLI passes all its output through this; `--json` output is escaped by JSON instead.
  */
 export function forTerminal(s: string): string {
-  if (!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(s)) return s;
-  return s.replace(STRING_COMMAND, '').replace(CSI, '').replace(ESC_OTHER, '').replace(LEFT_OVER, '');
+  const plain = s.replace(INVISIBLE_OR_BIDI, '');
+  if (!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(plain)) return plain;
+  return plain.replace(STRING_COMMAND, '').replace(CSI, '').replace(ESC_OTHER, '').replace(LEFT_OVER, '');
 }
 
 /** JSON text whose strings also escape DEL, C1 and the line separators, so it prints inertly and parses to the same value. */
@@ -129,4 +135,18 @@ export function jsonForTerminal(json: string): string {
 /** A one-line field (project, status, title) for a table row: newlines and tabs shown as \n and \t, never breaking the row. */
 export function oneLineForTerminal(s: string): string {
   return forTerminal(s).replace(/\r\n|[\r\n\u2028\u2029]/g, '\\n').replace(/\t/g, '\\t');
+}
+
+/**
+ * A string a peer may control (a planted file's name, say) shown so that it is inert for a
+ * terminal and for a model alike: printable ASCII as is, except `<`, `>` and `\`; everything else
+ * as `\u{…}` escapes. Nothing in it can move a cursor, open a tag, or start a line.
+ */
+export function asciiEscaped(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    out += code >= 0x20 && code < 0x7f && ch !== '<' && ch !== '>' && ch !== '\\' ? ch : `\\u{${code.toString(16)}}`;
+  }
+  return out;
 }

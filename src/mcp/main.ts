@@ -4,6 +4,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import type { Config } from '../core/config.ts';
 import { IntercomError, describeError } from '../core/errors.ts';
 import { parseIdentityOverride } from '../core/ids.ts';
+import { asciiEscaped } from '../core/text.ts';
 import type { AgentRecord, Problem, Store } from '../store/index.ts';
 import { registerSelf } from '../store/identity.ts';
 import { createServer } from './server.ts';
@@ -25,7 +26,8 @@ async function register(deps: McpMainDeps, warnings: string[]): Promise<Registra
   const { config, pid } = deps;
   let store: Store | undefined;
   try {
-    store = await deps.openStore((p) => warnings.push(`moved corrupt file ${p.path} to ${p.quarantinedTo}: ${p.reason}`));
+    // The file's name may be a peer's (a planted file): escaped, so it cannot speak to the model.
+    store = await deps.openStore((p) => warnings.push(`moved corrupt file ${asciiEscaped(p.path)} to ${asciiEscaped(p.quarantinedTo)}: ${asciiEscaped(p.reason)}`));
     // Housekeeping: history older than the retention goes, and leftovers of dead writers. A
     // failure here is reported, not fatal: the session can still message.
     await store.collectTmp().catch((error: unknown) => warnings.push(`could not collect leftover temp files: ${describeError(error)}`));

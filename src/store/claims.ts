@@ -4,7 +4,7 @@
 // can never both claim the same files. Claims end at their TTL or when their owner dies.
 import { IntercomError } from '../core/errors.ts';
 import { assertPlainText, sliceChars } from '../core/text.ts';
-import { HUMAN } from '../core/ids.ts';
+import { HUMAN, isCode } from '../core/ids.ts';
 import type { Agents } from './agents.ts';
 import { withLock } from './claims-lock.ts';
 import { MAX_PATTERNS, baseMatches, normalizePattern, patternBase, patternMatches, patternsOverlap, relativeInside } from './claim-patterns.ts';
@@ -12,7 +12,8 @@ import type { StoreContext } from './context.ts';
 import { isoNow } from './context.ts';
 import { normalizePath } from '../core/paths.ts';
 import { listNames, realPathOf, removeIfPresent, replaceFile } from './files.ts';
-import { readRecord } from './records.ts';
+import { listRecordNames, readRecord } from './records.ts';
+import { quoted } from './presentation.ts';
 import type { ClaimsRecord } from './schema.ts';
 
 export const DEFAULT_CLAIM_TTL_MINUTES = 60;
@@ -52,7 +53,9 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
   async function all(underLock = false): Promise<LiveClaim[]> {
     const now = ctx.clock.now();
     const out: LiveClaim[] = [];
-    for (const name of await listNames(layout.claims)) {
+    // A file planted under a name that is no owner would fail every reader: quarantined instead.
+    const names = await listRecordNames(layout, layout.claims, (stem) => stem === HUMAN || isCode(stem), 'claim owner (an agent code or "human")', ctx.report, now);
+    for (const name of names) {
       const owner = name.slice(0, -'.json'.length);
       const record = await readOwner(owner);
       if (!record) continue;
@@ -96,8 +99,9 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
         const { p, c } = clashes[0]!;
         throw new IntercomError(
           'CONFLICT',
-          `"${p}" overlaps "${c.pattern}", claimed by ${c.owner}${c.owner_name ? ` (${c.owner_name})` : ''} until ${c.expires_at}` +
-            `${c.reason ? ` for "${c.reason}"` : ''}; nothing was claimed. Ask ${c.owner} (send or ask), or claim other files`,
+          // The holder's pattern, name and reason are peer text: quoted and made inert.
+          `${quoted(p)} overlaps ${quoted(c.pattern)}, claimed by ${c.owner}${c.owner_name ? ` (${quoted(c.owner_name)})` : ''} until ${c.expires_at}` +
+            `${c.reason ? ` for ${quoted(c.reason)}` : ''}; nothing was claimed. Ask ${c.owner} (send or ask), or claim other files`,
         );
       }
       const now = ctx.clock.now();

@@ -3,12 +3,12 @@
 // change after that is a rename between state folders of
 // the recipient's mailbox, so concurrent readers, hooks and senders never see a partial file.
 import { IntercomError } from '../core/errors.ts';
-import { assertMailbox, assertMessageId, messageIdGenerator } from '../core/ids.ts';
+import { MESSAGE_ID_PATTERN, assertMailbox, assertMessageId, messageIdGenerator } from '../core/ids.ts';
 import type { StoreContext } from './context.ts';
 import { listNames, moveIfPresent, readStoreFile, removeQuietly, writeTmp } from './files.ts';
 import { HISTORY_STATES, INBOX_STATES, MESSAGE_STATES } from './layout.ts';
 import type { HistoryState, MessageState } from './layout.ts';
-import { checkStoreFolder, parseRecord, quarantine, readRecord, readStoreText } from './records.ts';
+import { checkStoreFolder, listRecordNames, parseRecord, quarantine, readRecord, readStoreText } from './records.ts';
 import { commitSend } from './send-commit.ts';
 import type { Message } from './schema.ts';
 
@@ -56,6 +56,8 @@ export function validateBody(body: unknown, maxBytes: number): string {
 
 export function createMail(ctx: StoreContext) {
   const { layout } = ctx;
+  /** Message file names of a folder; a file planted under another name is quarantined (records.ts). */
+  const messageNames = (dir: string) => listRecordNames(layout, dir, (stem) => MESSAGE_ID_PATTERN.test(stem), 'message id', ctx.report, ctx.clock.now());
   const nextId = messageIdGenerator(ctx.clock);
 
   async function send(input: SendInput): Promise<Message> {
@@ -109,7 +111,7 @@ export function createMail(ctx: StoreContext) {
     for (const state of states) {
       const dir = layout.messageDir(box, state);
       if (!(await checkStoreFolder(layout, dir, ctx.report, ctx.clock.now()))) continue;
-      for (const name of await listNames(dir)) found.push({ id: name.slice(0, -'.json'.length), state });
+      for (const name of await messageNames(dir)) found.push({ id: name.slice(0, -'.json'.length), state });
     }
     // Names sort by time, so ids do too; merge the states into one oldest-first list.
     return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -202,7 +204,7 @@ export function createMail(ctx: StoreContext) {
   async function adopt(from: string, to: string): Promise<number> {
     let moved = 0;
     for (const state of INBOX_STATES) {
-      for (const name of await listNames(layout.messageDir(from, state))) {
+      for (const name of await messageNames(layout.messageDir(from, state))) {
         const id = name.slice(0, -'.json'.length);
         if (await moveIfPresent(layout.messageFile(from, state, id), layout.messageFile(to, state, id), layout.messageDir(to, state))) moved++;
       }
@@ -215,7 +217,7 @@ export function createMail(ctx: StoreContext) {
     const dir = layout.sentDir(box);
     const out: Message[] = [];
     if (!(await checkStoreFolder(layout, dir, ctx.report, ctx.clock.now()))) return out;
-    for (const name of (await listNames(dir)).filter((n) => Number(n.slice(0, 13)) >= sinceMs)) {
+    for (const name of (await messageNames(dir)).filter((n) => Number(n.slice(0, 13)) >= sinceMs)) {
       const message = await readRecord(layout, 'message', `${dir}/${name}`, ctx.report, ctx.clock.now());
       if (message) out.push(message);
     }
@@ -227,7 +229,7 @@ export function createMail(ctx: StoreContext) {
     const dir = layout.sentDir(box);
     const out: Message[] = [];
     if (!(await checkStoreFolder(layout, dir, ctx.report, ctx.clock.now()))) return out;
-    for (const name of (await listNames(dir)).reverse()) {
+    for (const name of (await messageNames(dir)).reverse()) {
       const message = await readRecord(layout, 'message', `${dir}/${name}`, ctx.report, ctx.clock.now());
       if (message) out.push(message);
       if (out.length >= limit) break;

@@ -4,7 +4,7 @@ import { joinPath as join, relativeTo } from '../core/paths.ts';
 import { nodeFs } from '../core/node-fs.ts';
 import { randomToken } from '../core/ids.ts';
 import type { Layout } from './layout.ts';
-import { FILE_MODE, folderProblem, moveIfPresent, readStoreFile } from './files.ts';
+import { FILE_MODE, folderProblem, listNames, moveIfPresent, readStoreFile } from './files.ts';
 import type { RecordKind, recordSchemas } from './schema.ts';
 
 export interface Problem {
@@ -87,6 +87,30 @@ export async function quarantine(layout: Layout, path: string, reason: string, n
   if (!(await moveIfPresent(path, dest, layout.quarantine))) return undefined;
   nodeFs().writeFileSync(`${dest}.reason.txt`, `${path}\n${reason}\n`, { mode: FILE_MODE, flag: 'wx' }); // wx: never through a planted link
   return { path, quarantinedTo: dest, reason };
+}
+
+/**
+ * The `*.json` names in a store folder whose stem is a valid id (`isId`): a file planted under
+ * any other name is quarantined and reported, not left to make every later reader fail when the
+ * name is turned into a path (ids are checked before they touch a path).
+ */
+export async function listRecordNames(
+  layout: Layout,
+  dir: string,
+  isId: (stem: string) => boolean,
+  what: string,
+  report: ProblemSink,
+  now: number,
+): Promise<string[]> {
+  const names = await listNames(dir);
+  const valid = names.filter((name) => isId(name.slice(0, -'.json'.length)));
+  if (valid.length === names.length) return names;
+  for (const name of names) {
+    if (valid.includes(name)) continue;
+    const problem = await quarantine(layout, join(dir, name), `its name is not a valid ${what}`, now);
+    if (problem) report(problem);
+  }
+  return valid;
 }
 
 /**
