@@ -19,10 +19,13 @@ const FRAMES_ROOM = MAX_DELIVERY_CHARS - 800;
  * other hook or watcher can show it again. What does not fit stays in new/ for the next one.
  */
 export async function claimNewMail(store: Store, code: string): Promise<StoredMessage[]> {
-  const waiting = await store.mail.list(code, ['new']);
+  // Names first; only what is delivered is read (with 1,000 unread, a delivery reads a handful).
+  const waiting = await store.mail.entries(code, ['new']);
   const claimed: StoredMessage[] = [];
   let size = 0;
-  for (const item of waiting) {
+  for (const entry of waiting) {
+    const item = await store.mail.load(code, entry);
+    if (!item) continue; // moved by another reader since the listing, or corrupt (quarantined)
     size += frameWithin(item.message).length + 2;
     if (claimed.length > 0 && size > FRAMES_ROOM) break;
     // Another hook may have claimed it first: only what we moved is ours to show.
