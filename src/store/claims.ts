@@ -13,7 +13,7 @@ import { isoNow } from './context.ts';
 import { normalizePath } from '../core/paths.ts';
 import { listNames, realPathOf, removeIfPresent, replaceFile } from './files.ts';
 import { listRecordNames, readRecord } from './records.ts';
-import { quoted } from './presentation.ts';
+import { label, quoted } from './presentation.ts';
 import type { ClaimsRecord } from './schema.ts';
 
 export const DEFAULT_CLAIM_TTL_MINUTES = 60;
@@ -100,7 +100,7 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
         throw new IntercomError(
           'CONFLICT',
           // The holder's pattern, name and reason are peer text: quoted and made inert.
-          `${quoted(p)} overlaps ${quoted(c.pattern)}, claimed by ${c.owner}${c.owner_name ? ` (${quoted(c.owner_name)})` : ''} until ${c.expires_at}` +
+          `${quoted(p)} overlaps ${quoted(c.pattern)}, claimed by ${c.owner}${c.owner_name ? ` (${label(c.owner_name)})` : ''} until ${c.expires_at}` +
             `${c.reason ? ` for ${quoted(c.reason)}` : ''}; nothing was claimed. Ask ${c.owner} (send or ask), or claim other files`,
         );
       }

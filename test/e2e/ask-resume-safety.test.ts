@@ -10,26 +10,19 @@ import { procInfo } from '../../src/core/proc.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/index.ts';
 import { runIntercom } from '../helpers/cli.ts';
-import { installFakeClaude } from '../helpers/fake-claude-cli.ts';
+import { fakeClaudeSandbox } from '../helpers/fake-claude-cli.ts';
 import { lines } from '../helpers/lines.ts';
 import { makeProject, tmpDir } from '../helpers/tmp.ts';
 import { until } from '../helpers/until.ts';
 import { sessionRecords, transcriptFile, writeTranscript } from '../helpers/transcripts.ts';
 
 const sandbox = tmpDir('intercom-ask-safety-');
-const configDir = join(sandbox, 'claude');
-const storeDir = join(sandbox, 'store');
-const fakeBin = installFakeClaude(sandbox);
-const argvLog = join(sandbox, 'claude-argv.jsonl');
+// No tmux server of ours: every session here runs outside tmux or not at all.
+const base = fakeClaudeSandbox(sandbox, `intercom-ask-safety-${process.pid}`);
+const { configDir, storeDir, argvLog, fakeBin } = base;
 const runLog = join(sandbox, 'claude-runs.jsonl');
 const env: Record<string, string> = {
-  PATH: `${fakeBin}:${process.env.PATH}`,
-  HOME: sandbox,
-  CLAUDE_CONFIG_DIR: configDir,
-  CLAUDE_INTERCOM_DIR: storeDir,
-  // No tmux server of ours: every session here runs outside tmux or not at all.
-  CLAUDE_INTERCOM_TMUX: `-L intercom-ask-safety-${process.pid}`,
-  FAKE_CLAUDE_ARGV_LOG: argvLog,
+  ...base.env,
   FAKE_CLAUDE_RUN_LOG: runLog,
 };
 const ids = {

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/index.ts';
-import { installFakeClaude } from '../helpers/fake-claude-cli.ts';
+import { fakeClaudeSandbox } from '../helpers/fake-claude-cli.ts';
 import { runIntercom } from '../helpers/cli.ts';
 import { makeProject, tmpDir } from '../helpers/tmp.ts';
 import {
@@ -24,18 +24,8 @@ import {
 } from '../helpers/transcripts.ts';
 
 const sandbox = tmpDir('intercom-session-list-');
-const configDir = join(sandbox, 'claude');
-const storeDir = join(sandbox, 'store');
-const fakeBin = installFakeClaude(sandbox);
-const argvLog = join(sandbox, 'claude-argv.jsonl');
-const env: Record<string, string> = {
-  PATH: `${fakeBin}:${process.env.PATH}`,
-  HOME: sandbox,
-  CLAUDE_CONFIG_DIR: configDir,
-  CLAUDE_INTERCOM_DIR: storeDir,
-  CLAUDE_INTERCOM_TMUX: `-L intercom-test-list-${process.pid}`, // no server: nothing runs in tmux
-  FAKE_CLAUDE_ARGV_LOG: argvLog,
-};
+// No tmux server: nothing runs in tmux.
+const { configDir, storeDir, argvLog, env } = fakeClaudeSandbox(sandbox, `intercom-test-list-${process.pid}`);
 const ids = {
   plain: 'a1000000-0000-4000-8000-000000000001',
   renamed: 'a2000000-0000-4000-8000-000000000002',

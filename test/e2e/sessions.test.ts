@@ -225,7 +225,7 @@ describe('ask a session that is not running: headless resume', () => {
     expect(run.configDir).toBe(configDir);
     expect(run.argv.slice(0, 5)).toEqual(['-p', '--resume', ids.idle, '--output-format', 'json']);
     expect(run.argv).toContain('fake-model');
-    expect(run.argv.at(-1)).toContain('[intercom] Question from the human at the intercom CLI');
+    expect(run.argv.at(-1)).toContain('[intercom] A question from the human at the intercom CLI');
     // The resumed session's transcript now holds the question.
     expect(readFileSync(transcriptFile(configDir, api, ids.idle), 'utf8')).toContain('which endpoint was renamed');
   });

@@ -17,3 +17,24 @@ export function installFakeClaude(sandbox: string): string {
   chmodSync(wrapper, 0o755);
   return bin;
 }
+
+/**
+ * A sandbox where `claude` is the fake CLI: its config dir, store, argv log, and the environment
+ * an intercom process there gets. `tmuxSocket`: the private tmux server the tests use (none
+ * started here: without one, nothing runs in tmux).
+ */
+export function fakeClaudeSandbox(sandbox: string, tmuxSocket: string) {
+  const configDir = join(sandbox, 'claude');
+  const storeDir = join(sandbox, 'store');
+  const argvLog = join(sandbox, 'claude-argv.jsonl');
+  const fakeBin = installFakeClaude(sandbox);
+  const env: Record<string, string> = {
+    PATH: `${fakeBin}:${process.env.PATH}`,
+    HOME: sandbox,
+    CLAUDE_CONFIG_DIR: configDir,
+    CLAUDE_INTERCOM_DIR: storeDir,
+    CLAUDE_INTERCOM_TMUX: `-L ${tmuxSocket}`,
+    FAKE_CLAUDE_ARGV_LOG: argvLog,
+  };
+  return { configDir, storeDir, argvLog, fakeBin, env };
+}
