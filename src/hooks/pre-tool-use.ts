@@ -36,10 +36,16 @@ export const preToolUse: HookHandler = async (ctx) => {
   }
   // The slow path (mail waiting, a claimed edit, or a session not linked yet) loads the rest.
   const { resolveHookAgent } = await import('./resolve-agent.ts');
+  const { ancestors, claudeCandidates } = await import('../core/proc.ts');
+  const { mayEndAfterAnyTool } = await import('./claude-run.ts');
   const { additionalContext, claimNewMail, formatDelivery } = await import('./deliver.ts');
   const store = await ctx.store();
-  const agent = await resolveHookAgent(store, ctx);
-  const mail = takesMail && agent && (await store.mail.countNew(agent.code)) > 0 ? await claimNewMail(store, agent.code) : [];
+  const lineage = ancestors(ctx.pid);
+  const agent = await resolveHookAgent(store, ctx, lineage);
+  // A run that may end after this very tool call (--max-turns, --max-budget-usd) might never show
+  // the model this context: the mail waits for a prompt, a wake or a later run instead.
+  const canShow = takesMail && !mayEndAfterAnyTool(claudeCandidates(lineage, ctx.config.claudePid)[0]);
+  const mail = canShow && agent && (await store.mail.countNew(agent.code)) > 0 ? await claimNewMail(store, agent.code) : [];
   const context = mail.length && agent ? [formatDelivery(agent.code, mail, await store.mail.countNew(agent.code))] : [];
   let decision: { permissionDecision: 'ask' | 'deny'; permissionDecisionReason: string } | undefined;
   // The reason reaches the model; Claude Code shows the person only its plain dialog ("Do you want

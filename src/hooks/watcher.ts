@@ -5,7 +5,8 @@
 // It stays armed for as long as its Claude process lives; it exits 0, quietly, when that process
 // dies, when a newer watcher for the same agent replaces it, or when it is told to stop.
 import { describeError } from '../core/errors.ts';
-import { ancestors, claudeCandidates, commandLine, isProcessAlive, procInfo, stopProcess } from '../core/proc.ts';
+import { ancestors, claudeCandidates, isProcessAlive, procInfo, stopProcess } from '../core/proc.ts';
+import { runsInBackground } from './claude-run.ts';
 import type { ProcInfo } from '../core/proc.ts';
 import type { Store } from '../store/index.ts';
 import type { FolderWatch } from '../store/watch.ts';
@@ -85,14 +86,6 @@ async function ownerProcess(store: Store, code: string, chain: ProcInfo[], guess
   return registered ?? guess;
 }
 
-/** False for `claude -p` without streaming input: Claude Code then runs the hook in the foreground. */
-export function runsInBackground(claude: ProcInfo | undefined): boolean {
-  if (!claude) return true;
-  const argv = commandLine(claude.pid);
-  const print = argv.some((a) => a === '-p' || a === '--print');
-  const streaming = argv.some((a, i) => a === '--input-format=stream-json' || (a === '--input-format' && argv[i + 1] === 'stream-json'));
-  return !print || streaming;
-}
 
 /**
  * Under `claude -p` Claude Code runs these hooks in the foreground. Mail is taken only where it

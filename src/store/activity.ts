@@ -62,15 +62,20 @@ export function createActivity(ctx: StoreContext) {
   const { layout } = ctx;
   const dirOf = (key: string) => join(layout.activity, assertKey(key));
 
-  /** The newest event whose stamp is not ahead of now beyond the allowed skew. */
+  /**
+   * The newest event whose stamp is not ahead of now beyond the allowed skew; when every event is
+   * (our own clock stepped back since), the newest of them: an old truth beats no answer, which
+   * would read as "not busy".
+   */
   async function newest(key: string): Promise<{ name: string; record: ActivityRecord } | undefined> {
     const dir = dirOf(key);
     const names = await listNames(dir);
     const now = ctx.clock.now();
-    for (let i = names.length - 1; i >= 0; i--) {
-      if (isFutureStamp(eventTime(names[i]!), now)) continue;
-      const record = await readRecord(layout, 'activity', join(dir, names[i]!), ctx.report, now);
-      if (record) return { name: names[i]!, record };
+    // Read from the end: true events first, newest first; future-stamped ones only after them.
+    const ordered = [...names.filter((n) => isFutureStamp(eventTime(n), now)), ...names.filter((n) => !isFutureStamp(eventTime(n), now))];
+    for (let i = ordered.length - 1; i >= 0; i--) {
+      const record = await readRecord(layout, 'activity', join(dir, ordered[i]!), ctx.report, now);
+      if (record) return { name: ordered[i]!, record };
     }
     return undefined;
   }

@@ -13,6 +13,7 @@ import { isoNow } from './context.ts';
 import { normalizePath } from '../core/paths.ts';
 import { listNames, realPathOf, removeIfPresent, replaceFile } from './files.ts';
 import { listRecordNames, readRecord } from './records.ts';
+import { isFutureStamp } from './log-scan.ts';
 import { label, quoted } from './presentation.ts';
 import type { ClaimsRecord } from './schema.ts';
 
@@ -66,6 +67,8 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
       }
       for (const c of record.claims) {
         if (Date.parse(c.expires_at) <= now) continue;
+        // Made by a clock that was fast: it would hold far longer than any TTL allows. Not in force.
+        if (isFutureStamp(Date.parse(c.created_at), now)) continue;
         out.push({
           owner,
           ...(agent?.name ? { owner_name: agent.name } : {}),

@@ -1,7 +1,7 @@
 // The operations the front-ends share: who is around, send, peek, reply, ack. The MCP tools and
 // the CLI are thin wrappers over these, so both say the same things the same way.
 import { IntercomError } from '../core/errors.ts';
-import { HUMAN, assertMessageId } from '../core/ids.ts';
+import { HUMAN, assertMessageId, isSessionId } from '../core/ids.ts';
 import { nodeFs } from '../core/node-fs.ts';
 import type { Agents, Activity } from './agents.ts';
 import type { StoreContext } from './context.ts';
@@ -111,6 +111,21 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, 
   }
 
   /**
+   * Session ids in `to` that no live agent registered with but that one links to (its hooks saw
+   * the new id after /clear): that agent, by token.
+   */
+  async function linkedAgents(to: string, live: AgentRecord[]): Promise<(token: string) => AgentRecord | undefined> {
+    const found = new Map<string, AgentRecord>();
+    for (const token of to.split(',').map((t) => t.trim())) {
+      if (!isSessionId(token) || live.some((a) => a.session_id === token)) continue;
+      const codes = await agents.codesForSession(token);
+      const agent = codes.length === 1 ? live.find((a) => a.code === codes[0]) : undefined;
+      if (agent) found.set(token, agent);
+    }
+    return (token) => found.get(token);
+  }
+
+  /**
    * Resolve `to`: live agents first; a token that names none may name a Claude session without
    * a live agent (by id or unique prefix), found in the transcripts. The snapshot of sessions is
    * only taken when needed.
@@ -118,7 +133,7 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, 
   async function resolve(to: string, self: AgentRecord | undefined): Promise<{ recipients: Recipients; snapshot?: SessionSnapshot }> {
     const live = await agents.live();
     try {
-      return { recipients: resolveRecipients(to, self, live, wasAgent) };
+      return { recipients: resolveRecipients(to, self, live, wasAgent, undefined, await linkedAgents(to, live)) };
     } catch (error) {
       if (!(error instanceof IntercomError) || error.code !== 'NOT_FOUND' || !isDirectTo(to)) throw error;
     }
@@ -129,7 +144,7 @@ export function createPostOffice(ctx: StoreContext, agents: Agents, mail: Mail, 
       if (found) targets.set(token, { mailbox: await sessions.mailboxOf(found), sessionId: found.id });
     }
     const lookup: SessionLookup = (token) => targets.get(token);
-    return { recipients: resolveRecipients(to, self, live, wasAgent, lookup), snapshot };
+    return { recipients: resolveRecipients(to, self, live, wasAgent, lookup, await linkedAgents(to, live)), snapshot };
   }
 
   async function send(input: {

@@ -63,6 +63,7 @@ function resolveOne(
   selfCode: string | undefined,
   wasAgent: (code: string) => boolean,
   lookupSession: SessionLookup | undefined,
+  linkedAgent: ((token: string) => AgentRecord | undefined) | undefined,
 ): AgentRecord | 'human' | { mailbox: string; sessionId: string } {
   if (token === HUMAN) return 'human';
   if (isCode(token)) {
@@ -80,6 +81,9 @@ function resolveOne(
     if (bySession.length === 1) return bySession[0]!;
     if (bySession.length > 1) throw ambiguousSession(token, bySession);
   }
+  // A session id a live agent's hooks linked after it registered (a new id after /clear).
+  const linked = linkedAgent?.(token);
+  if (linked) return linked;
   const session = lookupSession?.(token);
   if (session) return session;
   const hint = liveAgentsHint(live, selfCode);
@@ -103,6 +107,7 @@ export function resolveRecipients(
   live: AgentRecord[],
   wasAgent: (code: string) => boolean = () => false,
   lookupSession?: SessionLookup,
+  linkedAgent?: (token: string) => AgentRecord | undefined,
 ): Recipients {
   const tokens = to.split(',').map((t) => t.trim());
   if (tokens.length === 0 || tokens.some((t) => t === '')) {
@@ -130,7 +135,7 @@ export function resolveRecipients(
   const sessions = new Map<string, string>();
   for (const token of tokens) {
     if (token === 'all' || token === '*') throw new IntercomError('BAD_INPUT', `"${token}" cannot be combined with other recipients`);
-    const target = resolveOne(token, live, selfCode, wasAgent, lookupSession);
+    const target = resolveOne(token, live, selfCode, wasAgent, lookupSession, linkedAgent);
     const code = target === 'human' ? HUMAN : 'mailbox' in target ? target.mailbox : target.code;
     if (code === selfCode) throw new IntercomError('BAD_INPUT', `'${token}' is you; call who to find the agent you mean`);
     if (typeof target === 'object' && 'mailbox' in target) sessions.set(target.mailbox, target.sessionId);

@@ -61,3 +61,24 @@ test('the stated wait is exact: a second earlier the send is refused, at the sta
   now += second * 1000;
   await send('another slot freed');
 });
+
+test('a claim made while the clock ran a day fast is not in force once the clock is right', async () => {
+  const root = join(tmpDir('intercom-skew-claim-'), 'store');
+  let ahead = DAY;
+  const store = await openStore({ root, clock: { now: () => Date.now() + ahead } });
+  await store.claims.claim({ code: 'human', project: 'p', projectRoot: '/srv/p' }, ['src/auth/**'], 10, 'rotating keys');
+  expect(await store.claims.covering('/srv/p/src/auth/keys.ts', undefined)).toHaveLength(1); // in force by its own clock
+  ahead = 0;
+  expect(await store.claims.covering('/srv/p/src/auth/keys.ts', undefined)).toEqual([]);
+});
+
+test('busy/idle: a clock stepped back mid-turn leaves the session busy, not "unknown" (which would read as wakeable)', async () => {
+  const root = join(tmpDir('intercom-skew-activity-'), 'store');
+  let back = 0;
+  const store = await openStore({ root, clock: { now: () => Date.now() - back } });
+  const t = Date.now();
+  await store.agents.setActivity('abcd', 'idle', { at: t - 60_000 });
+  await store.agents.setActivity('abcd', 'busy', { at: t });
+  back = 30_000; // the clock steps back 30 s during the turn
+  expect((await store.agents.activity('abcd')).state).toBe('busy');
+});

@@ -159,3 +159,20 @@ describe('one session id run by two live Claude processes', () => {
     }
   });
 });
+
+describe('a session id that changed after /clear', () => {
+  test('the new id reaches the same agent once its hooks linked it', async () => {
+    const claude = await startFakeClaude({ sandbox, cwd: project, sessionId: randomUUID(), env, namedClaude: true });
+    try {
+      const code = await codeOf(claude);
+      const cleared = randomUUID();
+      // After /clear Claude Code's hooks carry the new id; the MCP server registered with the old.
+      await (await claude.hook('user-prompt-submit', { hook_event_name: 'UserPromptSubmit', prompt: 'after clear', session_id: cleared })).done;
+      const sent = await peer.call('send', { to: cleared, body: 'to the new id' });
+      expect(sent.to).toEqual([code]);
+      expect(stateOf(code, String(sent.id))).toBe('new');
+    } finally {
+      await claude.exit();
+    }
+  });
+});

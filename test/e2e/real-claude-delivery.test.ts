@@ -226,4 +226,26 @@ describe.skipIf(!hasClaude)('mail delivery with the real Claude Code client', ()
     // No request carried it, so it must still wait for a later prompt or session.
     if (!run.some((r) => allText(r).includes(body))) expect(storedMail(box.store).find((m) => m.id === sent.id)?.state).toBe('new');
   }, 90_000);
+  test('a run that may end after any tool call (--max-turns): a PreToolUse hook takes no mail', async () => {
+    const { box, peer } = await setup('max-turns-tool');
+    const body = 'max turns tool test: the cache is cold';
+    const marker = join(box.project, 'first-bash-running');
+    // Three tool calls with room for two turns: the second call's PreToolUse runs, its result
+    // never reaches a request (the run ends at the limit).
+    const script = [
+      'max turns tool script',
+      `TOOL:Bash:${JSON.stringify({ command: `touch ${marker}; sleep 4`, description: 'sleeps' })}`,
+      'TOOL:Bash:{"command":"echo second","description":"second"}',
+      'TOOL:Bash:{"command":"echo third","description":"third"}',
+    ].join('\n');
+    const before = mock.requests.length;
+    const running = claudePrint(box, script, ['--max-turns', '2']);
+    const code = await sessionAgent(peer);
+    await until(() => existsSync(marker), 'the first Bash call to run', 30_000);
+    const sent = await peer.call('send', { to: code, body });
+    await running;
+    const run = mock.requests.filter((r) => r.n > before);
+    expect(takenButUnseen(box.store, run)).toEqual([]);
+    if (!run.some((r) => allText(r).includes(body))) expect(storedMail(box.store).find((m) => m.id === sent.id)?.state).toBe('new');
+  }, 90_000);
 });
