@@ -20,6 +20,8 @@ import type { StoreContext } from './context.ts';
 import { listNames, moveIfPresent, publish, removeIfPresent, removeQuietly, writeTmp } from './files.ts';
 import { readRecord } from './records.ts';
 import { isFutureStamp } from './log-scan.ts';
+import { nodeFs } from '../core/node-fs.ts';
+import { procInfo } from '../core/proc.ts';
 import type { ActivityRecord } from './schema.ts';
 import { interruptedAt } from './sessions/interrupted.ts';
 
@@ -45,6 +47,12 @@ export interface ActivityView {
 /** `<13-digit ms>-<random>.json`: names sort by event time. */
 const eventName = (at: number) => `${String(Math.max(0, Math.floor(at))).padStart(13, '0')}-${randomToken(6)}.json`;
 const eventTime = (name: string) => Number(name.slice(0, 13));
+
+/** Whether the process of a key still runs: same pid, same start token (as the key spells it). */
+function processKeyAlive(pid: number, startKey: string): boolean {
+  const info = procInfo(pid);
+  return info !== undefined && !info.zombie && processKey(info) === `p-${pid}-${startKey}`;
+}
 
 /** The key of a Claude process (pid and start token) that has no agent yet. */
 export function processKey(proc: { pid: number; start: string }): string {
@@ -139,11 +147,27 @@ export function createActivity(ctx: StoreContext) {
     if (latest) await prune(to, latest.name);
   }
 
+  /**
+   * Busy marks kept for Claude processes that never got an agent (intercom's server disabled, or
+   * the process died first): removed once the process is gone. Returns how many folders went.
+   */
+  async function collectOrphans(): Promise<number> {
+    let removed = 0;
+    for (const key of await listNames(layout.activity, '')) {
+      const m = /^p-(\d+)-(\w+)$/.exec(key);
+      if (!m) continue;
+      if (processKeyAlive(Number(m[1]), m[2]!)) continue;
+      nodeFs().rmSync(join(layout.activity, key), { recursive: true, force: true });
+      removed++;
+    }
+    return removed;
+  }
+
   async function remove(key: string): Promise<void> {
     for (const name of await listNames(dirOf(key))) await removeIfPresent(join(dirOf(key), name));
   }
 
-  return { record, read, adopt, remove, dirOf };
+  return { record, read, adopt, remove, dirOf, collectOrphans };
 }
 
 export type ActivityStore = ReturnType<typeof createActivity>;

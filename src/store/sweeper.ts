@@ -1,6 +1,7 @@
 // Writers killed mid-write (SIGKILL, power loss) leave files in tmp/. They were never published,
 // so nobody saw them; this collects them once their writer is gone. Senders killed mid-send also
-// leave staged copies in inboxes, which recoverSends finishes or withdraws (send-commit.ts).
+// leave staged copies in inboxes, which recoverSends finishes or withdraws (send-commit.ts), and
+// Claude processes that never got an agent leave busy marks under their key (activity.ts).
 import { joinPath as join } from '../core/paths.ts';
 import { hasErrno } from '../core/errors.ts';
 import { nodeFs } from '../core/node-fs.ts';
@@ -8,6 +9,7 @@ import { isProcessAlive } from '../core/proc.ts';
 import type { StoreContext } from './context.ts';
 import { listNames, parseTmpName, removeIfPresent } from './files.ts';
 import { recoverSends } from './send-commit.ts';
+import { createActivity } from './activity.ts';
 
 /** A tmp file older than this is garbage even if its pid is alive again (pid reuse). */
 export const TMP_MAX_AGE_MS = 60 * 60 * 1000;
@@ -33,5 +35,5 @@ export async function collectTmp(ctx: StoreContext): Promise<number> {
     }
     if (await removeIfPresent(path)) removed++;
   }
-  return removed + (await recoverSends(ctx));
+  return removed + (await recoverSends(ctx)) + (await createActivity(ctx).collectOrphans());
 }

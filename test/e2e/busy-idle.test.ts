@@ -177,3 +177,20 @@ describe('who', () => {
     }
   });
 });
+
+describe('busy marks of Claude processes that never got an agent', () => {
+  test('are collected once the process is gone, kept while it runs', async () => {
+    const { openStore } = await import('../../src/store/index.ts');
+    const { processKey } = await import('../../src/store/activity.ts');
+    const s = await openStore({ root: join(tmpDir('intercom-orphan-marks-'), 'store') });
+    const gone = Bun.spawn(['true']);
+    await gone.exited;
+    const dead = { pid: gone.pid, start: '1' };
+    const alive = procInfo(process.pid)!;
+    await s.agents.setActivity(processKey(dead), 'busy');
+    await s.agents.setActivity(processKey(alive), 'busy');
+    await s.collectTmp();
+    const left = readdirSync(join(s.layout.root, 'activity'));
+    expect(left).toEqual([processKey(alive)]);
+  });
+});
