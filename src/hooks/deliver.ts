@@ -81,6 +81,11 @@ export function additionalContext(
   event: 'PreToolUse' | 'UserPromptSubmit' | 'SessionStart',
   text: string,
   decision?: { permissionDecision: 'ask' | 'deny'; permissionDecisionReason: string },
+  /** Shown to the person at the keyboard (Claude Code's common `systemMessage` field). */
+  systemMessage?: string,
 ): string {
-  return JSON.stringify({ hookSpecificOutput: { hookEventName: event, ...(text ? { additionalContext: text } : {}), ...decision } });
+  return JSON.stringify({
+    ...(systemMessage ? { systemMessage } : {}),
+    hookSpecificOutput: { hookEventName: event, ...(text ? { additionalContext: text } : {}), ...decision },
+  });
 }

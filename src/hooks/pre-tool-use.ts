@@ -63,7 +63,6 @@ export const preToolUse: HookHandler = async (ctx) => {
     }
   }
   if (context.length === 0 && !decision) return 0;
-  const answer = additionalContext('PreToolUse', context.join('\n\n'), decision);
-  ctx.out(notice ? JSON.stringify({ systemMessage: notice, ...(JSON.parse(answer) as object) }) : answer);
+  ctx.out(additionalContext('PreToolUse', context.join('\n\n'), decision, notice));
   return 0;
 };

@@ -13,8 +13,7 @@
 // An event stamped further ahead of now than the allowed clock skew was written by a clock that
 // was wrong; it would outrank every true event until the clock caught up, so it is ignored (and
 // pruned).
-import { CODE_PATTERN, randomToken } from '../core/ids.ts';
-import { IntercomError } from '../core/errors.ts';
+import { randomToken } from '../core/ids.ts';
 import { joinPath as join } from '../core/paths.ts';
 import type { StoreContext } from './context.ts';
 import { listNames, moveIfPresent, publish, removeIfPresent, removeQuietly, writeTmp } from './files.ts';
@@ -22,6 +21,7 @@ import { readRecord } from './records.ts';
 import { isFutureStamp } from './log-scan.ts';
 import { nodeFs } from '../core/node-fs.ts';
 import { procInfo } from '../core/proc.ts';
+import { processToken } from './layout.ts';
 import type { ActivityRecord } from './schema.ts';
 import { interruptedAt } from './sessions/interrupted.ts';
 
@@ -56,28 +56,23 @@ function processKeyAlive(pid: number, startKey: string): boolean {
 
 /** The key of a Claude process (pid and start token) that has no agent yet. */
 export function processKey(proc: { pid: number; start: string }): string {
-  return `p-${proc.pid}-${proc.start.replace(/[^\w]/g, '_')}`;
-}
-
-const PROCESS_KEY = /^p-\d+-\w+$/;
-
-function assertKey(key: string): string {
-  if (CODE_PATTERN.test(key) || PROCESS_KEY.test(key)) return key;
-  throw new IntercomError('BAD_INPUT', `${JSON.stringify(key)} is not an activity key: an agent code or p-<pid>-<start>`);
+  return `p-${processToken(proc.pid, proc.start)}`;
 }
 
 export function createActivity(ctx: StoreContext) {
   const { layout } = ctx;
-  const dirOf = (key: string) => join(layout.activity, assertKey(key));
+
+  async function newest(key: string): Promise<{ name: string; record: ActivityRecord } | undefined> {
+    const dir = layout.activityDir(key);
+    return newestIn(dir, await listNames(dir));
+  }
 
   /**
-   * The newest event whose stamp is not ahead of now beyond the allowed skew; when every event is
-   * (our own clock stepped back since), the newest of them: an old truth beats no answer, which
-   * would read as "not busy".
+   * The newest event of `names` whose stamp is not ahead of now beyond the allowed skew; when
+   * every event is (our own clock stepped back since), the newest of them: an old truth beats no
+   * answer, which would read as "not busy".
    */
-  async function newest(key: string): Promise<{ name: string; record: ActivityRecord } | undefined> {
-    const dir = dirOf(key);
-    const names = await listNames(dir);
+  async function newestIn(dir: string, names: string[]): Promise<{ name: string; record: ActivityRecord } | undefined> {
     const now = ctx.clock.now();
     // Read from the end: true events first, newest first; future-stamped ones only after them.
     const ordered = [...names.filter((n) => isFutureStamp(eventTime(n), now)), ...names.filter((n) => !isFutureStamp(eventTime(n), now))];
@@ -89,18 +84,19 @@ export function createActivity(ctx: StoreContext) {
   }
 
   /**
-   * Record an event for `key` (an agent code, or "s-<session id>" before the agent exists). An
-   * event older than the newest one on record changes nothing; an idle after an idle keeps the
-   * time the idle began.
+   * Record an event for `key` (an agent code, or its Claude process's key before the agent
+   * exists). An event older than the newest one on record changes nothing; an idle after an idle
+   * keeps the time the idle began.
    */
   async function record(key: string, event: ActivityEvent): Promise<void> {
-    const dir = dirOf(key);
+    const dir = layout.activityDir(key);
     const now = ctx.clock.now();
-    const latestName = (await listNames(dir)).findLast((name) => !isFutureStamp(eventTime(name), now));
+    const names = await listNames(dir);
+    const latestName = names.findLast((name) => !isFutureStamp(eventTime(name), now));
     if (latestName && eventTime(latestName) > event.at) return; // a newer event decides
     // Only an idle needs the newest record itself (a busy is written whatever came before: on the
     // wake path, one read less).
-    if (event.state === 'idle' && (await newest(key))?.record.state === 'idle') return;
+    if (event.state === 'idle' && (await newestIn(dir, names))?.record.state === 'idle') return;
     const at = new Date(event.at).toISOString();
     const record: ActivityRecord = {
       v: 1,
@@ -138,8 +134,8 @@ export function createActivity(ctx: StoreContext) {
 
   /** Move the events recorded under a Claude process (before its agent existed) to its agent. */
   async function adopt(fromKey: string, code: string): Promise<void> {
-    const from = dirOf(fromKey);
-    const to = dirOf(code);
+    const from = layout.activityDir(fromKey);
+    const to = layout.activityDir(code);
     const names = await listNames(from);
     if (names.length === 0) return;
     for (const name of names) await moveIfPresent(join(from, name), join(to, name), to);
@@ -157,17 +153,13 @@ export function createActivity(ctx: StoreContext) {
       const m = /^p-(\d+)-(\w+)$/.exec(key);
       if (!m) continue;
       if (processKeyAlive(Number(m[1]), m[2]!)) continue;
-      nodeFs().rmSync(join(layout.activity, key), { recursive: true, force: true });
+      nodeFs().rmSync(layout.activityDir(key), { recursive: true, force: true });
       removed++;
     }
     return removed;
   }
 
-  async function remove(key: string): Promise<void> {
-    for (const name of await listNames(dirOf(key))) await removeIfPresent(join(dirOf(key), name));
-  }
-
-  return { record, read, adopt, remove, dirOf, collectOrphans };
+  return { record, read, adopt, collectOrphans };
 }
 
 export type ActivityStore = ReturnType<typeof createActivity>;

@@ -1,7 +1,7 @@
 // Everything a watcher waits on for one agent, without polling: new mail in its inbox, a change
 // of its busy/idle state, a change of who its armed watcher is, its presence going away, and
 // (when known) its session's transcript.
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { nodeFs } from '../core/node-fs.ts';
 import type { StoreContext } from './context.ts';
 import { watchFolder } from './watch.ts';
@@ -29,7 +29,7 @@ export async function watchAgent(
   const onAny = () => onChange();
   const inbox = await watchFolder(layout.messageDir(code, 'new'), onMail, { rescanMs: 5_000, onError, initial: false, critical: true });
   const mine = { rescanMs: 3_600_000, onError, only: `${code}.json`, initial: false };
-  const activity = await watchFolder(join(layout.activity, code), onAny, { rescanMs: 3_600_000, onError, initial: false });
+  const activity = await watchFolder(layout.activityDir(code), onAny, { rescanMs: 3_600_000, onError, initial: false });
   const watchers = await watchFolder(layout.watchers, onAny, mine);
   const presence = await watchFolder(layout.agents, onAny, mine);
   // The session's transcript: an interrupted turn shows only there (Claude Code runs no hook).

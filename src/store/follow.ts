@@ -1,7 +1,7 @@
 // Following every message as it lands (intercom tail, the dashboard): watch the log folder.
-import { MESSAGE_ID_PATTERN, assertMessageId } from '../core/ids.ts';
+import { assertMessageId } from '../core/ids.ts';
 import type { StoreContext } from './context.ts';
-import { listRecordNames, readRecord } from './records.ts';
+import { listMessageNames, readRecord } from './records.ts';
 import type { Message } from './schema.ts';
 import { watchFolder } from './watch.ts';
 import type { FolderWatch } from './watch.ts';
@@ -16,7 +16,7 @@ export async function followLog(
   return watchFolder(
     ctx.layout.log,
     async () => {
-      const names = await listRecordNames(ctx.layout, ctx.layout.log, (stem) => MESSAGE_ID_PATTERN.test(stem), 'message id', ctx.report, ctx.clock.now());
+      const names = await listMessageNames(ctx.layout, ctx.layout.log, ctx.report, ctx.clock.now());
       for (const name of names) {
         if (seen.has(name)) continue;
         seen.add(name);

@@ -2,6 +2,7 @@
 // (src/core/ids.ts), so no caller-supplied text can climb out of the store.
 import { joinPath as join } from '../core/paths.ts';
 import { assertCode, assertMailbox, assertMessageId, assertSessionId } from '../core/ids.ts';
+import { IntercomError } from '../core/errors.ts';
 
 /** A message's state is the folder it is in. */
 export const INBOX_STATES = ['new', 'delivered', 'seen'] as const;
@@ -26,6 +27,8 @@ export interface Layout {
   sessionFile(sessionId: string): string;
   /** Busy/idle events, one folder per agent code (or "s-<session id>"), written by hooks; see activity.ts. */
   activity: string;
+  /** The events of one key: an agent code, or `p-<pid>-<start>` for a Claude process without an agent yet. */
+  activityDir(key: string): string;
   /** File claims, one file per owner; claimsLock serialises check-then-write across processes. */
   claims: string;
   claimsFile(owner: string): string;
@@ -49,7 +52,18 @@ export interface Layout {
   logFile(id: string): string;
   /** Files that failed to parse, moved aside with a note of why. */
   quarantine: string;
+  /** One lock folder per session an `ask` is checking and resuming (proper-lockfile). */
+  asks: string;
 }
+
+/** A Claude process as a file-name token, `<pid>-<start>` (the start token's odd characters as `_`). */
+export function processToken(pid: number, start: string): string {
+  if (!Number.isInteger(pid) || pid <= 0 || !/^[\w:. -]+$/.test(start)) throw new Error(`bad process key ${pid}/${start}`);
+  return `${pid}-${start.replace(/[^\w]/g, '_')}`;
+}
+
+/** An activity key: an agent code, or a Claude process (`p-` and its token). */
+const ACTIVITY_KEY = /^(?:[a-z0-9]{4}|p-\d+-\w+)$/;
 
 export function createLayout(root: string): Layout {
   const agents = join(root, 'agents');
@@ -71,16 +85,17 @@ export function createLayout(root: string): Layout {
     sessions,
     sessionFile: (sessionId) => join(sessions, assertSessionId(sessionId)),
     activity,
+    activityDir: (key) => {
+      if (!ACTIVITY_KEY.test(key)) throw new IntercomError('BAD_INPUT', `${JSON.stringify(key)} is not an activity key: an agent code or p-<pid>-<start>`);
+      return join(activity, key);
+    },
     claims,
     claimsFile: (owner) => join(claims, `${assertMailbox(owner)}.json`),
     claimsLock: join(root, 'claims.lock'),
     watchers,
     watcherFile: (code) => join(watchers, `${assertCode(code)}.json`),
     procs,
-    procFile: (pid, start) => {
-      if (!Number.isInteger(pid) || pid <= 0 || !/^[\w:. -]+$/.test(start)) throw new Error(`bad process key ${pid}/${start}`);
-      return join(procs, `${pid}-${start.replace(/[^\w]/g, '_')}`);
-    },
+    procFile: (pid, start) => join(procs, processToken(pid, start)),
     mail,
     mailbox,
     messageDir,
@@ -90,5 +105,6 @@ export function createLayout(root: string): Layout {
     log,
     logFile: (id) => join(log, `${assertMessageId(id)}.json`),
     quarantine: join(root, 'quarantine'),
+    asks: join(root, 'asks'),
   };
 }

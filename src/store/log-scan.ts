@@ -1,8 +1,7 @@
 // Reading the message log (log/<id>.json, one entry per message ever sent, names sorted by time).
 // The time is in the name, so a window of time is chosen before any file is parsed.
 import type { StoreContext } from './context.ts';
-import { MESSAGE_ID_PATTERN } from '../core/ids.ts';
-import { listRecordNames, readRecord } from './records.ts';
+import { listMessageNames, readRecord } from './records.ts';
 import type { Message } from './schema.ts';
 
 /** ms since epoch from a message id (its first 13 digits). */
@@ -25,7 +24,7 @@ export function isFutureStamp(ms: number, now: number): boolean {
 
 /** Log entries newest first, parsed lazily: stops as soon as `take` says it has enough. */
 export async function scanLogNewestFirst(ctx: StoreContext, take: (message: Message) => boolean): Promise<void> {
-  const names = await listRecordNames(ctx.layout, ctx.layout.log, (stem) => MESSAGE_ID_PATTERN.test(stem), 'message id', ctx.report, ctx.clock.now());
+  const names = await listMessageNames(ctx.layout, ctx.layout.log, ctx.report, ctx.clock.now());
   for (let i = names.length - 1; i >= 0; i--) {
     const message = await readRecord(ctx.layout, 'message', `${ctx.layout.log}/${names[i]}`, ctx.report, ctx.clock.now());
     if (message && take(message)) return;

@@ -3,12 +3,12 @@
 // change after that is a rename between state folders of
 // the recipient's mailbox, so concurrent readers, hooks and senders never see a partial file.
 import { IntercomError } from '../core/errors.ts';
-import { MESSAGE_ID_PATTERN, assertMailbox, assertMessageId, messageIdGenerator } from '../core/ids.ts';
+import { assertMailbox, assertMessageId, messageIdGenerator } from '../core/ids.ts';
 import type { StoreContext } from './context.ts';
 import { listNames, moveIfPresent, readStoreFile, removeQuietly, writeTmp } from './files.ts';
 import { HISTORY_STATES, INBOX_STATES, MESSAGE_STATES } from './layout.ts';
 import type { HistoryState, MessageState } from './layout.ts';
-import { checkStoreFolder, listRecordNames, parseRecord, quarantine, readRecord, readStoreText } from './records.ts';
+import { checkStoreFolder, listMessageNames, parseRecord, quarantine, readRecord, readStoreText } from './records.ts';
 import { commitSend } from './send-commit.ts';
 import type { Message } from './schema.ts';
 
@@ -57,7 +57,7 @@ export function validateBody(body: unknown, maxBytes: number): string {
 export function createMail(ctx: StoreContext) {
   const { layout } = ctx;
   /** Message file names of a folder; a file planted under another name is quarantined (records.ts). */
-  const messageNames = (dir: string) => listRecordNames(layout, dir, (stem) => MESSAGE_ID_PATTERN.test(stem), 'message id', ctx.report, ctx.clock.now());
+  const messageNames = (dir: string) => listMessageNames(layout, dir, ctx.report, ctx.clock.now());
   const nextId = messageIdGenerator(ctx.clock);
 
   async function send(input: SendInput): Promise<Message> {

@@ -4,13 +4,12 @@ import { assertCode, assertMessageId } from '../core/ids.ts';
 import { nodeFs } from '../core/node-fs.ts';
 import type { StoreContext } from './context.ts';
 import { removeIfPresent } from './files.ts';
-import { joinPath as join } from '../core/paths.ts';
 
 export async function purgeAgent(ctx: StoreContext, code: string, leftovers: { sessionId?: string; messageIds?: string[] }): Promise<void> {
   const { layout } = ctx;
   assertCode(code);
   await removeIfPresent(layout.agentFile(code));
-  nodeFs().rmSync(join(layout.activity, code), { recursive: true, force: true });
+  nodeFs().rmSync(layout.activityDir(code), { recursive: true, force: true });
   await removeIfPresent(layout.watcherFile(code));
   if (leftovers.sessionId) await removeIfPresent(layout.sessionFile(leftovers.sessionId));
   for (const id of leftovers.messageIds ?? []) await removeIfPresent(layout.logFile(assertMessageId(id)));

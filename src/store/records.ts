@@ -2,7 +2,7 @@
 // reported once and never silently skipped or re-read forever.
 import { joinPath as join, relativeTo } from '../core/paths.ts';
 import { nodeFs } from '../core/node-fs.ts';
-import { randomToken } from '../core/ids.ts';
+import { MESSAGE_ID_PATTERN, randomToken } from '../core/ids.ts';
 import type { Layout } from './layout.ts';
 import { FILE_MODE, folderProblem, listNames, moveIfPresent, readStoreFile } from './files.ts';
 import type { RecordKind, recordSchemas } from './schema.ts';
@@ -111,6 +111,11 @@ export async function listRecordNames(
     if (problem) report(problem);
   }
   return valid;
+}
+
+/** The message files of a folder (inbox states, sent/, log/): listRecordNames with message ids. */
+export function listMessageNames(layout: Layout, dir: string, report: ProblemSink, now: number): Promise<string[]> {
+  return listRecordNames(layout, dir, (stem) => MESSAGE_ID_PATTERN.test(stem), 'message id', report, now);
 }
 
 /**

@@ -208,36 +208,15 @@ describe.skipIf(!hasClaude)('mail delivery with the real Claude Code client', ()
     expect(run.some((r) => allText(r).includes('Output too large'))).toBe(false);
   }, 90_000);
 
-  test('a run that may not go on (--max-turns reached): its Stop hook takes no mail', async () => {
-    const { box, peer } = await setup('max-turns');
-    const body = 'max turns test: the deploy is frozen';
-    const before = mock.requests.length;
-    // The Bash call marks that it runs (its PreToolUse hook is over), then sleeps: the mail lands
-    // then, so only the Stop hook after the last request could take it.
-    const marker = join(box.project, 'bash-running');
-    const command = `touch ${marker}; sleep 4`;
-    const running = claudePrint(box, `max turns script\nTOOL:Bash:${JSON.stringify({ command, description: 'sleeps' })}`, ['--max-turns', '2']);
-    const code = await sessionAgent(peer);
-    await until(() => existsSync(marker), 'the Bash call to run', 30_000);
-    const sent = await peer.call('send', { to: code, body });
-    await running;
-    const run = mock.requests.filter((r) => r.n > before);
-    expect(takenButUnseen(box.store, run)).toEqual([]);
-    // No request carried it, so it must still wait for a later prompt or session.
-    if (!run.some((r) => allText(r).includes(body))) expect(storedMail(box.store).find((m) => m.id === sent.id)?.state).toBe('new');
-  }, 90_000);
-  test('a run that may end after any tool call (--max-turns): a PreToolUse hook takes no mail', async () => {
-    const { box, peer } = await setup('max-turns-tool');
-    const body = 'max turns tool test: the cache is cold';
+  /**
+   * `claude -p --max-turns 2` whose first tool call marks that it runs (its PreToolUse hook is
+   * over) and sleeps, then `more` tool calls; a peer sends during the sleep. Whatever took the
+   * mail must have shown it to a request, or it must still wait in new/.
+   */
+  async function maxTurnsRun(name: string, body: string, more: string[]) {
+    const { box, peer } = await setup(name);
     const marker = join(box.project, 'first-bash-running');
-    // Three tool calls with room for two turns: the second call's PreToolUse runs, its result
-    // never reaches a request (the run ends at the limit).
-    const script = [
-      'max turns tool script',
-      `TOOL:Bash:${JSON.stringify({ command: `touch ${marker}; sleep 4`, description: 'sleeps' })}`,
-      'TOOL:Bash:{"command":"echo second","description":"second"}',
-      'TOOL:Bash:{"command":"echo third","description":"third"}',
-    ].join('\n');
+    const script = [`${name} script`, `TOOL:Bash:${JSON.stringify({ command: `touch ${marker}; sleep 4`, description: 'sleeps' })}`, ...more].join('\n');
     const before = mock.requests.length;
     const running = claudePrint(box, script, ['--max-turns', '2']);
     const code = await sessionAgent(peer);
@@ -246,6 +225,21 @@ describe.skipIf(!hasClaude)('mail delivery with the real Claude Code client', ()
     await running;
     const run = mock.requests.filter((r) => r.n > before);
     expect(takenButUnseen(box.store, run)).toEqual([]);
+    // No request carried it, so it must still wait for a later prompt or session.
     if (!run.some((r) => allText(r).includes(body))) expect(storedMail(box.store).find((m) => m.id === sent.id)?.state).toBe('new');
+  }
+
+  test('a run that may not go on (--max-turns reached): its Stop hook takes no mail', async () => {
+    // One tool call: only the Stop hook after the last request could take the mail.
+    await maxTurnsRun('max-turns', 'max turns test: the deploy is frozen', []);
+  }, 90_000);
+
+  test('a run that may end after any tool call (--max-turns): a PreToolUse hook takes no mail', async () => {
+    // Three tool calls with room for two turns: the second call's PreToolUse runs, its context
+    // never reaches a request (the run ends at the limit).
+    await maxTurnsRun('max-turns-tool', 'max turns tool test: the cache is cold', [
+      'TOOL:Bash:{"command":"echo second","description":"second"}',
+      'TOOL:Bash:{"command":"echo third","description":"third"}',
+    ]);
   }, 90_000);
 });

@@ -21,13 +21,8 @@ export interface ClaimOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** Where the claims live: next to the rest of the store, outside tmp/ (which is swept). */
-export function askLocksDir(layout: Layout): string {
-  return joinPath(layout.root, 'asks');
-}
-
 export function sessionLockPath(layout: Layout, sessionId: string): string {
-  return joinPath(askLocksDir(layout), `${assertSessionId(sessionId)}.lock`);
+  return joinPath(layout.asks, `${assertSessionId(sessionId)}.lock`);
 }
 
 /**
@@ -36,7 +31,7 @@ export function sessionLockPath(layout: Layout, sessionId: string): string {
  */
 export async function withSessionClaim<T>(layout: Layout, sessionId: string, options: ClaimOptions, work: () => Promise<T>): Promise<T> {
   const lockPath = sessionLockPath(layout, sessionId);
-  await ensureDir(askLocksDir(layout));
+  await ensureDir(layout.asks);
   // Loaded here, not at import: the hooks load the store and never ask.
   const { default: lockfile } = await import('proper-lockfile');
   let compromised: Error | undefined;
