@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { openStore } from '../src/store/index.ts';
-import { procInfo } from '../src/core/proc.ts';
+import { openIntercom } from '../src/intercom/index.ts';
 import { median, ms, percentile } from './stats.ts';
+import { registerLive } from '../test/helpers/store.ts';
 
 const ENTRY = resolve(import.meta.dir, '..', 'src', 'bin', 'intercom.ts');
 const PS_HOOK = resolve(import.meta.dir, 'fixtures', 'ps-per-level-hook.ts');
@@ -28,11 +28,21 @@ function timeRuns(argv: string[], input: string, env: Record<string, string>, ru
 export async function measureHookCost(runs: number) {
   const sandbox = mkdtempSync(join(tmpdir(), 'intercom-bench-'));
   try {
-    const env = { PATH: process.env.PATH ?? '', HOME: sandbox, CLAUDE_INTERCOM_DIR: join(sandbox, 'store'), CLAUDE_CONFIG_DIR: join(sandbox, 'claude') };
-    const store = await openStore({ root: env.CLAUDE_INTERCOM_DIR });
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: sandbox,
+      CLAUDE_INTERCOM_DIR: join(sandbox, 'store'),
+      CLAUDE_CONFIG_DIR: join(sandbox, 'claude'),
+    };
+    const store = await openIntercom({ root: env.CLAUDE_INTERCOM_DIR });
     const sessionId = randomUUID();
-    await store.agents.register({ project: 'b', projectRoot: sandbox, cwd: sandbox, pid: process.pid, pidStart: procInfo(process.pid)!.start, sessionId });
-    const input = JSON.stringify({ session_id: sessionId, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls' } });
+    await registerLive(store, { project: 'b', projectRoot: sandbox, sessionId });
+    const input = JSON.stringify({
+      session_id: sessionId,
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command: 'ls' },
+    });
     return {
       hook: timeRuns([process.execPath, ENTRY, 'hook', 'pre-tool-use'], input, env, runs),
       bare: timeRuns([process.execPath, '-e', ''], '', env, runs),
@@ -51,6 +61,10 @@ if (import.meta.main) {
   console.log(`hook cost, n=60 each:`);
   console.log(`  ${line('PreToolUse, empty inbox', r.hook)}`);
   console.log(`  ${line("bare `bun -e ''`", r.bare)}  → hook / bare = ${(median(r.hook) / median(r.bare)).toFixed(2)}×`);
-  console.log(`  ${line('`bun empty.ts` (an empty file)', r.emptyFile)}  → hook / empty file = ${(median(r.hook) / median(r.emptyFile)).toFixed(2)}×`);
-  console.log(`  ${line('hook spawning ps per level', r.psPerLevel)}  → ${(median(r.psPerLevel) / median(r.hook)).toFixed(2)}× slower than ours`);
+  console.log(
+    `  ${line('`bun empty.ts` (an empty file)', r.emptyFile)}  → hook / empty file = ${(median(r.hook) / median(r.emptyFile)).toFixed(2)}×`,
+  );
+  console.log(
+    `  ${line('hook spawning ps per level', r.psPerLevel)}  → ${(median(r.psPerLevel) / median(r.hook)).toFixed(2)}× slower than ours`,
+  );
 }

@@ -29,9 +29,18 @@ try {
   await peer.call('send', { to: code, body: `still there after ${minutes} minutes?` });
   const t0 = performance.now();
   const woke = await mock
-    .waitFor((r) => r.n > before && r.body.messages.some((m) => messageText(m).includes(`still there after ${minutes} minutes?`)), 30_000, 'wake')
-    .then(() => true, () => false);
-  console.log(`${stamp()} after ${minutes} min idle: ${woke ? `woken, request reached the model ${(performance.now() - t0).toFixed(0)} ms after the send` : 'NOT woken within 30 s'}`);
+    .waitFor(
+      (r) => r.n > before && r.body.messages.some((m) => messageText(m).includes(`still there after ${minutes} minutes?`)),
+      30_000,
+      'wake',
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+  console.log(
+    `${stamp()} after ${minutes} min idle: ${woke ? `woken, request reached the model ${(performance.now() - t0).toFixed(0)} ms after the send` : 'NOT woken within 30 s'}`,
+  );
   process.exitCode = woke ? 0 : 1;
 } finally {
   await session.end();

@@ -14,7 +14,12 @@ const INIT = `${JSON.stringify({
 
 export async function measureServerStart(runs: number): Promise<number[]> {
   const sandbox = mkdtempSync(join(tmpdir(), 'intercom-bench-'));
-  const env = { PATH: process.env.PATH ?? '', HOME: sandbox, CLAUDE_INTERCOM_DIR: join(sandbox, 'store'), CLAUDE_CONFIG_DIR: join(sandbox, 'claude') };
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: sandbox,
+    CLAUDE_INTERCOM_DIR: join(sandbox, 'store'),
+    CLAUDE_CONFIG_DIR: join(sandbox, 'claude'),
+  };
   const times: number[] = [];
   try {
     for (let i = 0; i < runs + 2; i++) {

@@ -3,8 +3,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { discoverSessions } from '../src/store/sessions/discover.ts';
-import { listSessionViews, takeSnapshot } from '../src/store/sessions/list.ts';
+import { discoverSessions } from '../src/claude/discover.ts';
+import { listSessionViews, takeSnapshot } from '../src/claude/session-list.ts';
 import { sessionRecords, transcriptFile } from '../test/helpers/transcripts.ts';
 import { median, ms, percentile } from './stats.ts';
 
@@ -40,7 +40,7 @@ try {
   const files = discoverSessions([configDir]).map((s) => s.transcript);
   for (let run = 0; run < 3; run++) {
     const t0 = performance.now();
-    for (const f of files) readFileSync(f, 'utf8').split('\n').forEach((line) => line && JSON.parse(line));
+    for (const f of files) for (const line of readFileSync(f, 'utf8').split('\n')) if (line) JSON.parse(line);
     whole.push(performance.now() - t0);
   }
   console.log(`list_sessions over ${listed} transcripts of 1 MB: median ${ms(median(heads))}, p90 ${ms(percentile(heads, 90))} (n=10)`);

@@ -3,17 +3,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openStore } from '../src/store/index.ts';
-import { procInfo } from '../src/core/proc.ts';
+import { openIntercom } from '../src/intercom/index.ts';
+import { registerLive } from '../test/helpers/store.ts';
 
 const FIXTURE = resolve(import.meta.dir, '..', 'test', 'fixtures', 'send-many.ts');
 
-export async function measureThroughput(senders: number, perSender: number): Promise<{ perSecond: number; received: number; lost: number }> {
+export async function measureThroughput(
+  senders: number,
+  perSender: number,
+): Promise<{ perSecond: number; received: number; lost: number }> {
   const sandbox = mkdtempSync(join(tmpdir(), 'intercom-bench-'));
   try {
     const root = join(sandbox, 'store');
-    const store = await openStore({ root });
-    const me = await store.agents.register({ project: 'bench', projectRoot: root, cwd: root, pid: process.pid, pidStart: procInfo(process.pid)!.start });
+    const store = await openIntercom({ root });
+    const me = await registerLive(store, { project: 'bench', projectRoot: root });
     const procs = Array.from({ length: senders }, (_, i) =>
       Bun.spawn([process.execPath, FIXTURE, root, me.code, String(i), String(perSender), '200'], { stdout: 'pipe', stderr: 'inherit' }),
     );
@@ -26,7 +29,11 @@ export async function measureThroughput(senders: number, perSender: number): Pro
     while (!done || (await store.mail.countNew(me.code)) > 0) {
       const batch = await store.mail.list(me.code, ['new']);
       received += batch.length;
-      if (batch.length) await store.mail.ack(me.code, batch.map((m) => m.message.id));
+      if (batch.length)
+        await store.mail.ack(
+          me.code,
+          batch.map((m) => m.message.id),
+        );
       await Bun.sleep(5);
     }
     const timings = (await outputs).map((o) => JSON.parse(o) as { start: number; end: number });

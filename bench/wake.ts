@@ -8,17 +8,21 @@
 // fs.watches a folder and exits 2 on the first event, timed from a file linked into that folder
 // to its exit (bench/fixtures/watch-exit.ts). The bar is the ratio (DESIGN.md §5). Both are
 // measured twice: on a quiet machine, and with every core kept busy by a spinning process.
+// CLAUDE_INTERCOM_WATCH=poll|events in the bench's environment is passed to the watchers (the
+// floor stays fs.watch): `CLAUDE_INTERCOM_WATCH=poll bun bench/wake.ts` measures the polling backend.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, linkSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { openStore } from '../src/store/index.ts';
-import { procInfo } from '../src/core/proc.ts';
+import { openIntercom } from '../src/intercom/index.ts';
 import { lines } from '../test/helpers/lines.ts';
 import { median, ms, percentile } from './stats.ts';
+import { registerLive } from '../test/helpers/store.ts';
 
 const ENTRY = resolve(import.meta.dir, '..', 'src', 'bin', 'intercom.ts');
 const FLOOR = resolve(import.meta.dir, 'fixtures', 'watch-exit.ts');
+/** How long (ms) an armed watcher is given to reach its wait before the message is sent. */
+const SETTLE_MS = 100;
 
 export interface WakeSamples {
   exited: number[];
@@ -42,24 +46,39 @@ async function floorTrial(dir: string, i: number): Promise<number> {
 export async function measureWake(trials: number): Promise<WakeSamples> {
   const sandbox = mkdtempSync(join(tmpdir(), 'intercom-bench-'));
   try {
-    const env = { PATH: process.env.PATH ?? '', HOME: sandbox, CLAUDE_INTERCOM_DIR: join(sandbox, 'store'), CLAUDE_CONFIG_DIR: join(sandbox, 'claude') };
-    const store = await openStore({ root: env.CLAUDE_INTERCOM_DIR });
+    const watch = process.env.CLAUDE_INTERCOM_WATCH;
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: sandbox,
+      CLAUDE_INTERCOM_DIR: join(sandbox, 'store'),
+      CLAUDE_CONFIG_DIR: join(sandbox, 'claude'),
+      ...(watch ? { CLAUDE_INTERCOM_WATCH: watch } : {}),
+    };
+    const store = await openIntercom({ root: env.CLAUDE_INTERCOM_DIR });
     const sessionId = randomUUID();
-    const agent = await store.agents.register({ project: 'b', projectRoot: sandbox, cwd: sandbox, pid: process.pid, pidStart: procInfo(process.pid)!.start, sessionId });
+    const agent = await registerLive(store, { project: 'b', projectRoot: sandbox, sessionId });
     // As Claude Code sends it: with the session's transcript, which the watcher watches as well.
     const transcript = join(env.CLAUDE_CONFIG_DIR, 'projects', '-bench', `${sessionId}.jsonl`);
     mkdirSync(dirname(transcript), { recursive: true });
     writeFileSync(transcript, '');
     const floorDir = join(sandbox, 'floor', 'new');
     mkdirSync(floorDir, { recursive: true });
-    const input = new TextEncoder().encode(JSON.stringify({ session_id: sessionId, transcript_path: transcript, hook_event_name: 'Stop', stop_hook_active: false }));
+    const input = new TextEncoder().encode(
+      JSON.stringify({ session_id: sessionId, transcript_path: transcript, hook_event_name: 'Stop', stop_hook_active: false }),
+    );
     const samples: WakeSamples = { exited: [], printed: [], floor: [] };
     for (let i = 0; i < trials; i++) {
       samples.floor.push(await floorTrial(floorDir, i));
       const watcher = Bun.spawn([process.execPath, ENTRY, 'hook', 'stop'], { env, stdin: input, stdout: 'ignore', stderr: 'pipe' });
       // Armed = it has recorded itself as the agent's watcher and marked the session idle.
-      while ((await store.watchers.current(agent.code))?.pid !== watcher.pid || (await store.agents.activity(agent.code)).state !== 'idle') await Bun.sleep(1);
-      await Bun.sleep(5); // let it reach its wait
+      while ((await store.watchers.current(agent.code))?.pid !== watcher.pid || (await store.agents.activity(agent.code)).state !== 'idle')
+        await Bun.sleep(1);
+      // Let it reach its wait: after marking the session idle it still sets up its watches (with
+      // polling, the first chokidar watch of a process takes ~15 ms, ~35 ms with every core busy:
+      // the import and its first use). Mail that lands meanwhile is found by its first check;
+      // that is arming, not waking. The random part keeps a polling watcher's timer out of step
+      // with the send, so its wait for the next poll is measured as users meet it.
+      await Bun.sleep(SETTLE_MS + Math.random() * SETTLE_MS);
       // The low-level send: the post office would (rightly) rate-limit 200 messages from one sender.
       await store.mail.send({ from: { code: 'human' }, to: [agent.code], scope: 'direct', body: `wake ${i}` });
       const t0 = performance.now();
@@ -104,6 +123,7 @@ function report(label: string, s: WakeSamples): void {
 
 if (import.meta.main) {
   const trials = Number(process.env.WAKE_TRIALS ?? 200);
+  if (process.env.CLAUDE_INTERCOM_WATCH) console.log(`watchers run with CLAUDE_INTERCOM_WATCH=${process.env.CLAUDE_INTERCOM_WATCH}`);
   report('quiet', await measureWake(trials));
   report(`loaded (${availableParallelism()} cores spinning)`, await underLoad(() => measureWake(trials)));
 }

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { jsonSchemaFiles } from '../src/store/json-schemas.ts';
 import { REPO } from './helpers/paths.ts';
 import { tmpDir } from './helpers/tmp.ts';
-import { openStore } from '../src/store/index.ts';
-import { procInfo } from '../src/core/proc.ts';
+import { openIntercom } from '../src/intercom/index.ts';
+import { registerLive } from './helpers/store.ts';
 
 const dir = join(REPO, 'store', 'schema');
 
@@ -27,8 +27,8 @@ test('records the store really writes validate against the published JSON Schema
     return check(value) ? 'valid' : ajv.errorsText(check.errors);
   };
   const root = join(tmpDir('intercom-schema-'), 'store');
-  const store = await openStore({ root });
-  const agent = await store.agents.register({ project: 'p', projectRoot: root, cwd: root, pid: process.pid, pidStart: procInfo(process.pid)!.start });
+  const store = await openIntercom({ root });
+  const agent = await registerLive(store, { project: 'p', projectRoot: root });
   await store.agents.setActivity(agent.code, 'busy');
   const { message } = await store.send({ sender: { kind: 'human' }, to: agent.code, body: 'hello' });
   const onDisk = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'));

@@ -29,7 +29,9 @@ function writer(target: typeof Bun.stdout, name: string) {
     if (name === 'stdout') log(`intercom: cannot write to stdout: ${describeError(error)}`);
     process.exitCode = 1;
   };
-  const write = (line: string) => void (queue = queue.then(() => (failed ? undefined : Bun.write(target, `${line}\n`))).catch(onError));
+  const write = (line: string) => {
+    queue = queue.then(() => (failed ? undefined : Bun.write(target, `${line}\n`))).catch(onError);
+  };
   return Object.assign(write, { flush: () => queue });
 }
 const out = writer(Bun.stdout, 'stdout');
@@ -58,6 +60,7 @@ const logProblem = (p: ProblemReport): void =>
 const storeOptions = (onProblem: (p: ProblemReport) => void = logProblem) => ({
   root: config.storeDir,
   maxBodyBytes: config.maxBodyBytes,
+  watch: config.watch,
   onProblem,
   reach: {
     configDirs: [...new Set(config.claudeConfigDirs)],
@@ -82,7 +85,7 @@ if (argv[0] === 'hook') {
     pid: process.pid,
     startedAt: Math.floor(performance.timeOrigin),
     readStdin: () => Bun.stdin.text(),
-    openStore: async () => (await import('../store/index.ts')).openStore(storeOptions()),
+    openIntercom: async () => (await import('../intercom/index.ts')).openIntercom(storeOptions()),
     out,
     err: log,
     signal: stop.signal,
@@ -94,15 +97,15 @@ if (argv[0] === 'hook') {
     config,
     version: await version(),
     pid: process.pid,
-    openStore: async (onProblem) => (await import('../store/index.ts')).openStore(storeOptions(onProblem)),
+    openIntercom: async (onProblem) => (await import('../intercom/index.ts')).openIntercom(storeOptions(onProblem)),
     log,
     exit: (code) => void exit(code),
   });
 } else {
   const { runCli } = await import('../cli/main.ts');
-  const { openStore } = await import('../store/index.ts');
+  const { openIntercom } = await import('../intercom/index.ts');
   const { isatty } = await import('node:tty');
-  let stored: ReturnType<typeof openStore> | undefined;
+  let stored: ReturnType<typeof openIntercom> | undefined;
   const interrupted = new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
@@ -116,7 +119,7 @@ if (argv[0] === 'hook') {
     now: () => new Date(),
     childEnv: process.env,
     interrupted,
-    store: () => (stored ??= openStore(storeOptions())),
+    store: () => (stored ??= openIntercom(storeOptions())),
     io: {
       out,
       err: log,

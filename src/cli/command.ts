@@ -1,8 +1,10 @@
-import type { ParseArgsConfig } from 'node:util';
 import type { Config } from '../core/config.ts';
-import type { Store } from '../store/index.ts';
+import type { Intercom, Sender } from '../intercom/index.ts';
 import type { CliIo } from './io.ts';
+import type { Options, Values } from './options.ts';
 import { jsonForTerminal } from '../core/text.ts';
+
+export { UsageError, jsonOption, option } from './options.ts';
 
 /** Where this intercom runs from: install writes these paths into Claude Code's config. */
 export interface Runtime {
@@ -20,41 +22,45 @@ export interface CliDeps {
   childEnv: Record<string, string | undefined>;
   io: CliIo;
   /** Opens the store on first use (commands like `help` never touch it). */
-  store(): Promise<Store>;
+  store(): Promise<Intercom>;
   /** Resolves when the user interrupts a long-running command (tail). */
   interrupted: Promise<void>;
 }
 
-export interface ParsedArgs {
-  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
-  positionals: string[];
+/** What a command runs with: the CLI's deps, and who it acts as. */
+export interface CommandDeps extends CliDeps {
+  /**
+   * Who the CLI acts as: "human", or the live agent CLAUDE_INTERCOM_SESSION names. Resolved by
+   * the runner on first use (a command that never asks never fails on a bad override), then the
+   * same answer.
+   */
+  sender(): Promise<Sender>;
 }
 
-export interface Command {
+export interface CommandSpec<O extends Options> {
   name: string;
   summary: string;
   usage: string;
-  options: NonNullable<ParseArgsConfig['options']>;
-  run(args: ParsedArgs, deps: CliDeps): Promise<number>;
+  /** Declared once, with their types: `run` gets the parsed, checked values. */
+  options: O;
+  run(args: { values: Values<O>; positionals: string[] }, deps: CommandDeps): Promise<number>;
 }
 
-export const jsonOption = { json: { type: 'boolean', short: 'j' } } as const;
+export type Command = CommandSpec<Options>;
+
+/** A command, its options' types carried from their declaration into `run`. */
+export function defineCommand<O extends Options>(spec: CommandSpec<O>): Command {
+  return spec;
+}
 
 export function printJson(deps: CliDeps, value: unknown): void {
   // Exact: the same value parses back; DEL, C1 and line separators escaped too, so nothing acts on a terminal.
   deps.io.out(jsonForTerminal(JSON.stringify(value, null, 2)));
 }
 
-/** The command line itself is wrong (a missing argument, clashing flags): exit 2, with the usage. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
-/** A numeric flag (--timeout 30): undefined when absent, a UsageError when not a number. */
-export function numberOption(values: ParsedArgs['values'], name: string): number | undefined {
-  const raw = values[name];
-  if (typeof raw !== 'string') return undefined;
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${name} needs a number, not "${raw}"`);
-  return value;
+/** `value` as JSON with --json, else the text made of it (one place for the choice every command makes). */
+export function output<T>(deps: CliDeps, json: boolean, value: T, text: (value: T) => string): number {
+  if (json) printJson(deps, value);
+  else deps.io.out(text(value));
+  return 0;
 }

@@ -2,7 +2,7 @@
 // inert here too: runCli strips control characters and escape sequences from all output
 // (forTerminal), and one-line fields a peer controls (name, project, status, claim, title) are
 // kept on their line (oneLine), so no peer can rewrite the terminal or forge a row.
-import type { AgentView, Message, StoredMessage } from '../store/index.ts';
+import type { AgentView, Message, StoredMessage } from '../intercom/index.ts';
 import { oneLineForTerminal } from '../core/text.ts';
 
 export interface CliIo {
@@ -11,6 +11,12 @@ export interface CliIo {
   /** Whole stdin as text (for `send <to> -`). */
   readStdin(): Promise<string>;
   stdinIsTty: boolean;
+}
+
+/** A message's text from the command line's words; "-" or none (when stdin is not a terminal) reads stdin. */
+export async function bodyFrom(words: string[], io: CliIo): Promise<string> {
+  const body = words.join(' ');
+  return body === '-' || (body === '' && !io.stdinIsTty) ? io.readStdin() : body;
 }
 
 export function clock(iso: string): string {
@@ -35,13 +41,16 @@ function indent(body: string): string {
 export function formatMessageLine(message: Message, state?: StoredMessage['state']): string {
   const re = message.reply_to ? ` re ${message.reply_to}` : '';
   const tag = state ? ` [${state}]` : '';
-  const to = message.scope === 'direct' ? message.to.join(',') : message.scope === 'project' ? `all@${oneLine(message.project ?? '')}` : '*';
+  const to =
+    message.scope === 'direct' ? message.to.join(',') : message.scope === 'project' ? `all@${oneLine(message.project ?? '')}` : '*';
   return `${clock(message.created_at)} ${message.id} ${who(message.from)} → ${to}${re}${tag}\n${indent(message.body)}`;
 }
 
 export function formatAgentRow(a: AgentView): string {
   const name = a.name ? ` ${oneLine(a.name)}` : '';
   const status = a.status ? `  "${oneLine(a.status)}"` : '';
-  const claims = a.claims.map((c) => `\n    claims ${oneLine(c.pattern)}${c.reason ? `  "${oneLine(c.reason)}"` : ''}  until ${clock(c.expires_at)}`).join('');
+  const claims = a.claims
+    .map((c) => `\n    claims ${oneLine(c.pattern)}${c.reason ? `  "${oneLine(c.reason)}"` : ''}  until ${clock(c.expires_at)}`)
+    .join('');
   return `${a.code}${name}  ${oneLine(a.project)}  ${a.activity}  since ${clock(a.since)}${status}${a.you ? '  (you)' : ''}${claims}`;
 }

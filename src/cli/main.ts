@@ -1,9 +1,11 @@
 // The human CLI: `intercom <command> [args]`. Returns an exit code: 0 ok, 1 failed, 2 bad usage.
 import { parseArgs } from 'node:util';
 import { describeError, isIntercomError } from '../core/errors.ts';
-import type { CliDeps, Command } from './command.ts';
+import type { CliDeps, Command, CommandDeps } from './command.ts';
 import { UsageError } from './command.ts';
-import { forHumans } from './for-humans.ts';
+import { parseArgsOptions, readValues } from './options.ts';
+import { cliSender } from '../intercom/identity.ts';
+import type { Sender } from '../intercom/index.ts';
 import { ackCommand } from './commands/ack.ts';
 import { askCommand } from './commands/ask.ts';
 import { sessionsCommand } from './commands/sessions.ts';
@@ -66,7 +68,13 @@ export async function runCli(argv: string[], rawDeps: CliDeps & { version: strin
   // titles, bodies) never reaches the terminal with a control character or an escape sequence.
   // JSON output is already inert (see printJson) and passes unchanged.
   const io = rawDeps.io;
-  const deps = { ...rawDeps, io: { ...io, out: (text: string) => io.out(forTerminal(text)), err: (text: string) => io.err(forTerminal(text)) } };
+  let sender: Promise<Sender> | undefined;
+  const deps: CommandDeps & { version: string } = {
+    ...rawDeps,
+    io: { ...io, out: (text: string) => io.out(forTerminal(text)), err: (text: string) => io.err(forTerminal(text)) },
+    // Resolved once, on the first command that asks: the same answer for the whole run.
+    sender: () => (sender ??= rawDeps.store().then((store) => cliSender(store.agents, rawDeps.config.identityOverride))),
+  };
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     deps.io.out(helpText(deps.version));
@@ -83,7 +91,11 @@ export async function runCli(argv: string[], rawDeps: CliDeps & { version: strin
   }
   let args;
   try {
-    args = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+    args = parseArgs({
+      args: rest,
+      options: { ...parseArgsOptions(command.options), help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
   } catch (error) {
     deps.io.err(`intercom ${command.name}: ${describeError(error)}\nusage: ${command.usage}`);
     return 2;
@@ -93,17 +105,19 @@ export async function runCli(argv: string[], rawDeps: CliDeps & { version: strin
     return 0;
   }
   try {
-    return await command.run(args, deps);
+    return await command.run({ values: readValues(command.options, args.values), positionals: args.positionals }, deps);
   } catch (error) {
     if (error instanceof UsageError) {
-      deps.io.err(`intercom ${command.name}: ${error.message}\nusage: ${command.usage}`);
+      deps.io.err(`intercom ${command.name}: ${error.message}${error.showUsage ? `\nusage: ${command.usage}` : ''}`);
       return 2;
     }
     if (isIntercomError(error)) {
-      deps.io.err(`intercom ${command.name}: ${forHumans(error.message)}`);
+      deps.io.err(`intercom ${command.name}: ${describeError(error, 'human')}`);
       return 1;
     }
-    deps.io.err(`intercom ${command.name}: unexpected error: ${deps.config.debug && error instanceof Error ? error.stack : describeError(error)}`);
+    deps.io.err(
+      `intercom ${command.name}: unexpected error: ${deps.config.debug && error instanceof Error ? error.stack : describeError(error)}`,
+    );
     return 1;
   }
 }

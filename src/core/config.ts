@@ -26,6 +26,14 @@ export interface Config {
   claimMode: ClaimMode;
   /** Days acked mail and log entries are kept: CLAUDE_INTERCOM_RETENTION_DAYS, default 14. */
   retentionDays: number;
+  /** How long-lived watchers watch the store: CLAUDE_INTERCOM_WATCH, default auto (store/watch-backend.ts). */
+  watch: WatchMode;
+  /**
+   * chokidar's own variables (CHOKIDAR_USEPOLLING, CHOKIDAR_INTERVAL) as set, e.g. "CHOKIDAR_USEPOLLING=0":
+   * chokidar, which does the polling, reads them itself and lets them override intercom's
+   * settings, so doctor names them.
+   */
+  chokidarEnv: string[];
   /** DEBUG contains "intercom": log details to stderr. */
   debug: boolean;
   cwd: string;
@@ -35,6 +43,14 @@ export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 export const DEFAULT_RETENTION_DAYS = 14;
 export const CLAIM_MODES = ['warn', 'ask', 'deny'] as const;
 export type ClaimMode = (typeof CLAIM_MODES)[number];
+
+/**
+ * Which backend long-lived watchers use: `events` (fs.watch: inotify, FSEvents), `poll` (chokidar
+ * stats an inbox every 100 ms, other folders every second), or `auto`: poll where the store's
+ * filesystem gives no change events (store/watch-backend.ts).
+ */
+export const WATCH_MODES = ['auto', 'events', 'poll'] as const;
+export type WatchMode = (typeof WATCH_MODES)[number];
 
 export interface ConfigInputs {
   env: Record<string, string | undefined>;
@@ -73,6 +89,12 @@ function claimMode(value: string | undefined): ClaimMode {
   throw new IntercomError('BAD_INPUT', `CLAUDE_INTERCOM_CLAIM_MODE=${value} must be one of ${CLAIM_MODES.join(', ')} (default ask)`);
 }
 
+function watchMode(value: string | undefined): WatchMode {
+  if (value === undefined) return 'auto';
+  if ((WATCH_MODES as readonly string[]).includes(value)) return value as WatchMode;
+  throw new IntercomError('BAD_INPUT', `CLAUDE_INTERCOM_WATCH=${value} must be one of ${WATCH_MODES.join(', ')} (default auto)`);
+}
+
 export function resolveConfig({ env, cwd, home }: ConfigInputs): Config {
   const storeDir = nonEmpty(env.CLAUDE_INTERCOM_DIR);
   const configDir = nonEmpty(env.CLAUDE_CONFIG_DIR);
@@ -97,6 +119,8 @@ export function resolveConfig({ env, cwd, home }: ConfigInputs): Config {
     maxBodyBytes: positiveInt(nonEmpty(env.CLAUDE_INTERCOM_MAX_BODY), 'CLAUDE_INTERCOM_MAX_BODY', DEFAULT_MAX_BODY_BYTES),
     claimMode: claimMode(nonEmpty(env.CLAUDE_INTERCOM_CLAIM_MODE)),
     retentionDays: positiveInt(nonEmpty(env.CLAUDE_INTERCOM_RETENTION_DAYS), 'CLAUDE_INTERCOM_RETENTION_DAYS', DEFAULT_RETENTION_DAYS),
+    watch: watchMode(nonEmpty(env.CLAUDE_INTERCOM_WATCH)),
+    chokidarEnv: ['CHOKIDAR_USEPOLLING', 'CHOKIDAR_INTERVAL'].flatMap((name) => (env[name] === undefined ? [] : [`${name}=${env[name]}`])),
     debug: /\bintercom\b/.test(env.DEBUG ?? ''),
     cwd,
   });

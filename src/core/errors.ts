@@ -1,6 +1,9 @@
-// One error type for everything intercom reports to a person or a model. The message is
-// complete on its own (what went wrong + the next step), because the MCP SDK forwards only
-// `message` and a CLI user acts on the first line.
+// One error type for everything intercom reports to a person or a model. The message states
+// what went wrong (and what is live, what was kept); the next step is data (`next`), which each
+// surface renders in its own words: a tool for the model, a command for a person
+// (core/next-step.ts). Render with describeError(error, surface).
+import type { NextStep, Surface } from './next-step.ts';
+import { withNextStep } from './next-step.ts';
 
 export type ErrorCode =
   | 'BAD_INPUT' // the caller passed something invalid (pattern, size, empty)
@@ -17,10 +20,13 @@ export type ErrorCode =
 export class IntercomError extends Error {
   override readonly name = 'IntercomError';
   readonly code: ErrorCode;
+  /** What to do about it, named per surface when rendered. */
+  readonly next: NextStep | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; next?: NextStep }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
+    this.next = options?.next;
   }
 }
 
@@ -39,8 +45,12 @@ export function hasErrno(error: unknown, ...codes: string[]): error is NodeJS.Er
   );
 }
 
-/** Render any thrown value as one line for a human or a model. */
-export function describeError(error: unknown): string {
+/**
+ * Any thrown value as one line. With a surface, an IntercomError's next step follows in that
+ * surface's words; without one (logs), the fact alone.
+ */
+export function describeError(error: unknown, surface?: Surface): string {
+  if (error instanceof IntercomError && surface) return withNextStep(error.message, error.next, surface);
   if (error instanceof Error) return error.message;
   return String(error);
 }

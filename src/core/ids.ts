@@ -2,6 +2,7 @@
 // before it touches a path. Nothing else in the code base builds a path from user input.
 import type { Clock } from './clock.ts';
 import { IntercomError } from './errors.ts';
+import { NEXT } from './next-step.ts';
 import { shorten } from './text.ts';
 
 /** An agent's short code: 4 characters of [a-z0-9]. */
@@ -62,7 +63,10 @@ export function assertCode(value: unknown, what = 'agent code'): string {
 
 export function assertMailbox(value: unknown): string {
   if (typeof value === 'string' && MAILBOX_PATTERN.test(value)) return value;
-  throw new IntercomError('BAD_INPUT', `${show(value)} is not a valid mailbox: expected a 4-character agent code, "human" or "s-<session id>"`);
+  throw new IntercomError(
+    'BAD_INPUT',
+    `${show(value)} is not a valid mailbox: expected a 4-character agent code, "human" or "s-<session id>"`,
+  );
 }
 
 /** The mailbox of a Claude session that runs no intercom agent. */
@@ -72,10 +76,9 @@ export function sessionMailbox(sessionId: string): string {
 
 export function assertMessageId(value: unknown): string {
   if (typeof value === 'string' && MESSAGE_ID_PATTERN.test(value)) return value;
-  throw new IntercomError(
-    'BAD_INPUT',
-    `${show(value)} is not a valid message id: ids look like "1763760000000-0a1b2c3d4e"; call peek to list your message ids`,
-  );
+  throw new IntercomError('BAD_INPUT', `${show(value)} is not a valid message id: ids look like "1763760000000-0a1b2c3d4e"`, {
+    next: NEXT.listMessageIds,
+  });
 }
 
 export function assertSessionId(value: unknown): string {

@@ -127,7 +127,10 @@ export function commandLine(pid: number): string[] {
   if (!Number.isInteger(pid) || pid <= 0) return [];
   if (hasProc()) {
     try {
-      return nodeFs().readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a !== '');
+      return nodeFs()
+        .readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+        .split('\0')
+        .filter((a) => a !== '');
     } catch (error) {
       if (hasErrno(error, 'ENOENT', 'ESRCH', 'EACCES')) return [];
       throw error;
@@ -203,7 +206,10 @@ export function processCwd(pid: number): string | undefined {
     }
   }
   const out = Bun.spawnSync(['lsof', '-a', '-p', String(pid), '-d', 'cwd', '-Fn'], { stdout: 'pipe', stderr: 'ignore' });
-  const line = out.stdout.toString().split('\n').find((l) => l.startsWith('n'));
+  const line = out.stdout
+    .toString()
+    .split('\n')
+    .find((l) => l.startsWith('n'));
   return line ? line.slice(1) : undefined;
 }
 

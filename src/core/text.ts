@@ -134,7 +134,9 @@ export function jsonForTerminal(json: string): string {
 
 /** A one-line field (project, status, title) for a table row: newlines and tabs shown as \n and \t, never breaking the row. */
 export function oneLineForTerminal(s: string): string {
-  return forTerminal(s).replace(/\r\n|[\r\n\u2028\u2029]/g, '\\n').replace(/\t/g, '\\t');
+  return forTerminal(s)
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, '\\n')
+    .replace(/\t/g, '\\t');
 }
 
 /**

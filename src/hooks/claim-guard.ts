@@ -1,13 +1,16 @@
 // What the edit guard says when a file is claimed by someone else: whose claim, why, until when,
 // and how to reach them.
 import { oneLineForTerminal, shorten } from '../core/text.ts';
-import type { LiveClaim } from '../store/index.ts';
-import { inertLine, label, quoted } from '../store/presentation.ts';
+import type { LiveClaim } from '../intercom/index.ts';
+import { inertLine, label, quoted } from '../core/peer-text.ts';
 
 export function claimWarning(file: string, claims: LiveClaim[]): string | undefined {
   const claim = claims[0];
   if (!claim) return undefined;
-  const owner = claim.owner === 'human' ? 'the human at the intercom CLI' : `agent ${claim.owner}${claim.owner_name ? ` (${inertLine(claim.owner_name)})` : ''}`;
+  const owner =
+    claim.owner === 'human'
+      ? 'the human at the intercom CLI'
+      : `agent ${claim.owner}${claim.owner_name ? ` (${inertLine(claim.owner_name)})` : ''}`;
   const until = new Date(claim.expires_at).toISOString().slice(11, 16);
   const reach = claim.owner === 'human' ? 'check with your user' : `ask them first (intercom send or ask to "${claim.owner}")`;
   return (
@@ -37,7 +40,9 @@ export function claimNotice(file: string, claims: LiveClaim[], decision: 'ask' |
   const until = new Date(claim.expires_at).toISOString().slice(11, 16);
   const held = decision === 'deny' ? 'intercom refused this edit' : 'intercom holds this edit for you';
   const why = claim.reason ? `, reason: "${forPerson(claim.reason, 200)}"` : ', no reason given';
-  const reach = human ? 'it was claimed from the intercom CLI (intercom claims lists it)' : `reach them with: intercom send ${code} "<your message>"`;
+  const reach = human
+    ? 'it was claimed from the intercom CLI (intercom claims lists it)'
+    : `reach them with: intercom send ${code} "<your message>"`;
   return (
     `${held}: ${forPerson(file, 200)} is claimed by ${owner} on ${forPerson(claim.project, 60)} ` +
     `(pattern "${forPerson(claim.pattern, 120)}", until ${until} UTC)${why}; ${reach}`

@@ -1,5 +1,7 @@
 import type { Config } from '../core/config.ts';
-import type { Store } from '../store/index.ts';
+import type { Intercom } from '../intercom/index.ts';
+import type { HookSelf } from '../intercom/identity.ts';
+import type { SeenBy } from '../intercom/presence.ts';
 import type { HookInput } from './input.ts';
 
 export interface HookContext {
@@ -14,7 +16,7 @@ export interface HookContext {
    */
   startedAt: number;
   /** The store, opened on first call (a hook's fast path may never need it). */
-  store(): Promise<Store>;
+  store(): Promise<Intercom>;
   /** stdout: the hook's answer to Claude Code. */
   out(text: string): void;
   /** stderr: diagnostics (and, for an exit-2 wake, the text the model receives). */
@@ -25,3 +27,13 @@ export interface HookContext {
 
 /** A hook's result: the process exit code. 0 = carry on; 2 = (watcher) wake the session. */
 export type HookHandler = (ctx: HookContext) => Promise<number>;
+
+/** The hook as intercom's identity rules see it: session id, pid, CLAUDE_PID, CLAUDE_INTERCOM_SESSION. */
+export function selfOf(ctx: HookContext): HookSelf {
+  return { sessionId: ctx.input.sessionId, pid: ctx.pid, claudePid: ctx.config.claudePid, identityOverride: ctx.config.identityOverride };
+}
+
+/** This hook's event for busy/idle: its session and transcript, at the hook's start (a late finish cannot override a newer event). */
+export function seenBy(ctx: HookContext): SeenBy {
+  return { sessionId: ctx.input.sessionId, transcriptPath: ctx.input.transcriptPath, at: ctx.startedAt };
+}

@@ -1,8 +1,8 @@
 // Handing new mail to the model from a hook: claim it (rename new → delivered, so no other hook
 // or watcher can show it again), then frame it. What does not fit stays in new/ for the next.
 import { sliceChars } from '../core/text.ts';
-import type { Store, StoredMessage } from '../store/index.ts';
-import { PEER_NOTICE, frameMessage } from '../store/presentation.ts';
+import type { Intercom, StoredMessage } from '../intercom/index.ts';
+import { PEER_NOTICE, frameMessage } from '../intercom/presentation.ts';
 
 /**
  * Most characters one hook delivery carries. Claude Code (2.1.330, observed) passes a hook's
@@ -18,7 +18,7 @@ const FRAMES_ROOM = MAX_DELIVERY_CHARS - 800;
  * Claim what fits one delivery, oldest first: each message by a rename (new → delivered), so no
  * other hook or watcher can show it again. What does not fit stays in new/ for the next one.
  */
-export async function claimNewMail(store: Store, code: string): Promise<StoredMessage[]> {
+export async function claimNewMail(store: Intercom, code: string): Promise<StoredMessage[]> {
   // Names first; only what is delivered is read (with 1,000 unread, a delivery reads a handful).
   const waiting = await store.mail.entries(code, ['new']);
   const claimed: StoredMessage[] = [];
@@ -50,7 +50,10 @@ export function formatDelivery(code: string, messages: StoredMessage[], stillWai
  */
 function frameWithin(message: StoredMessage['message']): string {
   let framed = framedCache.get(message);
-  if (framed === undefined) framedCache.set(message, (framed = frameToFit(message)));
+  if (framed === undefined) {
+    framed = frameToFit(message);
+    framedCache.set(message, framed);
+  }
   return framed;
 }
 

@@ -28,7 +28,10 @@ export function parseHookInput(text: string): HookInput {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new IntercomError('BAD_INPUT', `hook input is not JSON (${(error as Error).message}); is this hook wired to a Claude Code event?`);
+    throw new IntercomError(
+      'BAD_INPUT',
+      `hook input is not JSON (${(error as Error).message}); is this hook wired to a Claude Code event?`,
+    );
   }
   if (typeof raw !== 'object' || raw === null) throw new IntercomError('BAD_INPUT', 'hook input is not a JSON object');
   const o = raw as Record<string, unknown>;

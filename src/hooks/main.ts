@@ -2,7 +2,7 @@
 // Hooks fail open: a bug or a broken store never blocks the user's session, but it says so.
 import type { Config } from '../core/config.ts';
 import { describeError } from '../core/errors.ts';
-import type { Store } from '../store/index.ts';
+import type { Intercom } from '../intercom/index.ts';
 import type { HookHandler } from './context.ts';
 import { parseHookInput } from './input.ts';
 
@@ -25,7 +25,7 @@ export interface HookDeps {
   /** When the hook process started (epoch ms). */
   startedAt: number;
   readStdin(): Promise<string>;
-  openStore(): Promise<Store>;
+  openIntercom(): Promise<Intercom>;
   out(text: string): void;
   err(text: string): void;
   signal: AbortSignal;
@@ -49,10 +49,20 @@ export async function runHook(event: string | undefined, deps: HookDeps): Promis
     // subagent's hook prints reaches the main thread's model, so it must not take or mark mail,
     // nor change the session's busy/idle state.
     if (input.agentId !== undefined && event !== 'pre-tool-use') return 0;
-    let opened: Promise<Store> | undefined;
-    const store = () => (opened ??= deps.openStore());
-    return await handler({ event: event!, config, input, pid: deps.pid, startedAt: deps.startedAt, store, out: deps.out, err: deps.err, signal: deps.signal });
+    let opened: Promise<Intercom> | undefined;
+    const store = () => (opened ??= deps.openIntercom());
+    return await handler({
+      event: event!,
+      config,
+      input,
+      pid: deps.pid,
+      startedAt: deps.startedAt,
+      store,
+      out: deps.out,
+      err: deps.err,
+      signal: deps.signal,
+    });
   } catch (error) {
-    return failOpen(describeError(error));
+    return failOpen(describeError(error, 'human')); // systemMessage: the user reads it
   }
 }

@@ -6,6 +6,7 @@
 // no MCP SDK, no node:fs.
 import { quickHasClaims, quickInbox } from '../store/quick.ts';
 import type { HookContext, HookHandler } from './context.ts';
+import { selfOf } from './context.ts';
 
 /** intercom's own tools (`mcp__intercom__send`, or `mcp__plugin_intercom_intercom__send` as a plugin). */
 export function isIntercomTool(toolName: string | undefined): boolean {
@@ -35,16 +36,14 @@ export const preToolUse: HookHandler = async (ctx) => {
     if (quick?.waiting === 0) return 0; // the common case: a linked session with nothing new
   }
   // The slow path (mail waiting, a claimed edit, or a session not linked yet) loads the rest.
-  const { resolveHookAgent } = await import('./resolve-agent.ts');
-  const { ancestors, claudeCandidates } = await import('../core/proc.ts');
-  const { mayEndAfterAnyTool } = await import('./claude-run.ts');
+  const { hookAgent, hookClaude } = await import('../intercom/identity.ts');
+  const { ancestors } = await import('../core/proc.ts');
+  const { mailHandover } = await import('../intercom/wake.ts');
   const { additionalContext, claimNewMail, formatDelivery } = await import('./deliver.ts');
   const store = await ctx.store();
   const lineage = ancestors(ctx.pid);
-  const agent = await resolveHookAgent(store, ctx, lineage);
-  // A run that may end after this very tool call (--max-turns, --max-budget-usd) might never show
-  // the model this context: the mail waits for a prompt, a wake or a later run instead.
-  const canShow = takesMail && !mayEndAfterAnyTool(claudeCandidates(lineage, ctx.config.claudePid)[0]);
+  const agent = await hookAgent(store, selfOf(ctx), lineage);
+  const canShow = mailHandover(ctx.event, { subagent: !takesMail, claude: hookClaude(selfOf(ctx), lineage) }) === 'context';
   const mail = canShow && agent && (await store.mail.countNew(agent.code)) > 0 ? await claimNewMail(store, agent.code) : [];
   const context = mail.length && agent ? [formatDelivery(agent.code, mail, await store.mail.countNew(agent.code))] : [];
   let decision: { permissionDecision: 'ask' | 'deny'; permissionDecisionReason: string } | undefined;

@@ -5,17 +5,18 @@
 // It stays armed for as long as its Claude process lives; it exits 0, quietly, when that process
 // dies, when a newer watcher for the same agent replaces it, or when it is told to stop.
 import { describeError } from '../core/errors.ts';
-import { ancestors, claudeCandidates, isProcessAlive, procInfo, stopProcess } from '../core/proc.ts';
-import { runsInBackground } from './claude-run.ts';
+import { ancestors, isProcessAlive, procInfo, stopProcess } from '../core/proc.ts';
 import type { ProcInfo } from '../core/proc.ts';
-import type { Store } from '../store/index.ts';
+import type { Intercom } from '../intercom/index.ts';
 import type { FolderWatch } from '../store/watch.ts';
-import type { AgentChange } from '../store/index.ts';
-import { waitFor } from '../store/wait-for.ts';
+import type { AgentChange } from '../intercom/index.ts';
+import { waitFor } from '../core/wait-for.ts';
 import type { HookContext, HookHandler } from './context.ts';
+import { seenBy, selfOf } from './context.ts';
 import { additionalContext, claimNewMail, formatDelivery } from './deliver.ts';
-import { resolveHookAgent } from './resolve-agent.ts';
-import type { HookAgent } from './resolve-agent.ts';
+import { hookAgent, hookClaude } from '../intercom/identity.ts';
+import { createWakeCheck, mailHandover } from '../intercom/wake.ts';
+import type { HookAgent } from '../intercom/identity.ts';
 
 /** How long a SessionStart watcher waits for the session's MCP server to register. */
 export const LINK_WAIT_MS = 60_000;
@@ -33,13 +34,12 @@ export const AGENT_GONE_GRACE_MS = 1_500;
 export const watcher: HookHandler = async (ctx) => {
   const store = await ctx.store();
   const chain = ancestors(ctx.pid);
-  const claude = guessOwner(chain, ctx.config.claudePid);
+  const claude = hookClaude(selfOf(ctx), chain);
   // Claude Code backgrounds an asyncRewake hook only when more input can arrive (interactive, or
   // streaming input). Under plain `claude -p` it waits for the hook: then check once, never wait.
-  const background = runsInBackground(claude);
-  const agent = background
-    ? await waitForAgent(ctx, store, chain, claude)
-    : await resolveHookAgent(store, ctx, chain);
+  const handover = mailHandover(ctx.event, { subagent: false, claude });
+  const background = handover === 'wake';
+  const agent = background ? await waitForAgent(ctx, store, chain, claude) : await hookAgent(store, selfOf(ctx), chain);
   if (!agent) return 0;
   const { code } = agent;
   const owner = await ownerProcess(store, code, chain, claude);
@@ -48,11 +48,11 @@ export const watcher: HookHandler = async (ctx) => {
   // the middle of a turn, so it says nothing about busy or idle.
   const idle = async () => {
     if (ctx.event === 'session-start' && ctx.input.source === 'compact') return;
-    await store.agents.setActivity(code, 'idle', { sessionId: ctx.input.sessionId, transcriptPath: ctx.input.transcriptPath, at: ctx.startedAt });
+    await store.presence.mark(code, 'idle', seenBy(ctx));
   };
   if (!background) {
     await idle();
-    return deliverInForeground(ctx, store, code);
+    return handover === 'context' ? deliverInForeground(ctx, store, code) : 0;
   }
   const self = procInfo(ctx.pid);
   if (!self) return 0;
@@ -74,41 +74,32 @@ export const watcher: HookHandler = async (ctx) => {
   return waitForMail(ctx, store, code, owner);
 };
 
-/** The Claude process that runs this hook, as far as its ancestry tells. */
-function guessOwner(chain: ProcInfo[], claudePid: number | undefined): ProcInfo | undefined {
-  return claudeCandidates(chain, claudePid)[0];
-}
-
 /** The Claude process whose life bounds the watcher: the agent's registered Claude process if it is one of our ancestors. */
-async function ownerProcess(store: Store, code: string, chain: ProcInfo[], guess: ProcInfo | undefined): Promise<ProcInfo | undefined> {
+async function ownerProcess(store: Intercom, code: string, chain: ProcInfo[], guess: ProcInfo | undefined): Promise<ProcInfo | undefined> {
   const agent = await store.agents.get(code);
   const registered = chain.find((p) => p.pid === agent?.claude_pid && p.start === agent?.claude_pid_start);
   return registered ?? guess;
 }
 
-
 /**
- * Under `claude -p` Claude Code runs these hooks in the foreground. Mail is taken only where it
- * surely reaches the model (2.1.330, observed): SessionStart's additionalContext reaches the
- * first request (its exit 2 is only logged as a hook error). Stop's exit 2 usually becomes "Stop
- * hook feedback" and another turn, but not when the run may not go on (`--max-turns` reached, a
- * budget cap): the mail would be marked delivered unseen, so Stop and StopFailure take nothing.
- * What is left stays in new/ for the next prompt's UserPromptSubmit or a later session.
+ * Under `claude -p` Claude Code runs these hooks in the foreground; where mail may go then is
+ * intercom/wake.ts's rule (SessionStart only, as additionalContext). What is left stays in new/
+ * for the next prompt's UserPromptSubmit or a later session.
  */
-async function deliverInForeground(ctx: HookContext, store: Store, code: string): Promise<number> {
-  if (ctx.event !== 'session-start' || (await store.mail.countNew(code)) === 0) return 0;
+async function deliverInForeground(ctx: HookContext, store: Intercom, code: string): Promise<number> {
+  if ((await store.mail.countNew(code)) === 0) return 0;
   const claimed = await claimNewMail(store, code);
   if (claimed.length) ctx.out(additionalContext('SessionStart', formatDelivery(code, claimed, await store.mail.countNew(code))));
   return 0;
 }
 
 /** Claim new mail and print it for the model. True when something was delivered. */
-async function deliver(ctx: HookContext, store: Store, code: string): Promise<boolean> {
+async function deliver(ctx: HookContext, store: Intercom, code: string): Promise<boolean> {
   const claimed = await claimNewMail(store, code);
   if (claimed.length === 0) return false;
   // On exit 2 Claude Code hands the hook's stderr (stdout if stderr is empty) to the model.
   ctx.err(formatDelivery(code, claimed, await store.mail.countNew(code)));
-  await store.agents.setActivity(code, 'busy', { sessionId: ctx.input.sessionId, transcriptPath: ctx.input.transcriptPath });
+  await store.presence.mark(code, 'busy', { ...seenBy(ctx), at: undefined }); // the wake's moment, not the hook's start
   return true;
 }
 
@@ -117,13 +108,18 @@ function ownerAlive(owner: ProcInfo | undefined): boolean {
 }
 
 /** Resolve the agent; at SessionStart the MCP server may not have registered yet, so wait for it. */
-async function waitForAgent(ctx: HookContext, store: Store, chain: ProcInfo[], owner: ProcInfo | undefined): Promise<HookAgent | undefined> {
-  const resolve = () => resolveHookAgent(store, ctx, chain);
+async function waitForAgent(
+  ctx: HookContext,
+  store: Intercom,
+  chain: ProcInfo[],
+  owner: ProcInfo | undefined,
+): Promise<HookAgent | undefined> {
+  const resolve = () => hookAgent(store, selfOf(ctx), chain);
   return (await resolve()) ?? waitUntil(ctx, owner, (onChange) => store.watchRegistry(onChange, onWatchError(ctx)), resolve, LINK_WAIT_MS);
 }
 
 /** Wait for new mail while the session is idle; the exit code to end with (2 = woke it). */
-async function waitForMail(ctx: HookContext, store: Store, code: string, owner: ProcInfo | undefined): Promise<number> {
+async function waitForMail(ctx: HookContext, store: Intercom, code: string, owner: ProcInfo | undefined): Promise<number> {
   // An agent that is not live means the session is ending, except at SessionStart: a resumed
   // session arms its watcher before its new MCP server registers (~1.7 s later with 2.1.330), and
   // the agent it finds is the old, dead one. Its mail is waited on, and woken for, all the same,
@@ -132,26 +128,16 @@ async function waitForMail(ctx: HookContext, store: Store, code: string, owner: 
   // the server first), and so is a registration of our own Claude process that has gone.
   const record = await store.agents.get(code);
   const ours = owner !== undefined && record?.claude_pid === owner.pid && record.claude_pid_start === owner.start;
-  let seenLive = ctx.event !== 'session-start' || ours;
-  const armedAt = Date.now();
+  const check = createWakeCheck(store, code, {
+    pid: ctx.pid,
+    registrationWaitMs: ctx.event !== 'session-start' || ours ? undefined : LINK_WAIT_MS,
+    goneGraceMs: AGENT_GONE_GRACE_MS,
+  });
   // Whether this watcher may wake the session, as of the last full check: still the armed one,
   // its agent there, the session idle. Only a change outside the inbox (another watch's event,
   // or a backstop check) can change that, so an inbox event reuses it: the wake path then reads
   // one folder before it claims.
   let standing: 'idle' | 'busy' | undefined;
-  const check = async (): Promise<'idle' | 'busy' | 'replaced' | 'gone'> => {
-    if (!(await store.watchers.isCurrent(code, ctx.pid))) return 'replaced';
-    if (await store.agents.getLive(code)) seenLive = true;
-    else if (!seenLive) {
-      if (Date.now() - armedAt > LINK_WAIT_MS) return 'gone'; // it never registered
-    } else {
-      await Bun.sleep(AGENT_GONE_GRACE_MS);
-      if (!(await store.agents.getLive(code))) return 'gone'; // the session is ending
-    }
-    // A busy session gets its mail from PreToolUse or its next Stop; only wake an idle one (an
-    // interrupted turn counts as idle: see agents.activity).
-    return (await store.agents.activity(code)).state === 'busy' ? 'busy' : 'idle';
-  };
   const ready = async (change?: AgentChange): Promise<'ready' | 'replaced' | 'gone' | undefined> => {
     if (change !== 'mail' || standing === undefined) {
       const now = await check();
@@ -183,7 +169,7 @@ async function waitForMail(ctx: HookContext, store: Store, code: string, owner: 
 const onWatchError = (ctx: HookContext) => (error: unknown) => ctx.err(`intercom watcher: ${describeError(error)}`);
 
 /**
- * Wait (see store/wait-for.ts) while the owner process lives: gives up (undefined) when it dies,
+ * Wait (see core/wait-for.ts) while the owner process lives: gives up (undefined) when it dies,
  * when this hook is told to stop, or after `timeoutMs`.
  */
 async function waitUntil<T, H extends string = never>(
@@ -199,7 +185,12 @@ async function waitUntil<T, H extends string = never>(
   if (ctx.signal.aborted) stop.abort();
   const ownerTimer = setInterval(() => ownerAlive(owner) || stop.abort(), OWNER_CHECK_MS);
   try {
-    return await waitFor<T, H>(watch, async (hint) => (ownerAlive(owner) ? probe(hint) : (stop.abort(), undefined)), { timeoutMs, signal: stop.signal });
+    const probeWhileOwned = async (hint?: H) => {
+      if (ownerAlive(owner)) return probe(hint);
+      stop.abort();
+      return undefined;
+    };
+    return await waitFor<T, H>(watch, probeWhileOwned, { timeoutMs, signal: stop.signal });
   } finally {
     clearInterval(ownerTimer);
     ctx.signal.removeEventListener('abort', onAbort);

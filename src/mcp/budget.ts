@@ -66,7 +66,11 @@ export function capResult(text: string, data: Record<string, unknown>): { text: 
   const dataFits = JSON.stringify(data).length <= MAX_RESULT_CHARS;
   if (textFits && dataFits) return { text, data, capped: false };
   const cut = textFits ? text : `${sliceChars(text, MAX_RESULT_CHARS - CAP_NOTE.length - 2)}\n\n${CAP_NOTE}`;
-  return { text: cut, data: dataFits ? data : { cut: true, note: CAP_NOTE, text: fitJsonString(cut, MAX_RESULT_CHARS - CAP_NOTE.length - 100) }, capped: true };
+  return {
+    text: cut,
+    data: dataFits ? data : { cut: true, note: CAP_NOTE, text: fitJsonString(cut, MAX_RESULT_CHARS - CAP_NOTE.length - 100) },
+    capped: true,
+  };
 }
 
 /** The longest head of `s` whose JSON string form is at most `max` characters (escapes count). */

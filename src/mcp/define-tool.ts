@@ -32,7 +32,7 @@ export interface ToolDefinition<In extends ZodRawShape> {
 }
 
 // Any tool definition, whatever its input shape: lets a list of tools have one type.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a list of tools with different input shapes; each is checked where it is defined
 export type AnyTool = ToolDefinition<any>;
 
 export function defineTool<In extends ZodRawShape>(tool: ToolDefinition<In>): ToolDefinition<In> {
@@ -70,7 +70,8 @@ export function registerTool(server: McpServer, tool: AnyTool, ctx: ToolContext)
         return { content: [{ type: 'text' as const, text }], structuredContent: data };
       } catch (error) {
         if (!isIntercomError(error)) ctx.log(`tool ${tool.name} failed: ${error instanceof Error ? error.stack : String(error)}`);
-        const text = isIntercomError(error) ? error.message : `intercom hit an unexpected error: ${describeError(error)}`;
+        // The model is told the next step as a tool to call (core/next-step.ts).
+        const text = isIntercomError(error) ? describeError(error, 'model') : `intercom hit an unexpected error: ${describeError(error)}`;
         return { content: [{ type: 'text' as const, text }], isError: true };
       }
     },

@@ -1,11 +1,12 @@
 // How messages and agents are shown to the model. Peer text is always framed as data from
 // another session, never as an instruction from the user.
-import type { AgentView, Message, MessageState } from '../store/index.ts';
+import type { AgentView, Message, MessageState } from '../intercom/index.ts';
 import { boundaryAtOrBefore, sliceChars } from '../core/text.ts';
-import { frameMessage, inertLine, label, quoted } from '../store/presentation.ts';
+import { frameMessage } from '../intercom/presentation.ts';
+import { inertLine, label, quoted } from '../core/peer-text.ts';
 import type { Budget } from './budget.ts';
 
-export { PEER_NOTICE, frameAnswer, frameMessage } from '../store/presentation.ts';
+export { PEER_NOTICE, frameAnswer, frameMessage } from '../intercom/presentation.ts';
 
 /** A message to show, with its inbox state when it has one (thread and search show log entries). */
 export interface ShownMessage {

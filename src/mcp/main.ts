@@ -5,8 +5,8 @@ import type { Config } from '../core/config.ts';
 import { IntercomError, describeError } from '../core/errors.ts';
 import { parseIdentityOverride } from '../core/ids.ts';
 import { asciiEscaped } from '../core/text.ts';
-import type { AgentRecord, Problem, Store } from '../store/index.ts';
-import { registerSelf } from '../store/identity.ts';
+import type { AgentRecord, Problem, Intercom } from '../intercom/index.ts';
+import { registerSelf } from '../intercom/identity.ts';
 import { createServer } from './server.ts';
 import type { ToolContext } from './tool-context.ts';
 
@@ -15,23 +15,29 @@ export interface McpMainDeps {
   version: string;
   pid: number;
   /** Opens the store; `onProblem` collects corrupt-file reports for the next tool result. */
-  openStore(onProblem: (problem: Problem) => void): Promise<Store>;
+  openIntercom(onProblem: (problem: Problem) => void): Promise<Intercom>;
   log(line: string): void;
   exit(code: number): void;
 }
 
-type Registration = { store: Store; self: AgentRecord } | { error: IntercomError; store?: Store };
+type Registration = { store: Intercom; self: AgentRecord } | { error: IntercomError; store?: Intercom };
 
 async function register(deps: McpMainDeps, warnings: string[]): Promise<Registration> {
   const { config, pid } = deps;
-  let store: Store | undefined;
+  let store: Intercom | undefined;
   try {
     // The file's name may be a peer's (a planted file): escaped, so it cannot speak to the model.
-    store = await deps.openStore((p) => warnings.push(`moved corrupt file ${asciiEscaped(p.path)} to ${asciiEscaped(p.quarantinedTo)}: ${asciiEscaped(p.reason)}`));
+    store = await deps.openIntercom((p) =>
+      warnings.push(`moved corrupt file ${asciiEscaped(p.path)} to ${asciiEscaped(p.quarantinedTo)}: ${asciiEscaped(p.reason)}`),
+    );
     // Housekeeping: history older than the retention goes, and leftovers of dead writers. A
     // failure here is reported, not fatal: the session can still message.
-    await store.collectTmp().catch((error: unknown) => warnings.push(`could not collect leftover temp files: ${describeError(error)}`));
-    await store.history.prune(config.retentionDays).catch((error: unknown) => warnings.push(`could not prune old history: ${describeError(error)}`));
+    await store
+      .collectTmp()
+      .catch((error: unknown) => warnings.push(`could not collect leftover temp files: ${describeError(error, 'model')}`));
+    await store.history
+      .prune(config.retentionDays)
+      .catch((error: unknown) => warnings.push(`could not prune old history: ${describeError(error, 'model')}`));
     const self = await registerSelf({
       agents: store.agents,
       mail: store.mail,
@@ -43,7 +49,10 @@ async function register(deps: McpMainDeps, warnings: string[]): Promise<Registra
     });
     return { store, self };
   } catch (error) {
-    const wrapped = error instanceof IntercomError ? error : new IntercomError('IO', `intercom could not start: ${describeError(error)}`, { cause: error });
+    const wrapped =
+      error instanceof IntercomError
+        ? error
+        : new IntercomError('IO', `intercom could not start: ${describeError(error)}`, { cause: error });
     return { error: wrapped, ...(store ? { store } : {}) };
   }
 }
@@ -61,12 +70,16 @@ export async function runMcpServer(deps: McpMainDeps): Promise<void> {
       self = result.self;
       log(`intercom: registered as agent ${self.code} (project ${self.project}, store ${config.storeDir})`);
     } else {
-      log(`intercom: ${result.error.message}`);
+      log(`intercom: ${describeError(result.error, 'human')}`);
     }
   });
   const unavailable = () => {
     const error = outcome && 'error' in outcome ? outcome.error : undefined;
-    return new IntercomError(error?.code ?? 'NO_IDENTITY', `intercom is not available in this session: ${error?.message ?? 'not registered yet'}`);
+    return new IntercomError(
+      error?.code ?? 'NO_IDENTITY',
+      `intercom is not available in this session: ${error?.message ?? 'not registered yet'}`,
+      { next: error?.next },
+    );
   };
   const ctx: ToolContext = {
     get store() {

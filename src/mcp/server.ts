@@ -9,7 +9,10 @@ import { allTools } from './tools/index.ts';
 export const SERVER_NAME = 'intercom';
 
 export function createServer(ctx: ToolContext, options: { version: string }): McpServer {
-  const server = new McpServer({ name: SERVER_NAME, version: options.version }, { instructions: serverInstructions(), capabilities: { tools: {} } });
+  const server = new McpServer(
+    { name: SERVER_NAME, version: options.version },
+    { instructions: serverInstructions(), capabilities: { tools: {} } },
+  );
   for (const tool of allTools) registerTool(server, tool, ctx);
   return server;
 }

@@ -1,8 +1,8 @@
-import type { Store, AgentRecord } from '../store/index.ts';
+import type { Intercom, AgentRecord } from '../intercom/index.ts';
 
 /** What a tool handler can use. `self()` throws a clear error when registration failed. */
 export interface ToolContext {
-  store: Store;
+  store: Intercom;
   self(): AgentRecord;
   setSelf(agent: AgentRecord): void;
   /** Resolves once the agent is registered (or registration failed: then self() throws why). */

@@ -23,7 +23,6 @@ import { nodeFs } from '../core/node-fs.ts';
 import { procInfo } from '../core/proc.ts';
 import { processToken } from './layout.ts';
 import type { ActivityRecord } from './schema.ts';
-import { interruptedAt } from './sessions/interrupted.ts';
 
 export type Activity = 'busy' | 'idle' | 'unknown';
 
@@ -116,20 +115,28 @@ export function createActivity(ctx: StoreContext) {
     await prune(dir, name);
   }
 
-  /** Older events are history nobody reads, and future-stamped ones are ignored: keep the newest true one. */
+  /**
+   * Older events are history nobody reads, and future-stamped ones are ignored: keep `keep` (the
+   * event just written or adopted, even when it is itself ahead of this clock: it is then the
+   * only record of the session's state, and "unknown" would read as not busy) and nothing older.
+   */
   async function prune(dir: string, keep: string): Promise<void> {
     const now = ctx.clock.now();
-    for (const name of await listNames(dir)) if (name < keep || isFutureStamp(eventTime(name), now)) await removeIfPresent(join(dir, name));
+    for (const name of await listNames(dir)) {
+      if (name !== keep && (name < keep || isFutureStamp(eventTime(name), now))) await removeIfPresent(join(dir, name));
+    }
   }
 
-  /** The current state. A turn the user interrupted ends without any hook: the transcript tells. */
+  /**
+   * The state the newest event records. A turn the user interrupted ends without any hook, so a
+   * recorded busy can be stale: intercom/presence.ts checks the transcript.
+   */
   async function read(key: string): Promise<ActivityView> {
     const latest = await newest(key);
     if (!latest) return { state: 'unknown' };
     const { record } = latest;
     const view = { at: record.at, since: record.since ?? record.at, sessionId: record.session_id, transcriptPath: record.transcript_path };
-    const interrupted = record.state === 'busy' && record.transcript_path !== undefined ? interruptedAt(record.transcript_path, record.at) : undefined;
-    return interrupted ? { ...view, state: 'idle', since: interrupted } : { ...view, state: record.state };
+    return { ...view, state: record.state };
   }
 
   /** Move the events recorded under a Claude process (before its agent existed) to its agent. */

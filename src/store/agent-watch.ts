@@ -1,6 +1,7 @@
-// Everything a watcher waits on for one agent, without polling: new mail in its inbox, a change
-// of its busy/idle state, a change of who its armed watcher is, its presence going away, and
-// (when known) its session's transcript.
+// Everything a watcher waits on for one agent (by fs events, or by polling where the store's
+// filesystem raises none: watch.ts): new mail in its inbox, a change of its busy/idle state, a
+// change of who its armed watcher is, its presence going away, and (when known) its session's
+// transcript.
 import { basename, dirname } from 'node:path';
 import { nodeFs } from '../core/node-fs.ts';
 import type { StoreContext } from './context.ts';
@@ -27,9 +28,16 @@ export async function watchAgent(
   // say that anything may have changed.
   const onMail = (cause: WatchCause) => onChange(cause === 'event' ? 'mail' : undefined);
   const onAny = () => onChange();
-  const inbox = await watchFolder(layout.messageDir(code, 'new'), onMail, { rescanMs: 5_000, onError, initial: false, critical: true });
-  const mine = { rescanMs: 3_600_000, onError, only: `${code}.json`, initial: false };
-  const activity = await watchFolder(layout.activityDir(code), onAny, { rescanMs: 3_600_000, onError, initial: false });
+  const mode = ctx.watch;
+  const inbox = await watchFolder(layout.messageDir(code, 'new'), onMail, {
+    rescanMs: 5_000,
+    onError,
+    initial: false,
+    critical: true,
+    mode,
+  });
+  const mine = { rescanMs: 3_600_000, onError, only: `${code}.json`, initial: false, mode };
+  const activity = await watchFolder(layout.activityDir(code), onAny, { rescanMs: 3_600_000, onError, initial: false, mode });
   const watchers = await watchFolder(layout.watchers, onAny, mine);
   const presence = await watchFolder(layout.agents, onAny, mine);
   // The session's transcript: an interrupted turn shows only there (Claude Code runs no hook).
@@ -52,10 +60,18 @@ export async function watchAgent(
 }
 
 /** Fires when an agent registers or a session/process link is written (a hook waiting to learn its agent). */
-export async function watchRegistry(ctx: StoreContext, onChange: () => Promise<void>, onError: (error: unknown) => void): Promise<FolderWatch> {
+export async function watchRegistry(
+  ctx: StoreContext,
+  onChange: () => Promise<void>,
+  onError: (error: unknown) => void,
+): Promise<FolderWatch> {
   const { layout } = ctx;
   const watches = await Promise.all(
-    [layout.sessions, layout.procs, layout.agents].map((dir) => watchFolder(dir, onChange, { rescanMs: 2_000, onError })),
+    [layout.sessions, layout.procs, layout.agents].map((dir) => watchFolder(dir, onChange, { rescanMs: 2_000, onError, mode: ctx.watch })),
   );
-  return { close: () => watches.forEach((w) => w.close()) };
+  return {
+    close: () => {
+      for (const w of watches) w.close();
+    },
+  };
 }

@@ -7,7 +7,7 @@ import { nodeFs } from '../core/node-fs.ts';
 import { assertCode, assertName, isCode, newCode, parseIdentityOverride } from '../core/ids.ts';
 import { isProcessAlive } from '../core/proc.ts';
 import { assertPlainText } from '../core/text.ts';
-import { label } from './presentation.ts';
+import { label } from '../core/peer-text.ts';
 import type { StoreContext } from './context.ts';
 import { isoNow } from './context.ts';
 import { ensureDir, listNames, publish, removeIfPresent, removeQuietly, replaceFile, tmpName, writeTmp } from './files.ts';
@@ -96,7 +96,12 @@ export function createAgents(ctx: StoreContext) {
 
   async function live(): Promise<AgentRecord[]> {
     const names = await listNames(layout.agents);
-    const agents = await Promise.all(names.map((n) => n.slice(0, -'.json'.length)).filter(isCode).map(getLive));
+    const agents = await Promise.all(
+      names
+        .map((n) => n.slice(0, -'.json'.length))
+        .filter(isCode)
+        .map(getLive),
+    );
     return agents.filter((a): a is AgentRecord => a !== undefined);
   }
 
@@ -152,7 +157,10 @@ export function createAgents(ctx: StoreContext) {
       }
       candidate = newCode();
     }
-    throw new IntercomError('CONFLICT', `could not find a free agent code after ${MAX_CODE_ATTEMPTS} attempts; is ${layout.agents} writable?`);
+    throw new IntercomError(
+      'CONFLICT',
+      `could not find a free agent code after ${MAX_CODE_ATTEMPTS} attempts; is ${layout.agents} writable?`,
+    );
   }
 
   /** Remove our own presence file. Only the process that registered may do this. */
@@ -180,7 +188,10 @@ export function createAgents(ctx: StoreContext) {
       const name = assertName(patch.name);
       const clash = (await live()).find((a) => a.code !== code && a.name?.toLowerCase() === name.toLowerCase());
       if (clash) {
-        throw new IntercomError('CONFLICT', `the name "${name}" is taken by live agent ${clash.code} (${label(clash.project)}); pick another name`);
+        throw new IntercomError(
+          'CONFLICT',
+          `the name "${name}" is taken by live agent ${clash.code} (${label(clash.project)}); pick another name`,
+        );
       }
       next.name = name;
     }
@@ -215,7 +226,10 @@ export function createAgents(ctx: StoreContext) {
    */
   async function codesForSession(sessionId: string): Promise<string[]> {
     const text = await readStoreText(layout, layout.sessionFile(sessionId), ctx.report, ctx.clock.now()); // a planted link or fifo: quarantined
-    return (text ?? '').split('\n').map((line) => line.trim()).filter(isCode);
+    return (text ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(isCode);
   }
 
   /**
@@ -224,7 +238,10 @@ export function createAgents(ctx: StoreContext) {
    * both and writes the shared list last.
    */
   async function markSharedSession(sessionId: string): Promise<void> {
-    const sharing = (await live()).filter((a) => a.session_id === sessionId).map((a) => a.code).sort();
+    const sharing = (await live())
+      .filter((a) => a.session_id === sessionId)
+      .map((a) => a.code)
+      .sort();
     if (sharing.length < 2) return;
     await replaceFile(layout, layout.sessionFile(sessionId), layout.sessions, sharing.join('\n'), ctx.clock.now());
   }
@@ -265,7 +282,24 @@ export function createAgents(ctx: StoreContext) {
     return activities.read(code);
   }
 
-  return { get, getLive, live, register, unregister, update, linkSession, codeForSession, codesForSession, codeForOverride, linkProcess, codeForProcess, codeForAnyProcess, setActivity, activity, adoptActivity: activities.adopt };
+  return {
+    get,
+    getLive,
+    live,
+    register,
+    unregister,
+    update,
+    linkSession,
+    codeForSession,
+    codesForSession,
+    codeForOverride,
+    linkProcess,
+    codeForProcess,
+    codeForAnyProcess,
+    setActivity,
+    activity,
+    adoptActivity: activities.adopt,
+  };
 }
 
 export type Agents = ReturnType<typeof createAgents>;

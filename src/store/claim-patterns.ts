@@ -17,7 +17,10 @@ export function normalizePattern(input: string, projectRoot: string): string {
   if (pattern.startsWith('/')) {
     const root = projectRoot.endsWith('/') ? projectRoot : `${projectRoot}/`;
     if (!pattern.startsWith(root)) {
-      throw new IntercomError('BAD_INPUT', `"${input}" is outside your project (${projectRoot}); claim paths relative to it, e.g. "src/auth/**"`);
+      throw new IntercomError(
+        'BAD_INPUT',
+        `"${input}" is outside your project (${projectRoot}); claim paths relative to it, e.g. "src/auth/**"`,
+      );
     }
     pattern = pattern.slice(root.length);
   }

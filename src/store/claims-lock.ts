@@ -28,7 +28,9 @@ export async function withLock<T>(layout: Layout, work: () => Promise<T>): Promi
     });
   } catch (error) {
     if (hasErrno(error, 'ELOCKED')) {
-      throw new IntercomError('CONFLICT', `the claims are locked by another process (${layout.claimsLock}); try again in a few seconds`, { cause: error });
+      throw new IntercomError('CONFLICT', `the claims are locked by another process (${layout.claimsLock}); try again in a few seconds`, {
+        cause: error,
+      });
     }
     throw error;
   }
@@ -37,11 +39,10 @@ export async function withLock<T>(layout: Layout, work: () => Promise<T>): Promi
   try {
     const result = await work();
     if (compromised) {
-      throw new IntercomError(
-        'CONFLICT',
-        `the claims lock was taken over while this update ran (${compromised.message}); call claims to see what holds, then try again`,
-        { cause: compromised },
-      );
+      throw new IntercomError('CONFLICT', `the claims lock was taken over while this update ran (${compromised.message})`, {
+        cause: compromised,
+        next: { op: 'claims', why: 'to see what holds, then try again' },
+      });
     }
     return result;
   } finally {

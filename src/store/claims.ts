@@ -7,14 +7,22 @@ import { assertPlainText, sliceChars } from '../core/text.ts';
 import { HUMAN, isCode } from '../core/ids.ts';
 import type { Agents } from './agents.ts';
 import { withLock } from './claims-lock.ts';
-import { MAX_PATTERNS, baseMatches, normalizePattern, patternBase, patternMatches, patternsOverlap, relativeInside } from './claim-patterns.ts';
+import {
+  MAX_PATTERNS,
+  baseMatches,
+  normalizePattern,
+  patternBase,
+  patternMatches,
+  patternsOverlap,
+  relativeInside,
+} from './claim-patterns.ts';
 import type { StoreContext } from './context.ts';
 import { isoNow } from './context.ts';
 import { normalizePath } from '../core/paths.ts';
 import { listNames, realPathOf, removeIfPresent, replaceFile } from './files.ts';
 import { listRecordNames, readRecord } from './records.ts';
 import { isFutureStamp } from './log-scan.ts';
-import { label, quoted } from './presentation.ts';
+import { label, quoted } from '../core/peer-text.ts';
 import type { ClaimsRecord } from './schema.ts';
 
 export const DEFAULT_CLAIM_TTL_MINUTES = 60;
@@ -55,7 +63,14 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
     const now = ctx.clock.now();
     const out: LiveClaim[] = [];
     // A file planted under a name that is no owner would fail every reader: quarantined instead.
-    const names = await listRecordNames(layout, layout.claims, (stem) => stem === HUMAN || isCode(stem), 'claim owner (an agent code or "human")', ctx.report, now);
+    const names = await listRecordNames(
+      layout,
+      layout.claims,
+      (stem) => stem === HUMAN || isCode(stem),
+      'claim owner (an agent code or "human")',
+      ctx.report,
+      now,
+    );
     for (const name of names) {
       const owner = name.slice(0, -'.json'.length);
       const record = await readOwner(owner);
@@ -85,18 +100,25 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
   }
 
   async function claim(owner: ClaimOwner, paths: string[], ttlMinutes = DEFAULT_CLAIM_TTL_MINUTES, reason?: string): Promise<LiveClaim[]> {
-    if (paths.length === 0 || paths.length > MAX_PATTERNS) throw new IntercomError('BAD_INPUT', `claim 1-${MAX_PATTERNS} paths or globs, e.g. ["src/auth/**"]`);
+    if (paths.length === 0 || paths.length > MAX_PATTERNS)
+      throw new IntercomError('BAD_INPUT', `claim 1-${MAX_PATTERNS} paths or globs, e.g. ["src/auth/**"]`);
     if (!Number.isFinite(ttlMinutes) || ttlMinutes <= 0 || ttlMinutes > MAX_CLAIM_TTL_MINUTES) {
-      throw new IntercomError('BAD_INPUT', `ttl_minutes must be more than 0 and at most ${MAX_CLAIM_TTL_MINUTES} (a day); claim again to extend`);
+      throw new IntercomError(
+        'BAD_INPUT',
+        `ttl_minutes must be more than 0 and at most ${MAX_CLAIM_TTL_MINUTES} (a day); claim again to extend`,
+      );
     }
     // Patterns and reason are shown in terminals and to models: one line, no control characters.
-    paths.forEach((p, i) => assertPlainText(paths.length > 1 ? `claim pattern ${i + 1}` : 'claim pattern', p, { oneLine: true }));
+    for (const [i, p] of paths.entries())
+      assertPlainText(paths.length > 1 ? `claim pattern ${i + 1}` : 'claim pattern', p, { oneLine: true });
     if (reason !== undefined) assertPlainText('claim reason', reason, { oneLine: true });
     const patterns = [...new Set(paths.map((p) => toPattern(p, owner.projectRoot)))];
     return withLock(layout, async () => {
       const real = realPaths();
       // The same checkout reached through a symlinked folder is the same project.
-      const others = (await all(true)).filter((c) => c.owner !== owner.code && (c.project_root === owner.projectRoot || real(c.project_root) === real(owner.projectRoot)));
+      const others = (await all(true)).filter(
+        (c) => c.owner !== owner.code && (c.project_root === owner.projectRoot || real(c.project_root) === real(owner.projectRoot)),
+      );
       const clashes = patterns.flatMap((p) => others.filter((c) => patternsOverlap(p, c.pattern)).map((c) => ({ p, c })));
       if (clashes.length) {
         const { p, c } = clashes[0]!;
@@ -104,7 +126,8 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
           'CONFLICT',
           // The holder's pattern, name and reason are peer text: quoted and made inert.
           `${quoted(p)} overlaps ${quoted(c.pattern)}, claimed by ${c.owner}${c.owner_name ? ` (${label(c.owner_name)})` : ''} until ${c.expires_at}` +
-            `${c.reason ? ` for ${quoted(c.reason)}` : ''}; nothing was claimed. Ask ${c.owner} (send or ask), or claim other files`,
+            `${c.reason ? ` for ${quoted(c.reason)}` : ''}; nothing was claimed.`,
+          { next: { op: 'send', or: { op: 'ask' }, why: `to reach ${c.owner}, or claim other files` } },
         );
       }
       const now = ctx.clock.now();
@@ -115,10 +138,27 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
       );
       const created = isoNow(ctx);
       const expires = new Date(now + ttlMinutes * 60_000).toISOString();
-      const fresh = patterns.map((pattern) => ({ pattern, ...(reason ? { reason: sliceChars(reason, 200) } : {}), created_at: created, expires_at: expires }));
-      const record: ClaimsRecord = { v: 1, owner: owner.code, project: owner.project, project_root: owner.projectRoot, claims: [...kept, ...fresh] };
+      const fresh = patterns.map((pattern) => ({
+        pattern,
+        ...(reason ? { reason: sliceChars(reason, 200) } : {}),
+        created_at: created,
+        expires_at: expires,
+      }));
+      const record: ClaimsRecord = {
+        v: 1,
+        owner: owner.code,
+        project: owner.project,
+        project_root: owner.projectRoot,
+        claims: [...kept, ...fresh],
+      };
       await replaceFile(layout, layout.claimsFile(owner.code), layout.claims, `${JSON.stringify(record)}\n`, now);
-      return fresh.map((c) => ({ owner: owner.code, ...(owner.name ? { owner_name: owner.name } : {}), project: owner.project, project_root: owner.projectRoot, ...c }));
+      return fresh.map((c) => ({
+        owner: owner.code,
+        ...(owner.name ? { owner_name: owner.name } : {}),
+        project: owner.project,
+        project_root: owner.projectRoot,
+        ...c,
+      }));
     });
   }
 
@@ -131,7 +171,14 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
       const released = record.claims.filter((c) => !wanted || wanted.has(c.pattern)).map((c) => c.pattern);
       const kept = record.claims.filter((c) => wanted && !wanted.has(c.pattern));
       if (kept.length === 0) await removeIfPresent(layout.claimsFile(owner.code));
-      else await replaceFile(layout, layout.claimsFile(owner.code), layout.claims, `${JSON.stringify({ ...record, claims: kept })}\n`, ctx.clock.now());
+      else
+        await replaceFile(
+          layout,
+          layout.claimsFile(owner.code),
+          layout.claims,
+          `${JSON.stringify({ ...record, claims: kept })}\n`,
+          ctx.clock.now(),
+        );
       return released;
     });
   }
@@ -171,7 +218,10 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
     const seen = new Map<string, string>();
     return (path) => {
       let out = seen.get(path);
-      if (out === undefined) seen.set(path, (out = realPathOf(path)));
+      if (out === undefined) {
+        out = realPathOf(path);
+        seen.set(path, out);
+      }
       return out;
     };
   }

@@ -31,15 +31,22 @@ export async function ensureDir(dir: string): Promise<void> {
   nodeFs().mkdirSync(dir, { recursive: true, mode: DIR_MODE });
 }
 
-function openNew(path: string, dir: string): number {
-  const fs = nodeFs();
+/**
+ * Run `step`; when it fails with ENOENT because `dir` does not exist yet (its first use), create
+ * `dir` (0700) and run it once more. Folders are made on demand, not up front: most never are.
+ */
+function inFolder<T>(dir: string, step: () => T): T {
   try {
-    return fs.openSync(path, 'wx', FILE_MODE);
+    return step();
   } catch (error) {
     if (!hasErrno(error, 'ENOENT')) throw error;
-    fs.mkdirSync(dir, { recursive: true, mode: DIR_MODE });
-    return fs.openSync(path, 'wx', FILE_MODE);
+    nodeFs().mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+    return step();
   }
+}
+
+function openNew(path: string, dir: string): number {
+  return inFolder(dir, () => nodeFs().openSync(path, 'wx', FILE_MODE));
 }
 
 /**
@@ -70,28 +77,21 @@ export async function writeTmp(layout: Layout, content: string, now: number, dur
  * Creates the destination folder on first use.
  */
 export async function publish(src: string, dest: string, destDir: string): Promise<void> {
-  const fs = nodeFs();
-  try {
-    fs.linkSync(src, dest);
-  } catch (error) {
-    if (!hasErrno(error, 'ENOENT')) throw error;
-    fs.mkdirSync(destDir, { recursive: true, mode: DIR_MODE });
-    fs.linkSync(src, dest);
-  }
+  inFolder(destDir, () => nodeFs().linkSync(src, dest));
 }
 
 /** Atomically replace `dest` with new content (owner-only files: presence, activity, links). */
-export async function replaceFile(layout: Layout, dest: string, destDir: string, content: string, now: number, durable = true): Promise<void> {
-  const fs = nodeFs();
+export async function replaceFile(
+  layout: Layout,
+  dest: string,
+  destDir: string,
+  content: string,
+  now: number,
+  durable = true,
+): Promise<void> {
   const tmp = await writeTmp(layout, content, now, durable);
   try {
-    try {
-      fs.renameSync(tmp, dest);
-    } catch (error) {
-      if (!hasErrno(error, 'ENOENT')) throw error;
-      fs.mkdirSync(destDir, { recursive: true, mode: DIR_MODE });
-      fs.renameSync(tmp, dest);
-    }
+    inFolder(destDir, () => nodeFs().renameSync(tmp, dest));
   } catch (error) {
     await removeQuietly(tmp);
     throw error;
@@ -136,7 +136,14 @@ export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 /** What is at a store path: a regular file's text, nothing, or something that is never read. */
 export type StoreFileRead = { kind: 'text'; text: string } | { kind: 'missing' } | { kind: 'special'; what: string };
 
-function describeSpecial(stat: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSymbolicLink(): boolean }): string {
+function describeSpecial(stat: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSymbolicLink(): boolean;
+}): string {
   if (stat.isDirectory()) return 'a folder';
   if (stat.isFIFO()) return 'a named pipe (fifo)';
   if (stat.isSocket()) return 'a socket';
@@ -166,7 +173,8 @@ export function readStoreFile(path: string): StoreFileRead {
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { kind: 'special', what: describeSpecial(stat) };
-    if (stat.size > MAX_RECORD_BYTES) return { kind: 'special', what: `a file of ${stat.size} bytes, over the ${MAX_RECORD_BYTES}-byte limit for a record` };
+    if (stat.size > MAX_RECORD_BYTES)
+      return { kind: 'special', what: `a file of ${stat.size} bytes, over the ${MAX_RECORD_BYTES}-byte limit for a record` };
     return { kind: 'text', text: fs.readFileSync(fd, 'utf8') };
   } finally {
     fs.closeSync(fd);

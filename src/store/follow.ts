@@ -28,6 +28,6 @@ export async function followLog(
       }
       first = false;
     },
-    { onError: options.onError },
+    { onError: options.onError, mode: ctx.watch },
   );
 }

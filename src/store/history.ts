@@ -10,8 +10,7 @@ import { idTime, scanLogNewestFirst } from './log-scan.ts';
 import type { Mail } from './mail.ts';
 import type { Message } from './schema.ts';
 import { failedDir } from './send-commit.ts';
-
-export const MAX_SEARCH_RESULTS = 50;
+import { MAX_SEARCH_RESULTS } from '../core/limits.ts';
 
 export interface SearchOptions {
   query: string;
@@ -32,7 +31,8 @@ export function parseSince(since: string, now: number): number {
   const m = /^(\d+)\s*([mhd])$/.exec(since.trim());
   if (m) return now - Number(m[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'm' | 'h' | 'd'];
   const t = Date.parse(since);
-  if (Number.isNaN(t)) throw new IntercomError('BAD_INPUT', `since "${since}" is neither a duration (30m, 2h, 3d) nor a date (2026-11-21T09:00)`);
+  if (Number.isNaN(t))
+    throw new IntercomError('BAD_INPUT', `since "${since}" is neither a duration (30m, 2h, 3d) nor a date (2026-11-21T09:00)`);
   return t;
 }
 
@@ -46,7 +46,10 @@ export function createHistory(ctx: StoreContext, mail: Mail) {
     const stored = box ? await mail.find(box, id) : undefined;
     if (stored) return stored;
     const logged = await mail.fromLog(id);
-    if (!logged || !involves(logged, box)) throw new IntercomError('NOT_FOUND', `no message ${id} of yours is on record (it may have been pruned); use search to find it`);
+    if (!logged || !involves(logged, box))
+      throw new IntercomError('NOT_FOUND', `no message ${id} of yours is on record (it may have been pruned)`, {
+        next: { op: 'search', why: 'to find it' },
+      });
     return { message: logged };
   }
 
@@ -99,7 +102,11 @@ export function createHistory(ctx: StoreContext, mail: Mail) {
     let removed = 0;
     const old = (name: string) => idTime(name) < cutoff;
     for (const box of (await listNames(ctx.layout.mail, '')).filter((n) => MAILBOX_PATTERN.test(n))) {
-      for (const dir of [...HISTORY_STATES.map((state) => ctx.layout.messageDir(box, state)), ctx.layout.sentDir(box), failedDir(ctx.layout, box)]) {
+      for (const dir of [
+        ...HISTORY_STATES.map((state) => ctx.layout.messageDir(box, state)),
+        ctx.layout.sentDir(box),
+        failedDir(ctx.layout, box),
+      ]) {
         for (const name of (await listNames(dir)).filter(old)) if (await removeIfPresent(`${dir}/${name}`)) removed++;
       }
     }

@@ -1,26 +1,36 @@
-// The store's public face: open a store folder and get every operation bound to it.
+// The store's public face: the disk and only the disk. Open a store folder and get every record
+// operation bound to it: agents (presence records), mailboxes, watchers, claims, receipts, the
+// log and history, and the watches the long-lived processes wait on. What these mean for
+// sessions (addressing, delivery, busy/idle, asking) is intercom/'s business.
 import type { Clock } from '../core/clock.ts';
 import { systemClock } from '../core/clock.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '../core/config.ts';
+import type { WatchMode } from '../core/config.ts';
 import { createAgents } from './agents.ts';
-import type { ReachConfig, StoreContext } from './context.ts';
-import { NO_REACH } from './context.ts';
+import type { Agents } from './agents.ts';
+import type { StoreContext } from './context.ts';
 import { createLayout } from './layout.ts';
+import type { Layout } from './layout.ts';
 import { createMail } from './mail.ts';
-import { createPostOffice } from './post-office.ts';
-import { createSessions } from './sessions/index.ts';
-import { createAsk } from './ask/index.ts';
+import type { Mail } from './mail.ts';
 import { createClaims } from './claims.ts';
+import type { Claims } from './claims.ts';
 import { createReceipts } from './receipts.ts';
+import type { Receipts } from './receipts.ts';
 import { createHistory } from './history.ts';
+import type { History } from './history.ts';
 import type { Problem, ProblemSink } from './records.ts';
+import { warmRecords } from './records.ts';
 import { openStoreDir } from './store-dir.ts';
 import { collectTmp } from './sweeper.ts';
 import { followLog } from './follow.ts';
 import { createWatchers } from './watchers.ts';
-import { warmRecords } from './records.ts';
+import type { Watchers } from './watchers.ts';
 import { watchAgent, watchRegistry } from './agent-watch.ts';
 import type { AgentChange } from './agent-watch.ts';
+import type { FolderWatch } from './watch.ts';
+import { watchBackendFor } from './watch-backend.ts';
+import type { WatchChoice } from './watch-backend.ts';
 import { purgeAgent } from './purge.ts';
 import { listNames } from './files.ts';
 import type { Message } from './schema.ts';
@@ -29,63 +39,94 @@ export interface StoreOptions {
   root: string;
   clock?: Clock;
   maxBodyBytes?: number;
+  /** How long-lived watches watch: events, poll, or auto (by the store's filesystem; the default). */
+  watch?: WatchMode;
   /** Called once for every corrupt file that was moved to quarantine/. Default: kept in `problems`. */
   onProblem?: ProblemSink;
-  /** Sessions without intercom (list_sessions, tmux delivery, ask): where and how to reach them. */
-  reach?: Partial<ReachConfig>;
 }
 
-export async function openStore(options: StoreOptions) {
+/** Every operation on one store folder. All of them are safe across processes (DESIGN.md §3). */
+export interface Store {
+  /** Where every file of the store lives. */
+  layout: Layout;
+  clock: Clock;
+  /** Agents' presence records, session and process links, and their busy/idle events. */
+  agents: Agents;
+  /** Mailboxes: messages by state (new, delivered, seen, acked, replied), the send commit. */
+  mail: Mail;
+  /** Which watcher process is the current one for an agent. */
+  watchers: Watchers;
+  /** File claims, with their lock. */
+  claims: Claims;
+  /** What became of a sent message in each recipient's mailbox. */
+  receipts: Receipts;
+  /** Threads and search over the log and kept mail. */
+  history: History;
+  /** Calls `onChange` when an agent's inbox or record changes (hint `'mail'`: only its inbox). */
+  watchAgent(
+    code: string,
+    onChange: (change?: AgentChange) => Promise<void>,
+    onError: (error: unknown) => void,
+    transcriptPath?: string,
+  ): Promise<FolderWatch>;
+  /** The backend the store's watches get (fs events or polling), and why: from its filesystem type unless configured. */
+  watchBackend(): WatchChoice;
+  /** Calls `onChange` when an agent registers, changes or leaves. */
+  watchRegistry(onChange: () => Promise<void>, onError: (error: unknown) => void): Promise<FolderWatch>;
+  /** Names of files set aside in quarantine/ (not their .reason.txt notes). */
+  quarantined(): Promise<string[]>;
+  /** Remove a dead agent's records, mailbox and links. */
+  purgeAgent(code: string, leftovers: { sessionId?: string; messageIds?: string[] }): Promise<void>;
+  /** Load and exercise the record schemas now, so a later first parse (a wake) does not pay for it. */
+  warm(): Promise<void>;
+  /** Remove temp files of writers that died, finish or withdraw their interrupted sends. */
+  collectTmp(): Promise<number>;
+  /** Every message logged after `sinceId`, then each new one as it is logged, until stopped. */
+  followLog(options: { sinceId?: string; onMessage(message: Message): void; onError?(error: unknown): void }): Promise<FolderWatch>;
+  /** Problems reported since the last call (when no onProblem sink was given). */
+  takeProblems(): Problem[];
+}
+
+/** Opens (creating, 0700) the store folder at `options.root`; throws IntercomError when its owner or mode is unsafe. */
+export async function openStore(options: StoreOptions): Promise<{ store: Store; ctx: StoreContext }> {
   const problems: Problem[] = [];
   const ctx: StoreContext = {
     layout: createLayout(options.root),
     clock: options.clock ?? systemClock,
     report: options.onProblem ?? ((p) => problems.push(p)),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    reach: { ...NO_REACH, ...options.reach },
+    watch: options.watch ?? 'auto',
   };
   await openStoreDir(ctx.layout, ctx.clock.now());
   const agents = createAgents(ctx);
   const mail = createMail(ctx);
-  const sessions = createSessions(ctx, agents);
-  const claims = createClaims(ctx, agents);
-  const office = createPostOffice(ctx, agents, mail, sessions, claims);
-  return {
+  const store: Store = {
     layout: ctx.layout,
     clock: ctx.clock,
     agents,
     mail,
     watchers: createWatchers(ctx),
-    sessions,
-    claims,
+    claims: createClaims(ctx, agents),
     receipts: createReceipts(ctx, agents, mail),
     history: createHistory(ctx, mail),
-    ask: createAsk(ctx, mail, office, sessions),
-    ...office,
-    watchAgent: (code: string, onChange: (change?: AgentChange) => Promise<void>, onError: (error: unknown) => void, transcriptPath?: string) =>
-      watchAgent(ctx, code, onChange, onError, transcriptPath),
-    watchRegistry: (onChange: () => Promise<void>, onError: (error: unknown) => void) => watchRegistry(ctx, onChange, onError),
-    /** Names of files set aside in quarantine/ (not their .reason.txt notes). */
+    watchAgent: (code, onChange, onError, transcriptPath) => watchAgent(ctx, code, onChange, onError, transcriptPath),
+    watchBackend: () => watchBackendFor(ctx.layout.root, ctx.watch),
+    watchRegistry: (onChange, onError) => watchRegistry(ctx, onChange, onError),
     quarantined: async () => (await listNames(ctx.layout.quarantine, '')).filter((n) => !n.endsWith('.reason.txt')),
-    purgeAgent: (code: string, leftovers: { sessionId?: string; messageIds?: string[] }) => purgeAgent(ctx, code, leftovers),
-    /** Load and exercise the record schemas now, so a later first parse (a wake) does not pay for it. */
+    purgeAgent: (code, leftovers) => purgeAgent(ctx, code, leftovers),
     warm: warmRecords,
     collectTmp: () => collectTmp(ctx),
-    followLog: (options: { sinceId?: string; onMessage(message: Message): void; onError?(error: unknown): void }) =>
-      followLog(ctx, options),
-    /** Problems reported since the last call (when no onProblem sink was given). */
-    takeProblems: (): Problem[] => problems.splice(0),
+    followLog: (options) => followLog(ctx, options),
+    takeProblems: () => problems.splice(0),
   };
+  return { store, ctx };
 }
 
-export type Store = Awaited<ReturnType<typeof openStore>>;
 export type { AgentRecord, Message } from './schema.ts';
 export type { Problem } from './records.ts';
-export type { AgentView, Delivery, Sender, SendResult } from './post-office.ts';
-export type { SessionView } from './sessions/index.ts';
-export type { AskResult } from './ask/index.ts';
 export type { LiveClaim, ClaimOwner } from './claims.ts';
 export type { MessageStatus, Receipt } from './receipts.ts';
 export type { StoredMessage } from './mail.ts';
 export type { AgentChange } from './agent-watch.ts';
+export type { WatchChoice } from './watch-backend.ts';
 export type { MessageState } from './layout.ts';

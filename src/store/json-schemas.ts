@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { recordSchemas } from './schema.ts';
 
-
 export function jsonSchemaFiles(): Record<string, string> {
   const files: Record<string, string> = {};
   for (const [kind, schema] of Object.entries(recordSchemas)) {

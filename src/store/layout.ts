@@ -86,7 +86,8 @@ export function createLayout(root: string): Layout {
     sessionFile: (sessionId) => join(sessions, assertSessionId(sessionId)),
     activity,
     activityDir: (key) => {
-      if (!ACTIVITY_KEY.test(key)) throw new IntercomError('BAD_INPUT', `${JSON.stringify(key)} is not an activity key: an agent code or p-<pid>-<start>`);
+      if (!ACTIVITY_KEY.test(key))
+        throw new IntercomError('BAD_INPUT', `${JSON.stringify(key)} is not an activity key: an agent code or p-<pid>-<start>`);
       return join(activity, key);
     },
     claims,

@@ -3,6 +3,7 @@
 // change after that is a rename between state folders of
 // the recipient's mailbox, so concurrent readers, hooks and senders never see a partial file.
 import { IntercomError } from '../core/errors.ts';
+import { NEXT } from '../core/next-step.ts';
 import { assertMailbox, assertMessageId, messageIdGenerator } from '../core/ids.ts';
 import type { StoreContext } from './context.ts';
 import { listNames, moveIfPresent, readStoreFile, removeQuietly, writeTmp } from './files.ts';
@@ -63,7 +64,7 @@ export function createMail(ctx: StoreContext) {
   async function send(input: SendInput): Promise<Message> {
     const body = validateBody(input.body, ctx.maxBodyBytes);
     const to = [...new Set(input.to.map(assertMailbox))];
-    if (to.length === 0) throw new IntercomError('BAD_INPUT', 'no recipients; call who to list live agents');
+    if (to.length === 0) throw new IntercomError('BAD_INPUT', 'no recipients', { next: { op: 'who', why: 'to list live agents' } });
     const id = nextId();
     const message: Message = {
       v: 1,
@@ -181,11 +182,12 @@ export function createMail(ctx: StoreContext) {
     const done: string[] = [];
     for (const id of ids.map(assertMessageId)) {
       if (await move(box, id, INBOX_STATES, as)) done.push(id);
-      else if (await isIn(box, id, HISTORY_STATES)) done.push(id); // acking twice is harmless
+      else if (await isIn(box, id, HISTORY_STATES))
+        done.push(id); // acking twice is harmless
       else missing.push(id);
     }
     if (missing.length) {
-      throw new IntercomError('NOT_FOUND', `no message ${missing.join(', ')} in your inbox; call peek to list your message ids`);
+      throw new IntercomError('NOT_FOUND', `no message ${missing.join(', ')} in your inbox`, { next: NEXT.listMessageIds });
     }
     return done;
   }
@@ -206,7 +208,8 @@ export function createMail(ctx: StoreContext) {
     for (const state of INBOX_STATES) {
       for (const name of await messageNames(layout.messageDir(from, state))) {
         const id = name.slice(0, -'.json'.length);
-        if (await moveIfPresent(layout.messageFile(from, state, id), layout.messageFile(to, state, id), layout.messageDir(to, state))) moved++;
+        if (await moveIfPresent(layout.messageFile(from, state, id), layout.messageFile(to, state, id), layout.messageDir(to, state)))
+          moved++;
       }
     }
     return moved;

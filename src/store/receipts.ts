@@ -42,7 +42,8 @@ const NOTES: Record<ReceiptState, string> = {
   seen: 'read with peek',
   acked: 'acknowledged',
   replied: 'answered',
-  undelivered: 'never delivered: the send failed before this copy reached the inbox, and was withdrawn from every recipient; it did not count as sent, so send it again',
+  undelivered:
+    'never delivered: the send failed before this copy reached the inbox, and was withdrawn from every recipient; it did not count as sent, so send it again',
   missing: 'its copy is gone (pruned, or removed by hand)',
 };
 
@@ -71,7 +72,12 @@ export function createReceipts(ctx: StoreContext, agents: Agents, mail: Mail) {
       const adoptedBy = await agents.codeForSession(box.slice(2));
       const { state, note } = await locate(box, id, sent);
       if (state === 'missing' && adoptedBy) return { ...(await receipt(adoptedBy, id, sent)), to: box.slice(2) };
-      return { to: box.slice(2), state, dead_letter: false, note: `${note} (a Claude session without intercom: it reads this only if it starts intercom or is asked)` };
+      return {
+        to: box.slice(2),
+        state,
+        dead_letter: false,
+        note: `${note} (a Claude session without intercom: it reads this only if it starts intercom or is asked)`,
+      };
     }
     const { state, note } = await locate(box, id, sent);
     const open = state === 'new' || state === 'delivered' || state === 'seen';
@@ -79,7 +85,12 @@ export function createReceipts(ctx: StoreContext, agents: Agents, mail: Mail) {
     // A dead letter never reached the recipient's model. One it was shown (delivered, seen) did
     // reach it, even if the agent left before acknowledging it: that is said, not called dead.
     if (gone && state === 'new') {
-      return { to: box, state, dead_letter: true, note: `never shown to agent ${box}, which is gone; it gets this only if its session resumes` };
+      return {
+        to: box,
+        state,
+        dead_letter: true,
+        note: `never shown to agent ${box}, which is gone; it gets this only if its session resumes`,
+      };
     }
     return { to: box, state, dead_letter: false, note: gone ? `${note}; agent ${box} has gone since, without acknowledging it` : note };
   }
@@ -99,7 +110,9 @@ export function createReceipts(ctx: StoreContext, agents: Agents, mail: Mail) {
   async function status(id: string, viewer?: string): Promise<MessageStatus> {
     const found = await lookUp(assertMessageId(id), viewer);
     if (!found || (viewer !== undefined && found.message.from.code !== viewer && !found.message.to.includes(viewer))) {
-      throw new IntercomError('NOT_FOUND', `no message ${id} of yours is on record (it may have been pruned); call status without ids to list what you sent`);
+      throw new IntercomError('NOT_FOUND', `no message ${id} of yours is on record (it may have been pruned)`, {
+        next: { op: 'status', recent: true, why: 'to list what you sent' },
+      });
     }
     return statusOf(found.message, found.sent);
   }

@@ -36,7 +36,18 @@ export async function warmRecords(): Promise<void> {
   const at = new Date(0).toISOString();
   const id = '0000000000000-0000000000';
   s.message.safeParse({ v: 1, id, from: { code: 'human' }, to: ['abcd'], scope: 'direct', thread: id, created_at: at, body: 'x' });
-  s.agent.safeParse({ v: 1, code: 'abcd', project: 'p', project_root: '/', cwd: '/', pid: 1, pid_start: '1', status: '', status_at: at, registered_at: at });
+  s.agent.safeParse({
+    v: 1,
+    code: 'abcd',
+    project: 'p',
+    project_root: '/',
+    cwd: '/',
+    pid: 1,
+    pid_start: '1',
+    status: '',
+    status_at: at,
+    registered_at: at,
+  });
   s.activity.safeParse({ v: 1, state: 'idle', at });
   s.watcher.safeParse({ v: 1, pid: 1, pid_start: '1', armed_at: at });
 }
@@ -71,12 +82,15 @@ function jsonErrorKind(error: unknown, text: string): string {
 
 /** The failing field's path, keeping only names a schema could have (record keys, indexes). */
 function issuePath(path: readonly PropertyKey[]): string {
-  const parts = path.map((part) => (typeof part === 'number' || (typeof part === 'string' && /^[a-z_][a-z0-9_]{0,39}$/i.test(part)) ? String(part) : '?'));
+  const parts = path.map((part) =>
+    typeof part === 'number' || (typeof part === 'string' && /^[a-z_][a-z0-9_]{0,39}$/i.test(part)) ? String(part) : '?',
+  );
   return parts.join('.') || '(root)';
 }
 
 function issueKind(issue: { code: string; expected?: unknown }): string {
-  if (issue.code === 'invalid_type' && typeof issue.expected === 'string' && /^[a-z]{1,20}$/.test(issue.expected)) return `expected ${issue.expected}`;
+  if (issue.code === 'invalid_type' && typeof issue.expected === 'string' && /^[a-z]{1,20}$/.test(issue.expected))
+    return `expected ${issue.expected}`;
   return /^[a-z_]{1,40}$/.test(issue.code) ? issue.code.replace(/_/g, ' ') : 'invalid';
 }
 
@@ -159,7 +173,12 @@ export async function readStoreText(layout: Layout, path: string, report: Proble
   const read = readStoreFile(path);
   if (read.kind === 'text') return read.text;
   if (read.kind === 'special') {
-    const problem = await quarantine(layout, path, `${read.what}, not a regular file: never read (intercom does not follow links or open special files in its store)`, now);
+    const problem = await quarantine(
+      layout,
+      path,
+      `${read.what}, not a regular file: never read (intercom does not follow links or open special files in its store)`,
+      now,
+    );
     if (problem) report(problem);
   }
   return undefined;

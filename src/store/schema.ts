@@ -60,7 +60,7 @@ export const activitySchema = z
   .object({
     v: z.literal(1),
     state: z.enum(['busy', 'idle']),
-    at: isoTime.describe('when the event happened (the hook\'s start, or the wake); the file name carries it too'),
+    at: isoTime.describe("when the event happened (the hook's start, or the wake); the file name carries it too"),
     since: isoTime.optional().describe('when the current state began'),
     session_id: z.string().regex(SESSION_ID_PATTERN).optional().describe('the Claude session id the hook saw (changes after /clear)'),
     transcript_path: z.string().optional().describe('the transcript path the hook saw'),

@@ -69,7 +69,14 @@ export async function commitSend(ctx: StoreContext, tmp: string, message: Messag
       await publish(tmp, path, layout.messageDir(box, 'new'));
     } catch (error) {
       const where = layout.messageDir(box, 'new');
-      throw await withdraw(ctx, tmp, message, staged, `its copy for ${box} could not be written into ${where} (${describeError(error)})`, error);
+      throw await withdraw(
+        ctx,
+        tmp,
+        message,
+        staged,
+        `its copy for ${box} could not be written into ${where} (${describeError(error)})`,
+        error,
+      );
     }
     staged.push({ box, path });
   }
@@ -82,7 +89,14 @@ export async function commitSend(ctx: StoreContext, tmp: string, message: Messag
     await publish(tmp, layout.logFile(id), layout.log);
   } catch (error) {
     const undone = await undo(layout.sentFile(from, id));
-    throw await withdraw(ctx, tmp, message, staged, `it could not be written to the log ${layout.log} (${describeError(error)})${undone}`, error);
+    throw await withdraw(
+      ctx,
+      tmp,
+      message,
+      staged,
+      `it could not be written to the log ${layout.log} (${describeError(error)})${undone}`,
+      error,
+    );
   }
   await handOver(ctx, message, staged);
 }
@@ -101,8 +115,8 @@ async function handOver(ctx: StoreContext, message: Message, staged: { box: stri
     throw new IntercomError(
       'IO',
       `message ${message.id} was sent, but could not be put into the inbox of ${stuck.join('; ')}. ` +
-        `It is kept aside and handed over by the next store sweep (an MCP server start or intercom doctor); do not send it again. ` +
-        `Call status with id ${message.id} to follow it`,
+        `It is kept aside and handed over by the next store sweep (an MCP server start or intercom doctor); do not send it again.`,
+      { next: { op: 'status', id: message.id, why: 'to follow it' } },
     );
   }
 }

@@ -36,10 +36,24 @@ export async function openStoreDir(layout: Layout, now: number): Promise<void> {
   }
   // The root may be a symlink (a store kept on another disk); the folders inside it may not: a
   // linked mail/ or agents/ would have every reader list and read files from somewhere else.
-  for (const dir of [layout.tmp, layout.agents, layout.sessions, layout.activity, layout.procs, layout.watchers, layout.claims, layout.mail, layout.log, layout.quarantine]) {
+  for (const dir of [
+    layout.tmp,
+    layout.agents,
+    layout.sessions,
+    layout.activity,
+    layout.procs,
+    layout.watchers,
+    layout.claims,
+    layout.mail,
+    layout.log,
+    layout.quarantine,
+  ]) {
     const what = folderProblem(dir);
     if (what !== undefined) {
-      throw new IntercomError('STORE', `${dir} is ${what}, not a folder; intercom never follows links inside its store. Remove it (rm '${dir}'); it is recreated as a folder`);
+      throw new IntercomError(
+        'STORE',
+        `${dir} is ${what}, not a folder; intercom never follows links inside its store. Remove it (rm '${dir}'); it is recreated as a folder`,
+      );
     }
   }
   // A marker that is a symlink, fifo or folder is refused unread (readTextIfPresent never follows one).

@@ -18,7 +18,10 @@ export function createWatchers(ctx: StoreContext) {
    * Record `self` as the agent's watcher. Returns the previous watcher if it is still running
    * (the caller stops it).
    */
-  async function arm(code: string, self: { pid: number; start: string; claudePid?: number | undefined }): Promise<WatcherRecord | undefined> {
+  async function arm(
+    code: string,
+    self: { pid: number; start: string; claudePid?: number | undefined },
+  ): Promise<WatcherRecord | undefined> {
     const previous = await current(code);
     const record: WatcherRecord = {
       v: 1,

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { procInfo } from '../../src/core/proc.ts';
-import { openStore } from '../../src/store/index.ts';
-import type { Store } from '../../src/store/index.ts';
+import { openIntercom } from '../../src/intercom/index.ts';
+import type { Intercom } from '../../src/intercom/index.ts';
 import { runIntercom } from '../helpers/cli.ts';
 import { fakeClaudeSandbox } from '../helpers/fake-claude-cli.ts';
 import { lines } from '../helpers/lines.ts';
@@ -32,7 +32,7 @@ const ids = {
   argvOld: '23000000-0000-4000-8000-000000000004',
 };
 const minute = 60_000;
-let store: Store;
+let store: Intercom;
 
 interface Run {
   session: string;
@@ -45,9 +45,23 @@ const transcriptOf = (cwd: string, id: string) => {
   return existsSync(path) ? readFileSync(path, 'utf8') : '';
 };
 const runsOf = (session: string): Run[] =>
-  existsSync(runLog) ? readFileSync(runLog, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Run).filter((r) => r.session === session) : [];
+  existsSync(runLog)
+    ? readFileSync(runLog, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Run)
+        .filter((r) => r.session === session)
+    : [];
 const printRunsWith = (id: string) =>
-  existsSync(argvLog) ? readFileSync(argvLog, 'utf8').trim().split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { argv: string[] }).argv).filter((a) => a.includes('-p') && a.includes(id)) : [];
+  existsSync(argvLog)
+    ? readFileSync(argvLog, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { argv: string[] }).argv)
+        .filter((a) => a.includes('-p') && a.includes(id))
+    : [];
 
 /** An interactive fake claude; `sessions` collects each session id it announces (a new one after /clear). */
 async function startClaude(cwd: string, args: string[] = []) {
@@ -73,13 +87,22 @@ async function startClaude(cwd: string, args: string[] = []) {
 }
 
 beforeAll(async () => {
-  store = await openStore({ root: storeDir, reach: { configDirs: [configDir], tmux: { serverArgs: ['-L', `intercom-ask-safety-${process.pid}`] }, childEnv: env } });
+  store = await openIntercom({
+    root: storeDir,
+    reach: { configDirs: [configDir], tmux: { serverArgs: ['-L', `intercom-ask-safety-${process.pid}`] }, childEnv: env },
+  });
 });
 
 describe('two asks to one session that is not running', () => {
   test('from two processes at once: one resume at a time, and both are answered', async () => {
     const project = makeProject(sandbox, 'racy');
-    writeTranscript(configDir, project, ids.racy, sessionRecords(ids.racy, project, ['what does the cache key hold?']), new Date(Date.now() - 10 * minute));
+    writeTranscript(
+      configDir,
+      project,
+      ids.racy,
+      sessionRecords(ids.racy, project, ['what does the cache key hold?']),
+      new Date(Date.now() - 10 * minute),
+    );
     // Each resume takes a while, so two that ran together would overlap for certain.
     const slow = { ...env, FAKE_CLAUDE_DELAY_MS: '1500' };
     const [a, b] = await Promise.all([
@@ -96,7 +119,14 @@ describe('two asks to one session that is not running', () => {
   });
 
   test('one that arrives while the other resume runs waits its turn (it is not taken for the session running)', async () => {
-    const slow = await openStore({ root: storeDir, reach: { configDirs: [configDir], tmux: { serverArgs: ['-L', `intercom-ask-safety-${process.pid}`] }, childEnv: { ...env, FAKE_CLAUDE_DELAY_MS: '2000' } } });
+    const slow = await openIntercom({
+      root: storeDir,
+      reach: {
+        configDirs: [configDir],
+        tmux: { serverArgs: ['-L', `intercom-ask-safety-${process.pid}`] },
+        childEnv: { ...env, FAKE_CLAUDE_DELAY_MS: '2000' },
+      },
+    });
     const before = runsOf(ids.racy).length;
     const first = slow.ask({ sender: { kind: 'human' }, to: ids.racy, question: 'first, slow', timeoutS: 60 });
     await until(() => runsOf(ids.racy).length > before, 'the first resume to start');
@@ -120,7 +150,13 @@ describe('two asks to one session that is not running', () => {
 
   test('an ask that waited checks again: a session that started running meanwhile is not resumed', async () => {
     const project = makeProject(sandbox, 'starts');
-    writeTranscript(configDir, project, ids.starts, sessionRecords(ids.starts, project, ['tune the retry policy']), new Date(Date.now() - 10 * minute));
+    writeTranscript(
+      configDir,
+      project,
+      ids.starts,
+      sessionRecords(ids.starts, project, ['tune the retry policy']),
+      new Date(Date.now() - 10 * minute),
+    );
     // Two asks at once: both find the session not running; one resumes it (slowly), the other waits.
     const slow = { ...env, FAKE_CLAUDE_DELAY_MS: '4000' };
     const asks = [
@@ -145,7 +181,14 @@ describe('two asks to one session that is not running', () => {
   });
 
   test('a wait longer than the timeout ends with a clear refusal that names the other ask', async () => {
-    const slow = await openStore({ root: storeDir, reach: { configDirs: [configDir], tmux: { serverArgs: ['-L', `intercom-ask-safety-${process.pid}`] }, childEnv: { ...env, FAKE_CLAUDE_DELAY_MS: '4000' } } });
+    const slow = await openIntercom({
+      root: storeDir,
+      reach: {
+        configDirs: [configDir],
+        tmux: { serverArgs: ['-L', `intercom-ask-safety-${process.pid}`] },
+        childEnv: { ...env, FAKE_CLAUDE_DELAY_MS: '4000' },
+      },
+    });
     const first = slow.ask({ sender: { kind: 'human' }, to: ids.racy, question: 'long one', timeoutS: 60 });
     const startsBefore = runsOf(ids.racy).length;
     await until(() => runsOf(ids.racy).length > startsBefore, 'the first resume to start');
@@ -156,17 +199,26 @@ describe('two asks to one session that is not running', () => {
   });
 });
 
-describe("a running claude whose session file or --resume names an old session (kept after /clear)", () => {
+describe('a running claude whose session file or --resume names an old session (kept after /clear)', () => {
   test('session file: the session it really writes is listed unsure, not idle, and never resumed', async () => {
     const project = makeProject(sandbox, 'cleared');
-    writeTranscript(configDir, project, ids.before, sessionRecords(ids.before, project, ['an older session of this folder']), new Date(Date.now() - 30 * minute));
+    writeTranscript(
+      configDir,
+      project,
+      ids.before,
+      sessionRecords(ids.before, project, ['an older session of this folder']),
+      new Date(Date.now() - 30 * minute),
+    );
     const startedAt = Date.now();
     const user = await startClaude(project);
     try {
       const named = user.sessions[0]!;
       // Claude Code's own file for this process, written at its start…
       mkdirSync(join(configDir, 'sessions'), { recursive: true });
-      writeFileSync(join(configDir, 'sessions', `${user.proc.pid}.json`), JSON.stringify({ pid: user.proc.pid, sessionId: named, cwd: project, startedAt, procStart: procInfo(user.proc.pid)!.start }));
+      writeFileSync(
+        join(configDir, 'sessions', `${user.proc.pid}.json`),
+        JSON.stringify({ pid: user.proc.pid, sessionId: named, cwd: project, startedAt, procStart: procInfo(user.proc.pid)!.start }),
+      );
       await Bun.sleep(20);
       await user.type('first prompt');
       await until(() => transcriptOf(project, named).includes('fake answer: first prompt'), 'the first answer');
@@ -198,7 +250,13 @@ describe("a running claude whose session file or --resume names an old session (
 
   test('--resume in its arguments: the same rule', async () => {
     const project = makeProject(sandbox, 'argv-cleared');
-    writeTranscript(configDir, project, ids.argvOld, sessionRecords(ids.argvOld, project, ['resumed, then cleared']), new Date(Date.now() - 30 * minute));
+    writeTranscript(
+      configDir,
+      project,
+      ids.argvOld,
+      sessionRecords(ids.argvOld, project, ['resumed, then cleared']),
+      new Date(Date.now() - 30 * minute),
+    );
     const user = await startClaude(project, ['--resume', ids.argvOld]);
     try {
       await user.type('/clear', 2);

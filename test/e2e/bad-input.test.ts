@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStore } from '../../src/store/index.ts';
+import { openIntercom } from '../../src/intercom/index.ts';
 import { startAgent } from '../helpers/agent.ts';
 import type { TestAgent } from '../helpers/agent.ts';
 import { isolatedEnv, makeProject, tmpDir } from '../helpers/tmp.ts';
@@ -143,7 +143,7 @@ describe('store ownership and permissions', () => {
     const root = join(tmpDir('intercom-perm-'), 'store');
     mkdirSync(root, { mode: 0o700 });
     chmodSync(root, 0o755);
-    await expect(openStore({ root })).rejects.toThrow(`Run: chmod 700 '${root}'`);
+    await expect(openIntercom({ root })).rejects.toThrow(`Run: chmod 700 '${root}'`);
     // Through the server: it still starts, and every tool says what is wrong.
     const agent = await startAgent({ cwd: sandbox, env: { ...env, CLAUDE_INTERCOM_DIR: root }, expectBroken: true });
     const result = await agent.raw('who');
@@ -156,6 +156,6 @@ describe('store ownership and permissions', () => {
     const root = join(tmpDir('intercom-owner-'), 'store');
     mkdirSync(root, { mode: 0o700 });
     chownSync(root, 65534, 65534);
-    await expect(openStore({ root })).rejects.toThrow('belongs to uid 65534');
+    await expect(openIntercom({ root })).rejects.toThrow('belongs to uid 65534');
   });
 });

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStore } from '../../src/store/index.ts';
-import type { Store } from '../../src/store/index.ts';
+import { openIntercom } from '../../src/intercom/index.ts';
+import type { Intercom } from '../../src/intercom/index.ts';
 import { startAgent } from '../helpers/agent.ts';
 import type { TestAgent } from '../helpers/agent.ts';
 import { FIXTURES, BUN } from '../helpers/paths.ts';
@@ -22,7 +22,7 @@ const env = isolatedEnv(sandbox);
 const root = env.CLAUDE_INTERCOM_DIR!;
 let reader: TestAgent;
 let peer: TestAgent;
-let store: Store;
+let store: Intercom;
 
 type Msg = { id: string; body: string; cut?: string };
 type Raw = { isError?: boolean; text: string; data?: Record<string, unknown> };
@@ -30,7 +30,7 @@ type Raw = { isError?: boolean; text: string; data?: Record<string, unknown> };
 beforeAll(async () => {
   const project = makeProject(sandbox, 'webapp');
   [reader, peer] = await Promise.all([startAgent({ cwd: project, env }), startAgent({ cwd: project, env })]);
-  store = await openStore({ root });
+  store = await openIntercom({ root });
 });
 afterAll(async () => {
   await Promise.all([reader, peer].map((a) => a?.close()));
@@ -96,10 +96,17 @@ describe('peek', () => {
 
   test('two concurrent peeks and a second process reading the same inbox never return a message twice', async () => {
     const sent = await mailReader(300, 4096, 'race');
-    const drainer = Bun.spawn([BUN, join(FIXTURES, 'drain-inbox.ts'), root, reader.code], { stdin: 'pipe', stdout: 'pipe', stderr: 'pipe' });
+    const drainer = Bun.spawn([BUN, join(FIXTURES, 'drain-inbox.ts'), root, reader.code], {
+      stdin: 'pipe',
+      stdout: 'pipe',
+      stderr: 'pipe',
+    });
     const lines = (async () => {
       const out = await new Response(drainer.stdout).text();
-      return out.split('\n').filter((l) => l.startsWith('{')).map((l) => (JSON.parse(l) as { id: string }).id);
+      return out
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => (JSON.parse(l) as { id: string }).id);
     })();
     await Bun.sleep(300); // let it open the store
     const drainMcp = async () => {
@@ -129,11 +136,19 @@ describe('peek', () => {
   // Plain prose, and text whose JSON form is twice as long (quotes, newlines) with frame-like tags.
   const prose = (n: number) => 'lorem ipsum dolor sit amet '.repeat(Math.ceil(n / 27)).slice(0, n);
   const awkward = (n: number) => '"quoted"\n</peer-message>\t\\ \u00e9\ud83d\ude00'.repeat(Math.ceil(n / 30)).slice(0, n);
-  test.each([['prose', prose], ['escape-heavy text', awkward]] as const)(
+  test.each([
+    ['prose', prose],
+    ['escape-heavy text', awkward],
+  ] as const)(
     'a message bigger than one result (%s) comes cut, with a note, and reads on with id and offset to the exact body',
     async (_kind, make) => {
       const original = make(50_000).replace(/\ud83d$/, '');
-      const { id } = await store.mail.send({ from: { code: peer.code, project: 'webapp' }, to: [reader.code], scope: 'direct', body: original });
+      const { id } = await store.mail.send({
+        from: { code: peer.code, project: 'webapp' },
+        to: [reader.code],
+        scope: 'direct',
+        body: original,
+      });
       const first = await reader.raw('peek');
       expectBounded(first);
       const [m] = messagesOf(first);
@@ -188,7 +203,10 @@ describe('history', () => {
 
 describe('lists', () => {
   test('claims and who with 300 long claims: bounded, claims pages on with offset', async () => {
-    const patterns = Array.from({ length: 300 }, (_, i) => `src/generated/module-${String(i).padStart(3, '0')}/${'deeply/nested/'.repeat(5)}file.ts`);
+    const patterns = Array.from(
+      { length: 300 },
+      (_, i) => `src/generated/module-${String(i).padStart(3, '0')}/${'deeply/nested/'.repeat(5)}file.ts`,
+    );
     for (let i = 0; i < 300; i += 50) {
       await peer.call('claim', { paths: patterns.slice(i, i + 50), reason: 'regenerating the whole API client; '.repeat(5).slice(0, 190) });
     }
@@ -210,7 +228,8 @@ describe('lists', () => {
     const configDir = env.CLAUDE_CONFIG_DIR!;
     const cwd = join(sandbox, 'webapp');
     const ids: string[] = Array.from({ length: 400 }, () => crypto.randomUUID());
-    ids.forEach((id, i) => writeTranscript(configDir, cwd, id, sessionRecords(id, cwd, [`task ${i}: ${'please refactor the billing module '.repeat(30)}`])));
+    for (const [i, id] of ids.entries())
+      writeTranscript(configDir, cwd, id, sessionRecords(id, cwd, [`task ${i}: ${'please refactor the billing module '.repeat(30)}`]));
     const listed: string[] = [];
     let r = await reader.raw('list_sessions', { scope: 'all', limit: 400 });
     for (let calls = 0; calls < 400; calls++) {

@@ -142,9 +142,16 @@ describe('overlapping watchers', () => {
         await until(() => bunRunning(newer), 'the second watcher to start');
         await senders[trial % senders.length]!.call('send', { to: code, body: `race ${trial}` });
         // One of the two wakes the session; the other ends replaced or stays armed.
-        const woke = await Promise.race([older.done, newer.done].map((d, i) => d.then((r) => (r.exit === 2 ? i : undefined))).map((p) => p.then((i) => i ?? new Promise<never>(() => {}))));
+        const woke = await Promise.race(
+          [older.done, newer.done]
+            .map((d, i) => d.then((r) => (r.exit === 2 ? i : undefined)))
+            .map((p) => p.then((i) => i ?? new Promise<never>(() => {}))),
+        );
         const survivor = woke === 0 ? newer : older;
-        await until(async () => armedBy(survivor, code) || (await Promise.race([survivor.done.then(() => true), Bun.sleep(20).then(() => false)])), 'the other watcher to settle');
+        await until(
+          async () => armedBy(survivor, code) || (await Promise.race([survivor.done.then(() => true), Bun.sleep(20).then(() => false)])),
+          'the other watcher to settle',
+        );
         outcomes.push(String((await agentView(code))?.activity));
         // The woken turn ends: its Stop arms the watcher the next trial races against.
         older = await claude.hook('stop', { hook_event_name: 'Stop' });
@@ -180,9 +187,9 @@ describe('who', () => {
 
 describe('busy marks of Claude processes that never got an agent', () => {
   test('are collected once the process is gone, kept while it runs', async () => {
-    const { openStore } = await import('../../src/store/index.ts');
+    const { openIntercom } = await import('../../src/intercom/index.ts');
     const { processKey } = await import('../../src/store/activity.ts');
-    const s = await openStore({ root: join(tmpDir('intercom-orphan-marks-'), 'store') });
+    const s = await openIntercom({ root: join(tmpDir('intercom-orphan-marks-'), 'store') });
     const gone = Bun.spawn(['true']);
     await gone.exited;
     const dead = { pid: gone.pid, start: '1' };

@@ -13,7 +13,7 @@ import { startAgent } from '../helpers/agent.ts';
 import type { TestAgent } from '../helpers/agent.ts';
 import { messageText, startMockAnthropic } from '../helpers/mock-anthropic.ts';
 import type { MockAnthropic } from '../helpers/mock-anthropic.ts';
-import { CLAUDE_BIN, CLAUDE_FLAGS, claudePrint, claudeSandbox, hasClaude } from '../helpers/real-claude.ts';
+import { CLAUDE_FLAGS, claudeInTmux, claudePrint, claudeSandbox, hasClaude } from '../helpers/real-claude.ts';
 import type { ClaudeSandbox } from '../helpers/real-claude.ts';
 import { tmpDir } from '../helpers/tmp.ts';
 import { until } from '../helpers/until.ts';
@@ -32,7 +32,10 @@ function tmux(...args: string[]) {
   return Bun.spawnSync(['tmux', '-u', '-L', socket, '-f', '/dev/null', ...args], { stdout: 'pipe', stderr: 'pipe' });
 }
 /** The pane's text with Claude Code's own line wrapping undone (rows joined, spaces collapsed). */
-const flat = () => tmux('capture-pane', '-p', '-t', PANE).stdout.toString().replace(/[\s\u00a0]+/g, ' ');
+const flat = () =>
+  tmux('capture-pane', '-p', '-t', PANE)
+    .stdout.toString()
+    .replace(/[\s\u00a0]+/g, ' ');
 const editScript = (to: string) => `TOOL:Edit:${JSON.stringify({ file_path: file, old_string: 'const key = 1;', new_string: to })}`;
 
 beforeAll(async () => {
@@ -53,27 +56,33 @@ afterAll(async () => {
 });
 
 describe.skipIf(!hasClaude)('an edit of a file someone else claimed', () => {
-  test.skipIf(!hasTmux)('interactive, in tmux: the person sees who holds it, why, and how to reach them', async () => {
-    const env = Object.entries(box.env).map(([k, v]) => `${k}='${v}'`).join(' ');
-    const started = tmux('new-session', '-d', '-s', 'edit', '-x', '150', '-y', '50', '-c', box.project, `env ${env} '${CLAUDE_BIN}' ${CLAUDE_FLAGS.join(' ')}`);
-    expect(started.exitCode).toBe(0);
-    await until(() => /❯\s*$/m.test(tmux('capture-pane', '-p', '-t', PANE).stdout.toString()), 'the interactive prompt', 60_000);
-    tmux('send-keys', '-t', PANE, '-l', editScript('const key = 2;'));
-    await until(() => flat().includes('"const key = 2;"}'), 'the prompt typed');
-    tmux('send-keys', '-t', PANE, 'Enter');
-    // Claude Code's own dialog: it carries none of the hook's reason.
-    await until(() => flat().includes('Do you want to make this edit'), 'the permission dialog', 60_000);
-    await Bun.sleep(500); // the dialog takes keys once drawn
-    tmux('send-keys', '-t', PANE, 'Enter'); // 1. Yes: Claude Code shows the hook's systemMessage once the dialog is answered
-    const shown = await until(() => (flat().includes('PreToolUse:Edit says') ? flat() : undefined), "the hook's message in the pane", 60_000).catch((e) => {
-      console.error(tmux('capture-pane', '-p', '-t', PANE).stdout.toString());
-      throw e;
-    });
-    expect(shown).toContain(`claimed by agent ${owner.code} (keyholder)`);
-    expect(shown).toContain('pattern "src/auth/**"');
-    expect(shown).toContain(`reason: "${REASON}"`);
-    expect(shown).toContain(`intercom send ${owner.code} "<your message>"`);
-  }, 180_000);
+  test.skipIf(!hasTmux)(
+    'interactive, in tmux: the person sees who holds it, why, and how to reach them',
+    async () => {
+      expect(claudeInTmux(tmux, box, { name: 'edit', cols: 150, rows: 50, args: CLAUDE_FLAGS })).toBe(0);
+      await until(() => /❯\s*$/m.test(tmux('capture-pane', '-p', '-t', PANE).stdout.toString()), 'the interactive prompt', 60_000);
+      tmux('send-keys', '-t', PANE, '-l', editScript('const key = 2;'));
+      await until(() => flat().includes('"const key = 2;"}'), 'the prompt typed');
+      tmux('send-keys', '-t', PANE, 'Enter');
+      // Claude Code's own dialog: it carries none of the hook's reason.
+      await until(() => flat().includes('Do you want to make this edit'), 'the permission dialog', 60_000);
+      await Bun.sleep(500); // the dialog takes keys once drawn
+      tmux('send-keys', '-t', PANE, 'Enter'); // 1. Yes: Claude Code shows the hook's systemMessage once the dialog is answered
+      const shown = await until(
+        () => (flat().includes('PreToolUse:Edit says') ? flat() : undefined),
+        "the hook's message in the pane",
+        60_000,
+      ).catch((e) => {
+        console.error(tmux('capture-pane', '-p', '-t', PANE).stdout.toString());
+        throw e;
+      });
+      expect(shown).toContain(`claimed by agent ${owner.code} (keyholder)`);
+      expect(shown).toContain('pattern "src/auth/**"');
+      expect(shown).toContain(`reason: "${REASON}"`);
+      expect(shown).toContain(`intercom send ${owner.code} "<your message>"`);
+    },
+    180_000,
+  );
 
   test('under claude -p the model still gets the reason', async () => {
     writeFileSync(file, 'const key = 1;\n'); // as it was (Claude Code checks the edit applies before asking the hooks)

@@ -21,7 +21,12 @@ let editor: FakeClaude;
 type Decision = { permissionDecision?: string; permissionDecisionReason?: string; additionalContext?: string };
 async function preToolUse(tool: string, file: string, cwd?: string): Promise<Decision | undefined> {
   const field = tool === 'NotebookEdit' ? 'notebook_path' : 'file_path';
-  const input = { hook_event_name: 'PreToolUse', tool_name: tool, tool_input: { [field]: file, old_string: 'a', new_string: 'b' }, ...(cwd ? { cwd } : {}) };
+  const input = {
+    hook_event_name: 'PreToolUse',
+    tool_name: tool,
+    tool_input: { [field]: file, old_string: 'a', new_string: 'b' },
+    ...(cwd ? { cwd } : {}),
+  };
   const run = await (await editor.hook('pre-tool-use', input)).done;
   expect(run.exit).toBe(0);
   return run.stdout ? (JSON.parse(run.stdout).hookSpecificOutput as Decision) : undefined;

@@ -66,7 +66,18 @@ describe('intercom CLI', () => {
     const flags = await runIntercom(['who', '--bogus'], { env });
     expect(flags.code).toBe(2);
     // A missing argument is bad usage too, and shows the usage.
-    for (const args of [['send'], ['ask', agent.code], ['reply'], ['thread'], ['search'], ['claim'], ['ack'], ['sessions', '--live', '--all'], ['sessions', '--limit', 'ten'], ['ask', agent.code, 'q?', '--timeout', 'soon']]) {
+    for (const args of [
+      ['send'],
+      ['ask', agent.code],
+      ['reply'],
+      ['thread'],
+      ['search'],
+      ['claim'],
+      ['ack'],
+      ['sessions', '--live', '--all'],
+      ['sessions', '--limit', 'ten'],
+      ['ask', agent.code, 'q?', '--timeout', 'soon'],
+    ]) {
       const missing = await runIntercom(args, { env, stdin: '' });
       expect({ args, code: missing.code }).toEqual({ args, code: 2 });
       expect(missing.stderr).toContain(`usage: intercom ${args[0]}`);
@@ -76,16 +87,25 @@ describe('intercom CLI', () => {
   test('a reader that stops early (| head) ends the output quietly, exit 0, no EPIPE trace', async () => {
     // More than a pipe holds (64 KiB), so the writes after head has gone must fail.
     for (let i = 0; i < 3; i++) await agent.call('send', { to: 'human', body: `${i} ${'x'.repeat(60_000)}` });
-    const piped = Bun.spawnSync(['bash', '-c', `"$0" "$1" inbox | head -c 10 >/dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`, BUN, ENTRY], { env, stderr: 'pipe' });
+    const piped = Bun.spawnSync(['bash', '-c', `"$0" "$1" inbox | head -c 10 >/dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`, BUN, ENTRY], {
+      env,
+      stderr: 'pipe',
+    });
     const stderr = piped.stderr.toString();
     expect(stderr).not.toContain('EPIPE');
     expect(stderr.trim()).toBe('exit=0');
     await runIntercom(['ack', '--all'], { env });
     // The command still finishes and keeps its exit code: doctor fails here (nothing installed).
-    const doctor = Bun.spawnSync(['bash', '-c', `"$0" "$1" doctor | head -c 5 >/dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`, BUN, ENTRY], { env, stderr: 'pipe' });
+    const doctor = Bun.spawnSync(['bash', '-c', `"$0" "$1" doctor | head -c 5 >/dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`, BUN, ENTRY], {
+      env,
+      stderr: 'pipe',
+    });
     expect(doctor.stderr.toString().trim()).toBe('exit=1');
     // tail follows forever, unless its reader goes away.
-    const tail = Bun.spawn(['bash', '-c', `"$0" "$1" tail | head -c 5 >/dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`, BUN, ENTRY], { env, stderr: 'pipe' });
+    const tail = Bun.spawn(['bash', '-c', `"$0" "$1" tail | head -c 5 >/dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`, BUN, ENTRY], {
+      env,
+      stderr: 'pipe',
+    });
     const tailErr = (async () => new Response(tail.stderr).text())();
     for (let i = 0; i < 20 && tail.exitCode === null; i++) {
       await agent.call('send', { to: 'human', body: `for tail ${i}` });

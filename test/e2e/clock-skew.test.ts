@@ -3,7 +3,7 @@
 import { expect, test } from 'bun:test';
 import { join } from 'node:path';
 import { IntercomError } from '../../src/core/errors.ts';
-import { openStore } from '../../src/store/index.ts';
+import { openIntercom } from '../../src/intercom/index.ts';
 import { tmpDir } from '../helpers/tmp.ts';
 
 const DAY = 86_400_000;
@@ -22,7 +22,7 @@ async function refusal(send: Promise<unknown>): Promise<IntercomError> {
 test('30 sends stamped a day ahead do not lock the sender out; the stated wait is at most 60 s and true', async () => {
   let now = Date.now();
   let ahead = DAY;
-  const store = await openStore({ root: join(tmpDir('intercom-skew-'), 'store'), clock: { now: () => now + ahead } });
+  const store = await openIntercom({ root: join(tmpDir('intercom-skew-'), 'store'), clock: { now: () => now + ahead } });
   const send = (body: string) => store.post(HUMAN, { to: ['aaa1'], scope: 'direct', body });
   for (let i = 0; i < 30; i++) await send(`sent while the clock was fast ${i}`);
   expect((await refusal(send('one too many, a day ahead'))).message).toContain('rate limit');
@@ -43,7 +43,7 @@ test('30 sends stamped a day ahead do not lock the sender out; the stated wait i
 
 test('the stated wait is exact: a second earlier the send is refused, at the stated time it goes through', async () => {
   let now = Date.now();
-  const store = await openStore({ root: join(tmpDir('intercom-skew-'), 'store'), clock: { now: () => now } });
+  const store = await openIntercom({ root: join(tmpDir('intercom-skew-'), 'store'), clock: { now: () => now } });
   const send = (body: string) => store.post(HUMAN, { to: ['aaa1'], scope: 'direct', body });
   // 30 in the window, the first 10 s apart from the rest.
   await send('first');
@@ -65,7 +65,7 @@ test('the stated wait is exact: a second earlier the send is refused, at the sta
 test('a claim made while the clock ran a day fast is not in force once the clock is right', async () => {
   const root = join(tmpDir('intercom-skew-claim-'), 'store');
   let ahead = DAY;
-  const store = await openStore({ root, clock: { now: () => Date.now() + ahead } });
+  const store = await openIntercom({ root, clock: { now: () => Date.now() + ahead } });
   await store.claims.claim({ code: 'human', project: 'p', projectRoot: '/srv/p' }, ['src/auth/**'], 10, 'rotating keys');
   expect(await store.claims.covering('/srv/p/src/auth/keys.ts', undefined)).toHaveLength(1); // in force by its own clock
   ahead = 0;
@@ -75,7 +75,7 @@ test('a claim made while the clock ran a day fast is not in force once the clock
 test('busy/idle: a clock stepped back mid-turn leaves the session busy, not "unknown" (which would read as wakeable)', async () => {
   const root = join(tmpDir('intercom-skew-activity-'), 'store');
   let back = 0;
-  const store = await openStore({ root, clock: { now: () => Date.now() - back } });
+  const store = await openIntercom({ root, clock: { now: () => Date.now() - back } });
   const t = Date.now();
   await store.agents.setActivity('abcd', 'idle', { at: t - 60_000 });
   await store.agents.setActivity('abcd', 'busy', { at: t });

@@ -3,27 +3,24 @@
 import { expect, test } from 'bun:test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStore } from '../../src/store/index.ts';
-import { procInfo } from '../../src/core/proc.ts';
+import { openIntercom } from '../../src/intercom/index.ts';
 import { checkPayload } from '../helpers/payload.ts';
 import { BUN, FIXTURES } from '../helpers/paths.ts';
 import { tmpDir } from '../helpers/tmp.ts';
+import { registerLive } from '../helpers/store.ts';
 
 const SENDERS = 8;
 const PER_SENDER = 1000;
 
 test(`${SENDERS} processes × ${PER_SENDER} messages into one draining inbox: 0 lost, 0 duplicated, 0 torn`, async () => {
   const root = join(tmpDir('intercom-conc-'), 'store');
-  const store = await openStore({ root });
-  const me = await store.agents.register({
-    project: 'conc',
-    projectRoot: root,
-    cwd: root,
-    pid: process.pid,
-    pidStart: procInfo(process.pid)!.start,
-  });
+  const store = await openIntercom({ root });
+  const me = await registerLive(store, { project: 'conc', projectRoot: root });
   const senders = Array.from({ length: SENDERS }, (_, i) =>
-    Bun.spawn([BUN, join(FIXTURES, 'send-many.ts'), root, me.code, String(i), String(PER_SENDER), '200'], { stderr: 'pipe', stdout: 'pipe' }),
+    Bun.spawn([BUN, join(FIXTURES, 'send-many.ts'), root, me.code, String(i), String(PER_SENDER), '200'], {
+      stderr: 'pipe',
+      stdout: 'pipe',
+    }),
   );
   const seen = new Map<string, number>();
   let torn = 0;
@@ -45,7 +42,11 @@ test(`${SENDERS} processes × ${PER_SENDER} messages into one draining inbox: 0 
         seen.set(key, (seen.get(key) ?? 0) + 1);
       }
     }
-    if (batch.length) await store.mail.ack(me.code, batch.map((m) => m.message.id));
+    if (batch.length)
+      await store.mail.ack(
+        me.code,
+        batch.map((m) => m.message.id),
+      );
     if (finished && batch.length === 0 && (await store.mail.countNew(me.code)) === 0) break;
     if (batch.length === 0) await Bun.sleep(5);
   }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { openStore } from '../../src/store/index.ts';
+import { openIntercom } from '../../src/intercom/index.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { startAgent } from '../helpers/agent.ts';
 import type { TestAgent } from '../helpers/agent.ts';
@@ -24,7 +24,13 @@ let editorCode: string;
 
 type Decision = { permissionDecision?: string; permissionDecisionReason?: string; additionalContext?: string };
 async function preToolUse(claude: FakeClaude, tool: string, file: string): Promise<Decision | undefined> {
-  const run = await (await claude.hook('pre-tool-use', { hook_event_name: 'PreToolUse', tool_name: tool, tool_input: { file_path: file, old_string: 'a', new_string: 'b' } })).done;
+  const run = await (
+    await claude.hook('pre-tool-use', {
+      hook_event_name: 'PreToolUse',
+      tool_name: tool,
+      tool_input: { file_path: file, old_string: 'a', new_string: 'b' },
+    })
+  ).done;
   expect(run.exit).toBe(0);
   return run.stdout ? (JSON.parse(run.stdout).hookSpecificOutput as Decision) : undefined;
 }
@@ -61,12 +67,19 @@ describe('file claims and the edit guard', () => {
   });
 
   test('claims show in who, in claims, and overlapping claims are refused with the holder named', async () => {
-    const agents = (await editor.call('who')).structuredContent!.agents as { code: string; claims: { pattern: string; reason?: string }[] }[];
-    expect(agents.find((a) => a.code === owner.code)?.claims).toEqual([expect.objectContaining({ pattern: 'src/auth/**', reason: 'rewriting the session handling' })]);
+    const agents = (await editor.call('who')).structuredContent!.agents as {
+      code: string;
+      claims: { pattern: string; reason?: string }[];
+    }[];
+    expect(agents.find((a) => a.code === owner.code)?.claims).toEqual([
+      expect.objectContaining({ pattern: 'src/auth/**', reason: 'rewriting the session handling' }),
+    ]);
     // ...and in the text the model reads, and in the CLI's table.
     expect((await editor.call('who')).content[0]!.text).toContain('; claims src/auth/** ("rewriting the session handling") until ');
     const cli = await runIntercom(['who'], { env });
-    expect(cli.stdout).toMatch(new RegExp(`${owner.code}.*\\n    claims src/auth/\\*\\*  "rewriting the session handling"  until \\d\\d:\\d\\d:\\d\\d`));
+    expect(cli.stdout).toMatch(
+      new RegExp(`${owner.code}.*\\n    claims src/auth/\\*\\*  "rewriting the session handling"  until \\d\\d:\\d\\d:\\d\\d`),
+    );
     const listed = (await editor.call('claims')).structuredContent!.claims as { owner: string; pattern: string }[];
     expect(listed).toEqual([expect.objectContaining({ owner: owner.code, pattern: 'src/auth/**' })]);
     const clash = await editor.call('claim', { paths: ['src/auth/session.ts'] });
@@ -75,12 +88,12 @@ describe('file claims and the edit guard', () => {
     expect(clash.content[0]!.text).toContain('nothing was claimed');
     // Claims that do not overlap are fine; paths climbing out of the project are not.
     expect((await editor.call('claim', { paths: ['src/billing/**'] })).isError).toBeFalsy();
-    const escape = await editor.call('claim', { paths: ['../elsewhere/x.ts'] });
-    expect(escape.content[0]!.text).toContain('climbs out of the project');
+    const outside = await editor.call('claim', { paths: ['../elsewhere/x.ts'] });
+    expect(outside.content[0]!.text).toContain('climbs out of the project');
     await editor.call('release', {});
   });
 
-  test('the owner\'s own edits are not guarded', async () => {
+  test("the owner's own edits are not guarded", async () => {
     const claude = await startFakeClaude({ sandbox, cwd: project, sessionId: randomUUID(), env });
     try {
       const code = String((await claude.call('whoami')).structuredContent!.code);
@@ -121,8 +134,16 @@ describe('file claims and the edit guard', () => {
   });
 
   test('CLAUDE_INTERCOM_CLAIM_MODE: deny refuses, warn lets the edit through with a warning', async () => {
-    for (const [mode, expected] of [['deny', 'deny'], ['warn', undefined]] as const) {
-      const claude = await startFakeClaude({ sandbox, cwd: project, sessionId: randomUUID(), env: { ...env, CLAUDE_INTERCOM_CLAIM_MODE: mode } });
+    for (const [mode, expected] of [
+      ['deny', 'deny'],
+      ['warn', undefined],
+    ] as const) {
+      const claude = await startFakeClaude({
+        sandbox,
+        cwd: project,
+        sessionId: randomUUID(),
+        env: { ...env, CLAUDE_INTERCOM_CLAIM_MODE: mode },
+      });
       try {
         const decision = await preToolUse(claude, 'Edit', join(project, 'src/auth/login.ts'));
         expect(decision?.permissionDecision).toBe(expected);
@@ -136,7 +157,11 @@ describe('file claims and the edit guard', () => {
   test('racing claims from six processes: exactly one wins (the check and the write are one locked step)', async () => {
     const root = join(tmpDir('intercom-claim-race-'), 'store');
     const racers = Array.from({ length: 6 }, () =>
-      Bun.spawn([process.execPath, join(import.meta.dir, '..', 'fixtures', 'claim-race.ts'), root, project], { stdin: 'pipe', stdout: 'pipe', stderr: 'pipe' }),
+      Bun.spawn([process.execPath, join(import.meta.dir, '..', 'fixtures', 'claim-race.ts'), root, project], {
+        stdin: 'pipe',
+        stdout: 'pipe',
+        stderr: 'pipe',
+      }),
     );
     const results = await Promise.all(
       racers.map(async (r) => {
@@ -155,11 +180,13 @@ describe('file claims and the edit guard', () => {
     for (const loser of results.filter((r) => !r.ok)) expect(loser.error).toContain('overlaps "src/**"');
   });
 
-  test('CLI: intercom claim / claims / release (as the human, on the current folder\'s project)', async () => {
+  test("CLI: intercom claim / claims / release (as the human, on the current folder's project)", async () => {
     const claim = await runIntercom(['claim', 'README.md', '--reason', 'release notes', '--ttl', '5'], { env, cwd: project });
     expect(claim.code).toBe(0);
     expect((await runIntercom(['claims'], { env })).stdout).toContain('README.md  human  webapp');
-    expect((await preToolUse(editor, 'Write', join(project, 'README.md')))?.permissionDecisionReason).toContain('the human at the intercom CLI');
+    expect((await preToolUse(editor, 'Write', join(project, 'README.md')))?.permissionDecisionReason).toContain(
+      'the human at the intercom CLI',
+    );
     expect((await runIntercom(['release'], { env, cwd: project })).stdout).toContain('released README.md');
   });
 });
@@ -167,7 +194,8 @@ describe('file claims and the edit guard', () => {
 describe('receipts', () => {
   test('the sender sees each state: new → delivered → seen → replied, and acked', async () => {
     const sent = await owner.call('send', { to: editorCode, body: 'receipt me' });
-    const stateOf = async (id: string) => ((await owner.call('status', { ids: [id] })).messages as { receipts: { state: string }[] }[])[0]!.receipts[0]!.state;
+    const stateOf = async (id: string) =>
+      ((await owner.call('status', { ids: [id] })).messages as { receipts: { state: string }[] }[])[0]!.receipts[0]!.state;
     expect(await stateOf(String(sent.id))).toBe('new');
     await (await editor.hook('pre-tool-use', { tool_name: 'Bash', tool_input: {} })).done; // shown to the model
     expect(await stateOf(String(sent.id))).toBe('delivered');
@@ -188,7 +216,9 @@ describe('receipts', () => {
     const gone = await startAgent({ cwd: project, env });
     const sent = await owner.call('send', { to: gone.code, body: 'you will not read this' });
     await gone.close();
-    const receipt = ((await owner.call('status', { ids: [sent.id] })).messages as { receipts: { dead_letter: boolean; note: string }[] }[])[0]!.receipts[0]!;
+    const receipt = (
+      (await owner.call('status', { ids: [sent.id] })).messages as { receipts: { dead_letter: boolean; note: string }[] }[]
+    )[0]!.receipts[0]!;
     expect(receipt.dead_letter).toBe(true);
     expect(receipt.note).toContain(`never shown to agent ${gone.code}, which is gone`);
     const cli = await runIntercom(['status', String(sent.id)], { env });
@@ -200,7 +230,9 @@ describe('receipts', () => {
     const sent = await owner.call('send', { to: reader.code, body: 'read me, then go' });
     await reader.call('peek');
     await reader.close();
-    const receipt = ((await owner.call('status', { ids: [sent.id] })).messages as { receipts: { state: string; dead_letter: boolean; note: string }[] }[])[0]!.receipts[0]!;
+    const receipt = (
+      (await owner.call('status', { ids: [sent.id] })).messages as { receipts: { state: string; dead_letter: boolean; note: string }[] }[]
+    )[0]!.receipts[0]!;
     expect(receipt).toMatchObject({ state: 'seen', dead_letter: false });
     expect(receipt.note).toBe(`read with peek; agent ${reader.code} has gone since, without acknowledging it`);
   });
@@ -217,7 +249,7 @@ describe('history: thread and search', () => {
     expect((await runIntercom(['thread', String(q.id)], { env })).stdout).toContain('in config/limits.ts');
   });
 
-  test('search finds by text, sender and time; only the searcher\'s own mail', async () => {
+  test("search finds by text, sender and time; only the searcher's own mail", async () => {
     await owner.call('send', { to: editorCode, body: 'The DEPLOY is frozen until Monday' });
     const byText = (await editor.call('search', { query: 'deploy' })).structuredContent!.messages as { body: string }[];
     expect(byText.map((m) => m.body)).toEqual(['The DEPLOY is frozen until Monday']);
@@ -236,7 +268,7 @@ describe('history: thread and search', () => {
   test('retention: history and log older than the retention are pruned; unread mail is kept', async () => {
     const root = join(tmpDir('intercom-retention-'), 'store');
     const clock = fixedClock(Date.parse('2026-11-01T00:00:00Z'));
-    const s = await openStore({ root, clock });
+    const s = await openIntercom({ root, clock });
     const { message: read } = await s.send({ sender: { kind: 'human' }, to: 'human', body: 'old and acked' });
     const { message: unread } = await s.send({ sender: { kind: 'human' }, to: 'human', body: 'old and unread' });
     await s.mail.ack('human', [read.id]);

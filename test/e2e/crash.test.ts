@@ -3,22 +3,25 @@
 import { expect, test } from 'bun:test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStore } from '../../src/store/index.ts';
-import { procInfo } from '../../src/core/proc.ts';
+import { openIntercom } from '../../src/intercom/index.ts';
 import { checkPayload } from '../helpers/payload.ts';
 import { BUN, FIXTURES } from '../helpers/paths.ts';
 import { tmpDir } from '../helpers/tmp.ts';
+import { registerLive } from '../helpers/store.ts';
 
 test('SIGKILLed writers leave no visible partial message; their temp files are collected', async () => {
   const root = join(tmpDir('intercom-crash-'), 'store');
-  const store = await openStore({ root });
-  const me = await store.agents.register({ project: 'crash', projectRoot: root, cwd: root, pid: process.pid, pidStart: procInfo(process.pid)!.start });
+  const store = await openIntercom({ root });
+  const me = await registerLive(store, { project: 'crash', projectRoot: root });
   const newDir = join(root, 'mail', me.code, 'new');
   let killed = 0;
   for (let round = 0; round < 6; round++) {
     // Large bodies (60 KB) make each write long enough to be caught in the middle.
     const writers = Array.from({ length: 4 }, (_, i) =>
-      Bun.spawn([BUN, join(FIXTURES, 'send-many.ts'), root, me.code, `${round}-${i}`, '100000', '60000'], { stdout: 'ignore', stderr: 'ignore' }),
+      Bun.spawn([BUN, join(FIXTURES, 'send-many.ts'), root, me.code, `${round}-${i}`, '100000', '60000'], {
+        stdout: 'ignore',
+        stderr: 'ignore',
+      }),
     );
     await Bun.sleep(150 + Math.floor(Math.random() * 150));
     for (const w of writers) w.kill('SIGKILL');

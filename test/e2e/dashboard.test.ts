@@ -20,7 +20,10 @@ function readStdout(stream: ReadableStream<Uint8Array>): { firstLine: Promise<st
   let text = '';
   let lineFound!: (line: string) => void;
   let lineMissing!: (error: Error) => void;
-  const firstLine = new Promise<string>((resolve, reject) => ((lineFound = resolve), (lineMissing = reject)));
+  const firstLine = new Promise<string>((resolve, reject) => {
+    lineFound = resolve;
+    lineMissing = reject;
+  });
   const all = (async () => {
     const decoder = new TextDecoder();
     for await (const chunk of stream) {
@@ -76,7 +79,9 @@ describe.skipIf(missing !== undefined)(`intercom dashboard in headless Chromium$
     stderr = new Response(dashboard.stderr).text();
     const printed = readStdout(dashboard.stdout);
     stdout = printed.all;
-    url = new URL(await printed.firstLine.catch(async (error: Error) => Promise.reject(new Error(`${error.message}; its stderr: ${await stderr}`))));
+    url = new URL(
+      await printed.firstLine.catch(async (error: Error) => Promise.reject(new Error(`${error.message}; its stderr: ${await stderr}`))),
+    );
     browser = await launchBrowser();
     page = await browser.context.newPage();
     page.on('dialog', (dialog) => {
@@ -134,7 +139,10 @@ describe.skipIf(missing !== undefined)(`intercom dashboard in headless Chromium$
     expect(await page.locator('#send-result').textContent()).toContain(`sent `);
     const { messages } = (await beta.call('peek')) as { messages: { from: string; body: string }[] };
     expect(messages).toContainEqual(expect.objectContaining({ from: 'human', body: 'from the dashboard: please review PR 12' }));
-    await page.locator('#messages li', { hasText: 'from the dashboard: please review PR 12' }).locator('.from', { hasText: 'human' }).waitFor(WAIT);
+    await page
+      .locator('#messages li', { hasText: 'from the dashboard: please review PR 12' })
+      .locator('.from', { hasText: 'human' })
+      .waitFor(WAIT);
     expect(await page.inputValue('#body')).toBe('');
 
     await page.fill('#to', 'nobody');
@@ -159,7 +167,9 @@ describe.skipIf(missing !== undefined)(`intercom dashboard in headless Chromium$
     const item = page.locator(`#messages li[data-id="${String(sent.id)}"]`);
     await item.waitFor(WAIT);
     expect(await item.locator('.body').textContent()).toBe(body);
-    await page.locator(`#agents tr[data-code="${alpha.code}"] td.status`, { hasText: '<img src=x onerror="alert(3)">status' }).waitFor(WAIT);
+    await page
+      .locator(`#agents tr[data-code="${alpha.code}"] td.status`, { hasText: '<img src=x onerror="alert(3)">status' })
+      .waitFor(WAIT);
     expect(await page.locator('main script, main img, #messages b').count()).toBe(0);
     expect(dialogs).toEqual([]);
   });
@@ -182,7 +192,10 @@ describe.skipIf(missing !== undefined)(`intercom dashboard in headless Chromium$
       body: JSON.stringify({ to: beta.code, body: 'forged without the token' }),
     });
     expect(forged.status).toBe(404);
-    const notJson = await fetch(`${base}/${token}/send`, { method: 'POST', body: JSON.stringify({ to: beta.code, body: 'as text/plain' }) });
+    const notJson = await fetch(`${base}/${token}/send`, {
+      method: 'POST',
+      body: JSON.stringify({ to: beta.code, body: 'as text/plain' }),
+    });
     expect(notJson.status).toBe(415);
     const huge = await fetch(`${base}/${token}/send`, {
       method: 'POST',

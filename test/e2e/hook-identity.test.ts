@@ -58,7 +58,13 @@ describe('a hook fired inside a subagent (input with agent_id)', () => {
     const claude = await startFakeClaude({ sandbox, cwd: project, sessionId: randomUUID(), env, namedClaude: true });
     try {
       await peer.call('claim', { paths: ['src/vault.ts'], reason: 'rotating keys' });
-      const edit = { hook_event_name: 'PreToolUse', tool_name: 'Edit', tool_input: { file_path: join(project, 'src/vault.ts') }, agent_id: 'a1', agent_type: 'x' };
+      const edit = {
+        hook_event_name: 'PreToolUse',
+        tool_name: 'Edit',
+        tool_input: { file_path: join(project, 'src/vault.ts') },
+        agent_id: 'a1',
+        agent_type: 'x',
+      };
       const run = await (await claude.hook('pre-tool-use', edit)).done;
       expect(JSON.parse(run.stdout).hookSpecificOutput.permissionDecision).toBe('ask');
       await peer.call('release', {});
@@ -83,7 +89,13 @@ describe('a resumed session whose new MCP server registers late', () => {
       await Bun.sleep(delayS * 1000);
       await after.openMcp();
       const result = await run.done;
-      return { delayS, exit: result.exit, woke: result.stderr.includes(`waiting for the resume (${delayS} s)`), state: stateOf(code, String(sent.id)), sameCode: (await codeOf(after)) === code };
+      return {
+        delayS,
+        exit: result.exit,
+        woke: result.stderr.includes(`waiting for the resume (${delayS} s)`),
+        state: stateOf(code, String(sent.id)),
+        sameCode: (await codeOf(after)) === code,
+      };
     } finally {
       await after.exit();
     }
@@ -91,7 +103,8 @@ describe('a resumed session whose new MCP server registers late', () => {
 
   test('its waiting mail wakes it whatever the delay (0, 1.5, 3, 10 s)', async () => {
     const outcomes = await Promise.all([0, 1.5, 3, 10].map(resumeWithDelay));
-    for (const outcome of outcomes) expect(outcome).toEqual({ delayS: outcome.delayS, exit: 2, woke: true, state: 'delivered', sameCode: true });
+    for (const outcome of outcomes)
+      expect(outcome).toEqual({ delayS: outcome.delayS, exit: 2, woke: true, state: 'delivered', sameCode: true });
   }, 60_000);
 });
 
@@ -115,7 +128,9 @@ describe('one session id run by two live Claude processes', () => {
 
   test('they are two agents, and the session link lists both', () => {
     expect(firstCode).not.toBe(secondCode);
-    const linked = readFileSync(join(store, 'sessions', sessionId), 'utf8').split('\n').sort();
+    const linked = readFileSync(join(store, 'sessions', sessionId), 'utf8')
+      .split('\n')
+      .sort();
     expect(linked).toEqual([firstCode, secondCode].sort());
   });
 
@@ -142,7 +157,7 @@ describe('one session id run by two live Claude processes', () => {
     expect(text).toContain(secondCode);
   });
 
-  test('a fork whose hooks carry the parent session id takes none of the parent\'s mail', async () => {
+  test("a fork whose hooks carry the parent session id takes none of the parent's mail", async () => {
     const fork = await startFakeClaude({ sandbox, cwd: project, sessionId: randomUUID(), env, namedClaude: true });
     try {
       const forkCode = await codeOf(fork);
@@ -167,7 +182,8 @@ describe('a session id that changed after /clear', () => {
       const code = await codeOf(claude);
       const cleared = randomUUID();
       // After /clear Claude Code's hooks carry the new id; the MCP server registered with the old.
-      await (await claude.hook('user-prompt-submit', { hook_event_name: 'UserPromptSubmit', prompt: 'after clear', session_id: cleared })).done;
+      await (await claude.hook('user-prompt-submit', { hook_event_name: 'UserPromptSubmit', prompt: 'after clear', session_id: cleared }))
+        .done;
       const sent = await peer.call('send', { to: cleared, body: 'to the new id' });
       expect(sent.to).toEqual([code]);
       expect(stateOf(code, String(sent.id))).toBe('new');

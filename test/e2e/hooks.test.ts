@@ -48,7 +48,9 @@ afterAll(async () => {
 describe('PreToolUse', () => {
   test('new mail is handed over once, as additional context, then marked delivered', async () => {
     const sent = await peer.call('send', { to: code, body: 'migration finished, tables are live' });
-    const first = await (await claude.hook('pre-tool-use', { hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls' } })).done;
+    const first = await (
+      await claude.hook('pre-tool-use', { hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls' } })
+    ).done;
     expect(first.exit).toBe(0);
     const context = contextOf(first.stdout);
     expect(context).toContain('migration finished, tables are live');
@@ -182,7 +184,10 @@ describe('the watcher (Stop / SessionStart, asyncRewake)', () => {
     const record = (text: string, at: Date) =>
       `${JSON.stringify({ type: 'user', message: { role: 'user', content: [{ type: 'text', text }] }, timestamp: at.toISOString() })}\n`;
     // An interrupt from an earlier turn must not count for the turn that is running now.
-    writeFileSync(transcript, record('first task', new Date(Date.now() - 120_000)) + record('[Request interrupted by user]', new Date(Date.now() - 60_000)));
+    writeFileSync(
+      transcript,
+      record('first task', new Date(Date.now() - 120_000)) + record('[Request interrupted by user]', new Date(Date.now() - 60_000)),
+    );
     const run = await claude.hook('stop', { transcript_path: transcript });
     await until(() => armed(run), 'the watcher to arm');
     await (await claude.hook('user-prompt-submit', { prompt: 'long job', transcript_path: transcript })).done; // busy
@@ -190,7 +195,10 @@ describe('the watcher (Stop / SessionStart, asyncRewake)', () => {
     await Bun.sleep(500);
     expect(stateOf(code, String(sent.id))).toBe('new'); // still busy: held back
     // What Claude Code appends when the user presses Esc during a tool call, then metadata.
-    appendFileSync(transcript, record('[Request interrupted by user for tool use]', new Date()) + `${JSON.stringify({ type: 'last-prompt', lastPrompt: 'long job' })}\n`);
+    appendFileSync(
+      transcript,
+      `${record('[Request interrupted by user for tool use]', new Date())}${JSON.stringify({ type: 'last-prompt', lastPrompt: 'long job' })}\n`,
+    );
     const result = await run.done;
     expect(result.exit).toBe(2);
     expect(result.stderr).toContain('after the interrupt');
@@ -203,9 +211,13 @@ describe('the watcher (Stop / SessionStart, asyncRewake)', () => {
     mkdirSync(join(sandbox, 'transcripts'), { recursive: true });
     writeFileSync(transcript, '');
     await (await claude.hook('user-prompt-submit', { prompt: 'long job', transcript_path: transcript })).done;
-    const activity = async () => ((await peer.call('who')).agents as { code: string; activity: string }[]).find((a) => a.code === code)?.activity;
+    const activity = async () =>
+      ((await peer.call('who')).agents as { code: string; activity: string }[]).find((a) => a.code === code)?.activity;
     expect(await activity()).toBe('busy');
-    appendFileSync(transcript, `${JSON.stringify({ type: 'user', message: { role: 'user', content: [{ type: 'text', text: '[Request interrupted by user]' }] }, timestamp: new Date().toISOString() })}\n`);
+    appendFileSync(
+      transcript,
+      `${JSON.stringify({ type: 'user', message: { role: 'user', content: [{ type: 'text', text: '[Request interrupted by user]' }] }, timestamp: new Date().toISOString() })}\n`,
+    );
     expect(await activity()).toBe('idle');
   });
 
@@ -294,7 +306,12 @@ describe('the watcher (Stop / SessionStart, asyncRewake)', () => {
 
 describe('fail open', () => {
   async function runHookProcess(args: string[], stdin: string, extraEnv: Record<string, string> = {}) {
-    const proc = Bun.spawn([BUN, ENTRY, 'hook', ...args], { env: { ...env, ...extraEnv }, stdin: new TextEncoder().encode(stdin), stdout: 'pipe', stderr: 'pipe' });
+    const proc = Bun.spawn([BUN, ENTRY, 'hook', ...args], {
+      env: { ...env, ...extraEnv },
+      stdin: new TextEncoder().encode(stdin),
+      stdout: 'pipe',
+      stderr: 'pipe',
+    });
     const [stdout, stderr, exit] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
     return { stdout, stderr, exit };
   }
@@ -309,14 +326,18 @@ describe('fail open', () => {
     const bad = join(sandbox, 'open-store');
     mkdirSync(bad, { mode: 0o700 });
     chmodSync(bad, 0o777);
-    const run = await runHookProcess(['user-prompt-submit'], JSON.stringify({ session_id: randomUUID(), prompt: 'x' }), { CLAUDE_INTERCOM_DIR: bad });
+    const run = await runHookProcess(['user-prompt-submit'], JSON.stringify({ session_id: randomUUID(), prompt: 'x' }), {
+      CLAUDE_INTERCOM_DIR: bad,
+    });
     expect(run.exit).toBe(0);
     expect(JSON.parse(run.stdout).systemMessage).toContain('chmod 700');
   });
 
   test('a failing watcher never exits 2 (that would wake the model with an error)', async () => {
     writeFileSync(join(sandbox, 'not-a-dir'), 'x');
-    const run = await runHookProcess(['stop'], JSON.stringify({ session_id: randomUUID() }), { CLAUDE_INTERCOM_DIR: join(sandbox, 'not-a-dir') });
+    const run = await runHookProcess(['stop'], JSON.stringify({ session_id: randomUUID() }), {
+      CLAUDE_INTERCOM_DIR: join(sandbox, 'not-a-dir'),
+    });
     expect(run.exit).toBe(0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('is not a folder');

@@ -25,7 +25,10 @@ function setup() {
 describe('intercom install', () => {
   test('registers the MCP server, the six hooks and the skill; keeps what was there; is idempotent', async () => {
     const { env, configDir, files, json } = setup();
-    writeFileSync(files.settings, JSON.stringify({ theme: 'dark', hooks: { Stop: [{ hooks: [{ type: 'command', command: 'echo mine' }] }] } }));
+    writeFileSync(
+      files.settings,
+      JSON.stringify({ theme: 'dark', hooks: { Stop: [{ hooks: [{ type: 'command', command: 'echo mine' }] }] } }),
+    );
     writeFileSync(files.userConfig, JSON.stringify({ mcpServers: { other: { command: 'x' } }, numStartups: 3 }));
     const first = await runIntercom(['install'], { env });
     expect(first.code).toBe(0);
@@ -36,7 +39,14 @@ describe('intercom install', () => {
     expect(json(files.userConfig).numStartups).toBe(3);
     const settings = json(files.settings);
     expect(settings.theme).toBe('dark');
-    for (const [event, arg] of Object.entries({ SessionStart: 'session-start', Stop: 'stop', PreToolUse: 'pre-tool-use', UserPromptSubmit: 'user-prompt-submit', StopFailure: 'stop-failure', SessionEnd: 'session-end' })) {
+    for (const [event, arg] of Object.entries({
+      SessionStart: 'session-start',
+      Stop: 'stop',
+      PreToolUse: 'pre-tool-use',
+      UserPromptSubmit: 'user-prompt-submit',
+      StopFailure: 'stop-failure',
+      SessionEnd: 'session-end',
+    })) {
       const commands = settings.hooks[event].flatMap((g: { hooks: { command: string }[] }) => g.hooks.map((h) => h.command));
       expect(commands).toContain(`"${process.execPath}" "${ENTRY}" hook ${arg}`);
     }
@@ -136,7 +146,19 @@ describe('intercom doctor', () => {
     const report = JSON.parse(run.stdout);
     expect(report.ok).toBe(true);
     const inotify = process.platform === 'linux' ? ['inotify'] : []; // the per-user cap on fs watches
-    expect(report.checks.map((c: { name: string }) => c.name)).toEqual(['bun', 'tmux', 'lsof', ...inotify, 'claude', 'MCP server', 'hooks', 'skill', 'store', 'self-test']);
+    expect(report.checks.map((c: { name: string }) => c.name)).toEqual([
+      'bun',
+      'tmux',
+      'lsof',
+      ...inotify,
+      'claude',
+      'MCP server',
+      'hooks',
+      'skill',
+      'store',
+      'watch',
+      'self-test',
+    ]);
     const store = env.CLAUDE_INTERCOM_DIR!;
     for (const dir of ['agents', 'mail', 'sessions', 'watchers', 'activity', 'log']) {
       expect(existsSync(join(store, dir)) ? readdirSync(join(store, dir)) : []).toEqual([]);
@@ -194,9 +216,19 @@ describe('the plugin files', () => {
   test('plugin.json points at hooks.json, .mcp.json and skill/, with the package version', () => {
     const plugin = JSON.parse(readFileSync(join(REPO, '.claude-plugin', 'plugin.json'), 'utf8'));
     const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
-    expect(plugin).toMatchObject({ name: 'intercom', version: pkg.version, hooks: './hooks.json', mcpServers: './.mcp.json', skills: './skill' });
+    expect(plugin).toMatchObject({
+      name: 'intercom',
+      version: pkg.version,
+      hooks: './hooks.json',
+      mcpServers: './.mcp.json',
+      skills: './skill',
+    });
     const mcp = JSON.parse(readFileSync(join(REPO, '.mcp.json'), 'utf8'));
-    expect(mcp.mcpServers.intercom).toEqual({ command: 'bun', args: ['${CLAUDE_PLUGIN_ROOT}/src/bin/intercom.ts', 'mcp'], timeout: 660_000 });
+    expect(mcp.mcpServers.intercom).toEqual({
+      command: 'bun',
+      args: ['${CLAUDE_PLUGIN_ROOT}/src/bin/intercom.ts', 'mcp'],
+      timeout: 660_000,
+    });
     expect(existsSync(join(REPO, 'skill', 'SKILL.md'))).toBe(true);
   });
 });

@@ -98,7 +98,8 @@ describe.skipIf(!hasClaude)('mail delivery with the real Claude Code client', ()
     const body = 'subagent test one: the schema moved to v7';
     // The subagent sleeps (the mail lands meanwhile), then makes one more tool call: today its
     // PreToolUse hook takes the mail there. The main thread then makes a tool call of its own.
-    const inner = 'subagent script one\nTOOL:Bash:{"command":"sleep 4","description":"sub sleeps"}\nTOOL:Bash:{"command":"echo sub-after","description":"sub second"}';
+    const inner =
+      'subagent script one\nTOOL:Bash:{"command":"sleep 4","description":"sub sleeps"}\nTOOL:Bash:{"command":"echo sub-after","description":"sub second"}';
     const prompt = `main thread script one\n${agentCall(inner)}\nTOOL:Bash:{"command":"echo main-after","description":"main second"}`;
     const before = mock.requests.length;
     const running = claudePrint(box, prompt);
@@ -130,7 +131,8 @@ describe.skipIf(!hasClaude)('mail delivery with the real Claude Code client', ()
   test('in a long-lived session, mail that lands while a subagent works wakes the main thread after the turn, not the subagent', async () => {
     const { box, peer } = await setup('subagent-stream');
     const body = 'subagent test two: staging is down until noon';
-    const inner = 'subagent script two\nTOOL:Bash:{"command":"sleep 4","description":"sub sleeps"}\nTOOL:Bash:{"command":"echo sub-after","description":"sub second"}';
+    const inner =
+      'subagent script two\nTOOL:Bash:{"command":"sleep 4","description":"sub sleeps"}\nTOOL:Bash:{"command":"echo sub-after","description":"sub second"}';
     const session = claudeStream(box);
     try {
       const before = mock.requests.length;
@@ -146,7 +148,11 @@ describe.skipIf(!hasClaude)('mail delivery with the real Claude Code client', ()
       expect(sub.filter((r) => r.n > atSend).length).toBeGreaterThanOrEqual(1);
       expect(describeRequests(sub.filter((r) => allText(r).includes(body)))).toEqual([]);
       // The turn ended with the mail still unread: the watcher armed by Stop wakes the main thread.
-      const woken = await mock.waitFor((r) => r.n > atSend && !isSubagent(r) && allText(r).includes(body), 20_000, 'a main-thread request carrying the message');
+      const woken = await mock.waitFor(
+        (r) => r.n > atSend && !isSubagent(r) && allText(r).includes(body),
+        20_000,
+        'a main-thread request carrying the message',
+      );
       expect(allText(woken)).toContain(`peer-message id="${sent.id}"`);
       expect(allText(woken)).toContain('main thread script two');
       await session.waitForEvent((e) => e.type === 'result', 2);
@@ -164,7 +170,7 @@ describe.skipIf(!hasClaude)('mail delivery with the real Claude Code client', ()
     expect(first.code).toBe(0);
     const sessionId = (JSON.parse(first.stdout) as { session_id: string }).session_id;
     // The first run has exited; its agent is gone from `who`.
-    await until(async () => ((await peer.call('who')).agents as { you: boolean }[]).every((a) => a.you), 'the first run\'s agent to leave');
+    await until(async () => ((await peer.call('who')).agents as { you: boolean }[]).every((a) => a.you), "the first run's agent to leave");
     const sent = await peer.call('send', { to: sessionId, body });
     expect(storedMail(box.store).filter((m) => m.id === sent.id && m.state === 'new')).toHaveLength(1);
     const before = mock.requests.length;
@@ -184,9 +190,16 @@ describe.skipIf(!hasClaude)('mail delivery with the real Claude Code client', ()
     const { box, peer } = await setup('big-context');
     // Three bodies of 4,000 characters (Claude Code keeps a hook's additionalContext inline only
     // below ~10,000 characters, 2.1.330) and one of 20,000, marked so each can be looked for.
-    const bodies = ['ALPHA', 'BRAVO', 'CHARLIE'].map((tag) => `${tag} ${tag.toLowerCase().repeat(Math.ceil(3_990 / tag.length)).slice(0, 3_990)} END-${tag}`);
+    const bodies = ['ALPHA', 'BRAVO', 'CHARLIE'].map(
+      (tag) =>
+        `${tag} ${tag
+          .toLowerCase()
+          .repeat(Math.ceil(3_990 / tag.length))
+          .slice(0, 3_990)} END-${tag}`,
+    );
     const big = `DELTA ${'delta '.repeat(3_330)}END-DELTA`;
-    const prompt = 'big context script\nTOOL:Bash:{"command":"sleep 4","description":"sleeps"}\nTOOL:Bash:{"command":"echo a","description":"one"}\nTOOL:Bash:{"command":"echo b","description":"two"}\nTOOL:Bash:{"command":"echo c","description":"three"}';
+    const prompt =
+      'big context script\nTOOL:Bash:{"command":"sleep 4","description":"sleeps"}\nTOOL:Bash:{"command":"echo a","description":"one"}\nTOOL:Bash:{"command":"echo b","description":"two"}\nTOOL:Bash:{"command":"echo c","description":"three"}';
     const before = mock.requests.length;
     const running = claudePrint(box, prompt);
     await mock.waitFor((r) => r.n > before && allText(r).includes('big context script'), 30_000, 'the first request');
@@ -216,7 +229,11 @@ describe.skipIf(!hasClaude)('mail delivery with the real Claude Code client', ()
   async function maxTurnsRun(name: string, body: string, more: string[]) {
     const { box, peer } = await setup(name);
     const marker = join(box.project, 'first-bash-running');
-    const script = [`${name} script`, `TOOL:Bash:${JSON.stringify({ command: `touch ${marker}; sleep 4`, description: 'sleeps' })}`, ...more].join('\n');
+    const script = [
+      `${name} script`,
+      `TOOL:Bash:${JSON.stringify({ command: `touch ${marker}; sleep 4`, description: 'sleeps' })}`,
+      ...more,
+    ].join('\n');
     const before = mock.requests.length;
     const running = claudePrint(box, script, ['--max-turns', '2']);
     const code = await sessionAgent(peer);

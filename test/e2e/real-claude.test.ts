@@ -46,14 +46,31 @@ describe.skipIf(!hasClaude)('the real Claude Code client', () => {
     expect(first).toBeDefined();
     const names = first!.body.tools!.map((t) => t.name).filter((n) => n.startsWith('mcp__intercom__'));
     expect(names.sort()).toEqual(
-      ['ack', 'ack_all', 'ask', 'claim', 'claims', 'list_sessions', 'peek', 'release', 'reply', 'search', 'send', 'set_status', 'status', 'thread', 'who', 'whoami']
+      [
+        'ack',
+        'ack_all',
+        'ask',
+        'claim',
+        'claims',
+        'list_sessions',
+        'peek',
+        'release',
+        'reply',
+        'search',
+        'send',
+        'set_status',
+        'status',
+        'thread',
+        'who',
+        'whoami',
+      ]
         .map((n) => `mcp__intercom__${n}`)
         .sort(),
     );
     expect(JSON.stringify(first!.body)).toContain('intercom connects this Claude Code session with the other Claude sessions');
   }, 120_000);
 
-  test('a scripted tool_use of send reaches another agent, from the session\'s own agent code', async () => {
+  test("a scripted tool_use of send reaches another agent, from the session's own agent code", async () => {
     const prompt = `TOOL:mcp__intercom__send:${JSON.stringify({ to: peer.code, body: 'migration is done, tables are live' })}`;
     const run = await claudePrint(box, prompt);
     expect(run.code).toBe(0);
@@ -77,7 +94,11 @@ describe.skipIf(!hasClaude)('the real Claude Code client', () => {
       await until(() => watcherArmed(code), 'the watcher armed by the Stop hook');
       const before = mock.requests.length;
       const sent = await peer.call('send', { to: code, body: 'the api now answers on /v2/accounts' });
-      const woken = await mock.waitFor((r) => r.n > before && lastUser(r).includes('the api now answers on /v2/accounts'), 20_000, 'the wake-up request');
+      const woken = await mock.waitFor(
+        (r) => r.n > before && lastUser(r).includes('the api now answers on /v2/accounts'),
+        20_000,
+        'the wake-up request',
+      );
       const text = lastUser(woken);
       expect(text).toContain('New mail from another Claude session, delivered by intercom:');
       expect(text).toContain(`peer-message id="${sent.id}" from="${peer.code}"`);
@@ -162,7 +183,11 @@ describe.skipIf(!hasClaude)('the real Claude Code client', () => {
       await session.waitForEvent((e) => e.type === 'result', 2);
       after = mock.requests.length;
       await peer.call('send', { to: code, body: 'retry when you can' });
-      const woken = await mock.waitFor((r) => r.n > after && lastUser(r).includes('retry when you can'), 20_000, 'the second wake-up request');
+      const woken = await mock.waitFor(
+        (r) => r.n > after && lastUser(r).includes('retry when you can'),
+        20_000,
+        'the second wake-up request',
+      );
       expect(lastUser(woken)).toContain('New mail from another Claude session, delivered by intercom:');
     } finally {
       await session.end();
@@ -171,7 +196,12 @@ describe.skipIf(!hasClaude)('the real Claude Code client', () => {
 
   test('the repo also works as a Claude Code plugin (--plugin-dir): its MCP server, hooks and skill load', async () => {
     const pluginBox = await claudeSandbox(join(sandbox, 'plugin'), mock, 'plugged', false);
-    const run = await claudePrint(pluginBox, 'TOOL:mcp__plugin_intercom_intercom__whoami:{}', ['--plugin-dir', REPO, '--allowedTools', 'mcp__plugin_intercom_intercom']);
+    const run = await claudePrint(pluginBox, 'TOOL:mcp__plugin_intercom_intercom__whoami:{}', [
+      '--plugin-dir',
+      REPO,
+      '--allowedTools',
+      'mcp__plugin_intercom_intercom',
+    ]);
     expect(run.code).toBe(0);
     const result = await mock.waitFor((r) => lastUser(r).includes('\\"project\\":\\"plugged\\"'), 5_000, 'the whoami result');
     const code = /\\"code\\":\\"([a-z0-9]{4})\\"/.exec(lastUser(result))?.[1];

@@ -5,8 +5,8 @@ import { afterAll, expect, test } from 'bun:test';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntercomError } from '../../src/core/errors.ts';
-import { openStore } from '../../src/store/index.ts';
-import type { Store } from '../../src/store/index.ts';
+import { openIntercom } from '../../src/intercom/index.ts';
+import type { Intercom } from '../../src/intercom/index.ts';
 import { MESSAGE_STATES } from '../../src/store/layout.ts';
 import { BUN, FIXTURES } from '../helpers/paths.ts';
 import { tmpDir } from '../helpers/tmp.ts';
@@ -15,21 +15,30 @@ const BOXES = ['aaa1', 'bbb2', 'ccc3'];
 const HUMAN = { kind: 'human' } as const;
 
 /** Ids of `box`'s messages in every state (a message in two states would show twice). */
-function idsIn(store: Store, box: string): string[] {
+function idsIn(store: Intercom, box: string): string[] {
   return MESSAGE_STATES.flatMap((state) => {
     const dir = store.layout.messageDir(box, state);
-    return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)) : [];
+    return existsSync(dir)
+      ? readdirSync(dir)
+          .filter((n) => n.endsWith('.json'))
+          .map((n) => n.slice(0, -5))
+      : [];
   });
 }
 
-const jsonIds = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)) : []);
+const jsonIds = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith('.json'))
+        .map((n) => n.slice(0, -5))
+    : [];
 
 test('40 senders SIGKILLed mid-send: every logged message reaches every recipient or status says undelivered; none twice', async () => {
   // tmpfs: fsync costs nothing there, so the links are most of a send and the kills land among them.
   const base = existsSync('/dev/shm') ? mkdtempSync('/dev/shm/intercom-send-kill-') : tmpDir('intercom-send-kill-');
   afterAll(() => rmSync(base, { recursive: true, force: true }));
   const root = join(base, 'store');
-  const store = await openStore({ root });
+  const store = await openIntercom({ root });
   let kills = 0;
   for (let round = 0; round < 10; round++) {
     const children = Array.from({ length: 4 }, (_, i) =>
@@ -80,7 +89,9 @@ test('40 senders SIGKILLed mid-send: every logged message reaches every recipien
   }
   expect(readdirSync(store.layout.tmp)).toEqual([]);
   expect(store.takeProblems()).toEqual([]);
-  console.log(`kills: ${kills}, messages logged: ${logged.length}, copies undelivered before the sweep: ${undelivered}, withdrawn sends: ${jsonIds(failedDir).length}`);
+  console.log(
+    `kills: ${kills}, messages logged: ${logged.length}, copies undelivered before the sweep: ${undelivered}, withdrawn sends: ${jsonIds(failedDir).length}`,
+  );
 }, 120_000);
 
 /** Make `dir` refuse new links: immutable (chattr +i, needs root on ext4/tmpfs), else a file in its place. Returns the undo. */
@@ -97,7 +108,7 @@ function blockFolder(dir: string): () => void {
 for (const blockedBox of BOXES) {
   test(`an inbox that refuses the copy (${blockedBox}): nothing is sent, the error says so, status tells the truth, the retry delivers once`, async () => {
     const root = join(tmpDir('intercom-send-fail-'), 'store');
-    const store = await openStore({ root });
+    const store = await openIntercom({ root });
     const unblock = blockFolder(store.layout.messageDir(blockedBox, 'new'));
     const body = 'the migration is done; you can deploy';
     let failure: unknown;

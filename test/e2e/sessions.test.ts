@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStore } from '../../src/store/index.ts';
-import type { Store } from '../../src/store/index.ts';
-import { readTranscriptHead } from '../../src/store/sessions/transcript-head.ts';
-import { sanitizeForPane } from '../../src/core/tmux.ts';
+import { openIntercom } from '../../src/intercom/index.ts';
+import type { Intercom } from '../../src/intercom/index.ts';
+import { readTranscriptHead } from '../../src/claude/transcript-head.ts';
+import { sanitizeForPane } from '../../src/claude/tmux.ts';
 import { procInfo } from '../../src/core/proc.ts';
 import { startAgent } from '../helpers/agent.ts';
 import { installFakeClaude } from '../helpers/fake-claude-cli.ts';
@@ -46,7 +46,7 @@ const ids = {
   adopt: '12000000-0000-4000-8000-000000000009',
   sharedOld: '13000000-0000-4000-8000-00000000000a',
 };
-let store: Store;
+let store: Intercom;
 let webapp: string;
 let api: string;
 
@@ -58,7 +58,13 @@ beforeAll(async () => {
   webapp = makeProject(sandbox, 'webapp');
   api = makeProject(sandbox, 'api-server');
   const hour = 3600_000;
-  writeTranscript(configDir, webapp, ids.login, sessionRecords(ids.login, webapp, ['fix the login bug on mobile']), new Date(Date.now() - 2 * hour));
+  writeTranscript(
+    configDir,
+    webapp,
+    ids.login,
+    sessionRecords(ids.login, webapp, ['fix the login bug on mobile']),
+    new Date(Date.now() - 2 * hour),
+  );
   // The same session copied into an older config dir, with an older title: the newest copy wins.
   writeTranscript(otherConfigDir, webapp, ids.login, sessionRecords(ids.login, webapp, ['stale copy']), new Date(Date.now() - 5 * hour));
   writeTranscript(
@@ -72,16 +78,39 @@ beforeAll(async () => {
     ]).map((r, i) => (i === 2 ? { ...r, isMeta: true } : r)),
     new Date(Date.now() - hour),
   );
-  writeTranscript(configDir, api, ids.big, sessionRecords(ids.big, api, ['profile the big import job'], 50 * 1024 * 1024), new Date(Date.now() - 3 * hour));
+  writeTranscript(
+    configDir,
+    api,
+    ids.big,
+    sessionRecords(ids.big, api, ['profile the big import job'], 50 * 1024 * 1024),
+    new Date(Date.now() - 3 * hour),
+  );
   writeTranscript(configDir, webapp, ids.old, sessionRecords(ids.old, webapp, ['ancient history']), new Date(Date.now() - 30 * 24 * hour));
-  writeTranscript(configDir, join(sandbox, 'deleted-folder'), ids.gone, sessionRecords(ids.gone, join(sandbox, 'deleted-folder'), ['was here']), new Date(Date.now() - 4 * hour));
-  writeTranscript(configDir, api, ids.idle, sessionRecords(ids.idle, api, ['which endpoint was renamed?']), new Date(Date.now() - 6 * hour));
+  writeTranscript(
+    configDir,
+    join(sandbox, 'deleted-folder'),
+    ids.gone,
+    sessionRecords(ids.gone, join(sandbox, 'deleted-folder'), ['was here']),
+    new Date(Date.now() - 4 * hour),
+  );
+  writeTranscript(
+    configDir,
+    api,
+    ids.idle,
+    sessionRecords(ids.idle, api, ['which endpoint was renamed?']),
+    new Date(Date.now() - 6 * hour),
+  );
   writeFileSync(join(configDir, 'projects', 'notes.txt'), 'not a transcript');
   mkdirSync(join(configDir, 'projects', '-x'), { recursive: true });
   writeFileSync(join(configDir, 'projects', '-x', 'not-a-session!.jsonl'), '{}');
-  store = await openStore({
+  store = await openIntercom({
     root: storeDir,
-    reach: { configDirs: [configDir, otherConfigDir], tmux: { serverArgs: ['-L', tmuxSocket] }, childEnv: env, resumeFlags: ['--model', 'fake-model'] },
+    reach: {
+      configDirs: [configDir, otherConfigDir],
+      tmux: { serverArgs: ['-L', tmuxSocket] },
+      childEnv: env,
+      resumeFlags: ['--model', 'fake-model'],
+    },
   });
 });
 
@@ -130,7 +159,13 @@ describe('discovery from transcripts', () => {
     expect(text.stdout).toContain('"fix the login bug on mobile"');
     const json = JSON.parse((await runIntercom(['sessions', '--all', '--json'], { env })).stdout);
     expect(json.sessions.length).toBe(6);
-    expect(json.sessions[0]).toMatchObject({ id: ids.billing, project: 'api-server', cwd: api, state: 'idle', title: 'add a CSV export to billing' });
+    expect(json.sessions[0]).toMatchObject({
+      id: ids.billing,
+      project: 'api-server',
+      cwd: api,
+      state: 'idle',
+      title: 'add a CSV export to billing',
+    });
     expect(Date.parse(json.sessions[0].last_active)).toBeGreaterThan(0);
   });
 });
@@ -139,10 +174,25 @@ describe.skipIf(!hasTmux)('live sessions in tmux', () => {
   let paneTarget: string;
   beforeAll(async () => {
     writeTranscript(configDir, webapp, ids.pane, sessionRecords(ids.pane, webapp, ['refactor the auth middleware']));
-    const started = tmux('new-session', '-d', '-s', 'work', '-x', '200', '-y', '50', '-c', webapp, `env CLAUDE_CONFIG_DIR='${configDir}' '${fakeBin}/claude' --resume ${ids.pane}`);
+    const started = tmux(
+      'new-session',
+      '-d',
+      '-s',
+      'work',
+      '-x',
+      '200',
+      '-y',
+      '50',
+      '-c',
+      webapp,
+      `env CLAUDE_CONFIG_DIR='${configDir}' '${fakeBin}/claude' --resume ${ids.pane}`,
+    );
     expect(started.exitCode).toBe(0);
     paneTarget = 'work:0.0';
-    await until(() => tmux('capture-pane', '-p', '-t', paneTarget).stdout.toString().includes(`session ${ids.pane}`), 'the fake claude to start');
+    await until(
+      () => tmux('capture-pane', '-p', '-t', paneTarget).stdout.toString().includes(`session ${ids.pane}`),
+      'the fake claude to start',
+    );
   });
 
   test('a claude process in a pane makes its session live, with its tmux target', async () => {
@@ -152,11 +202,18 @@ describe.skipIf(!hasTmux)('live sessions in tmux', () => {
   });
 
   test('send to a session without intercom: the body stays on disk, a one-line nudge is typed into its pane', async () => {
-    const { message, delivery } = await store.send({ sender: { kind: 'human' }, to: ids.pane.slice(0, 10), body: 'the staging db is read-only until 5pm' });
+    const { message, delivery } = await store.send({
+      sender: { kind: 'human' },
+      to: ids.pane.slice(0, 10),
+      body: 'the staging db is read-only until 5pm',
+    });
     expect(delivery).toEqual([expect.objectContaining({ to: ids.pane, via: 'tmux' })]);
     const path = join(storeDir, 'mail', `s-${ids.pane}`, 'new', `${message.id}.json`);
     expect(JSON.parse(readFileSync(path, 'utf8')).body).toBe('the staging db is read-only until 5pm');
-    await until(() => tmux('capture-pane', '-p', '-J', '-t', paneTarget).stdout.toString().includes(`cat '${path}'`), 'the nudge in the pane');
+    await until(
+      () => tmux('capture-pane', '-p', '-J', '-t', paneTarget).stdout.toString().includes(`cat '${path}'`),
+      'the nudge in the pane',
+    );
     const pane = tmux('capture-pane', '-p', '-J', '-t', paneTarget).stdout.toString();
     expect(pane).toContain(`[intercom] the human at the intercom CLI sent this session a message (id ${message.id})`);
     expect(pane).not.toContain('read-only until 5pm'); // the body is not typed
@@ -165,7 +222,9 @@ describe.skipIf(!hasTmux)('live sessions in tmux', () => {
   test('deliver_live false (CLI --store-only): the message is stored, nothing is typed, and the result says so', async () => {
     // LC_ALL=C as well: without a UTF-8 locale tmux once printed the pane list mangled, and the
     // session looked as if it ran outside tmux.
-    const sent = await runIntercom(['send', '--store-only', '--json', ids.pane, 'quiet note: no typing please'], { env: { ...env, LC_ALL: 'C' } });
+    const sent = await runIntercom(['send', '--store-only', '--json', ids.pane, 'quiet note: no typing please'], {
+      env: { ...env, LC_ALL: 'C' },
+    });
     expect(sent.code).toBe(0);
     const { id, delivery } = JSON.parse(sent.stdout) as { id: string; delivery: { to: string; via: string; note: string }[] };
     expect(delivery).toEqual([{ to: ids.pane, via: 'stored', note: expect.stringContaining('NOT typed into tmux pane work:0.0') }]);
@@ -174,16 +233,30 @@ describe.skipIf(!hasTmux)('live sessions in tmux', () => {
     // show the first one had it been typed.
     const marker = await runIntercom(['send', '--json', ids.pane, 'typed marker — ünïcode'], { env: { ...env, LC_ALL: 'C' } });
     const markerId = (JSON.parse(marker.stdout) as { id: string }).id;
-    await until(() => tmux('capture-pane', '-p', '-J', '-t', paneTarget).stdout.toString().includes(`(id ${markerId})`), 'the marker nudge');
+    await until(
+      () => tmux('capture-pane', '-p', '-J', '-t', paneTarget).stdout.toString().includes(`(id ${markerId})`),
+      'the marker nudge',
+    );
     expect(tmux('capture-pane', '-p', '-J', '-t', paneTarget, '-S', '-200').stdout.toString()).not.toContain(id);
     // The fake takes the marker as its prompt and clears its input: only then is the pane free
     // for the next test's question (a line still in the input counts as someone typing).
-    const promptIsEmpty = () => /^❯[\s\u00a0]*$/.test(tmux('capture-pane', '-p', '-t', paneTarget).stdout.toString().split('\n').findLast((r) => r.startsWith('❯')) ?? '');
+    const promptIsEmpty = () =>
+      /^❯[\s\u00a0]*$/.test(
+        tmux('capture-pane', '-p', '-t', paneTarget)
+          .stdout.toString()
+          .split('\n')
+          .findLast((r) => r.startsWith('❯')) ?? '',
+      );
     await until(promptIsEmpty, 'the pane to show an empty prompt again');
   });
 
   test('ask a live tmux session: the question is typed, the answer read back from its transcript', async () => {
-    const result = await store.ask({ sender: { kind: 'human' }, to: ids.pane, question: 'which file holds the session cookie config?', timeoutS: 30 });
+    const result = await store.ask({
+      sender: { kind: 'human' },
+      to: ids.pane,
+      question: 'which file holds the session cookie config?',
+      timeoutS: 30,
+    });
     expect(result).toMatchObject({ via: 'tmux', to: ids.pane, complete: true });
     expect(result.answer).toContain('fake answer:');
     expect(result.answer).toContain('session cookie config?');
@@ -216,10 +289,18 @@ describe.skipIf(!hasTmux)('live sessions in tmux', () => {
 
 describe('ask a session that is not running: headless resume', () => {
   test('runs claude -p --resume <id> in its folder with its config dir and the resume flags', async () => {
-    const result = await store.ask({ sender: { kind: 'human' }, to: ids.idle, question: 'which endpoint was renamed, and to what?', timeoutS: 30 });
+    const result = await store.ask({
+      sender: { kind: 'human' },
+      to: ids.idle,
+      question: 'which endpoint was renamed, and to what?',
+      timeoutS: 30,
+    });
     expect(result).toMatchObject({ via: 'headless', to: ids.idle, complete: true });
     expect(result.answer).toContain('fake answer:');
-    const runs = readFileSync(argvLog, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { argv: string[]; cwd: string; configDir: string });
+    const runs = readFileSync(argvLog, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { argv: string[]; cwd: string; configDir: string });
     const run = runs.find((r) => r.argv.includes(ids.idle))!;
     expect(run.cwd).toBe(api);
     expect(run.configDir).toBe(configDir);
@@ -231,22 +312,41 @@ describe('ask a session that is not running: headless resume', () => {
   });
 
   test('a session whose folder is gone cannot be resumed, and says so', async () => {
-    await expect(store.ask({ sender: { kind: 'human' }, to: ids.gone, question: 'hello?', timeoutS: 5 })).rejects.toThrow('no longer exists');
+    await expect(store.ask({ sender: { kind: 'human' }, to: ids.gone, question: 'hello?', timeoutS: 5 })).rejects.toThrow(
+      'no longer exists',
+    );
   });
 
   test('a headless resume that does not answer in time is stopped, with a clear error', async () => {
-    const slow = await openStore({ root: storeDir, reach: { configDirs: [configDir], childEnv: { ...env, FAKE_CLAUDE_DELAY_MS: '10000' } } });
-    await expect(slow.ask({ sender: { kind: 'human' }, to: ids.login, question: 'are you there?', timeoutS: 1 })).rejects.toThrow('gave no answer within 1 s and was stopped');
+    const slow = await openIntercom({
+      root: storeDir,
+      reach: { configDirs: [configDir], childEnv: { ...env, FAKE_CLAUDE_DELAY_MS: '10000' } },
+    });
+    await expect(slow.ask({ sender: { kind: 'human' }, to: ids.login, question: 'are you there?', timeoutS: 1 })).rejects.toThrow(
+      'gave no answer within 1 s and was stopped',
+    );
   });
 
   test('a session running outside tmux is neither typed into nor resumed', async () => {
     writeTranscript(configDir, webapp, ids.outside, sessionRecords(ids.outside, webapp, ['a background job']));
-    const proc = Bun.spawn([`${fakeBin}/claude`, '--resume', ids.outside], { cwd: webapp, env: { ...env }, stdin: 'pipe', stdout: 'ignore' });
+    const proc = Bun.spawn([`${fakeBin}/claude`, '--resume', ids.outside], {
+      cwd: webapp,
+      env: { ...env },
+      stdin: 'pipe',
+      stdout: 'ignore',
+    });
     try {
-      await until(() => readFileSync(transcriptFile(configDir, webapp, ids.outside), 'utf8').includes('dequeue'), 'the fake claude to start');
-      await expect(store.ask({ sender: { kind: 'human' }, to: ids.outside, question: 'hi?', timeoutS: 5 })).rejects.toThrow('running outside tmux');
+      await until(
+        () => readFileSync(transcriptFile(configDir, webapp, ids.outside), 'utf8').includes('dequeue'),
+        'the fake claude to start',
+      );
+      await expect(store.ask({ sender: { kind: 'human' }, to: ids.outside, question: 'hi?', timeoutS: 5 })).rejects.toThrow(
+        'running outside tmux',
+      );
       // Nothing was recorded, so asking again (after moving it into tmux, say) is not a "repeat".
-      await expect(store.ask({ sender: { kind: 'human' }, to: ids.outside, question: 'hi?', timeoutS: 5 })).rejects.toThrow('Nothing was sent');
+      await expect(store.ask({ sender: { kind: 'human' }, to: ids.outside, question: 'hi?', timeoutS: 5 })).rejects.toThrow(
+        'Nothing was sent',
+      );
       const listed = (await store.sessions.list({ scope: 'live' })).find((s) => s.id === ids.outside);
       expect(listed?.state).toBe('running');
     } finally {
@@ -285,7 +385,11 @@ describe('native ask between two intercom agents', () => {
     try {
       const result = await asker.raw('ask', { to: silent.code, question: 'anyone?', timeout_s: 1 });
       expect(result.isError).toBe(true);
-      expect(result.text).toMatch(new RegExp(`no answer from ${silent.code} within 1 s\\. The question \\(id \\d{13}-[a-z0-9]{10}\\) stays in its inbox; a later reply will land in your inbox`));
+      expect(result.text).toMatch(
+        new RegExp(
+          `no answer from ${silent.code} within 1 s\\. The question \\(id \\d{13}-[a-z0-9]{10}\\) stays in its inbox; a later reply will land in your inbox`,
+        ),
+      );
       const bad = await asker.raw('ask', { to: silent.code, question: 'x', timeout_s: 601 });
       expect(bad.text).toContain('timeout_s must be from 1 to 600');
       const many = await asker.raw('ask', { to: 'all', question: 'x' });
@@ -297,7 +401,7 @@ describe('native ask between two intercom agents', () => {
 });
 
 describe('a session that starts intercom adopts the mail sent to it before', () => {
-  test('mail stored for the session (no agent then) is in the new agent\'s inbox', async () => {
+  test("mail stored for the session (no agent then) is in the new agent's inbox", async () => {
     writeTranscript(configDir, webapp, ids.adopt, sessionRecords(ids.adopt, webapp, ['later joins intercom']));
     const { delivery } = await store.send({ sender: { kind: 'human' }, to: ids.adopt, body: 'read this when you get intercom' });
     expect(delivery[0]).toMatchObject({ to: ids.adopt, via: 'stored' });
@@ -323,13 +427,22 @@ describe('several sessions in one folder: which one a running claude is', () => 
   const sessionFile = () => join(configDir, 'sessions', `${proc!.pid}.json`);
   beforeAll(async () => {
     shared = makeProject(sandbox, 'shared');
-    writeTranscript(configDir, shared, ids.sharedOld, sessionRecords(ids.sharedOld, shared, ['an older session here']), new Date(Date.now() - 3600_000));
+    writeTranscript(
+      configDir,
+      shared,
+      ids.sharedOld,
+      sessionRecords(ids.sharedOld, shared, ['an older session here']),
+      new Date(Date.now() - 3600_000),
+    );
     // A claude started without --resume: its argv does not say which session it runs, and its
     // own new transcript is the newest of the folder.
     proc = Bun.spawn([`${fakeBin}/claude`], { cwd: shared, env: { ...env }, stdin: 'pipe', stdout: 'pipe', stderr: 'inherit' });
     const reader = proc.stdout.getReader();
     let seen = '';
-    await until(async () => ((seen += new TextDecoder().decode((await reader.read()).value ?? new Uint8Array())), seen.includes('fake claude, session')), 'the fake claude to start');
+    await until(async () => {
+      seen += new TextDecoder().decode((await reader.read()).value ?? new Uint8Array());
+      return seen.includes('fake claude, session');
+    }, 'the fake claude to start');
     reader.releaseLock();
   });
   afterAll(async () => {
@@ -337,7 +450,7 @@ describe('several sessions in one folder: which one a running claude is', () => 
     await proc?.exited;
   });
 
-  test('without Claude Code\'s session file it is a guess, so no session of that folder is resumed', async () => {
+  test("without Claude Code's session file it is a guess, so no session of that folder is resumed", async () => {
     const before = existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : '';
     await expect(store.ask({ sender: { kind: 'human' }, to: ids.sharedOld, question: 'which branch?', timeoutS: 5 })).rejects.toThrow(
       `a claude process (pid ${proc!.pid}) runs in ${shared} and intercom cannot tell which session it is`,
@@ -346,16 +459,21 @@ describe('several sessions in one folder: which one a running claude is', () => 
     expect(after.slice(before.length)).not.toContain(ids.sharedOld);
   });
 
-  test('Claude Code\'s session file (<config>/sessions/<pid>.json) says exactly which; a stale one is ignored', async () => {
+  test("Claude Code's session file (<config>/sessions/<pid>.json) says exactly which; a stale one is ignored", async () => {
     mkdirSync(join(configDir, 'sessions'), { recursive: true });
-    writeFileSync(sessionFile(), JSON.stringify({ pid: proc!.pid, sessionId: ids.sharedOld, cwd: shared, procStart: procInfo(proc!.pid)!.start }));
+    writeFileSync(
+      sessionFile(),
+      JSON.stringify({ pid: proc!.pid, sessionId: ids.sharedOld, cwd: shared, procStart: procInfo(proc!.pid)!.start }),
+    );
     // The session it names is being written (the newest of the folder), so nothing contradicts it
     // (a newer transcript would: test/e2e/ask-resume-safety.test.ts).
     const sharedOldFile = transcriptFile(configDir, shared, ids.sharedOld);
     utimesSync(sharedOldFile, new Date(), new Date());
     const listed = (await store.sessions.list({ scope: 'all', project: 'shared' })).find((s) => s.id === ids.sharedOld);
     expect(listed?.state).toBe('running');
-    await expect(store.ask({ sender: { kind: 'human' }, to: ids.sharedOld, question: 'which branch?', timeoutS: 5 })).rejects.toThrow('running outside tmux');
+    await expect(store.ask({ sender: { kind: 'human' }, to: ids.sharedOld, question: 'which branch?', timeoutS: 5 })).rejects.toThrow(
+      'running outside tmux',
+    );
     // The same pid with another start time: a file left by an earlier process.
     utimesSync(sharedOldFile, new Date(Date.now() - 3600_000), new Date(Date.now() - 3600_000));
     writeFileSync(sessionFile(), JSON.stringify({ pid: proc!.pid, sessionId: ids.sharedOld, cwd: shared, procStart: '1' }));

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { openStore } from '../../src/store/index.ts';
+import { openIntercom } from '../../src/intercom/index.ts';
 import { startAgent } from '../helpers/agent.ts';
 import type { TestAgent } from '../helpers/agent.ts';
 import { startFakeClaude } from '../helpers/fake-claude.ts';
@@ -25,7 +25,16 @@ let code: string;
 
 /** A valid message record whose body is the secret: what a followed link would show. */
 function secretMessage(id: string): string {
-  return JSON.stringify({ v: 1, id, from: { code: 'human' }, to: [code], scope: 'direct', thread: id, created_at: new Date().toISOString(), body: SECRET });
+  return JSON.stringify({
+    v: 1,
+    id,
+    from: { code: 'human' },
+    to: [code],
+    scope: 'direct',
+    thread: id,
+    created_at: new Date().toISOString(),
+    body: SECRET,
+  });
 }
 
 function mkfifo(path: string): void {
@@ -58,7 +67,12 @@ function quarantined(part: string): { name: string; reason: string }[] {
 
 function allReasons(): string {
   const dir = join(store, 'quarantine');
-  return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.reason.txt')).map((n) => readFileSync(join(dir, n), 'utf8')).join('\n') : '';
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith('.reason.txt'))
+        .map((n) => readFileSync(join(dir, n), 'utf8'))
+        .join('\n')
+    : '';
 }
 
 beforeAll(async () => {
@@ -140,7 +154,9 @@ describe('a fifo planted in the store never blocks a reader', () => {
     mkfifo(join(store, 'sessions', sessionId));
     const proc = Bun.spawn([BUN, ENTRY, 'hook', 'pre-tool-use'], {
       env,
-      stdin: new TextEncoder().encode(JSON.stringify({ session_id: sessionId, cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: {} })),
+      stdin: new TextEncoder().encode(
+        JSON.stringify({ session_id: sessionId, cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: {} }),
+      ),
       stdout: 'pipe',
       stderr: 'pipe',
     });
@@ -167,7 +183,16 @@ describe('quarantine reasons never quote the file', () => {
     const wrong = '1795300000006-plantsecr2';
     writeFileSync(
       join(store, 'mail', code, 'new', `${wrong}.json`),
-      JSON.stringify({ v: 1, id: wrong, from: { code: SECRET }, to: [SECRET], scope: SECRET, thread: wrong, created_at: SECRET, body: 'x' }),
+      JSON.stringify({
+        v: 1,
+        id: wrong,
+        from: { code: SECRET },
+        to: [SECRET],
+        scope: SECRET,
+        thread: wrong,
+        created_at: SECRET,
+        body: 'x',
+      }),
       { mode: 0o600 },
     );
     const peek = await reader.call('peek', { all: true });
@@ -190,19 +215,21 @@ describe('the store folder', () => {
   test('the root may be a symlink (a store kept elsewhere); its folders may not: refused with the fix', async () => {
     const real = join(sandbox, 'real-store');
     const linked = join(sandbox, 'linked-store');
-    const first = await openStore({ root: real });
+    const first = await openIntercom({ root: real });
     expect(first.takeProblems()).toEqual([]);
     symlinkSync(real, linked);
-    await openStore({ root: linked }); // allowed
+    await openIntercom({ root: linked }); // allowed
     const elsewhere = join(sandbox, 'elsewhere-log');
     mkdirSync(elsewhere);
     symlinkSync(elsewhere, join(real, 'log'));
-    await expect(openStore({ root: real })).rejects.toThrow(`${real}/log is a symbolic link, not a folder; intercom never follows links inside its store. Remove it (rm '${real}/log')`);
+    await expect(openIntercom({ root: real })).rejects.toThrow(
+      `${real}/log is a symbolic link, not a folder; intercom never follows links inside its store. Remove it (rm '${real}/log')`,
+    );
   });
 
   test('a store marker that is a fifo or a symlink is refused unread, without blocking', async () => {
     const root = join(sandbox, 'marker-store');
-    await openStore({ root });
+    await openIntercom({ root });
     Bun.spawnSync(['rm', join(root, 'store.json')]);
     mkfifo(join(root, 'store.json'));
     // In a child process: a blocking read of a fifo would hang this test process itself.
@@ -217,7 +244,7 @@ describe('the store folder', () => {
     const elsewhere = join(sandbox, 'marker-elsewhere.json');
     writeFileSync(elsewhere, JSON.stringify({ format: 'claude-intercom', v: 1, created_at: new Date().toISOString() }));
     symlinkSync(elsewhere, join(root, 'store.json'));
-    await expect(openStore({ root })).rejects.toThrow('store.json is a symbolic link, not a regular file; intercom never reads it');
+    await expect(openIntercom({ root })).rejects.toThrow('store.json is a symbolic link, not a regular file; intercom never reads it');
   });
 });
 
@@ -235,7 +262,11 @@ describe('a file planted under a name that is no id', () => {
   test('among the claims: the edit guard still holds, and who and claims still answer', async () => {
     await sender.call('claim', { paths: ['src/vault/**'], reason: 'rotating keys' });
     writeFileSync(join(store, 'claims', 'notes.json'), '{}');
-    const edit = await readerHook('pre-tool-use', { hook_event_name: 'PreToolUse', tool_name: 'Edit', tool_input: { file_path: join(project, 'src/vault/keys.ts') } });
+    const edit = await readerHook('pre-tool-use', {
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Edit',
+      tool_input: { file_path: join(project, 'src/vault/keys.ts') },
+    });
     expect(JSON.parse(edit.stdout).hookSpecificOutput.permissionDecision).toBe('ask');
     expect((await reader.call('claims')).isError).toBeFalsy();
     expect((await reader.call('who', { scope: 'all' })).isError).toBeFalsy();

@@ -6,12 +6,12 @@
 //   the send (and an ask) says "not typed: someone is typing in that pane".
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { join } from 'node:path';
-import { emptyPromptProblem, PANE_BUSY, PANE_NOT_AT_PROMPT } from '../../src/core/tmux.ts';
+import { emptyPromptProblem, PANE_BUSY, PANE_NOT_AT_PROMPT } from '../../src/claude/tmux.ts';
 import { startAgent } from '../helpers/agent.ts';
 import type { TestAgent } from '../helpers/agent.ts';
 import { messageText, startMockAnthropic } from '../helpers/mock-anthropic.ts';
 import type { MockAnthropic } from '../helpers/mock-anthropic.ts';
-import { CLAUDE_BIN, claudeSandbox, hasClaude } from '../helpers/real-claude.ts';
+import { claudeInTmux, claudeSandbox, hasClaude } from '../helpers/real-claude.ts';
 import type { ClaudeSandbox } from '../helpers/real-claude.ts';
 import { makeProject, tmpDir } from '../helpers/tmp.ts';
 import { until } from '../helpers/until.ts';
@@ -43,9 +43,7 @@ beforeAll(async () => {
   mock = startMockAnthropic();
   // The session in the pane has no intercom: a send to it is stored, and a nudge typed.
   box = await claudeSandbox(sandbox, mock, 'app', false);
-  const env = Object.entries(box.env).map(([k, v]) => `${k}='${v}'`).join(' ');
-  const started = tmux('new-session', '-d', '-s', 'typing', '-x', '160', '-y', '45', '-c', box.project, `env ${env} '${CLAUDE_BIN}' --session-id ${sessionId}`);
-  expect(started.exitCode).toBe(0);
+  expect(claudeInTmux(tmux, box, { name: 'typing', cols: 160, rows: 45, args: ['--session-id', sessionId] })).toBe(0);
   await until(() => inputRow() === '❯', 'the interactive prompt', 60_000);
   // A first turn writes its transcript: the session can then be found and addressed.
   tmux('send-keys', '-t', PANE, '-l', 'hello there');
@@ -72,7 +70,9 @@ describe.skipIf(!hasClaude || !hasTmux)('typing into a real Claude Code pane', (
     await until(() => inputRow() === `❯ ${DRAFT}`, 'the draft in the prompt');
     const sent = await pwned.call('send', { to: sessionId, body: 'the staging db is read-only until 5pm' });
     const delivery = sent.delivery as { to: string; via: string; note: string }[];
-    expect(delivery).toEqual([{ to: sessionId, via: 'stored', note: expect.stringContaining('not typed: someone is typing in that pane') }]);
+    expect(delivery).toEqual([
+      { to: sessionId, via: 'stored', note: expect.stringContaining('not typed: someone is typing in that pane') },
+    ]);
     const asked = await pwned.raw('ask', { to: sessionId, question: 'which branch are you on?', timeout_s: 10 });
     expect(asked.isError).toBe(true);
     expect(asked.text).toContain('not typed: someone is typing in that pane');
@@ -91,7 +91,11 @@ describe.skipIf(!hasClaude || !hasTmux)('typing into a real Claude Code pane', (
     const sent = await pwned.call('send', { to: sessionId, body: 'PWNED body text; echo $(id)' });
     const id = sent.id as string;
     expect(sent.delivery).toEqual([{ to: sessionId, via: 'tmux', note: expect.stringContaining('a one-line nudge was typed') }]);
-    const request = await mock.waitFor((r) => r.n > before && r.body.messages.some((m) => m.role === 'user' && messageText(m).includes(id)), 60_000, 'the nudge as a prompt');
+    const request = await mock.waitFor(
+      (r) => r.n > before && r.body.messages.some((m) => m.role === 'user' && messageText(m).includes(id)),
+      60_000,
+      'the nudge as a prompt',
+    );
     const prompt = request.body.messages.map(messageText).find((t) => t.includes(`(id ${id})`))!;
     expect(prompt).toContain(`[intercom] agent ${pwned.code} sent this session a message (id ${id})`);
     expect(prompt).toContain(`cat '${join(box.store, 'mail', `s-${sessionId}`, 'new', `${id}.json`)}'`);

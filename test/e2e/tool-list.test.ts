@@ -22,8 +22,22 @@ afterAll(() => agent?.close());
 
 test('the server offers exactly these tools', () => {
   expect(tools.map((t) => t.name)).toEqual([
-    'whoami', 'who', 'send', 'peek', 'reply', 'ack', 'ack_all', 'set_status', 'list_sessions', 'ask',
-    'claim', 'release', 'claims', 'status', 'thread', 'search',
+    'whoami',
+    'who',
+    'send',
+    'peek',
+    'reply',
+    'ack',
+    'ack_all',
+    'set_status',
+    'list_sessions',
+    'ask',
+    'claim',
+    'release',
+    'claims',
+    'status',
+    'thread',
+    'search',
   ]);
 });
 

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 export function activityRecord(store: string, code: string): { state: string; at: string; since?: string } | undefined {
   const dir = join(store, 'activity', code);
   if (!existsSync(dir)) return undefined;
-  const newest = readdirSync(dir).filter((n) => n.endsWith('.json')).sort().at(-1);
+  const newest = readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .at(-1);
   return newest ? JSON.parse(readFileSync(join(dir, newest), 'utf8')) : undefined;
 }

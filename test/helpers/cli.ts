@@ -7,7 +7,10 @@ export interface CliResult {
 }
 
 /** Run `intercom <args>` as a real process. */
-export async function runIntercom(args: string[], options: { env: Record<string, string>; cwd?: string; stdin?: string }): Promise<CliResult> {
+export async function runIntercom(
+  args: string[],
+  options: { env: Record<string, string>; cwd?: string; stdin?: string },
+): Promise<CliResult> {
   const proc = Bun.spawn([BUN, ENTRY, ...args], {
     env: options.env,
     cwd: options.cwd,

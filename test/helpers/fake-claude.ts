@@ -13,7 +13,10 @@ export interface HookRun {
 export interface FakeClaude {
   pid: number;
   sessionId: string;
-  call(tool: string, args?: Record<string, unknown>): Promise<{ isError?: boolean; structuredContent?: Record<string, unknown>; content: { text: string }[] }>;
+  call(
+    tool: string,
+    args?: Record<string, unknown>,
+  ): Promise<{ isError?: boolean; structuredContent?: Record<string, unknown>; content: { text: string }[] }>;
   /** Start a hook as Claude would; resolves once it is running. */
   hook(event: string, input?: Record<string, unknown>): Promise<HookRun>;
   /** Close the MCP server but keep running (a session that is ending). */

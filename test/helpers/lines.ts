@@ -4,8 +4,7 @@ export async function* lines(stream: ReadableStream<Uint8Array>): AsyncGenerator
   let buffer = '';
   for await (const chunk of stream) {
     buffer += decoder.decode(chunk, { stream: true });
-    let nl: number;
-    while ((nl = buffer.indexOf('\n')) >= 0) {
+    for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
       yield buffer.slice(0, nl);
       buffer = buffer.slice(nl + 1);
     }

@@ -48,7 +48,7 @@ function decide(body: MockRequest['body']): { kind: 'text'; text: string } | { k
     }
   }
   const prompt = promptAt >= 0 ? messageText(messages[promptAt]!) : '';
-  const script = [...prompt.matchAll(/TOOL:([A-Za-z0-9_\-]+):(\{.*\})/g)].map((m) => ({ name: m[1]!, input: JSON.parse(m[2]!) as unknown }));
+  const script = [...prompt.matchAll(/TOOL:([A-Za-z0-9_-]+):(\{.*\})/g)].map((m) => ({ name: m[1]!, input: JSON.parse(m[2]!) as unknown }));
   const used = messages.slice(promptAt + 1).filter((m) => m.role === 'assistant' && blocksOf(m).some((b) => b.type === 'tool_use')).length;
   const offered = new Set((body.tools ?? []).map((t) => t.name));
   const step = script[used];
@@ -63,16 +63,48 @@ function sse(event: string, data: unknown): string {
 
 function streamReply(n: number, model: string, d: ReturnType<typeof decide>): string {
   const usage = { input_tokens: 10, output_tokens: 1, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
-  const parts = [sse('message_start', { type: 'message_start', message: { id: `msg_mock_${n}`, type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage } })];
+  const parts = [
+    sse('message_start', {
+      type: 'message_start',
+      message: {
+        id: `msg_mock_${n}`,
+        type: 'message',
+        role: 'assistant',
+        model,
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage,
+      },
+    }),
+  ];
   if (d.kind === 'text') {
     parts.push(sse('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }));
     parts.push(sse('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: d.text } }));
   } else {
-    parts.push(sse('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: `toolu_mock_${n}`, name: d.name, input: {} } }));
-    parts.push(sse('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: JSON.stringify(d.input) } }));
+    parts.push(
+      sse('content_block_start', {
+        type: 'content_block_start',
+        index: 0,
+        content_block: { type: 'tool_use', id: `toolu_mock_${n}`, name: d.name, input: {} },
+      }),
+    );
+    parts.push(
+      sse('content_block_delta', {
+        type: 'content_block_delta',
+        index: 0,
+        delta: { type: 'input_json_delta', partial_json: JSON.stringify(d.input) },
+      }),
+    );
   }
   parts.push(sse('content_block_stop', { type: 'content_block_stop', index: 0 }));
-  parts.push(sse('message_delta', { type: 'message_delta', delta: { stop_reason: d.kind === 'text' ? 'end_turn' : 'tool_use', stop_sequence: null }, usage: { output_tokens: 5 } }));
+  parts.push(
+    sse('message_delta', {
+      type: 'message_delta',
+      delta: { stop_reason: d.kind === 'text' ? 'end_turn' : 'tool_use', stop_sequence: null },
+      usage: { output_tokens: 5 },
+    }),
+  );
   parts.push(sse('message_stop', { type: 'message_stop' }));
   return parts.join('');
 }
@@ -88,7 +120,10 @@ export function startMockAnthropic(): MockAnthropic {
       const url = new URL(req.url);
       if (req.method === 'POST' && url.pathname === '/v1/messages/count_tokens') return Response.json({ input_tokens: 100 });
       if (req.method !== 'POST' || url.pathname !== '/v1/messages') {
-        return Response.json({ type: 'error', error: { type: 'not_found_error', message: `mock: no route ${req.method} ${url.pathname}` } }, { status: 404 });
+        return Response.json(
+          { type: 'error', error: { type: 'not_found_error', message: `mock: no route ${req.method} ${url.pathname}` } },
+          { status: 404 },
+        );
       }
       const body = (await req.json()) as MockRequest['body'];
       const request = { n: ++n, body };
@@ -103,13 +138,28 @@ export function startMockAnthropic(): MockAnthropic {
       const newestUser = (body.messages ?? []).filter((m) => m.role === 'user').at(-1);
       const failWith = newestUser ? /MOCK_ERROR:(\d{3})/.exec(messageText(newestUser))?.[1] : undefined;
       if (failWith) {
-        return Response.json({ type: 'error', error: { type: 'invalid_request_error', message: 'mock: scripted failure' } }, { status: Number(failWith) });
+        return Response.json(
+          { type: 'error', error: { type: 'invalid_request_error', message: 'mock: scripted failure' } },
+          { status: Number(failWith) },
+        );
       }
       const d = decide(body);
       const model = body.model ?? 'mock-model';
       if (!body.stream) {
-        const content = d.kind === 'text' ? [{ type: 'text', text: d.text }] : [{ type: 'tool_use', id: `toolu_mock_${n}`, name: d.name, input: d.input }];
-        return Response.json({ id: `msg_mock_${n}`, type: 'message', role: 'assistant', model, content, stop_reason: d.kind === 'text' ? 'end_turn' : 'tool_use', stop_sequence: null, usage: { input_tokens: 10, output_tokens: 5 } });
+        const content =
+          d.kind === 'text'
+            ? [{ type: 'text', text: d.text }]
+            : [{ type: 'tool_use', id: `toolu_mock_${n}`, name: d.name, input: d.input }];
+        return Response.json({
+          id: `msg_mock_${n}`,
+          type: 'message',
+          role: 'assistant',
+          model,
+          content,
+          stop_reason: d.kind === 'text' ? 'end_turn' : 'tool_use',
+          stop_sequence: null,
+          usage: { input_tokens: 10, output_tokens: 5 },
+        });
       }
       return new Response(streamReply(n, model, d), { headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' } });
     },
@@ -125,7 +175,13 @@ export function startMockAnthropic(): MockAnthropic {
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`mock: no ${what} within ${ms} ms (${requests.length} requests seen)`)), ms);
-        waiters.push({ match, resolve: (r) => (clearTimeout(timer), resolve(r)) });
+        waiters.push({
+          match,
+          resolve: (r) => {
+            clearTimeout(timer);
+            resolve(r);
+          },
+        });
       });
     },
     close() {

@@ -91,7 +91,11 @@ export function claudeStream(box: ClaudeSandbox, extra: string[] = []) {
       if (!line.trim()) continue;
       const event = JSON.parse(line) as Record<string, unknown>;
       events.push(event);
-      for (const w of [...waiting]) if (w.match(event)) (waiting.splice(waiting.indexOf(w), 1), w.resolve(event));
+      for (const w of [...waiting]) {
+        if (!w.match(event)) continue;
+        waiting.splice(waiting.indexOf(w), 1);
+        w.resolve(event);
+      }
     }
   })();
   return {
@@ -107,7 +111,10 @@ export function claudeStream(box: ClaudeSandbox, extra: string[] = []) {
       for (;;) {
         const found = events.filter(match);
         if (found.length >= nth) return found[nth - 1]!;
-        if (Date.now() > deadline) throw new Error(`claude: no event #${nth} matching within ${ms} ms; saw ${events.map((e) => `${e.type}/${e.subtype ?? ''}`).join(' ')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `claude: no event #${nth} matching within ${ms} ms; saw ${events.map((e) => `${e.type}/${e.subtype ?? ''}`).join(' ')}`,
+          );
         await new Promise<Record<string, unknown>>((resolve) => {
           waiting.push({ match, resolve });
           setTimeout(() => resolve({}), 250);
@@ -125,4 +132,22 @@ export function claudeStream(box: ClaudeSandbox, extra: string[] = []) {
       return ending;
     },
   };
+}
+
+/**
+ * Start the real client interactively in a new tmux session (`name`, `cols` × `rows`) in the
+ * sandbox's project, its environment given inline. `tmux` runs tmux on the test's own socket.
+ * Returns tmux's exit code (0 when the session started).
+ */
+export function claudeInTmux(
+  tmux: (...args: string[]) => { exitCode: number | null },
+  box: ClaudeSandbox,
+  options: { name: string; cols: number; rows: number; args: string[] },
+): number | null {
+  const env = Object.entries(box.env)
+    .map(([k, v]) => `${k}='${v}'`)
+    .join(' ');
+  const command = `env ${env} '${CLAUDE_BIN}' ${options.args.join(' ')}`;
+  return tmux('new-session', '-d', '-s', options.name, '-x', String(options.cols), '-y', String(options.rows), '-c', box.project, command)
+    .exitCode;
 }

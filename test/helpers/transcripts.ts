@@ -10,11 +10,30 @@ export function transcriptFile(configDir: string, cwd: string, sessionId: string
 const stamp = { version: '2.1.330', userType: 'external', entrypoint: 'cli', gitBranch: 'main' };
 
 export function userRecord(sessionId: string, cwd: string, content: unknown, extra: Record<string, unknown> = {}) {
-  return { parentUuid: null, isSidechain: false, type: 'user', message: { role: 'user', content }, uuid: crypto.randomUUID(), timestamp: new Date().toISOString(), cwd, sessionId, ...stamp, ...extra };
+  return {
+    parentUuid: null,
+    isSidechain: false,
+    type: 'user',
+    message: { role: 'user', content },
+    uuid: crypto.randomUUID(),
+    timestamp: new Date().toISOString(),
+    cwd,
+    sessionId,
+    ...stamp,
+    ...extra,
+  };
 }
 
 export function assistantRecord(sessionId: string, cwd: string, text: string) {
-  return { type: 'assistant', message: { role: 'assistant', content: [{ type: 'text', text }] }, uuid: crypto.randomUUID(), timestamp: new Date().toISOString(), cwd, sessionId, ...stamp };
+  return {
+    type: 'assistant',
+    message: { role: 'assistant', content: [{ type: 'text', text }] },
+    uuid: crypto.randomUUID(),
+    timestamp: new Date().toISOString(),
+    cwd,
+    sessionId,
+    ...stamp,
+  };
 }
 
 /** A realistic session: bookkeeping records, then `prompts` (each answered), noise where asked. */
@@ -25,7 +44,13 @@ export function sessionRecords(sessionId: string, cwd: string, prompts: unknown[
   ];
   for (const prompt of prompts) {
     records.push(userRecord(sessionId, cwd, prompt));
-    records.push({ type: 'attachment', attachment: { type: 'environment', snapshot: { workingDirectory: cwd } }, cwd, sessionId, ...stamp });
+    records.push({
+      type: 'attachment',
+      attachment: { type: 'environment', snapshot: { workingDirectory: cwd } },
+      cwd,
+      sessionId,
+      ...stamp,
+    });
     records.push({ type: 'api-request-shape', sessionId, shapeHash: 'x', shape: { tools: 'x'.repeat(200) } });
     records.push(assistantRecord(sessionId, cwd, `answer to ${String(prompt).slice(0, 30)}`));
     records.push({ type: 'last-prompt', lastPrompt: String(prompt).slice(0, 50), sessionId });
@@ -40,10 +65,16 @@ export function sessionRecords(sessionId: string, cwd: string, prompts: unknown[
   return records;
 }
 
-export function writeTranscript(configDir: string, cwd: string, sessionId: string, records: Record<string, unknown>[], mtime?: Date): string {
+export function writeTranscript(
+  configDir: string,
+  cwd: string,
+  sessionId: string,
+  records: Record<string, unknown>[],
+  mtime?: Date,
+): string {
   const path = transcriptFile(configDir, cwd, sessionId);
   mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  writeFileSync(path, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
   if (mtime) utimesSync(path, mtime, mtime);
   return path;
 }
@@ -83,7 +114,7 @@ export function subagentRecords(parentId: string, agentId: string, cwd: string, 
 /** Write records as a transcript at an exact path (a subagent file, a file not named by a session id). */
 export function writeTranscriptAt(path: string, records: Record<string, unknown>[], mtime?: Date): string {
   mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  writeFileSync(path, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
   if (mtime) utimesSync(path, mtime, mtime);
   return path;
 }

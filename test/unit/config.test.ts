@@ -35,11 +35,17 @@ test('a relative store path is refused: processes in other folders would use oth
 });
 
 test('a bad size names the fix', () => {
-  expect(() => resolveConfig({ env: { CLAUDE_INTERCOM_MAX_BODY: 'big' }, cwd: '/w', home: '/h' })).toThrow('CLAUDE_INTERCOM_MAX_BODY=65536');
+  expect(() => resolveConfig({ env: { CLAUDE_INTERCOM_MAX_BODY: 'big' }, cwd: '/w', home: '/h' })).toThrow(
+    'CLAUDE_INTERCOM_MAX_BODY=65536',
+  );
 });
 
 test('claim mode and retention: defaults, overrides, and refusals that name the choices', () => {
   expect(resolveConfig({ env: {}, cwd: '/w', home: '/h' })).toMatchObject({ claimMode: 'ask', retentionDays: 14 });
-  expect(resolveConfig({ env: { CLAUDE_INTERCOM_CLAIM_MODE: 'deny', CLAUDE_INTERCOM_RETENTION_DAYS: '3' }, cwd: '/w', home: '/h' })).toMatchObject({ claimMode: 'deny', retentionDays: 3 });
-  expect(() => resolveConfig({ env: { CLAUDE_INTERCOM_CLAIM_MODE: 'block' }, cwd: '/w', home: '/h' })).toThrow('must be one of warn, ask, deny');
+  expect(
+    resolveConfig({ env: { CLAUDE_INTERCOM_CLAIM_MODE: 'deny', CLAUDE_INTERCOM_RETENTION_DAYS: '3' }, cwd: '/w', home: '/h' }),
+  ).toMatchObject({ claimMode: 'deny', retentionDays: 3 });
+  expect(() => resolveConfig({ env: { CLAUDE_INTERCOM_CLAIM_MODE: 'block' }, cwd: '/w', home: '/h' })).toThrow(
+    'must be one of warn, ask, deny',
+  );
 });

@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'bun:test';
 import { fixedClock } from '../../src/core/clock.ts';
+import { describeError } from '../../src/core/errors.ts';
 import { assertCode, assertMailbox, assertMessageId, assertName, assertSessionId, messageIdGenerator } from '../../src/core/ids.ts';
+
+function thrown(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
 
 describe('ids', () => {
   test('message ids sort in creation order, even within one millisecond', () => {
@@ -25,7 +35,14 @@ describe('ids', () => {
   });
 
   test.each(['../../etc/passwd', '1795300000000-abc/../x', '1795300000000-ABCDEFGHIJ', ''])('message id %p is refused', (value) => {
-    expect(() => assertMessageId(value)).toThrow('call peek');
+    expect(() => assertMessageId(value)).toThrow('is not a valid message id');
+    // The next step is data: the model is told to call peek (a person, to run `intercom inbox`).
+    expect(
+      describeError(
+        thrown(() => assertMessageId(value)),
+        'model',
+      ),
+    ).toContain('call peek');
   });
 
   test.each(['../x', 'a/b', 'short', 'x'.repeat(200)])('session id %p is refused', (value) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import { resolveRecipients } from '../../src/store/recipients.ts';
+import { resolveRecipients } from '../../src/intercom/addressing.ts';
 import type { AgentRecord } from '../../src/store/schema.ts';
 
 const agent = (code: string, project: string, extra: Partial<AgentRecord> = {}): AgentRecord => ({
@@ -16,7 +16,12 @@ const agent = (code: string, project: string, extra: Partial<AgentRecord> = {}):
   ...extra,
 });
 const me = agent('me00', 'alpha');
-const live = [me, agent('a111', 'alpha', { name: 'api' }), agent('b222', 'beta', { session_id: '3f2a9c1e-aaaa-bbbb' }), agent('c333', 'beta')];
+const live = [
+  me,
+  agent('a111', 'alpha', { name: 'api' }),
+  agent('b222', 'beta', { session_id: '3f2a9c1e-aaaa-bbbb' }),
+  agent('c333', 'beta'),
+];
 
 describe('resolveRecipients', () => {
   test('codes, names (any case), session prefixes, human', () => {

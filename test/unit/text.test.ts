@@ -117,7 +117,7 @@ describe('one helper cuts text: no other truncation idiom in src', () => {
     /toTimeString\(\)\.slice\(0, 8\)/, // HH:MM:SS
     /toISOString\(\)\.slice\(11, 16\)/, // HH:MM
     /last_active\.slice\(0, 10\)/, // an ISO date
-    /\b(?:matches|others|acked|rest|to|receipts|claims)\.slice\(0, /, // arrays (agents, ids, receipts, claims)
+    /\b(?:matches|others|acked|rest|to|receipts|claims|ids)\.slice\(0, /, // arrays (agents, ids, receipts, claims)
   ];
   test('no .slice(0, N) / .slice(-N) with a literal, substring, substr, or a hand-made "…" cut outside src/core/text.ts', () => {
     const offenders: string[] = [];
@@ -167,8 +167,12 @@ describe('forTerminal: nothing a peer wrote acts on a terminal', () => {
 
   test('assertPlainText refuses controls, naming the field and position', () => {
     const assertPlainText = helper<(field: string, s: string, o?: { oneLine?: boolean }) => string>('assertPlainText');
-    expect(() => assertPlainText('status', 'ok \u001b[2J', { oneLine: true })).toThrow(/status contains control character U\+001B at position 3/);
-    expect(() => assertPlainText('claim reason', 'two\nlines', { oneLine: true })).toThrow(/claim reason contains control character U\+000A at position 3/);
+    expect(() => assertPlainText('status', 'ok \u001b[2J', { oneLine: true })).toThrow(
+      /status contains control character U\+001B at position 3/,
+    );
+    expect(() => assertPlainText('claim reason', 'two\nlines', { oneLine: true })).toThrow(
+      /claim reason contains control character U\+000A at position 3/,
+    );
     expect(() => assertPlainText('status', 'c1 \u009b', { oneLine: true })).toThrow(/U\+009B/);
     expect(assertPlainText('body', 'two\nlines\tok')).toBe('two\nlines\tok');
     expect(assertPlainText('status', 'refactoring auth 🔐', { oneLine: true })).toBe('refactoring auth 🔐');

@@ -1,18 +1,20 @@
-import type { Command } from '../command.ts';
+import { defineCommand, option, UsageError } from '../command.ts';
 import { describeError } from '../../core/errors.ts';
 import { startFeed } from '../dashboard/feed.ts';
 import { DASHBOARD_HOST, startDashboardServer } from '../dashboard/server.ts';
 import { createEventHub } from '../dashboard/sse.ts';
 import { newToken } from '../dashboard/token.ts';
 
-/** --port as a number; 0 (the default) lets the system pick a free port; undefined when invalid. */
-function parsePort(value: unknown): number | undefined {
-  if (value === undefined) return 0;
+/** --port as a number; 0 (its absence) lets the system pick a free port. */
+function parsePort(value: string): number {
   const port = Number(value);
-  return typeof value === 'string' && /^\d+$/.test(value) && port <= 65535 ? port : undefined;
+  if (/^\d+$/.test(value) && port <= 65535) return port;
+  throw new UsageError(`--port must be a whole number from 0 to 65535 (got "${value}"); leave it out for a free port`, {
+    showUsage: false,
+  });
 }
 
-export const dashboardCommand: Command = {
+export const dashboardCommand = defineCommand({
   name: 'dashboard',
   summary: 'a live web page of agents and messages, with a box to send as human (Ctrl-C to stop)',
   usage:
@@ -20,15 +22,12 @@ export const dashboardCommand: Command = {
     `  --port N    listen on ${DASHBOARD_HOST}:N (default: a free port)\n` +
     '  --no-open   the default already: the URL is printed on stdout, no browser is started\n' +
     'The URL carries a secret token: anyone with it can read every message and send as you.',
-  options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } },
+  options: { port: option.parsed(parsePort, 0), 'no-open': option.flag() },
   async run({ values }, deps) {
-    const port = parsePort(values.port);
-    if (port === undefined) {
-      deps.io.err(`intercom dashboard: --port must be a whole number from 0 to 65535 (got "${String(values.port)}"); leave it out for a free port`);
-      return 2;
-    }
+    const { port } = values;
     const store = await deps.store();
-    const logError = (error: unknown) => deps.io.err(`intercom dashboard: ${deps.config.debug && error instanceof Error ? error.stack : describeError(error)}`);
+    const logError = (error: unknown) =>
+      deps.io.err(`intercom dashboard: ${deps.config.debug && error instanceof Error ? error.stack : describeError(error, 'human')}`);
     const hub = createEventHub();
     const feed = await startFeed(store, hub, { now: deps.now, onError: logError });
     let server;
@@ -47,4 +46,4 @@ export const dashboardCommand: Command = {
     await server.stop();
     return 0;
   },
-};
+});

@@ -1,7 +1,6 @@
 import { describeError } from '../../core/errors.ts';
-import type { Command } from '../command.ts';
-import { jsonOption, printJson } from '../command.ts';
-import { checkBun, checkClaude, checkRegistration, checkTool } from '../doctor/checks.ts';
+import { defineCommand, jsonOption, printJson } from '../command.ts';
+import { checkBun, checkClaude, checkRegistration, checkTool, checkWatch } from '../doctor/checks.ts';
 import { installedClaudeVersion } from '../install/claude-version.ts';
 import type { Check } from '../doctor/checks.ts';
 import { wakeRoundTrip } from '../doctor/self-test.ts';
@@ -9,7 +8,7 @@ import { checkInotify } from '../doctor/inotify.ts';
 import { readCurrent } from '../install/apply.ts';
 import { installTarget } from './install.ts';
 
-export const doctorCommand: Command = {
+export const doctorCommand = defineCommand({
   name: 'doctor',
   summary: 'check the setup: bun, tmux, lsof, registration, store, and a live send → wake round trip',
   usage: 'intercom doctor [--json]\n  Exit 0 when nothing failed; each failure says how to fix it.',
@@ -32,13 +31,18 @@ export const doctorCommand: Command = {
       const live = await store.agents.live();
       const quarantined = await store.quarantined();
       checks.push({ level: 'ok', name: 'store', detail: `${deps.config.storeDir} (private, ${live.length} live agent(s))` });
+      checks.push(checkWatch(store.watchBackend(), deps.config.chokidarEnv));
       if (quarantined.length) {
-        checks.push({ level: 'warn', name: 'quarantine', detail: `${quarantined.length} corrupt file(s) set aside in ${store.layout.quarantine}; each has a .reason.txt` });
+        checks.push({
+          level: 'warn',
+          name: 'quarantine',
+          detail: `${quarantined.length} corrupt file(s) set aside in ${store.layout.quarantine}; each has a .reason.txt`,
+        });
       }
       const trip = await wakeRoundTrip(store, deps);
       checks.push({ level: trip.ok ? 'ok' : 'FAIL', name: 'self-test', detail: trip.detail });
     } catch (error) {
-      checks.push({ level: 'FAIL', name: 'store', detail: describeError(error) });
+      checks.push({ level: 'FAIL', name: 'store', detail: describeError(error, 'human') });
     }
     const failed = checks.filter((c) => c.level === 'FAIL').length;
     if (values.json) printJson(deps, { ok: failed === 0, checks });
@@ -48,4 +52,4 @@ export const doctorCommand: Command = {
     }
     return failed ? 1 : 0;
   },
-};
+});

@@ -1,16 +1,17 @@
-import { resolveCliSender } from '../../store/cli-identity.ts';
-import type { Store } from '../../store/index.ts';
-import type { CliDeps, Command } from '../command.ts';
-import { jsonOption, printJson, UsageError } from '../command.ts';
+import type { Message } from '../../intercom/index.ts';
+import type { CommandDeps } from '../command.ts';
+import { defineCommand, jsonOption, option, output, UsageError } from '../command.ts';
 import { formatMessageLine } from '../io.ts';
 
 /** The CLI sees every message as the person who owns the store; as an agent, only that agent's. */
-async function viewer(store: Store, deps: CliDeps): Promise<string | undefined> {
-  const sender = await resolveCliSender(store.agents, deps.config.identityOverride);
+async function viewer(deps: CommandDeps): Promise<string | undefined> {
+  const sender = await deps.sender();
   return sender.kind === 'agent' ? sender.agent.code : undefined;
 }
 
-export const threadCommand: Command = {
+const lines = (messages: Message[]) => messages.map((m) => formatMessageLine(m)).join('\n');
+
+export const threadCommand = defineCommand({
   name: 'thread',
   summary: 'show the whole conversation a message belongs to',
   usage: 'intercom thread <id> [--json]',
@@ -18,30 +19,20 @@ export const threadCommand: Command = {
   async run({ values, positionals }, deps) {
     const [id] = positionals;
     if (!id) throw new UsageError('thread needs a message id: intercom thread <id>');
-    const store = await deps.store();
-    const messages = await store.history.thread(await viewer(store, deps), id);
-    if (values.json) printJson(deps, { messages });
-    else deps.io.out(messages.map((m) => formatMessageLine(m)).join('\n'));
-    return 0;
+    const messages = await (await deps.store()).history.thread(await viewer(deps), id);
+    return output(deps, values.json, { messages }, () => lines(messages));
   },
-};
+});
 
-export const searchCommand: Command = {
+export const searchCommand = defineCommand({
   name: 'search',
   summary: 'find messages by text (including acked ones)',
   usage: 'intercom search <text...> [--from CODE|NAME] [--since 2h|3d|DATE] [--json]',
-  options: { ...jsonOption, from: { type: 'string' }, since: { type: 'string' } },
+  options: { ...jsonOption, from: option.string(), since: option.string() },
   async run({ values, positionals }, deps) {
     const query = positionals.join(' ');
     if (!query) throw new UsageError('search needs text to look for: intercom search <text>');
-    const store = await deps.store();
-    const messages = await store.history.search(await viewer(store, deps), {
-      query,
-      from: typeof values.from === 'string' ? values.from : undefined,
-      since: typeof values.since === 'string' ? values.since : undefined,
-    });
-    if (values.json) printJson(deps, { messages });
-    else deps.io.out(messages.length ? messages.map((m) => formatMessageLine(m)).join('\n') : `No message contains "${query}".`);
-    return 0;
+    const messages = await (await deps.store()).history.search(await viewer(deps), { query, from: values.from, since: values.since });
+    return output(deps, values.json, { messages }, () => (messages.length ? lines(messages) : `No message contains "${query}".`));
   },
-};
+});

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Command, CliDeps } from '../command.ts';
+import type { CliDeps } from '../command.ts';
+import { defineCommand, option } from '../command.ts';
 import { IntercomError } from '../../core/errors.ts';
 import { applyChanges, readCurrent } from '../install/apply.ts';
 import { installedClaudeVersion, isOlderThan, MIN_CLAUDE_VERSION } from '../install/claude-version.ts';
 import { unifiedDiff } from '../install/diff.ts';
+import type { Applied } from '../install/apply.ts';
 import type { FileChange, InstallTarget, Runtime } from '../install/plan.ts';
 import { planInstall, planUninstall } from '../install/plan.ts';
 
@@ -18,21 +20,37 @@ export function installTarget(deps: CliDeps): InstallTarget {
 }
 
 export function installRuntime(deps: CliDeps): Runtime {
-  return { bun: deps.runtime.bun, entry: deps.runtime.entry, skill: readFileSync(join(deps.runtime.repoRoot, 'skill', 'SKILL.md'), 'utf8') };
+  return {
+    bun: deps.runtime.bun,
+    entry: deps.runtime.entry,
+    skill: readFileSync(join(deps.runtime.repoRoot, 'skill', 'SKILL.md'), 'utf8'),
+  };
 }
 
 function backupDir(deps: CliDeps): string {
   return join(deps.config.claudeConfigDirs[0]!, 'backups', `intercom-${deps.now().toISOString().replace(/[:.]/g, '-')}`);
 }
 
-function report(deps: CliDeps, changes: FileChange[], dryRun: boolean, what: 'install' | 'uninstall'): void {
+/**
+ * Say what changes (with --dry-run, the diff too) and, unless it is a dry run, make the changes,
+ * backing up what they replace. Undefined when nothing was applied (a dry run).
+ */
+function reportAndApply(
+  deps: CliDeps,
+  changes: FileChange[],
+  dryRun: boolean,
+  what: 'install' | 'uninstall',
+): { dir: string; applied: Applied[] } | undefined {
   for (const c of changes) {
     if (dryRun) deps.io.out(unifiedDiff(c.before ?? '', c.after ?? '', c.path, 3, `after ${what}`) || `(${c.path} unchanged)`);
     for (const line of c.summary) deps.io.out(`${dryRun ? 'would change' : 'changed'} ${c.path}: ${line}`);
   }
+  if (dryRun) return undefined;
+  const dir = backupDir(deps);
+  return { dir, applied: applyChanges(changes, dir) };
 }
 
-export const installCommand: Command = {
+export const installCommand = defineCommand({
   name: 'install',
   summary: 'register intercom (MCP server, hooks, skill) in your Claude Code user config',
   usage:
@@ -40,7 +58,7 @@ export const installCommand: Command = {
     '  Adds the MCP server to ~/.claude.json, the hooks to ~/.claude/settings.json and the skill to\n' +
     '  ~/.claude/skills/intercom (honours CLAUDE_CONFIG_DIR). Idempotent; backs up what it changes.\n' +
     '  --dry-run   show the diff, change nothing',
-  options: { 'dry-run': { type: 'boolean' } },
+  options: { 'dry-run': option.flag() },
   async run({ values }, deps) {
     const claude = installedClaudeVersion(Bun.which('claude'));
     if (claude && isOlderThan(claude, MIN_CLAUDE_VERSION)) {
@@ -52,40 +70,33 @@ export const installCommand: Command = {
     }
     const target = installTarget(deps);
     const changes = planInstall(target, readCurrent(target), installRuntime(deps));
-    const dryRun = values['dry-run'] === true;
     if (changes.length === 0) {
       deps.io.out('intercom is already installed; nothing to change.');
       return 0;
     }
-    report(deps, changes, dryRun, 'install');
-    if (dryRun) return 0;
-    const dir = backupDir(deps);
-    const applied = applyChanges(changes, dir);
-    if (applied.some((a) => a.backup)) deps.io.out(`backups of the previous files: ${dir}`);
+    const done = reportAndApply(deps, changes, values['dry-run'], 'install');
+    if (!done) return 0;
+    if (done.applied.some((a) => a.backup)) deps.io.out(`backups of the previous files: ${done.dir}`);
     deps.io.out('Done. Start (or restart) Claude Code sessions to load intercom; `intercom doctor` checks the setup.');
     return 0;
   },
-};
+});
 
-export const uninstallCommand: Command = {
+export const uninstallCommand = defineCommand({
   name: 'uninstall',
   summary: 'remove what `intercom install` added (backs up what it changes)',
   usage: 'intercom uninstall [--dry-run]\n  --dry-run   show the diff, change nothing',
-  options: { 'dry-run': { type: 'boolean' } },
+  options: { 'dry-run': option.flag() },
   async run({ values }, deps) {
     const target = installTarget(deps);
     const { changes, notes } = planUninstall(target, readCurrent(target), installRuntime(deps));
-    const dryRun = values['dry-run'] === true;
     for (const note of notes) deps.io.err(`intercom uninstall: ${note}`);
     if (changes.length === 0) {
       deps.io.out('intercom is not installed; nothing to remove.');
       return 0;
     }
-    report(deps, changes, dryRun, 'uninstall');
-    if (dryRun) return 0;
-    const dir = backupDir(deps);
-    applyChanges(changes, dir);
-    deps.io.out(`Removed. Backups: ${dir}. Restart Claude Code sessions to unload intercom.`);
+    const done = reportAndApply(deps, changes, values['dry-run'], 'uninstall');
+    if (done) deps.io.out(`Removed. Backups: ${done.dir}. Restart Claude Code sessions to unload intercom.`);
     return 0;
   },
-};
+});

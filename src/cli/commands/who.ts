@@ -1,26 +1,22 @@
 import { detectProject } from '../../core/project.ts';
-import { resolveCliSender } from '../../store/cli-identity.ts';
-import type { Command } from '../command.ts';
-import { jsonOption, printJson } from '../command.ts';
+import { defineCommand, jsonOption, option, output } from '../command.ts';
 import { formatAgentRow } from '../io.ts';
 
-export const whoCommand: Command = {
+export const whoCommand = defineCommand({
   name: 'who',
   summary: 'list live agents',
   usage: 'intercom who [--here] [--json]\n  --here   only agents on the project of the current folder',
-  options: { ...jsonOption, here: { type: 'boolean' } },
+  options: { ...jsonOption, here: option.flag() },
   async run({ values }, deps) {
     const store = await deps.store();
-    const sender = await resolveCliSender(store.agents, deps.config.identityOverride);
-    const self = sender.kind === 'agent' ? sender.agent : undefined;
-    let agents = await store.who({ scope: 'all', self });
+    const sender = await deps.sender();
+    let agents = await store.who({ scope: 'all', self: sender.kind === 'agent' ? sender.agent : undefined });
     if (values.here) {
       const project = detectProject(deps.config.cwd).name;
       agents = agents.filter((a) => a.project === project);
     }
-    if (values.json) printJson(deps, { agents });
-    else if (agents.length === 0) deps.io.out(values.here ? 'No live agent on this project.' : 'No live agents.');
-    else deps.io.out(agents.map(formatAgentRow).join('\n'));
-    return 0;
+    return output(deps, values.json, { agents }, () =>
+      agents.length ? agents.map(formatAgentRow).join('\n') : values.here ? 'No live agent on this project.' : 'No live agents.',
+    );
   },
-};
+});

@@ -2,7 +2,7 @@
 // every message) and the recent messages (the log, followed as it grows). Changes go out through
 // the event hub; a page that connects gets a snapshot first.
 import { describeError } from '../../core/errors.ts';
-import type { AgentView, Message, Store } from '../../store/index.ts';
+import type { AgentView, Message, Intercom } from '../../intercom/index.ts';
 import type { EventHub, SseEvent } from './sse.ts';
 
 /** How many messages a page gets when it connects (it keeps every later one it sees). */
@@ -24,7 +24,7 @@ export function firstIdAt(ms: number): string {
 }
 
 export async function startFeed(
-  store: Store,
+  store: Intercom,
   hub: EventHub,
   options: { now(): Date; onError(error: unknown): void; pollMs?: number },
 ): Promise<Feed> {
@@ -36,7 +36,7 @@ export async function startFeed(
 
   /** Report each distinct failure once: the poll would otherwise repeat it every two seconds. */
   const report = (error: unknown) => {
-    const text = describeError(error);
+    const text = describeError(error, 'human');
     if (text !== lastError) options.onError(error);
     lastError = text;
   };

@@ -1,7 +1,7 @@
 // The dashboard's HTTP server: 127.0.0.1 only, and every route behind the token. Anything else,
 // including a wrong or missing token, is a bare 404, so a probe learns nothing.
 import { IntercomError, hasErrno } from '../../core/errors.ts';
-import type { Store } from '../../store/index.ts';
+import type { Intercom } from '../../intercom/index.ts';
 import type { Feed } from './feed.ts';
 import { dashboardPage } from './page.ts';
 import { handleSend } from './send.ts';
@@ -49,7 +49,7 @@ function isOwnHost(host: string | null, port: number): boolean {
 export function startDashboardServer(options: {
   port: number;
   token: string;
-  store: Store;
+  store: Intercom;
   feed: Feed;
   hub: EventHub;
   onUnexpected(error: unknown): void;
@@ -84,7 +84,11 @@ export function startDashboardServer(options: {
     });
   } catch (error) {
     if (hasErrno(error, 'EADDRINUSE', 'EACCES')) {
-      throw new IntercomError('CONFLICT', `cannot listen on ${DASHBOARD_HOST}:${options.port} (${error.code}); pick another --port, or leave it out for a free one`, { cause: error });
+      throw new IntercomError(
+        'CONFLICT',
+        `cannot listen on ${DASHBOARD_HOST}:${options.port} (${error.code}); pick another --port, or leave it out for a free one`,
+        { cause: error },
+      );
     }
     throw error;
   }

@@ -4,6 +4,7 @@ import { HOOK_EVENTS, hooksConfig, isIntercomHookCommand } from '../install/hook
 import { SERVER_NAME } from '../install/plan.ts';
 import { isOlderThan, MIN_CLAUDE_VERSION } from '../install/claude-version.ts';
 import type { CurrentFiles } from '../install/plan.ts';
+import type { WatchChoice } from '../../store/watch-backend.ts';
 
 export type Level = 'ok' | 'warn' | 'FAIL';
 export interface Check {
@@ -15,16 +16,49 @@ export interface Check {
 export function checkBun(version: string): Check {
   const [major = 0, minor = 0] = version.split('.').map(Number);
   const ok = major > 1 || (major === 1 && minor >= 3);
-  return { level: ok ? 'ok' : 'FAIL', name: 'bun', detail: ok ? `bun ${version}` : `bun ${version} is too old: intercom needs bun >= 1.3 (https://bun.sh)` };
+  return {
+    level: ok ? 'ok' : 'FAIL',
+    name: 'bun',
+    detail: ok ? `bun ${version}` : `bun ${version} is too old: intercom needs bun >= 1.3 (https://bun.sh)`,
+  };
 }
 
 export function checkClaude(path: string | null, version: string | undefined): Check {
-  if (!path) return { level: 'warn', name: 'claude', detail: 'not found on PATH: intercom cannot check its version, or resume idle sessions for ask' };
-  if (!version) return { level: 'warn', name: 'claude', detail: `${path} did not say its version; intercom needs Claude Code ${MIN_CLAUDE_VERSION} or later` };
+  if (!path)
+    return {
+      level: 'warn',
+      name: 'claude',
+      detail: 'not found on PATH: intercom cannot check its version, or resume idle sessions for ask',
+    };
+  if (!version)
+    return {
+      level: 'warn',
+      name: 'claude',
+      detail: `${path} did not say its version; intercom needs Claude Code ${MIN_CLAUDE_VERSION} or later`,
+    };
   if (isOlderThan(version, MIN_CLAUDE_VERSION)) {
-    return { level: 'FAIL', name: 'claude', detail: `Claude Code ${version} is older than ${MIN_CLAUDE_VERSION}: it ignores a settings.json with intercom's hooks. Run claude update` };
+    return {
+      level: 'FAIL',
+      name: 'claude',
+      detail: `Claude Code ${version} is older than ${MIN_CLAUDE_VERSION}: it ignores a settings.json with intercom's hooks. Run claude update`,
+    };
   }
   return { level: 'ok', name: 'claude', detail: `Claude Code ${version} (${path})` };
+}
+
+/**
+ * How the store's watchers wait (store/watch-backend.ts): fs events or polling, and why. chokidar,
+ * which does the polling, reads CHOKIDAR_USEPOLLING and CHOKIDAR_INTERVAL itself and lets them win
+ * (CHOKIDAR_USEPOLLING=0 turns its polling into fs events), so a set one is named.
+ */
+export function checkWatch(choice: WatchChoice, chokidarEnv: string[]): Check {
+  const detail = `${choice.backend === 'poll' ? 'polling' : 'fs events'}: ${choice.why}`;
+  if (chokidarEnv.length === 0) return { level: 'ok', name: 'watch', detail };
+  return {
+    level: 'warn',
+    name: 'watch',
+    detail: `${detail}; but ${chokidarEnv.join(', ')} is set, and chokidar (which polls) obeys it over intercom's settings: unset it`,
+  };
 }
 
 /** `needed`: false where intercom never runs the tool on this system (then its absence is fine). */
@@ -64,8 +98,16 @@ export function checkRegistration(
   if (plugin && !installed?.[SERVER_NAME]) {
     return [
       bunOnPath
-        ? { level: 'ok', name: 'plugin', detail: `${plugin} is enabled in ${paths.settingsFile}: it brings the MCP server, hooks and skill (bun: ${bunOnPath})` }
-        : { level: 'FAIL', name: 'plugin', detail: `${plugin} is enabled, but it runs \`bun\` from PATH and there is none: install bun on PATH (npm i -g bun), or use intercom install instead` },
+        ? {
+            level: 'ok',
+            name: 'plugin',
+            detail: `${plugin} is enabled in ${paths.settingsFile}: it brings the MCP server, hooks and skill (bun: ${bunOnPath})`,
+          }
+        : {
+            level: 'FAIL',
+            name: 'plugin',
+            detail: `${plugin} is enabled, but it runs \`bun\` from PATH and there is none: install bun on PATH (npm i -g bun), or use intercom install instead`,
+          },
     ];
   }
   const checks = installedChecks(files, paths);
@@ -83,12 +125,22 @@ function installedChecks(files: CurrentFiles, paths: { userConfigFile: string; s
   const checks: Check[] = [];
   const server = (parse(files.userConfig)?.mcpServers as Record<string, { command?: string; args?: string[] }> | undefined)?.[SERVER_NAME];
   if (!server) {
-    checks.push({ level: 'FAIL', name: 'MCP server', detail: `no "${SERVER_NAME}" server in ${paths.userConfigFile}: run intercom install (or load the plugin)` });
+    checks.push({
+      level: 'FAIL',
+      name: 'MCP server',
+      detail: `no "${SERVER_NAME}" server in ${paths.userConfigFile}: run intercom install (or load the plugin)`,
+    });
   } else {
-    const missing = [server.command, ...(server.args ?? [])].filter((p): p is string => typeof p === 'string' && p.startsWith('/') && !existsSync(p));
+    const missing = [server.command, ...(server.args ?? [])].filter(
+      (p): p is string => typeof p === 'string' && p.startsWith('/') && !existsSync(p),
+    );
     checks.push(
       missing.length
-        ? { level: 'FAIL', name: 'MCP server', detail: `registered, but ${missing.join(', ')} does not exist: run intercom install again from where intercom lives now` }
+        ? {
+            level: 'FAIL',
+            name: 'MCP server',
+            detail: `registered, but ${missing.join(', ')} does not exist: run intercom install again from where intercom lives now`,
+          }
         : { level: 'ok', name: 'MCP server', detail: `${server.command} ${(server.args ?? []).join(' ')}` },
     );
   }
@@ -107,7 +159,11 @@ function installedChecks(files: CurrentFiles, paths: { userConfigFile: string; s
     missingEvents.length
       ? { level: 'FAIL', name: 'hooks', detail: `${missingEvents.join(', ')} not hooked in ${paths.settingsFile}: run intercom install` }
       : staleEvents.length
-        ? { level: 'FAIL', name: 'hooks', detail: `${staleEvents.join(', ')} hooked by an older intercom in ${paths.settingsFile}: run intercom install again` }
+        ? {
+            level: 'FAIL',
+            name: 'hooks',
+            detail: `${staleEvents.join(', ')} hooked by an older intercom in ${paths.settingsFile}: run intercom install again`,
+          }
         : { level: 'ok', name: 'hooks', detail: `${Object.keys(HOOK_EVENTS).join(', ')} in ${paths.settingsFile}` },
   );
   checks.push(

@@ -34,8 +34,13 @@ export function checkInotify(usage = inotifyUsage()): Check | undefined {
   const { used, max } = usage;
   const fix = `raise it: sudo sysctl fs.inotify.max_user_instances=${Math.max(1024, max * 4)} (and in /etc/sysctl.d/ to keep it)`;
   if (used >= max) {
-    return { level: 'FAIL', name: 'inotify', detail: `${used} of ${max} inotify instances in use: new watchers cannot watch and poll instead (slower wakes); ${fix}` };
+    return {
+      level: 'FAIL',
+      name: 'inotify',
+      detail: `${used} of ${max} inotify instances in use: new watchers cannot watch and poll instead (slower wakes); ${fix}`,
+    };
   }
-  if (used >= max * WARN_SHARE) return { level: 'warn', name: 'inotify', detail: `${used} of ${max} inotify instances in use, near the cap; ${fix}` };
+  if (used >= max * WARN_SHARE)
+    return { level: 'warn', name: 'inotify', detail: `${used} of ${max} inotify instances in use, near the cap; ${fix}` };
   return { level: 'ok', name: 'inotify', detail: `${used} of ${max} inotify instances in use` };
 }

@@ -1,6 +1,17 @@
 // Writing planned changes: a backup of every file before it changes (all in one folder per
 // run), then an atomic replace (tmp + rename) that keeps the file's mode.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync, readdirSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  readdirSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { hasErrno } from '../../core/errors.ts';
 import type { CurrentFiles, FileChange, InstallTarget } from './plan.ts';

@@ -41,10 +41,16 @@ function parseJsonFile(path: string, text: string | undefined): Json {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new IntercomError('BAD_INPUT', `${path} is not valid JSON (${(error as Error).message}); fix it or move it aside, then run this again. Nothing was changed.`);
+    throw new IntercomError(
+      'BAD_INPUT',
+      `${path} is not valid JSON (${(error as Error).message}); fix it or move it aside, then run this again. Nothing was changed.`,
+    );
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new IntercomError('BAD_INPUT', `${path} does not hold a JSON object; fix it or move it aside, then run this again. Nothing was changed.`);
+    throw new IntercomError(
+      'BAD_INPUT',
+      `${path} does not hold a JSON object; fix it or move it aside, then run this again. Nothing was changed.`,
+    );
   }
   return value as Json;
 }
@@ -116,8 +122,12 @@ export function planInstall(target: InstallTarget, current: CurrentFiles, runtim
   const nextSettings = { ...settings, hooks: mergedHooks };
 
   return [
-    ...change(target.userConfigFile, current.userConfig, render(nextUserConfig), [`MCP server "${SERVER_NAME}": ${runtime.bun} ${runtime.entry} mcp`]),
-    ...change(target.settingsFile, current.settings, render(nextSettings), [`hooks: ${Object.keys(HOOK_EVENTS).join(', ')} → intercom hook <event>`]),
+    ...change(target.userConfigFile, current.userConfig, render(nextUserConfig), [
+      `MCP server "${SERVER_NAME}": ${runtime.bun} ${runtime.entry} mcp`,
+    ]),
+    ...change(target.settingsFile, current.settings, render(nextSettings), [
+      `hooks: ${Object.keys(HOOK_EVENTS).join(', ')} → intercom hook <event>`,
+    ]),
     ...change(target.skillFile, current.skill, runtime.skill, ['skill "intercom" (when to check, announce, reply)']),
   ];
 }
@@ -148,10 +158,12 @@ export function planUninstall(target: InstallTarget, current: CurrentFiles, runt
     const next: Json = { ...settings };
     if (Object.keys(hooks).length) next.hooks = hooks;
     else delete next.hooks;
-    if (render(settings) !== render(next)) changes.push(...change(target.settingsFile, current.settings, render(next), ['removed intercom hooks']));
+    if (render(settings) !== render(next))
+      changes.push(...change(target.settingsFile, current.settings, render(next), ['removed intercom hooks']));
   }
   if (current.skill !== undefined) {
-    if (current.skill === runtime.skill || isIntercomSkill(current.skill)) changes.push({ path: target.skillFile, before: current.skill, after: undefined, summary: ['removed skill "intercom"'] });
+    if (current.skill === runtime.skill || isIntercomSkill(current.skill))
+      changes.push({ path: target.skillFile, before: current.skill, after: undefined, summary: ['removed skill "intercom"'] });
     else notes.push(`left ${target.skillFile}: it is not intercom's skill`);
   }
   return { changes, notes };

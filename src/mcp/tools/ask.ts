@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PEER_NOTICE, frameAnswer } from '../format.ts';
 import { defineTool } from '../define-tool.ts';
+import { parseAddress } from '../../intercom/addressing.ts';
 
 export const askTool = defineTool({
   name: 'ask',
@@ -15,7 +16,12 @@ export const askTool = defineTool({
     timeout_s: z.number().default(120).describe('seconds to wait, 1-600 (default 120)'),
   },
   async handle({ to, question, timeout_s }, ctx) {
-    const result = await ctx.store.ask({ sender: { kind: 'agent', agent: ctx.self() }, to, question, timeoutS: timeout_s });
+    const result = await ctx.store.ask({
+      to: parseAddress(to),
+      sender: { kind: 'agent', agent: ctx.self() },
+      question,
+      timeoutS: timeout_s,
+    });
     const partial = result.complete ? '' : ' (time ran out while it was still answering: this is what it had written)';
     const cut = result.truncated ? ' (cut at 4,000 characters)' : '';
     return {

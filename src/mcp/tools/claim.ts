@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AgentRecord } from '../../store/index.ts';
+import type { AgentRecord } from '../../intercom/index.ts';
 import { defineTool } from '../define-tool.ts';
 
 export const ownerOf = (a: AgentRecord) => ({ code: a.code, name: a.name, project: a.project, projectRoot: a.project_root });

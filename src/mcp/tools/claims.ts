@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { LiveClaim } from '../../store/index.ts';
+import type { LiveClaim } from '../../intercom/index.ts';
 import { fitList, moreNote, wholeAtLeastZero } from '../budget.ts';
 import { defineTool } from '../define-tool.ts';
-import { inertLine, label, quoted } from '../../store/presentation.ts';
+import { inertLine, label, quoted } from '../../core/peer-text.ts';
 
 export const claimsTool = defineTool({
   name: 'claims',
@@ -15,7 +15,8 @@ export const claimsTool = defineTool({
   async handle({ offset: rawOffset }, ctx) {
     const offset = wholeAtLeastZero(rawOffset);
     const claims = (await ctx.store.claims.all()).slice(offset);
-    if (claims.length === 0) return { text: offset ? `No more claims past the first ${offset}.` : 'No file is claimed.', data: { claims: [] } };
+    if (claims.length === 0)
+      return { text: offset ? `No more claims past the first ${offset}.` : 'No file is claimed.', data: { claims: [] } };
     const { rows, data, left } = fitList(claims, row, (c) => c);
     const more = moreNote(left, 'claim(s)', `call claims again with offset ${offset + rows.length}`);
     return { text: [...rows, more].filter(Boolean).join('\n'), data: { claims: data, ...(more ? { more } : {}) } };

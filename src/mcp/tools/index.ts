@@ -17,5 +17,21 @@ import { whoTool } from './who.ts';
 import { whoamiTool } from './whoami.ts';
 
 /** Every tool the server offers, in the order they are listed. Pinned by test/e2e/tool-list.test.ts. */
-export const allTools: AnyTool[] = [whoamiTool, whoTool, sendTool, peekTool, replyTool, ackTool, ackAllTool, setStatusTool, listSessionsTool, askTool,
-  claimTool, releaseTool, claimsTool, statusTool, threadTool, searchTool];
+export const allTools: AnyTool[] = [
+  whoamiTool,
+  whoTool,
+  sendTool,
+  peekTool,
+  replyTool,
+  ackTool,
+  ackAllTool,
+  setStatusTool,
+  listSessionsTool,
+  askTool,
+  claimTool,
+  releaseTool,
+  claimsTool,
+  statusTool,
+  threadTool,
+  searchTool,
+];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { SessionView } from '../../store/index.ts';
+import type { SessionView } from '../../intercom/index.ts';
 import { shorten } from '../../core/text.ts';
-import { label, quoted } from '../../store/presentation.ts';
+import { label, quoted } from '../../core/peer-text.ts';
 import { fitList, moreNote, wholeAtLeastZero } from '../budget.ts';
 import { defineTool } from '../define-tool.ts';
 
@@ -26,7 +26,11 @@ export const listSessionsTool = defineTool({
     const offset = wholeAtLeastZero(rawOffset);
     const listed = await ctx.store.sessions.list({ scope, project, limit: Math.min(500, offset + limit) });
     const page = listed.slice(offset).map(shortTitle);
-    if (page.length === 0) return { text: `No ${scope === 'all' ? '' : `${scope} `}sessions found${offset ? ` past the first ${offset}` : ''}.`, data: { sessions: [] } };
+    if (page.length === 0)
+      return {
+        text: `No ${scope === 'all' ? '' : `${scope} `}sessions found${offset ? ` past the first ${offset}` : ''}.`,
+        data: { sessions: [] },
+      };
     const { rows, data, left } = fitList(page, row, (s) => s);
     const more = moreNote(left, 'session(s)', `call list_sessions again with offset ${offset + rows.length}`);
     return { text: [...rows, more].filter(Boolean).join('\n'), data: { sessions: data, ...(more ? { more } : {}) } };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IntercomError } from '../../core/errors.ts';
-import type { StoredMessage } from '../../store/index.ts';
+import type { StoredMessage } from '../../intercom/index.ts';
 import { createBudget, moreNote, wholeAtLeastZero } from '../budget.ts';
 import { defineTool } from '../define-tool.ts';
 import type { ToolResult } from '../define-tool.ts';
@@ -54,7 +54,10 @@ async function readOne(ctx: ToolContext, id: string, offset: number): Promise<To
   const found = await ctx.store.history.message(code, id);
   const length = found.message.body.length;
   if (offset >= length && offset > 0) {
-    throw new IntercomError('BAD_INPUT', `offset ${offset} is past the end of message ${id} (${length} characters); read it from offset 0 or a smaller offset`);
+    throw new IntercomError(
+      'BAD_INPUT',
+      `offset ${offset} is past the end of message ${id} (${length} characters); read it from offset 0 or a smaller offset`,
+    );
   }
   if (found.state === 'new' || found.state === 'delivered') await ctx.store.mail.markSeen(code, [id]);
   const rendered = fitMessage(found, createBudget(), { offset, cut: true })!;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_SEARCH_RESULTS } from '../../store/history.ts';
+import { MAX_SEARCH_RESULTS } from '../../core/limits.ts';
 import { createBudget, moreNote, wholeAtLeastZero } from '../budget.ts';
 import { PEER_NOTICE, fitMessage } from '../format.ts';
 import type { RenderedMessage } from '../format.ts';
@@ -19,7 +19,13 @@ export const searchTool = defineTool({
     limit: z.number().default(20).describe(`at most this many (1-${MAX_SEARCH_RESULTS}, default 20)`),
   },
   async handle({ query, from, since, before, limit }, ctx) {
-    const page = await ctx.store.history.searchPage(ctx.self().code, { query, from, since, before, limit: Math.max(1, wholeAtLeastZero(limit)) });
+    const page = await ctx.store.history.searchPage(ctx.self().code, {
+      query,
+      from,
+      since,
+      before,
+      limit: Math.max(1, wholeAtLeastZero(limit)),
+    });
     const budget = createBudget();
     const shown: RenderedMessage[] = [];
     for (const message of page.messages) {
@@ -31,7 +37,11 @@ export const searchTool = defineTool({
     const last = shown.at(-1)?.data.id;
     const how = `call search again with the same query and before "${last}"`;
     const more = left > 0 ? moreNote(left, 'match(es)', how) : page.more ? `Older matches exist: ${how}.` : '';
-    if (shown.length === 0) return { text: `No message of yours contains "${query}"${before ? ` before ${before}` : ''}.`, data: { notice: PEER_NOTICE, messages: [] } };
+    if (shown.length === 0)
+      return {
+        text: `No message of yours contains "${query}"${before ? ` before ${before}` : ''}.`,
+        data: { notice: PEER_NOTICE, messages: [] },
+      };
     const text = `${shown.length} match(es), newest first. ${PEER_NOTICE}\n\n${shown.map((r) => r.text).join('\n\n')}${more ? `\n\n${more}` : ''}`;
     return { text, data: { notice: PEER_NOTICE, messages: shown.map((r) => r.data), ...(more ? { more } : {}) } };
   },

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import type { Delivery } from '../../store/index.ts';
+import type { Delivery } from '../../intercom/index.ts';
 import { fitList } from '../budget.ts';
 import { defineTool } from '../define-tool.ts';
+import { parseAddress } from '../../intercom/addressing.ts';
+import { renderNote } from '../../core/next-step.ts';
 
 export const sendTool = defineTool({
   name: 'send',
@@ -19,13 +21,33 @@ export const sendTool = defineTool({
     deliver_live: z.boolean().optional().describe('type a nudge into the tmux pane of a session without intercom (default true)'),
   },
   async handle({ to, body, reply_to, deliver_live }, ctx) {
-    const { message, delivery } = await ctx.store.send({ sender: { kind: 'agent', agent: ctx.self() }, to, body, replyTo: reply_to, deliverLive: deliver_live });
+    const { message, delivery } = await ctx.store.send({
+      to: parseAddress(to),
+      sender: { kind: 'agent', agent: ctx.self() },
+      body,
+      replyTo: reply_to,
+      deliverLive: deliver_live,
+    });
     // A broadcast to hundreds lists how the first ones were reached and counts the rest.
-    const { rows, data, left } = fitList(delivery, (d) => `- ${d.to}: ${d.via} — ${d.note}`, (d) => d);
-    const more = left > 0 ? `${left} more recipient(s) not listed: ${summary(delivery.slice(rows.length))}; status ${message.id} has every receipt.` : '';
+    const rendered = delivery.map((d) => renderNote(d, 'model'));
+    const { rows, data, left } = fitList(
+      rendered,
+      (d) => `- ${d.to}: ${d.via} — ${d.note}`,
+      (d) => d,
+    );
+    const more =
+      left > 0
+        ? `${left} more recipient(s) not listed: ${summary(delivery.slice(rows.length))}; status ${message.id} has every receipt.`
+        : '';
     return {
       text: [`Sent ${message.id}.`, ...rows, more].filter(Boolean).join('\n'),
-      data: { id: message.id, to: left > 0 ? message.to.slice(0, rows.length) : message.to, thread: message.thread, delivery: data, ...(more ? { more } : {}) },
+      data: {
+        id: message.id,
+        to: left > 0 ? message.to.slice(0, rows.length) : message.to,
+        thread: message.thread,
+        delivery: data,
+        ...(more ? { more } : {}),
+      },
     };
   },
 });

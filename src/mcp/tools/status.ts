@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { MessageStatus } from '../../store/index.ts';
+import type { MessageStatus } from '../../intercom/index.ts';
 import { fitList, moreNote } from '../budget.ts';
 import { defineTool } from '../define-tool.ts';
-import { quoted } from '../../store/presentation.ts';
+import { quoted } from '../../core/peer-text.ts';
 
 export const statusTool = defineTool({
   name: 'status',
@@ -15,11 +15,17 @@ export const statusTool = defineTool({
   },
   async handle({ ids }, ctx) {
     const me = ctx.self();
-    const statuses = ids?.length ? await Promise.all(ids.map((id) => ctx.store.receipts.status(id, me.code))) : await ctx.store.receipts.recent(me.code);
+    const statuses = ids?.length
+      ? await Promise.all(ids.map((id) => ctx.store.receipts.status(id, me.code)))
+      : await ctx.store.receipts.recent(me.code);
     if (statuses.length === 0) return { text: 'You have sent nothing (that is still on record).', data: { messages: [] } };
     const { rows, data, left } = fitList(statuses.map(fewerReceipts), row, (s) => s);
     const rest = statuses.slice(rows.length).map((s) => s.id);
-    const more = moreNote(left, 'message(s)', `call status with ids ${JSON.stringify(rest.slice(0, 20))}${rest.length > 20 ? ' (and so on)' : ''}`);
+    const more = moreNote(
+      left,
+      'message(s)',
+      `call status with ids ${JSON.stringify(rest.slice(0, 20))}${rest.length > 20 ? ' (and so on)' : ''}`,
+    );
     return { text: [...rows, more].filter(Boolean).join('\n'), data: { messages: data, ...(more ? { more } : {}) } };
   },
 });
@@ -35,6 +41,10 @@ function fewerReceipts(s: MessageStatus): MessageStatus & { receipt_counts?: Rec
 }
 
 function row(s: ReturnType<typeof fewerReceipts>): string {
-  const counts = s.receipt_counts ? ` (all recipients: ${Object.entries(s.receipt_counts).map(([k, n]) => `${n} ${k}`).join(', ')})` : '';
+  const counts = s.receipt_counts
+    ? ` (all recipients: ${Object.entries(s.receipt_counts)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ')})`
+    : '';
   return `${s.id} ${quoted(s.body_preview)}: ${s.receipts.map((r) => `${r.to} ${r.dead_letter ? 'DEAD LETTER' : r.state}`).join(', ')}${counts}`;
 }

@@ -27,7 +27,10 @@ export const threadTool = defineTool({
     const left = all.length - shown.length;
     const oldest = shown[0]?.data.id;
     const more = moreNote(left, 'earlier message(s) of this conversation', `call thread with id "${id}" and before "${oldest}"`);
-    const head = shown.length === 0 ? 'No message of this conversation is older than that.' : `${shown.length} message(s)${left > 0 ? `, the latest of ${all.length}` : ''}.`;
+    const head =
+      shown.length === 0
+        ? 'No message of this conversation is older than that.'
+        : `${shown.length} message(s)${left > 0 ? `, the latest of ${all.length}` : ''}.`;
     const text = `${head} ${PEER_NOTICE}\n\n${shown.map((r) => r.text).join('\n\n')}${more ? `\n\n${more}` : ''}`;
     return { text, data: { notice: PEER_NOTICE, messages: shown.map((r) => r.data), ...(more ? { more } : {}) } };
   },

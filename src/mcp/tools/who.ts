@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AgentView } from '../../store/index.ts';
+import type { AgentView } from '../../intercom/index.ts';
 import { fitList, moreNote, wholeAtLeastZero } from '../budget.ts';
 import { defineTool } from '../define-tool.ts';
 import { formatAgent } from '../format.ts';

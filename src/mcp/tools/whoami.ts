@@ -11,7 +11,7 @@ export const whoamiTool = defineTool({
   async handle(_args, ctx) {
     const me = ctx.self();
     // The hooks see the live session id and transcript (they change after /clear); prefer theirs.
-    const seen = await ctx.store.agents.activity(me.code);
+    const seen = await ctx.store.presence.of(me.code);
     const sessionId = seen.sessionId ?? me.session_id;
     const transcript = seen.transcriptPath ?? me.transcript_path;
     const data = {
