@@ -1,13 +1,71 @@
-// Writes hooks.json (the plugin's hooks) from src/cli/install/hooks-spec.ts.
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+// Generates the two Claude Code plugins from src/cli/install/hooks-spec.ts and the sources:
+// - the repo root (hooks.json beside .claude-plugin/plugin.json and .mcp.json): runs src/ with
+//   bun, for `claude --plugin-dir <checkout>` while developing;
+// - plugin/: what `/plugin install intercom@claude-intercom` copies (the marketplace entry's
+//   source), and what the npm package runs: the bundle in plugin/dist, hooks.json, .mcp.json,
+//   the manifest and a copy of the skill. No package.json there, so Claude Code runs no npm, and
+//   nothing but `bun` on PATH is needed.
+// `npm run build` (this file) rewrites both; test/e2e/plugin-install.test.ts fails while plugin/
+// differs from what this would write.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { PLUGIN_PREFIX, hooksConfig } from '../src/cli/install/hooks-spec.ts';
+import { ENTRY_NAME, REPO, buildBundle } from './bundle.ts';
 
+export const PLUGIN_DIR = join(REPO, 'plugin');
+/** The bundle inside the plugin: two levels below the package root, like src/bin/intercom.ts. */
+export const BUNDLE_DIR = 'dist';
+const BUNDLE_PREFIX = `bun "\${CLAUDE_PLUGIN_ROOT}/${BUNDLE_DIR}/${ENTRY_NAME}"`;
+const DESCRIPTION = 'intercom: deliver messages between Claude Code sessions';
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** The root's hooks.json (the checkout as a plugin). */
 export function pluginHooksJson(): string {
-  return `${JSON.stringify({ description: 'intercom: deliver messages between Claude Code sessions', hooks: hooksConfig(PLUGIN_PREFIX) }, null, 2)}\n`;
+  return json({ description: DESCRIPTION, hooks: hooksConfig(PLUGIN_PREFIX) });
+}
+
+/** plugin/'s files other than the bundle, by path inside plugin/. */
+export function pluginFiles(): Record<string, string> {
+  // The same manifest as the root's (hooks, mcpServers and skills at the same relative paths).
+  const manifest = readFileSync(join(REPO, '.claude-plugin', 'plugin.json'), 'utf8');
+  const server = JSON.parse(readFileSync(join(REPO, '.mcp.json'), 'utf8')) as { mcpServers: { intercom: { args: string[] } } };
+  server.mcpServers.intercom.args = [`\${CLAUDE_PLUGIN_ROOT}/${BUNDLE_DIR}/${ENTRY_NAME}`, 'mcp'];
+  return {
+    '.claude-plugin/plugin.json': manifest,
+    'hooks.json': json({ description: DESCRIPTION, hooks: hooksConfig(BUNDLE_PREFIX) }),
+    '.mcp.json': json(server),
+    'skill/SKILL.md': readFileSync(join(REPO, 'skill', 'SKILL.md'), 'utf8'),
+  };
+}
+
+/** Writes the whole plugin (files and bundle) into `dir`, which is emptied first. */
+export async function writePlugin(dir: string): Promise<void> {
+  // Built beside, then swapped in: a failed build leaves the old plugin whole.
+  const staging = mkdtempSync(join(tmpdir(), 'intercom-plugin-'));
+  try {
+    await buildBundle(join(staging, BUNDLE_DIR));
+    for (const [path, text] of Object.entries(pluginFiles())) {
+      mkdirSync(dirname(join(staging, path)), { recursive: true });
+      writeFileSync(join(staging, path), text);
+    }
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(staging, dir, { recursive: true });
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.main) {
-  writeFileSync(resolve(import.meta.dir, '..', 'hooks.json'), pluginHooksJson());
-  console.log('wrote hooks.json');
+  // `--out DIR`: write plugin/ there instead (the staleness test compares the two).
+  const at = process.argv.indexOf('--out');
+  const out = at === -1 ? PLUGIN_DIR : process.argv[at + 1];
+  if (!out) throw new Error('--out needs a folder');
+  if (at === -1) {
+    writeFileSync(join(REPO, 'hooks.json'), pluginHooksJson());
+    console.log('wrote hooks.json');
+  }
+  await writePlugin(out);
+  console.log(`wrote ${out === PLUGIN_DIR ? 'plugin/' : out}`);
 }

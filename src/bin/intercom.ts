@@ -48,10 +48,15 @@ try {
 } catch (error) {
   configError = error; // a hook reports it through its fail-open path; everything else stops here
   if (argv[0] !== 'hook') {
-    log(`intercom: ${describeError(error)}`);
-    await exit(1);
+    log(`intercom: ${describeError(error, 'human')}`);
+    // Help and the version need no settings: they still answer, so the user can read how to fix them.
+    if (!['help', '--help', '-h', 'version', '--version', '-v', undefined].includes(argv[0])) await exit(1);
+    config = resolveConfig({ env: {}, cwd: process.cwd(), home: process.env.HOME || (await import('node:os')).homedir() });
   }
 }
+// The CLI says on stderr which settings fell back to their defaults (the MCP server tells the
+// model; a hook says nothing, it runs on every tool call).
+if (argv[0] !== 'hook' && argv[0] !== 'mcp') for (const warning of config.warnings) log(`intercom: warning: ${warning}`);
 type ProblemReport = { path: string; quarantinedTo: string; reason: string };
 // A quarantined file's name may be a peer's: escaped for the terminal and for a model (a watcher's
 // stderr becomes the wake text).
@@ -94,6 +99,8 @@ if (argv[0] === 'hook') {
 } else if (argv[0] === 'mcp') {
   const { runMcpServer } = await import('../mcp/main.ts');
   await runMcpServer({
+    args: argv.slice(1),
+    out,
     config,
     version: await version(),
     pid: process.pid,

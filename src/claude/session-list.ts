@@ -1,6 +1,7 @@
 // list_sessions: every Claude Code session, recent first, with whether it runs now (and where)
 // and its intercom code if it has one.
 import { IntercomError } from '../core/errors.ts';
+import { SESSIONS_LIMIT, inRange, rangeText } from '../core/ranges.ts';
 import type { TmuxOptions } from './tmux.ts';
 import { discoverTranscripts } from './discover.ts';
 import type { SessionRecord } from './discover.ts';
@@ -15,7 +16,6 @@ export interface SessionAgent {
 
 export type SessionScope = 'recent' | 'live' | 'all';
 export const RECENT_MS = 7 * 24 * 60 * 60 * 1000;
-export const MAX_LIMIT = 500;
 
 export interface SessionView {
   id: string;
@@ -72,10 +72,8 @@ export function listSessionViews(
   snap: SessionSnapshot,
   options: { scope?: SessionScope; project?: string; limit?: number; now: number },
 ): SessionView[] {
-  const limit = options.limit ?? 20;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw new IntercomError('BAD_INPUT', `limit must be a whole number from 1 to ${MAX_LIMIT}`);
-  }
+  const limit = options.limit ?? SESSIONS_LIMIT.default;
+  if (!inRange(limit, SESSIONS_LIMIT)) throw new IntercomError('BAD_INPUT', `a session list's limit must be ${rangeText(SESSIONS_LIMIT)}`);
   const needle = options.project?.trim().toLowerCase();
   const scope = options.scope ?? 'recent';
   return snap.sessions

@@ -43,6 +43,11 @@ export interface CommandSpec<O extends Options> {
   usage: string;
   /** Declared once, with their types: `run` gets the parsed, checked values. */
   options: O;
+  /**
+   * The most positional arguments it takes (Infinity for a list: ids, words of a message). The
+   * runner refuses more as bad usage, so a stray word is never silently ignored.
+   */
+  maxPositionals: number;
   run(args: { values: Values<O>; positionals: string[] }, deps: CommandDeps): Promise<number>;
 }
 

@@ -86,7 +86,7 @@ export async function runCli(argv: string[], rawDeps: CliDeps & { version: strin
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    deps.io.err(`intercom: unknown command "${name}"; run intercom --help for the list`);
+    deps.io.err(`intercom: unknown command "${name}"; run \`intercom --help\` for the list`);
     return 2;
   }
   let args;
@@ -105,6 +105,11 @@ export async function runCli(argv: string[], rawDeps: CliDeps & { version: strin
     return 0;
   }
   try {
+    const extra = args.positionals[command.maxPositionals];
+    if (extra !== undefined) {
+      const takes = command.maxPositionals === 0 ? 'none' : `at most ${command.maxPositionals}`;
+      throw new UsageError(`unexpected argument "${extra}": intercom ${command.name} takes ${takes}`);
+    }
     return await command.run({ values: readValues(command.options, args.values), positionals: args.positionals }, deps);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -1,7 +1,14 @@
 // A command's options, declared once with their types: node:util parseArgs reads the command
 // line, and each option turns what it read into the value `run` receives (a flag a boolean, a
-// number a number), or a UsageError that names the flag. No command sees a raw parseArgs value.
+// number within its range a number, a time a Since), or a UsageError that names the flag. No
+// command sees a raw parseArgs value, so no bad value reaches the operation below (whose own
+// message would name another surface's field).
 import type { ParseArgsConfig } from 'node:util';
+import { MESSAGE_ID_PATTERN } from '../core/ids.ts';
+import type { NumberRange } from '../core/ranges.ts';
+import { inRange, rangeText } from '../core/ranges.ts';
+import type { Since } from '../core/since.ts';
+import { SINCE_FORMS, readSince } from '../core/since.ts';
 
 /** The command line itself is wrong (a missing argument, clashing flags): exit 2, with the usage. */
 export class UsageError extends Error {
@@ -28,10 +35,16 @@ export type Options = Record<string, Option<unknown>>;
 /** What `run` receives for options `O`. */
 export type Values<O extends Options> = { [K in keyof O]: O[K] extends Option<infer T> ? T : never };
 
-function number(raw: string, name: string): number {
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${name} needs a number, not "${raw}"`);
-  return value;
+/** A plain decimal, as a person types it: "5", "0.5"; not "0x10", "1e9" or "". */
+const DECIMAL = /^\d+(?:\.\d+)?$/;
+
+/** --x N within `range` (core/ranges.ts, the bounds the operation itself holds): a UsageError names the flag and the range. */
+function number(range: NumberRange): (raw: string, name: string) => number {
+  return (raw, name) => {
+    const value = Number(raw.trim());
+    if (DECIMAL.test(raw.trim()) && inRange(value, range)) return value;
+    throw new UsageError(`--${name} must be ${rangeText(range)}, not "${raw}"`);
+  };
 }
 
 function flag(short?: string): Option<boolean> {
@@ -47,16 +60,33 @@ function parsed<T>(parse: (raw: string, name: string) => T, absent: T): Option<T
   return { type: 'string', read: (raw, name) => (typeof raw === 'string' ? parse(raw, name) : absent) };
 }
 
+/** --x ID: a message id, checked here so a typo is named as this flag's. */
+function messageId(raw: string, name: string): string {
+  if (MESSAGE_ID_PATTERN.test(raw)) return raw;
+  throw new UsageError(`--${name} must be a message id like 1763760000000-0a1b2c3d4e, not "${raw}"`);
+}
+
+/** --x 2h|3d|DATE. */
+function since(raw: string, name: string): Since {
+  const value = readSince(raw);
+  if (value) return value;
+  throw new UsageError(`--${name} must be ${SINCE_FORMS}, not "${raw}"`);
+}
+
 export const option = {
   /** --x: true when given. */
   flag,
   /** --x TEXT. */
   string,
-  /** --x N: any finite number; `absent` without the option. */
-  number: ((absent?: number) => parsed(number, absent)) as {
-    (): Option<number | undefined>;
-    (absent: number): Option<number>;
+  /** --x N within `range`; without the option, `absent` (undefined: the operation's own default). */
+  number: ((range: NumberRange, absent?: number) => parsed<number | undefined>(number(range), absent)) as {
+    (range: NumberRange): Option<number | undefined>;
+    (range: NumberRange, absent: number): Option<number>;
   },
+  /** --x ID: a message id, or undefined. */
+  messageId: () => parsed<string | undefined>(messageId, undefined),
+  /** --x 2h|3d|DATE: a time back from now or a date, or undefined. */
+  since: () => parsed<Since | undefined>(since, undefined),
   parsed,
 };
 

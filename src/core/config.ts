@@ -16,6 +16,13 @@ export interface Config {
   claudeSessionId: string | undefined;
   /** CLAUDE_PID: the Claude Code process, set by Claude Code for its hooks. */
   claudePid: number | undefined;
+  /**
+   * CLAUDE_PLUGIN_ROOT: the plugin folder, which Claude Code 2.1.330 sets for the MCP servers and
+   * hooks a plugin starts (--plugin-dir or an installed plugin), and for no other process.
+   */
+  pluginRoot: string | undefined;
+  /** CLAUDECODE=1: Claude Code started this process (an MCP server, a hook, a Bash tool call). */
+  underClaudeCode: boolean;
   /** tmux server selection for pane lookups and typing: CLAUDE_INTERCOM_TMUX, e.g. "-L work". */
   tmuxArgs: string[];
   /** Extra flags for headless resumes: CLAUDE_INTERCOM_RESUME_FLAGS, split on whitespace. */
@@ -28,6 +35,8 @@ export interface Config {
   retentionDays: number;
   /** How long-lived watchers watch the store: CLAUDE_INTERCOM_WATCH, default auto (store/watch-backend.ts). */
   watch: WatchMode;
+  /** Settings that were invalid and fell back to their defaults, one sentence each (shown by every surface). */
+  warnings: readonly string[];
   /**
    * chokidar's own variables (CHOKIDAR_USEPOLLING, CHOKIDAR_INTERVAL) as set, e.g. "CHOKIDAR_USEPOLLING=0":
    * chokidar, which does the polling, reads them itself and lets them override intercom's
@@ -74,28 +83,32 @@ function absoluteDir(value: string, name: string, home: string): string {
   return normalizePath(expanded);
 }
 
-function positiveInt(value: string | undefined, name: string, fallback: number): number {
+// A bad value of a setting that only tunes behaviour (a mode, a size, a number of days) falls
+// back to its default with a warning, which every surface shows (the CLI on stderr, the MCP server
+// with its tools' results): one mistyped variable must not take intercom down everywhere. A bad
+// location (the store, Claude Code's config dir) stays an error: another folder than the one named
+// would split the user's messages between two stores.
+type Warn = (warning: string) => void;
+
+function positiveInt(value: string | undefined, name: string, fallback: number, warn: Warn): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) {
-    throw new IntercomError('BAD_INPUT', `${name}=${value} must be a positive whole number, e.g. ${name}=${fallback}`);
-  }
-  return n;
+  if (Number.isInteger(n) && n > 0) return n;
+  warn(`${name}=${value} is not a positive whole number, so the default ${fallback} is used; fix or unset it`);
+  return fallback;
 }
 
-function claimMode(value: string | undefined): ClaimMode {
-  if (value === undefined) return 'ask';
-  if ((CLAIM_MODES as readonly string[]).includes(value)) return value as ClaimMode;
-  throw new IntercomError('BAD_INPUT', `CLAUDE_INTERCOM_CLAIM_MODE=${value} must be one of ${CLAIM_MODES.join(', ')} (default ask)`);
-}
-
-function watchMode(value: string | undefined): WatchMode {
-  if (value === undefined) return 'auto';
-  if ((WATCH_MODES as readonly string[]).includes(value)) return value as WatchMode;
-  throw new IntercomError('BAD_INPUT', `CLAUDE_INTERCOM_WATCH=${value} must be one of ${WATCH_MODES.join(', ')} (default auto)`);
+function oneOf<T extends string>(value: string | undefined, name: string, allowed: readonly T[], fallback: T, warn: Warn): T {
+  if (value === undefined) return fallback;
+  const lower = value.toLowerCase();
+  if ((allowed as readonly string[]).includes(lower)) return lower as T;
+  warn(`${name}=${value} is not one of ${allowed.join(', ')}, so the default ${fallback} is used; fix or unset it`);
+  return fallback;
 }
 
 export function resolveConfig({ env, cwd, home }: ConfigInputs): Config {
+  const warnings: string[] = [];
+  const warn: Warn = (w) => warnings.push(w);
   const storeDir = nonEmpty(env.CLAUDE_INTERCOM_DIR);
   const configDir = nonEmpty(env.CLAUDE_CONFIG_DIR);
   return Object.freeze({
@@ -114,14 +127,22 @@ export function resolveConfig({ env, cwd, home }: ConfigInputs): Config {
     identityOverride: nonEmpty(env.CLAUDE_INTERCOM_SESSION),
     claudeSessionId: nonEmpty(env.CLAUDE_CODE_SESSION_ID),
     claudePid: /^\d+$/.test(env.CLAUDE_PID ?? '') ? Number(env.CLAUDE_PID) : undefined,
+    pluginRoot: nonEmpty(env.CLAUDE_PLUGIN_ROOT),
+    underClaudeCode: env.CLAUDECODE === '1',
     resumeFlags: (nonEmpty(env.CLAUDE_INTERCOM_RESUME_FLAGS) ?? '').split(/\s+/).filter(Boolean),
     tmuxArgs: (nonEmpty(env.CLAUDE_INTERCOM_TMUX) ?? '').split(/\s+/).filter(Boolean),
-    maxBodyBytes: positiveInt(nonEmpty(env.CLAUDE_INTERCOM_MAX_BODY), 'CLAUDE_INTERCOM_MAX_BODY', DEFAULT_MAX_BODY_BYTES),
-    claimMode: claimMode(nonEmpty(env.CLAUDE_INTERCOM_CLAIM_MODE)),
-    retentionDays: positiveInt(nonEmpty(env.CLAUDE_INTERCOM_RETENTION_DAYS), 'CLAUDE_INTERCOM_RETENTION_DAYS', DEFAULT_RETENTION_DAYS),
-    watch: watchMode(nonEmpty(env.CLAUDE_INTERCOM_WATCH)),
+    maxBodyBytes: positiveInt(nonEmpty(env.CLAUDE_INTERCOM_MAX_BODY), 'CLAUDE_INTERCOM_MAX_BODY', DEFAULT_MAX_BODY_BYTES, warn),
+    claimMode: oneOf(nonEmpty(env.CLAUDE_INTERCOM_CLAIM_MODE), 'CLAUDE_INTERCOM_CLAIM_MODE', CLAIM_MODES, 'ask', warn),
+    retentionDays: positiveInt(
+      nonEmpty(env.CLAUDE_INTERCOM_RETENTION_DAYS),
+      'CLAUDE_INTERCOM_RETENTION_DAYS',
+      DEFAULT_RETENTION_DAYS,
+      warn,
+    ),
+    watch: oneOf(nonEmpty(env.CLAUDE_INTERCOM_WATCH), 'CLAUDE_INTERCOM_WATCH', WATCH_MODES, 'auto', warn),
     chokidarEnv: ['CHOKIDAR_USEPOLLING', 'CHOKIDAR_INTERVAL'].flatMap((name) => (env[name] === undefined ? [] : [`${name}=${env[name]}`])),
     debug: /\bintercom\b/.test(env.DEBUG ?? ''),
     cwd,
+    warnings,
   });
 }

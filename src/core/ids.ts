@@ -93,6 +93,14 @@ export function assertName(value: unknown): string {
       `${show(value)} is not a valid agent name: start with a letter, then up to 31 letters, digits, ".", "_" or "-"`,
     );
   }
+  // parseIdentityOverride and addressing read 4 letters or digits as a code: such a name could
+  // claim another agent's code (in any case), so it is not a name.
+  if (/^[a-z0-9]{4}$/i.test(value)) {
+    throw new IntercomError(
+      'BAD_INPUT',
+      `"${value}" looks like an agent code (4 letters or digits), so it could stand for another agent; pick a name of another length`,
+    );
+  }
   if (RESERVED_NAMES.has(value.toLowerCase())) {
     throw new IntercomError('BAD_INPUT', `"${value}" is reserved (it has a meaning as a recipient); pick another name`);
   }

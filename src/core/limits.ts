@@ -4,8 +4,5 @@
 // a smaller bound of its own: src/hooks/deliver.ts.) Kept here, with no imports, so anything can
 // share it without loading anything.
 
-/** Most matches one history search returns. */
-export const MAX_SEARCH_RESULTS = 50;
-
 /** Most characters one tool result (its text, and separately its structuredContent JSON) may carry. */
 export const MAX_RESULT_CHARS = 24_000;

@@ -6,13 +6,18 @@
 /** An operation a reader can do next, named per surface by the catalogue below. */
 export type Action =
   | { op: 'peek' }
-  /** scope all: every project (the CLI's `who` lists every project anyway). */
-  | { op: 'who'; scope?: 'all' }
+  /**
+   * scope all: every project (the CLI's `who` lists every project anyway). withoutOverride: the
+   * CLI run with CLAUDE_INTERCOM_SESSION unset (when that variable is what failed).
+   */
+  | { op: 'who'; scope?: 'all'; withoutOverride?: true }
   | { op: 'list_sessions' }
   | { op: 'claims' }
   /** With an id: that message's receipts; recent: the last messages sent. */
   | { op: 'status'; id?: string; recent?: true }
-  | { op: 'send' | 'ask' | 'search' };
+  | { op: 'send' | 'ask' | 'search' }
+  /** A check (and store sweep) only the person can run: the model asks them to. */
+  | { op: 'doctor' };
 
 export type NextStep = Action & {
   /** Words before the step, the same on every surface: "to reach several," or "or". */
@@ -35,13 +40,18 @@ interface Entry {
   command(action: Action): string;
   /** "use send" rather than "call send": for operations that are what the reader does, not a lookup. */
   use?: true;
+  /** A command with no tool: the model is told to ask the user to run it. */
+  person?: true;
 }
 
 const cmd = (text: string) => `\`intercom ${text}\``;
 
 const CATALOGUE: Record<Action['op'], Entry> = {
   peek: { tool: () => 'peek', command: () => cmd('inbox') },
-  who: { tool: (a) => (a.op === 'who' && a.scope === 'all' ? 'who with scope all' : 'who'), command: () => cmd('who') },
+  who: {
+    tool: (a) => (a.op === 'who' && a.scope === 'all' ? 'who with scope all' : 'who'),
+    command: (a) => (a.op === 'who' && a.withoutOverride ? `\`env -u CLAUDE_INTERCOM_SESSION intercom who\`` : cmd('who')),
+  },
   list_sessions: { tool: () => 'list_sessions', command: () => cmd('sessions') },
   claims: { tool: () => 'claims', command: () => cmd('claims') },
   status: {
@@ -52,6 +62,7 @@ const CATALOGUE: Record<Action['op'], Entry> = {
   send: { tool: () => 'send', command: () => cmd('send'), use: true },
   ask: { tool: () => 'ask', command: () => cmd('ask'), use: true },
   search: { tool: () => 'search', command: () => cmd('search'), use: true },
+  doctor: { tool: () => cmd('doctor'), command: () => cmd('doctor'), person: true },
 };
 
 /** What a surface calls an operation: "who with scope all", "`intercom inbox`". */
@@ -63,7 +74,7 @@ export function actionName(action: Action, surface: Surface): string {
 /** A step as one clause for a surface: "call peek to list your message ids", "run `intercom inbox` to …". */
 export function nextStepText(step: NextStep, surface: Surface): string {
   const entry = CATALOGUE[step.op];
-  const verb = entry.use ? 'use' : surface === 'model' ? 'call' : 'run';
+  const verb = entry.use ? 'use' : surface === 'human' ? 'run' : entry.person ? 'ask the user to run' : 'call';
   const or = step.or ? ` or ${actionName(step.or, surface)}` : '';
   const also = (step.also ?? []).map((a) => `, ${actionName(a, surface)}${a.why ? ` ${a.why}` : ''}`).join('');
   return `${step.lead ? `${step.lead} ` : ''}${verb} ${actionName(step, surface)}${or}${step.why ? ` ${step.why}` : ''}${also}`;

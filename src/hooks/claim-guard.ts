@@ -3,6 +3,7 @@
 import { oneLineForTerminal, shorten } from '../core/text.ts';
 import type { LiveClaim } from '../intercom/index.ts';
 import { inertLine, label, quoted } from '../core/peer-text.ts';
+import { nextStepText } from '../core/next-step.ts';
 
 export function claimWarning(file: string, claims: LiveClaim[]): string | undefined {
   const claim = claims[0];
@@ -12,7 +13,11 @@ export function claimWarning(file: string, claims: LiveClaim[]): string | undefi
       ? 'the human at the intercom CLI'
       : `agent ${claim.owner}${claim.owner_name ? ` (${inertLine(claim.owner_name)})` : ''}`;
   const until = new Date(claim.expires_at).toISOString().slice(11, 16);
-  const reach = claim.owner === 'human' ? 'check with your user' : `ask them first (intercom send or ask to "${claim.owner}")`;
+  // The model reads this (permissionDecisionReason): the way to reach them is named as its tools.
+  const reach =
+    claim.owner === 'human'
+      ? 'check with your user'
+      : nextStepText({ op: 'send', or: { op: 'ask' }, lead: 'ask them first:', why: `to "${claim.owner}"` }, 'model');
   return (
     `intercom: ${file} is claimed by ${owner} on ${label(claim.project)} (${quoted(claim.pattern)}, until ${until} UTC)` +
     `${claim.reason ? `, for ${quoted(claim.reason)}` : ''}. Editing it may collide with their work: ${reach}, or wait until they release it.`
@@ -41,8 +46,8 @@ export function claimNotice(file: string, claims: LiveClaim[], decision: 'ask' |
   const held = decision === 'deny' ? 'intercom refused this edit' : 'intercom holds this edit for you';
   const why = claim.reason ? `, reason: "${forPerson(claim.reason, 200)}"` : ', no reason given';
   const reach = human
-    ? 'it was claimed from the intercom CLI (intercom claims lists it)'
-    : `reach them with: intercom send ${code} "<your message>"`;
+    ? 'it was claimed from the intercom CLI (`intercom claims` lists it)'
+    : `reach them with: \`intercom send ${code} "<your message>"\``;
   return (
     `${held}: ${forPerson(file, 200)} is claimed by ${owner} on ${forPerson(claim.project, 60)} ` +
     `(pattern "${forPerson(claim.pattern, 120)}", until ${until} UTC)${why}; ${reach}`

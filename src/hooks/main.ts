@@ -31,10 +31,24 @@ export interface HookDeps {
   signal: AbortSignal;
 }
 
+/** What `intercom hook --help` prints: a person asked, so nothing is read or answered. */
+export function hookUsage(): string {
+  return [
+    'usage: intercom hook <event>   (Claude Code runs this; it reads the hook JSON on stdin)',
+    `  <event>   ${Object.keys(HOOK_EVENTS).join(', ')}`,
+    '  `intercom install` wires these into Claude Code; `intercom doctor` checks them.',
+  ].join('\n');
+}
+
 export async function runHook(event: string | undefined, deps: HookDeps): Promise<number> {
+  if (event === '--help' || event === '-h' || event === 'help') {
+    deps.out(hookUsage());
+    return 0;
+  }
   const spec = event === undefined ? undefined : HOOK_EVENTS[event];
   const failOpen = (why: string) => {
-    const message = `intercom hook ${event ?? '(none)'} failed: ${why}. Messages are safe on disk; run \`intercom doctor\`.`;
+    // `why` may end in its own punctuation ("…a Claude Code event?"): no full stop after it then.
+    const message = `intercom hook ${event ?? '(none)'} failed: ${why}${/[.!?]$/.test(why) ? '' : '.'} Messages are safe on disk; run \`intercom doctor\`.`;
     deps.err(message);
     // A background watcher's output is shown to the model only on exit 2, which we never use
     // for failures; a foreground hook reports through systemMessage, which the user sees.

@@ -15,7 +15,7 @@ import type { HookContext, HookHandler } from './context.ts';
 import { seenBy, selfOf } from './context.ts';
 import { additionalContext, claimNewMail, formatDelivery } from './deliver.ts';
 import { hookAgent, hookClaude } from '../intercom/identity.ts';
-import { createWakeCheck, mailHandover } from '../intercom/wake.ts';
+import { createWakeCheck, idleOrBusy, mailHandover } from '../intercom/wake.ts';
 import type { HookAgent } from '../intercom/identity.ts';
 
 /** How long a SessionStart watcher waits for the session's MCP server to register. */
@@ -133,17 +133,19 @@ async function waitForMail(ctx: HookContext, store: Intercom, code: string, owne
     registrationWaitMs: ctx.event !== 'session-start' || ours ? undefined : LINK_WAIT_MS,
     goneGraceMs: AGENT_GONE_GRACE_MS,
   });
-  // Whether this watcher may wake the session, as of the last full check: still the armed one,
-  // its agent there, the session idle. Only a change outside the inbox (another watch's event,
-  // or a backstop check) can change that, so an inbox event reuses it: the wake path then reads
-  // one folder before it claims.
-  let standing: 'idle' | 'busy' | undefined;
+  // Whether this watcher may still wake the session, as of the last full check: the armed one,
+  // its agent there. Only a change outside the inbox (another watch's event, or a backstop
+  // check) can change that, so an inbox event reuses it; busy/idle is read afresh on every
+  // event all the same (intercom/wake.ts idleOrBusy says why).
+  let checked = false;
   const ready = async (change?: AgentChange): Promise<'ready' | 'replaced' | 'gone' | undefined> => {
-    if (change !== 'mail' || standing === undefined) {
+    let standing: 'idle' | 'busy';
+    if (change !== 'mail' || !checked) {
       const now = await check();
       if (now === 'replaced' || now === 'gone') return now;
       standing = now;
-    }
+      checked = true;
+    } else standing = await idleOrBusy(store, code);
     if (standing === 'busy' || (await store.mail.countNew(code)) === 0) return undefined;
     return 'ready';
   };
@@ -162,7 +164,7 @@ async function waitForMail(ctx: HookContext, store: Intercom, code: string, owne
     if (await deliver(ctx, store, code)) return WAKE_EXIT_CODE;
     // Another hook claimed the mail first (it was shown to the model there): keep waiting, and
     // look at everything again.
-    standing = undefined;
+    checked = false;
   }
 }
 

@@ -43,8 +43,14 @@ const USAGE = 'use an agent code (e.g. x7k2), a name, a session id, "all" (every
 /** Parse `to` (comma-separated). Throws BAD_INPUT for an empty, malformed or mixed ("all,x7k2") address. */
 export function parseAddress(to: string): Address {
   const tokens = to.split(',').map((t) => t.trim());
-  if (tokens.some((t) => t === ''))
+  if (tokens.every((t) => t === ''))
     throw new IntercomError('BAD_INPUT', `no recipient given: ${USAGE}`, { next: { op: 'who', why: 'to list agents' } });
+  if (tokens.some((t) => t === '')) {
+    throw new IntercomError(
+      'BAD_INPUT',
+      `${JSON.stringify(shorten(to, 61))} has an empty entry between its commas; remove the stray comma`,
+    );
+  }
   for (const token of tokens) {
     if (!TO_TOKEN.test(token))
       throw new IntercomError('BAD_INPUT', `${JSON.stringify(shorten(token, 61))} is not a valid recipient: ${USAGE}`);
@@ -97,11 +103,12 @@ export function broadcastRecipients(
  * that has ended.
  */
 export function agentTarget(token: string, dir: Directory, selfCode: string | undefined): Target | undefined {
-  if (token === HUMAN) return { kind: 'human' };
-  const { live } = dir;
-  const byCode = isCode(token) ? live.find((a) => a.code === token) : undefined;
-  if (byCode) return { kind: 'agent', agent: byCode };
+  // Codes and "human" are lower case on disk; a person may type them in any case.
   const lower = token.toLowerCase();
+  if (lower === HUMAN) return { kind: 'human' };
+  const { live } = dir;
+  const byCode = isCode(lower) ? live.find((a) => a.code === lower) : undefined;
+  if (byCode) return { kind: 'agent', agent: byCode };
   const byName = live.filter((a) => a.name?.toLowerCase() === lower);
   if (byName.length > 1) {
     throw new IntercomError('AMBIGUOUS', `the name "${token}" matches ${byName.map(describeAgent).join(', ')}; send to a code instead`);
@@ -114,8 +121,8 @@ export function agentTarget(token: string, dir: Directory, selfCode: string | un
   }
   const linked = dir.linked(token);
   if (linked) return { kind: 'agent', agent: linked };
-  if (isCode(token) && dir.wasAgent(token)) {
-    throw new IntercomError('NOT_LIVE', `agent '${token}' is not live (its session has ended); ${liveAgentsHint(live, selfCode)}.`, {
+  if (isCode(lower) && dir.wasAgent(lower)) {
+    throw new IntercomError('NOT_LIVE', `agent '${lower}' is not live (its session has ended); ${liveAgentsHint(live, selfCode)}.`, {
       next: { op: 'who', why: 'to see who is around' },
     });
   }

@@ -28,6 +28,10 @@ export interface SelfRegistration {
   /** CLAUDE_CODE_SESSION_ID from the environment. */
   claudeSessionId: string | undefined;
   claudeConfigDir: string | undefined;
+  /** How this server was started, recorded so that doctor can tell a plugin's sessions from others. */
+  route?: AgentRecord['route'];
+  /** CLAUDE_PLUGIN_ROOT, when a plugin started it. */
+  pluginRoot?: string | undefined;
 }
 
 export async function registerSelf(input: SelfRegistration): Promise<AgentRecord> {
@@ -54,6 +58,8 @@ export async function registerSelf(input: SelfRegistration): Promise<AgentRecord
     claudePidStart: claude?.start,
     sessionId,
     transcriptPath: transcript,
+    route: input.route,
+    pluginRoot: input.pluginRoot,
   });
   // Mail sent to this session before it ran intercom (to "s-<session id>") is now its own.
   if (sessionId) await mail.adopt(sessionMailbox(sessionId), agent.code);
@@ -126,9 +132,12 @@ export async function cliSender(agents: Agents, override: string | undefined): P
   const code = await agents.codeForOverride(override);
   const agent = code ? await agents.getLive(code) : undefined;
   if (!agent) {
-    throw new IntercomError('NOT_LIVE', `CLAUDE_INTERCOM_SESSION=${override} does not name a live agent; unset it to act as "human"`, {
-      next: { op: 'who', lead: 'or', why: 'to see the live ones' },
-    });
+    // Any command run with the variable still set fails the same way: the step lists agents without it.
+    throw new IntercomError(
+      'NOT_LIVE',
+      `CLAUDE_INTERCOM_SESSION=${override} does not name a live agent: unset it to act as "human", or set it to a live agent's code`,
+      { next: { op: 'who', withoutOverride: true, why: 'to list the live agents' } },
+    );
   }
   return { kind: 'agent', agent };
 }

@@ -130,11 +130,11 @@ export function createPostOffice(ctx: IntercomContext, agents: Agents, mail: Mai
    * without a live agent (by id or unique prefix), found in the transcripts. The snapshot of
    * sessions is only taken when some token needs it (and then returned, for delivery).
    */
-  async function resolve(
-    to: Address | string,
-    self: AgentRecord | undefined,
-  ): Promise<{ recipients: Recipients; snapshot?: SessionSnapshot }> {
+  async function resolve(to: Address | string, sender: Sender): Promise<{ recipients: Recipients; snapshot?: SessionSnapshot }> {
     const address = typeof to === 'string' ? parseAddress(to) : to;
+    const self = sender.kind === 'agent' ? sender.agent : undefined;
+    // Never one's own recipient, the person at the CLI ("human") included.
+    const selfBox = senderMailbox(sender);
     const live = await agents.live();
     if (address.kind !== 'direct') return { recipients: broadcastRecipients(address, self, live) };
     const linked = await linkedAgents(address.tokens, live);
@@ -142,18 +142,18 @@ export function createPostOffice(ctx: IntercomContext, agents: Agents, mail: Mai
     const targets = new Map<string, Target>();
     const unmatched: string[] = [];
     for (const token of address.tokens) {
-      const target = agentTarget(token, dir, self?.code);
+      const target = agentTarget(token, dir, selfBox);
       if (target) targets.set(token, target);
       else unmatched.push(token);
     }
-    if (unmatched.length === 0) return { recipients: directRecipients(address.tokens, targets, self?.code) };
+    if (unmatched.length === 0) return { recipients: directRecipients(address.tokens, targets, selfBox) };
     const snapshot = await sessions.snapshot(live);
     for (const token of unmatched) {
       const found = sessions.find(snapshot.sessions, token);
-      if (!found) throw unknownRecipient(token, dir, self?.code, true);
+      if (!found) throw unknownRecipient(token, dir, selfBox, true);
       targets.set(token, { kind: 'session', mailbox: await sessions.mailboxOf(found), sessionId: found.id });
     }
-    return { recipients: directRecipients(address.tokens, targets, self?.code), snapshot };
+    return { recipients: directRecipients(address.tokens, targets, selfBox), snapshot };
   }
 
   async function send(input: {
@@ -166,8 +166,7 @@ export function createPostOffice(ctx: IntercomContext, agents: Agents, mail: Mai
     /** Type a nudge into the tmux pane of a session without intercom (default true); false only stores. */
     deliverLive?: boolean | undefined;
   }): Promise<SendResult> {
-    const self = input.sender.kind === 'agent' ? input.sender.agent : undefined;
-    const { recipients, snapshot } = await resolve(input.to, self);
+    const { recipients, snapshot } = await resolve(input.to, input.sender);
     const original = input.replyTo !== undefined ? await threadOf(senderMailbox(input.sender), input.replyTo) : undefined;
     const message = await post(input.sender, {
       to: recipients.codes,
@@ -185,7 +184,10 @@ export function createPostOffice(ctx: IntercomContext, agents: Agents, mail: Mai
         delivery.push({
           to: box,
           via: 'inbox',
-          note: box === HUMAN ? 'in the human inbox (intercom inbox)' : 'in its inbox; its hooks hand it over',
+          note:
+            box === HUMAN
+              ? 'in the human inbox, where the person reads it (intercom CLI or dashboard)'
+              : 'in its inbox; its hooks hand it over',
         });
       else delivery.push(await deliverToSession(message, box, sessionId, snapshot, input.deliverLive ?? true));
     }
@@ -207,7 +209,7 @@ export function createPostOffice(ctx: IntercomContext, agents: Agents, mail: Mai
       return {
         to: sessionId,
         via: 'stored',
-        note: `NOT typed into tmux pane ${view.tmux} (deliver_live was false); the message waits at ${path}`,
+        note: `NOT typed into tmux pane ${view.tmux}: only stored, as asked; the message waits at ${path}`,
       };
     }
     if (view.tmux) {

@@ -75,6 +75,17 @@ export function createWakeCheck(intercom: Intercom, code: string, options: WakeC
       await Bun.sleep(options.goneGraceMs);
       if (!(await intercom.agents.getLive(code))) return 'gone'; // the session is ending
     }
-    return (await intercom.presence.of(code)).state === 'busy' ? 'busy' : 'idle';
+    return idleOrBusy(intercom, code);
   };
+}
+
+/**
+ * The session's busy/idle part of the check alone: read afresh on every inbox event, never
+ * taken from an earlier check. The busy mark a prompt writes and the mail a peer sends land in
+ * different folders, whose watches report in no set order (separate inotify instances; polled
+ * folders seen up to a poll interval late), so "mail arrived" says nothing about whether the
+ * session is still idle. One folder listing and one small read.
+ */
+export async function idleOrBusy(intercom: Intercom, code: string): Promise<'idle' | 'busy'> {
+  return (await intercom.presence.of(code)).state === 'busy' ? 'busy' : 'idle';
 }

@@ -83,8 +83,3 @@ export function fitJsonString(s: string, max: number, from = 0): string {
   }
   return part;
 }
-
-/** Paging inputs are plain numbers in the schema (cheaper to list than int/min); made sane here. */
-export function wholeAtLeastZero(n: number): number {
-  return Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0;
-}

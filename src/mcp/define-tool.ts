@@ -2,9 +2,13 @@
 // `kind` from which the annotations are derived (so hints can never contradict each other), and
 // a handler that returns text for the model plus structured data.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { z, ZodRawShape } from 'zod';
+import { CallToolRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import type { ZodRawShape } from 'zod';
 import { describeError, isIntercomError } from '../core/errors.ts';
 import { capResult } from './budget.ts';
+import { inputError, issueWords } from './inputs.ts';
 import type { ToolContext } from './tool-context.ts';
 
 /** read: no side effects. write: changes state, safe to repeat. send: changes state, each call acts again. */
@@ -48,6 +52,29 @@ function annotations(tool: AnyTool) {
   };
 }
 
+/** Runs a tool on input its schema has passed: its result, or its error in the model's words. */
+async function runTool(tool: AnyTool, args: Record<string, unknown>, ctx: ToolContext): Promise<CallToolResult> {
+  try {
+    await ctx.ready();
+    const result = await tool.handle(args as never, ctx);
+    const warnings = ctx.takeWarnings();
+    const full = warnings.length ? `${result.text}\n\nWarnings:\n${warnings.map((w) => `- ${w}`).join('\n')}` : result.text;
+    // Tools page their own lists; this catches whatever still got through, so no result is
+    // ever too big for Claude Code to hand the model (src/core/limits.ts).
+    const { text, data, capped } = capResult(full, warnings.length ? { ...result.data, warnings } : result.data);
+    if (capped) ctx.log(`tool ${tool.name}: result over the size limit, cut`);
+    return { content: [{ type: 'text' as const, text }], structuredContent: data };
+  } catch (error) {
+    if (!isIntercomError(error)) ctx.log(`tool ${tool.name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    // The model is told the next step as a tool to call (core/next-step.ts).
+    const text = isIntercomError(error) ? describeError(error, 'model') : `intercom hit an unexpected error: ${describeError(error)}`;
+    return refusal(text);
+  }
+}
+
+const refusal = (text: string): CallToolResult => ({ content: [{ type: 'text' as const, text }], isError: true });
+
+/** Lists the tool (tools/list is the SDK's: its JSON Schema carries the input's bounds). */
 export function registerTool(server: McpServer, tool: AnyTool, ctx: ToolContext): void {
   server.registerTool(
     tool.name,
@@ -57,23 +84,23 @@ export function registerTool(server: McpServer, tool: AnyTool, ctx: ToolContext)
       inputSchema: tool.input,
       annotations: annotations(tool),
     },
-    async (args: Record<string, unknown>) => {
-      try {
-        await ctx.ready();
-        const result = await tool.handle(args as never, ctx);
-        const warnings = ctx.takeWarnings();
-        const full = warnings.length ? `${result.text}\n\nWarnings:\n${warnings.map((w) => `- ${w}`).join('\n')}` : result.text;
-        // Tools page their own lists; this catches whatever still got through, so no result is
-        // ever too big for Claude Code to hand the model (src/core/limits.ts).
-        const { text, data, capped } = capResult(full, warnings.length ? { ...result.data, warnings } : result.data);
-        if (capped) ctx.log(`tool ${tool.name}: result over the size limit, cut`);
-        return { content: [{ type: 'text' as const, text }], structuredContent: data };
-      } catch (error) {
-        if (!isIntercomError(error)) ctx.log(`tool ${tool.name} failed: ${error instanceof Error ? error.stack : String(error)}`);
-        // The model is told the next step as a tool to call (core/next-step.ts).
-        const text = isIntercomError(error) ? describeError(error, 'model') : `intercom hit an unexpected error: ${describeError(error)}`;
-        return { content: [{ type: 'text' as const, text }], isError: true };
-      }
-    },
+    (args: Record<string, unknown>) => runTool(tool, args, ctx),
   );
+}
+
+/**
+ * Answers tools/call in place of the SDK's handler, after the tools are registered. The input is
+ * checked against the same schema, but a refusal is said in intercom's words, one line naming
+ * each field and what it must be (mcp/inputs.ts); the SDK's would read
+ * "MCP error -32602: Input validation error: Invalid arguments for tool ack: Too small: …".
+ */
+export function answerToolCalls(server: McpServer, tools: AnyTool[], ctx: ToolContext): void {
+  const byName = new Map(tools.map((tool) => [tool.name, { tool, schema: z.object(tool.input) }]));
+  server.server.setRequestHandler(CallToolRequestSchema, async (request) => {
+    const found = byName.get(request.params.name);
+    if (!found) return refusal(`there is no tool "${request.params.name}"; the tools are ${[...byName.keys()].join(', ')}`);
+    const parsed = await found.schema.safeParseAsync(request.params.arguments ?? {}, { error: issueWords });
+    if (!parsed.success) return refusal(inputError(found.tool.name, parsed.error));
+    return runTool(found.tool, parsed.data, ctx);
+  });
 }

@@ -18,6 +18,26 @@ export interface McpMainDeps {
   openIntercom(onProblem: (problem: Problem) => void): Promise<Intercom>;
   log(line: string): void;
   exit(code: number): void;
+  /** The words after `intercom mcp`: none to serve; --help prints the usage instead. */
+  args?: string[];
+  /** stdout, for the usage that --help prints (no server runs then). */
+  out?(text: string): void;
+}
+
+const USAGE =
+  'usage: intercom mcp   (the MCP server on stdio: Claude Code starts it; `intercom install` registers it)\n' +
+  '  Takes no arguments. Environment: CLAUDE_INTERCOM_DIR, CLAUDE_INTERCOM_SESSION (see `intercom --help`).';
+
+/** --help, or a stray argument: the usage, and no server (nothing registers). Undefined when it may serve. */
+function usageExit(deps: McpMainDeps): number | undefined {
+  const args = deps.args ?? [];
+  if (args.length === 0) return undefined;
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+    (deps.out ?? deps.log)(USAGE);
+    return 0;
+  }
+  deps.log(`intercom mcp: unexpected argument "${args[0]}"\n${USAGE}`);
+  return 2;
 }
 
 type Registration = { store: Intercom; self: AgentRecord } | { error: IntercomError; store?: Intercom };
@@ -46,6 +66,9 @@ async function register(deps: McpMainDeps, warnings: string[]): Promise<Registra
       override: parseIdentityOverride(config.identityOverride),
       claudeSessionId: config.claudeSessionId,
       claudeConfigDir: config.claudeConfigDirs[0],
+      // Claude Code sets CLAUDE_PLUGIN_ROOT only for what a plugin starts, and CLAUDECODE=1 for all it starts.
+      route: config.pluginRoot ? 'plugin' : config.underClaudeCode ? 'mcp-config' : 'manual',
+      pluginRoot: config.pluginRoot,
     });
     return { store, self };
   } catch (error) {
@@ -59,7 +82,11 @@ async function register(deps: McpMainDeps, warnings: string[]): Promise<Registra
 
 export async function runMcpServer(deps: McpMainDeps): Promise<void> {
   const { config, version, pid, log, exit } = deps;
-  const warnings: string[] = [];
+  const usage = usageExit(deps);
+  if (usage !== undefined) return exit(usage);
+  // Settings that fell back to their defaults: the model hears of them with its first tool result.
+  const warnings: string[] = [...config.warnings];
+  for (const warning of config.warnings) log(`intercom: ${warning}`);
   let self: AgentRecord | undefined;
   let outcome: Registration | undefined;
   // Claude Code's startup never waits for the store: initialize is answered at once, and every

@@ -1,7 +1,7 @@
 // createServer(): an McpServer with every intercom tool registered. No I/O here: the store and
 // the agent come through the tool context, whose ready() each tool call awaits.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { registerTool } from './define-tool.ts';
+import { answerToolCalls, registerTool } from './define-tool.ts';
 import { serverInstructions } from './instructions.ts';
 import type { ToolContext } from './tool-context.ts';
 import { allTools } from './tools/index.ts';
@@ -14,5 +14,6 @@ export function createServer(ctx: ToolContext, options: { version: string }): Mc
     { instructions: serverInstructions(), capabilities: { tools: {} } },
   );
   for (const tool of allTools) registerTool(server, tool, ctx);
+  answerToolCalls(server, allTools, ctx);
   return server;
 }

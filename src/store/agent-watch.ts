@@ -20,7 +20,7 @@ export async function watchAgent(
 ): Promise<FolderWatch> {
   const { layout } = ctx;
   // The inbox is rescanned now and then in case inotify dropped an event; the others only matter
-  // as hints (the watcher re-reads them on every inbox check anyway), and only this agent's file
+  // as hints (the watcher re-reads busy/idle on every inbox event anyway), and only this agent's file
   // in those shared folders: another agent's busy/idle must not wake every idle watcher.
   // Every watch is in place before the first check: a change between that check and a later
   // watch (the agent unregistering, say) would otherwise go unseen until the next rescan.

@@ -34,6 +34,9 @@ export interface RegisterInput {
   claudePidStart?: string | undefined;
   sessionId?: string | undefined;
   transcriptPath?: string | undefined;
+  /** How the MCP server was started (the record's `route`), and the plugin folder when by a plugin. */
+  route?: AgentRecord['route'];
+  pluginRoot?: string | undefined;
   status?: string | undefined;
 }
 
@@ -128,6 +131,8 @@ export function createAgents(ctx: StoreContext) {
         ...(input.claudePid ? { claude_pid: input.claudePid, claude_pid_start: input.claudePidStart } : {}),
         ...(input.sessionId ? { session_id: input.sessionId } : {}),
         ...(input.transcriptPath ? { transcript_path: input.transcriptPath } : {}),
+        ...(input.route ? { route: input.route } : {}),
+        ...(input.pluginRoot ? { plugin_root: input.pluginRoot } : {}),
         status: assertPlainText('status', input.status ?? '', { oneLine: true }),
         status_at: now,
         registered_at: now,

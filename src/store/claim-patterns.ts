@@ -5,7 +5,6 @@ import { IntercomError } from '../core/errors.ts';
 import { normalizePath } from '../core/paths.ts';
 
 const GLOB_CHARS = /[*?[\]{}]/;
-export const MAX_PATTERNS = 50;
 export const MAX_PATTERN_LENGTH = 200;
 
 /** Repo-relative, "/"-separated, no "." or ".." segments; a folder ("src/auth/") means everything in it. */

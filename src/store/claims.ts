@@ -7,15 +7,7 @@ import { assertPlainText, sliceChars } from '../core/text.ts';
 import { HUMAN, isCode } from '../core/ids.ts';
 import type { Agents } from './agents.ts';
 import { withLock } from './claims-lock.ts';
-import {
-  MAX_PATTERNS,
-  baseMatches,
-  normalizePattern,
-  patternBase,
-  patternMatches,
-  patternsOverlap,
-  relativeInside,
-} from './claim-patterns.ts';
+import { baseMatches, normalizePattern, patternBase, patternMatches, patternsOverlap, relativeInside } from './claim-patterns.ts';
 import type { StoreContext } from './context.ts';
 import { isoNow } from './context.ts';
 import { normalizePath } from '../core/paths.ts';
@@ -24,9 +16,7 @@ import { listRecordNames, readRecord } from './records.ts';
 import { isFutureStamp } from './log-scan.ts';
 import { label, quoted } from '../core/peer-text.ts';
 import type { ClaimsRecord } from './schema.ts';
-
-export const DEFAULT_CLAIM_TTL_MINUTES = 60;
-export const MAX_CLAIM_TTL_MINUTES = 24 * 60;
+import { CLAIM_TTL_MINUTES, MAX_CLAIM_PATTERNS, inRange, rangeText } from '../core/ranges.ts';
 
 export interface ClaimOwner {
   /** Agent code, or "human". */
@@ -99,14 +89,16 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
     return out;
   }
 
-  async function claim(owner: ClaimOwner, paths: string[], ttlMinutes = DEFAULT_CLAIM_TTL_MINUTES, reason?: string): Promise<LiveClaim[]> {
-    if (paths.length === 0 || paths.length > MAX_PATTERNS)
-      throw new IntercomError('BAD_INPUT', `claim 1-${MAX_PATTERNS} paths or globs, e.g. ["src/auth/**"]`);
-    if (!Number.isFinite(ttlMinutes) || ttlMinutes <= 0 || ttlMinutes > MAX_CLAIM_TTL_MINUTES) {
-      throw new IntercomError(
-        'BAD_INPUT',
-        `ttl_minutes must be more than 0 and at most ${MAX_CLAIM_TTL_MINUTES} (a day); claim again to extend`,
-      );
+  async function claim(
+    owner: ClaimOwner,
+    paths: string[],
+    ttlMinutes: number = CLAIM_TTL_MINUTES.default,
+    reason?: string,
+  ): Promise<LiveClaim[]> {
+    if (paths.length === 0 || paths.length > MAX_CLAIM_PATTERNS)
+      throw new IntercomError('BAD_INPUT', `claim 1-${MAX_CLAIM_PATTERNS} paths or globs, e.g. ["src/auth/**"]`);
+    if (!inRange(ttlMinutes, CLAIM_TTL_MINUTES)) {
+      throw new IntercomError('BAD_INPUT', `a claim's time to live must be ${rangeText(CLAIM_TTL_MINUTES)} (a day); claim again to extend`);
     }
     // Patterns and reason are shown in terminals and to models: one line, no control characters.
     for (const [i, p] of paths.entries())

@@ -10,12 +10,15 @@ import { idTime, scanLogNewestFirst } from './log-scan.ts';
 import type { Mail } from './mail.ts';
 import type { Message } from './schema.ts';
 import { failedDir } from './send-commit.ts';
-import { MAX_SEARCH_RESULTS } from '../core/limits.ts';
+import { SEARCH_LIMIT, inRange, rangeText } from '../core/ranges.ts';
+import { parseSince, sinceTime } from '../core/since.ts';
+import type { Since } from '../core/since.ts';
 
 export interface SearchOptions {
   query: string;
   from?: string | undefined;
-  since?: string | undefined;
+  /** Only messages newer than this: read already (a CLI flag), or text read here (a tool input). */
+  since?: Since | string | undefined;
   /** Only messages older than this id: where the previous page ended. */
   before?: string | undefined;
   limit?: number | undefined;
@@ -24,16 +27,6 @@ export interface SearchOptions {
 /** Only messages this mailbox sent or received (undefined: every message, for the human CLI). */
 function involves(message: Message, box: string | undefined): boolean {
   return box === undefined || message.from.code === box || message.to.includes(box);
-}
-
-/** "2h", "3d", "45m" or an ISO date → ms since epoch. */
-export function parseSince(since: string, now: number): number {
-  const m = /^(\d+)\s*([mhd])$/.exec(since.trim());
-  if (m) return now - Number(m[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'm' | 'h' | 'd'];
-  const t = Date.parse(since);
-  if (Number.isNaN(t))
-    throw new IntercomError('BAD_INPUT', `since "${since}" is neither a duration (30m, 2h, 3d) nor a date (2026-11-21T09:00)`);
-  return t;
 }
 
 export function createHistory(ctx: StoreContext, mail: Mail) {
@@ -65,7 +58,7 @@ export function createHistory(ctx: StoreContext, mail: Mail) {
     return found.reverse();
   }
 
-  /** Matches newest first, at most `limit` (capped at MAX_SEARCH_RESULTS). */
+  /** Matches newest first, at most `limit` (SEARCH_LIMIT). */
   async function search(box: string | undefined, options: SearchOptions): Promise<Message[]> {
     return (await searchPage(box, options)).messages;
   }
@@ -78,9 +71,11 @@ export function createHistory(ctx: StoreContext, mail: Mail) {
     const query = options.query.trim().toLowerCase();
     if (query === '') throw new IntercomError('BAD_INPUT', 'search needs some text to look for');
     const from = options.from?.trim().toLowerCase();
-    const since = options.since ? parseSince(options.since, ctx.clock.now()) : 0;
+    const given = typeof options.since === 'string' ? (options.since.trim() ? parseSince(options.since) : undefined) : options.since;
+    const since = given ? sinceTime(given, ctx.clock.now()) : 0;
     const before = options.before !== undefined ? assertMessageId(options.before) : undefined;
-    const limit = Math.max(1, Math.min(options.limit ?? 20, MAX_SEARCH_RESULTS));
+    const limit = options.limit ?? SEARCH_LIMIT.default;
+    if (!inRange(limit, SEARCH_LIMIT)) throw new IntercomError('BAD_INPUT', `a search's limit must be ${rangeText(SEARCH_LIMIT)}`);
     const found: Message[] = [];
     await scanLogNewestFirst(ctx, (m) => {
       if (idTime(m.id) < since) return true; // the log is newest first: nothing older can match

@@ -5,6 +5,7 @@
 // sender left staged is not in the inbox yet (send-commit.ts). "missing" is only for a copy that
 // did land and is gone since (pruned, or removed by hand).
 import { IntercomError } from '../core/errors.ts';
+import type { NextStep } from '../core/next-step.ts';
 import { assertMessageId, isCode } from '../core/ids.ts';
 import { nodeFs } from '../core/node-fs.ts';
 import type { Agents } from './agents.ts';
@@ -24,6 +25,8 @@ export interface Receipt {
   /** The recipient agent is gone and never read it: nobody will, unless its session resumes. */
   dead_letter: boolean;
   note: string;
+  /** What the reader may do about it; each surface renders it into the note (renderNote). */
+  next?: NextStep;
 }
 
 export interface MessageStatus {
@@ -39,7 +42,7 @@ export interface MessageStatus {
 const NOTES: Record<ReceiptState, string> = {
   new: 'written, not yet shown to the recipient',
   delivered: 'shown to the recipient by a hook',
-  seen: 'read with peek',
+  seen: 'read by the recipient',
   acked: 'acknowledged',
   replied: 'answered',
   undelivered:
@@ -48,8 +51,10 @@ const NOTES: Record<ReceiptState, string> = {
 };
 
 /** A sent message's copy that is staged, not yet handed over: its sender stopped midway. */
-const STAGED_NOTE =
-  'not in the inbox yet: its sender stopped between sending and handing this copy over; the next store sweep (an MCP server start, or intercom doctor) hands it over. Do not send it again';
+const STAGED = {
+  note: 'not in the inbox yet: its sender stopped between sending and handing this copy over. Do not send it again: the next store sweep (at any MCP server start) hands it over',
+  next: { op: 'doctor', lead: 'or', why: 'to sweep now' },
+} as const satisfies { note: string; next: NextStep };
 
 export function createReceipts(ctx: StoreContext, agents: Agents, mail: Mail) {
   function folderOf(box: string, id: string): MessageState | undefined {
@@ -58,11 +63,11 @@ export function createReceipts(ctx: StoreContext, agents: Agents, mail: Mail) {
   }
 
   /** Where this recipient's copy is. `sent` false: the send failed, so no copy ever landed. */
-  async function locate(box: string, id: string, sent: boolean): Promise<{ state: ReceiptState; note: string }> {
+  async function locate(box: string, id: string, sent: boolean): Promise<{ state: ReceiptState; note: string; next?: NextStep }> {
     const state = folderOf(box, id);
     if (state) return { state, note: NOTES[state] };
     if (!sent) return { state: 'undelivered', note: NOTES.undelivered };
-    if (await isStaged(ctx.layout, box, id)) return { state: 'undelivered', note: STAGED_NOTE };
+    if (await isStaged(ctx.layout, box, id)) return { state: 'undelivered', ...STAGED };
     return { state: 'missing', note: NOTES.missing };
   }
 
@@ -70,16 +75,17 @@ export function createReceipts(ctx: StoreContext, agents: Agents, mail: Mail) {
     if (box.startsWith('s-')) {
       // Mail for a session without intercom moves to its agent once it starts one.
       const adoptedBy = await agents.codeForSession(box.slice(2));
-      const { state, note } = await locate(box, id, sent);
+      const { state, note, next } = await locate(box, id, sent);
       if (state === 'missing' && adoptedBy) return { ...(await receipt(adoptedBy, id, sent)), to: box.slice(2) };
       return {
         to: box.slice(2),
         state,
         dead_letter: false,
         note: `${note} (a Claude session without intercom: it reads this only if it starts intercom or is asked)`,
+        ...(next ? { next } : {}),
       };
     }
-    const { state, note } = await locate(box, id, sent);
+    const { state, note, next } = await locate(box, id, sent);
     const open = state === 'new' || state === 'delivered' || state === 'seen';
     const gone = isCode(box) && open && !(await agents.getLive(box));
     // A dead letter never reached the recipient's model. One it was shown (delivered, seen) did
@@ -92,7 +98,13 @@ export function createReceipts(ctx: StoreContext, agents: Agents, mail: Mail) {
         note: `never shown to agent ${box}, which is gone; it gets this only if its session resumes`,
       };
     }
-    return { to: box, state, dead_letter: false, note: gone ? `${note}; agent ${box} has gone since, without acknowledging it` : note };
+    return {
+      to: box,
+      state,
+      dead_letter: false,
+      note: gone ? `${note}; agent ${box} has gone since, without acknowledging it` : note,
+      ...(next ? { next } : {}),
+    };
   }
 
   async function statusOf(message: Message, sent = true): Promise<MessageStatus> {

@@ -50,6 +50,13 @@ export const agentSchema = z
     claude_pid_start: z.string().optional(),
     session_id: z.string().regex(SESSION_ID_PATTERN).optional().describe('Claude Code session id'),
     transcript_path: z.string().optional(),
+    route: z
+      .enum(['plugin', 'mcp-config', 'manual'])
+      .optional()
+      .describe(
+        'how the MCP server was started: plugin = by Claude Code from a plugin (--plugin-dir or an installed one; CLAUDE_PLUGIN_ROOT was set), mcp-config = by Claude Code from an mcpServers entry (intercom install, a project .mcp.json, --mcp-config), manual = not by Claude Code',
+      ),
+    plugin_root: z.string().optional().describe('the plugin folder the server runs from (CLAUDE_PLUGIN_ROOT), when route is plugin'),
     status: z.string().max(200).describe('one line: what the agent is doing'),
     status_at: isoTime,
     registered_at: isoTime,

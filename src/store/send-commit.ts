@@ -115,7 +115,7 @@ async function handOver(ctx: StoreContext, message: Message, staged: { box: stri
     throw new IntercomError(
       'IO',
       `message ${message.id} was sent, but could not be put into the inbox of ${stuck.join('; ')}. ` +
-        `It is kept aside and handed over by the next store sweep (an MCP server start or intercom doctor); do not send it again.`,
+        `It is kept aside and handed over by the next store sweep (at any MCP server start); do not send it again.`,
       { next: { op: 'status', id: message.id, why: 'to follow it' } },
     );
   }
@@ -164,9 +164,9 @@ async function withdraw(
   return new IntercomError(
     'IO',
     `message ${message.id} was NOT sent, to anyone: ${reason}${notes}. ` +
-      'Fix that (check the folder exists, is writable and the disk is not full; intercom doctor checks the store), then send it again: ' +
-      `the failed attempt does not count as sent, and status ${message.id} reports it as never delivered`,
-    { cause },
+      'Fix that (check the folder exists, is writable and the disk is not full), then send it again: ' +
+      `the failed attempt does not count as sent, and its receipts report it as never delivered.`,
+    { cause, next: { op: 'doctor', why: 'to check the store' } },
   );
 }
 

@@ -80,7 +80,7 @@ function busy(sessionId: string, lockPath: string, cause: unknown): IntercomErro
   return new IntercomError(
     'TIMEOUT',
     `another ask to session ${sessionId} is still running (it holds ${lockPath}); this one waited for it until its timeout and sent nothing. ` +
-      'Asks to one session take turns: ask again with a longer timeout_s (CLI --timeout), or send a message instead (it waits in its mailbox)',
+      'Asks to one session take turns: ask again with a longer timeout, or send a message instead (it waits in its mailbox)',
     { cause },
   );
 }

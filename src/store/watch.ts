@@ -191,7 +191,7 @@ async function openPolling(
 function hint(error: unknown): string {
   const code = (error as { code?: unknown })?.code;
   if (code === 'EMFILE') {
-    return ' (too many inotify instances: raise fs.inotify.max_user_instances, e.g. sudo sysctl fs.inotify.max_user_instances=1024; intercom doctor counts them)';
+    return ' (too many inotify instances: raise fs.inotify.max_user_instances, e.g. sudo sysctl fs.inotify.max_user_instances=1024)';
   }
   if (code === 'ENOSPC') return ' (too many inotify watches: raise fs.inotify.max_user_watches)';
   return '';

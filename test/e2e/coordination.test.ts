@@ -234,7 +234,7 @@ describe('receipts', () => {
       (await owner.call('status', { ids: [sent.id] })).messages as { receipts: { state: string; dead_letter: boolean; note: string }[] }[]
     )[0]!.receipts[0]!;
     expect(receipt).toMatchObject({ state: 'seen', dead_letter: false });
-    expect(receipt.note).toBe(`read with peek; agent ${reader.code} has gone since, without acknowledging it`);
+    expect(receipt.note).toBe(`read by the recipient; agent ${reader.code} has gone since, without acknowledging it`);
   });
 });
 
@@ -257,7 +257,7 @@ describe('history: thread and search', () => {
     expect(((await editor.call('search', { query: 'deploy', from: 'nobody' })).structuredContent!.messages as unknown[]).length).toBe(0);
     expect(((await editor.call('search', { query: 'deploy', since: '1h' })).structuredContent!.messages as unknown[]).length).toBe(1);
     const bad = await editor.call('search', { query: 'deploy', since: 'yesterday-ish' });
-    expect(bad.content[0]!.text).toContain('neither a duration (30m, 2h, 3d) nor a date');
+    expect(bad.content[0]!.text).toBe('search was not run: since must be a duration (30m, 2h, 3d) or a date (2026-11-21T09:00).');
     // A third agent, not part of it, finds nothing.
     const outsider = await startAgent({ cwd: project, env });
     expect(((await outsider.call('search', { query: 'deploy' })).messages as unknown[]).length).toBe(0);
@@ -269,11 +269,12 @@ describe('history: thread and search', () => {
     const root = join(tmpDir('intercom-retention-'), 'store');
     const clock = fixedClock(Date.parse('2026-11-01T00:00:00Z'));
     const s = await openIntercom({ root, clock });
-    const { message: read } = await s.send({ sender: { kind: 'human' }, to: 'human', body: 'old and acked' });
-    const { message: unread } = await s.send({ sender: { kind: 'human' }, to: 'human', body: 'old and unread' });
+    // Written straight to the human mailbox (post): a person cannot send to themselves through send.
+    const read = await s.post({ kind: 'human' }, { to: ['human'], scope: 'direct', body: 'old and acked' });
+    const unread = await s.post({ kind: 'human' }, { to: ['human'], scope: 'direct', body: 'old and unread' });
     await s.mail.ack('human', [read.id]);
     clock.advance(15 * 86_400_000);
-    const { message: recent } = await s.send({ sender: { kind: 'human' }, to: 'human', body: 'recent' });
+    const recent = await s.post({ kind: 'human' }, { to: ['human'], scope: 'direct', body: 'recent' });
     await s.mail.ack('human', [recent.id]);
     expect(await s.history.prune(14)).toBe(5); // the acked copy, and both old log and sent entries
     expect(readdirSync(join(root, 'mail', 'human', 'acked'))).toEqual([`${recent.id}.json`]);

@@ -48,11 +48,12 @@ test('empty inbox: PreToolUse loads neither zod, the MCP SDK nor chokidar, and s
   expect(stdout).toBe('');
 });
 
-test('with mail: the same hook parses it (zod is loaded then) and hands it over', async () => {
+test('with mail: the same hook checks it without zod (store/record-check.ts) and hands it over', async () => {
   await store.send({ sender: { kind: 'human' }, to: code, body: 'parse me' });
   const { modules, stdout } = await tracedPreToolUse();
   expect(stdout).toContain('parse me');
-  expect(heavy(modules).some((m) => m.includes('/zod/'))).toBe(true);
+  expect(modules.some((m) => m.endsWith('/src/store/record-check.ts'))).toBe(true);
+  expect(heavy(modules).some((m) => m.includes('/zod/'))).toBe(false);
   expect(heavy(modules).some((m) => m.includes('@modelcontextprotocol'))).toBe(false);
   expect(watching(modules)).toEqual([]); // the slow path opens a store, but watches nothing
   expect(stdout).toContain('parse me');

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pluginHooksJson } from '../../scripts/gen-plugin.ts';
 import { runIntercom } from '../helpers/cli.ts';
 import { BUN, ENTRY, REPO } from '../helpers/paths.ts';
+import { CLAUDE_BIN } from '../helpers/real-claude.ts';
 import { isolatedEnv, tmpDir } from '../helpers/tmp.ts';
 
 function setup() {
@@ -54,8 +55,9 @@ describe('intercom install', () => {
     const watcherHook = settings.hooks.Stop[1].hooks[0];
     expect(watcherHook).toMatchObject({ asyncRewake: true, timeout: 604800 });
     expect(readFileSync(files.skill, 'utf8')).toBe(readFileSync(join(REPO, 'skill', 'SKILL.md'), 'utf8'));
-    // Backups of the files it changed.
-    const backups = readdirSync(join(configDir, 'backups'));
+    // Backups of the files it changed (Claude Code's `claude mcp`, when on PATH, keeps its own there too).
+    const ours = () => readdirSync(join(configDir, 'backups')).filter((name) => name.startsWith('intercom-'));
+    const backups = ours();
     expect(backups).toHaveLength(1);
     expect(readdirSync(join(configDir, 'backups', backups[0]!)).sort()).toEqual(['.claude.json', 'settings.json']);
     // Again: nothing to do, nothing written.
@@ -63,7 +65,7 @@ describe('intercom install', () => {
     const second = await runIntercom(['install'], { env });
     expect(second.stdout).toContain('already installed');
     expect(readFileSync(files.settings, 'utf8')).toBe(before);
-    expect(readdirSync(join(configDir, 'backups'))).toHaveLength(1);
+    expect(ours()).toHaveLength(1);
   });
 
   test('--dry-run shows a diff and changes nothing', async () => {
@@ -106,12 +108,16 @@ describe('intercom install', () => {
     expect(existsSync(files.settings)).toBe(false);
     expect(existsSync(files.userConfig)).toBe(false);
     expect((await runIntercom(['doctor'], { env: oldEnv })).stdout).toMatch(/FAIL\s+claude\s+Claude Code 2\.1\.50 is older than 2\.1\.78/);
-    writeFileSync(join(bin, 'claude'), '#!/bin/sh\necho "2.1.330 (Claude Code)"\n', { mode: 0o755 });
+    // A recent one passes (the real client does the rest: install registers the server through it).
+    const recent = `#!/bin/sh\n[ "$1" = --version ] && exec echo "2.1.330 (Claude Code)"\nexec "${CLAUDE_BIN}" "$@"\n`;
+    writeFileSync(join(bin, 'claude'), recent, { mode: 0o755 });
     expect((await runIntercom(['install'], { env: oldEnv })).code).toBe(0);
   });
 
   test('uninstall removes exactly what install added', async () => {
-    const { env, files, json } = setup();
+    const { env: withClaude, files, json } = setup();
+    // No claude on PATH: intercom writes ~/.claude.json itself (the claude route: install-keeps-files.test.ts).
+    const env = { ...withClaude, PATH: '/usr/bin:/bin' };
     const original = { theme: 'dark', hooks: { Stop: [{ hooks: [{ type: 'command', command: 'echo mine' }] }] } };
     writeFileSync(files.settings, JSON.stringify(original));
     writeFileSync(files.userConfig, JSON.stringify({ mcpServers: { other: { command: 'x' } } }));
@@ -133,8 +139,8 @@ describe('intercom doctor', () => {
     const { env } = setup();
     const run = await runIntercom(['doctor'], { env });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/FAIL\s+MCP server .*run intercom install/);
-    expect(run.stdout).toMatch(/FAIL\s+hooks .*run intercom install/);
+    expect(run.stdout).toMatch(/FAIL\s+MCP server .*run `intercom install`/);
+    expect(run.stdout).toMatch(/FAIL\s+hooks .*run `intercom install`/);
     expect(run.stdout).toMatch(/ok\s+self-test\s+message written → watcher woke \(exit 2\) in [\d.]+ ms/);
   });
 
@@ -181,7 +187,7 @@ describe('intercom doctor', () => {
     // Both routes at once would run intercom twice in every session: a warning names the fix.
     await runIntercom(['install'], { env });
     const both = await runIntercom(['doctor'], { env: { ...env, PATH: `${bunDir}:/usr/bin:/bin` } });
-    expect(both.stdout).toMatch(/warn\s+plugin\s+intercom@local is enabled as well as intercom install/);
+    expect(both.stdout).toMatch(/warn\s+plugin\s+intercom@local is enabled as well as `intercom install`/);
   });
 
   test('hooks written by an older intercom (another timeout, no asyncRewake) fail, and install again fixes them', async () => {
@@ -192,7 +198,7 @@ describe('intercom doctor', () => {
     writeFileSync(files.settings, JSON.stringify(settings));
     const stale = await runIntercom(['doctor'], { env });
     expect(stale.code).toBe(1);
-    expect(stale.stdout).toMatch(/FAIL\s+hooks\s+StopFailure hooked by an older intercom .*run intercom install again/);
+    expect(stale.stdout).toMatch(/FAIL\s+hooks\s+StopFailure hooked by an older intercom .*run `intercom install` again/);
     expect((await runIntercom(['install'], { env })).code).toBe(0);
     expect(json(files.settings).hooks.StopFailure[0].hooks[0]).toMatchObject({ asyncRewake: true, timeout: 604800 });
     expect((await runIntercom(['doctor'], { env })).stdout).toMatch(/ok\s+hooks/);

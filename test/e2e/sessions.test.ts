@@ -227,7 +227,10 @@ describe.skipIf(!hasTmux)('live sessions in tmux', () => {
     });
     expect(sent.code).toBe(0);
     const { id, delivery } = JSON.parse(sent.stdout) as { id: string; delivery: { to: string; via: string; note: string }[] };
-    expect(delivery).toEqual([{ to: ids.pane, via: 'stored', note: expect.stringContaining('NOT typed into tmux pane work:0.0') }]);
+    // In words a person at the CLI knows (they asked with --store-only), not the tool's deliver_live.
+    expect(delivery).toEqual([
+      { to: ids.pane, via: 'stored', note: expect.stringContaining('NOT typed into tmux pane work:0.0: only stored, as asked') },
+    ]);
     expect(existsSync(join(storeDir, 'mail', `s-${ids.pane}`, 'new', `${id}.json`))).toBe(true);
     // A nudge typed after it (by the CLI, in the same locale) shows the pane is live and would
     // show the first one had it been typed.
@@ -391,7 +394,7 @@ describe('native ask between two intercom agents', () => {
         ),
       );
       const bad = await asker.raw('ask', { to: silent.code, question: 'x', timeout_s: 601 });
-      expect(bad.text).toContain('timeout_s must be from 1 to 600');
+      expect(bad.text).toContain('timeout_s must be a whole number of seconds from 1 to 600');
       const many = await asker.raw('ask', { to: 'all', question: 'x' });
       expect(many.text).toContain('ask goes to one recipient');
     } finally {

@@ -79,6 +79,44 @@ describe.skipIf(!canRun)('CLAUDE_INTERCOM_WATCH', () => {
     60_000,
   );
 
+  // The busy mark (activity folder) and the mail (inbox) land in folders watched apart: an inbox
+  // event must not be taken to mean "still idle". With polling the activity folder is seen up to
+  // a second late, so on the old code the watcher woke the busy session every time.
+  test.each(['poll', 'events'] as const)(
+    '=%s: a prompt just before the mail keeps the session busy: no wake mid-turn',
+    async (mode) => {
+      const claude = await startFakeClaude({
+        sandbox,
+        cwd: project,
+        sessionId: randomUUID(),
+        env: { ...env, CLAUDE_INTERCOM_WATCH: mode },
+        namedClaude: true,
+      });
+      try {
+        const code = await agentCode(claude);
+        for (let round = 0; round < 3; round++) {
+          const run = await claude.hook('stop', { hook_event_name: 'Stop' });
+          await until(() => watcherArmedBy(store, run, code), 'the watcher to arm');
+          await Bun.sleep(300); // armed and past its first check, as between two turns
+          await (await claude.hook('user-prompt-submit', { hook_event_name: 'UserPromptSubmit', prompt: 'go' })).done;
+          await peer.call('send', { to: code, body: `sent mid-turn ${round}` });
+          // Long past a poll of every folder (100 ms inbox, 1 s the others): a wake would have come.
+          const early = await Promise.race([run.done, Bun.sleep(2_500).then(() => undefined)]);
+          expect(early?.exit).toBeUndefined();
+          // The turn ends: the next Stop takes over, and its watcher wakes with the mail.
+          const next = await claude.hook('stop', { hook_event_name: 'Stop' });
+          expect((await run.done).exit).toBe(0); // replaced, quietly
+          const woke = await next.done;
+          expect(woke.exit).toBe(2);
+          expect(woke.stderr).toContain(`sent mid-turn ${round}`);
+        }
+      } finally {
+        await claude.exit();
+      }
+    },
+    90_000,
+  );
+
   test('doctor says which backend the store gets and why, and its round trip wakes by polling', async () => {
     const doctor = await runIntercom(['doctor'], { env: { ...env, CLAUDE_INTERCOM_WATCH: 'poll' } });
     expect(doctor.stdout).toMatch(/ok\s+watch\s+polling: CLAUDE_INTERCOM_WATCH=poll/);

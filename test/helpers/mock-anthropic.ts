@@ -36,9 +36,12 @@ export function messageText(m: MockRequest['body']['messages'][number]): string 
     .join('\n');
 }
 
-function decide(body: MockRequest['body']): { kind: 'text'; text: string } | { kind: 'tool'; name: string; input: unknown } {
+export type MockReply = { kind: 'text'; text: string } | { kind: 'tool'; name: string; input: unknown };
+
+/** The turn a request continues: its prompt (the last user message carrying text, not only tool
+ * results) and how many tool calls the model has made since. */
+export function turnOf(body: MockRequest['body']): { prompt: string; toolCalls: number } {
   const messages = body.messages ?? [];
-  // The prompt: the last user message that carries text (not only tool results).
   let promptAt = -1;
   for (let i = messages.length - 1; i >= 0; i--) {
     const m = messages[i]!;
@@ -48,10 +51,18 @@ function decide(body: MockRequest['body']): { kind: 'text'; text: string } | { k
     }
   }
   const prompt = promptAt >= 0 ? messageText(messages[promptAt]!) : '';
+  const toolCalls = messages
+    .slice(promptAt + 1)
+    .filter((m) => m.role === 'assistant' && blocksOf(m).some((b) => b.type === 'tool_use')).length;
+  return { prompt, toolCalls };
+}
+
+function decide(body: MockRequest['body']): MockReply {
+  const messages = body.messages ?? [];
+  const { prompt, toolCalls } = turnOf(body);
   const script = [...prompt.matchAll(/TOOL:([A-Za-z0-9_-]+):(\{.*\})/g)].map((m) => ({ name: m[1]!, input: JSON.parse(m[2]!) as unknown }));
-  const used = messages.slice(promptAt + 1).filter((m) => m.role === 'assistant' && blocksOf(m).some((b) => b.type === 'tool_use')).length;
   const offered = new Set((body.tools ?? []).map((t) => t.name));
-  const step = script[used];
+  const step = script[toolCalls];
   if (step && offered.has(step.name)) return { kind: 'tool', name: step.name, input: step.input };
   const last = messages.at(-1);
   return { kind: 'text', text: `mock reply to: ${(last ? messageText(last) : '').replace(/\s+/g, ' ').slice(-200)}` };
@@ -61,7 +72,7 @@ function sse(event: string, data: unknown): string {
   return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-function streamReply(n: number, model: string, d: ReturnType<typeof decide>): string {
+function streamReply(n: number, model: string, d: MockReply): string {
   const usage = { input_tokens: 10, output_tokens: 1, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
   const parts = [
     sse('message_start', {
@@ -109,7 +120,9 @@ function streamReply(n: number, model: string, d: ReturnType<typeof decide>): st
   return parts.join('');
 }
 
-export function startMockAnthropic(): MockAnthropic {
+/** `reply`: answers chosen by the caller (e.g. scripts/screenshots.ts, whose pictures want natural
+ * words); it returns undefined to leave a request to the rules above. */
+export function startMockAnthropic(options: { reply?: (body: MockRequest['body']) => MockReply | undefined } = {}): MockAnthropic {
   const requests: MockRequest[] = [];
   const waiters: { match: (r: MockRequest) => boolean; resolve: (r: MockRequest) => void }[] = [];
   let n = 0;
@@ -143,7 +156,7 @@ export function startMockAnthropic(): MockAnthropic {
           { status: Number(failWith) },
         );
       }
-      const d = decide(body);
+      const d = options.reply?.(body) ?? decide(body);
       const model = body.model ?? 'mock-model';
       if (!body.stream) {
         const content =

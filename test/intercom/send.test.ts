@@ -149,3 +149,45 @@ describe('who a send cannot reach', () => {
     expect((await rejection(t.intercom.send({ sender: as(alice), to: bob.code, body: '  ' }))).code).toBe('BAD_INPUT');
   });
 });
+
+describe('codes, names and the sender, whatever the case', () => {
+  test('a code or "human" typed in upper case reaches the same mailbox', async () => {
+    const { t, alice, bob } = await office();
+    await t.intercom.send({ sender: as(alice), to: bob.code.toUpperCase(), body: 'shouted code' });
+    await t.intercom.send({ sender: as(alice), to: 'HUMAN', body: 'shouted human' });
+    expect(await inboxOf(t, bob.code)).toEqual(['shouted code']);
+    expect(await inboxOf(t, 'human')).toEqual(['shouted human']);
+  });
+
+  test('a name that looks like a code (4 letters or digits, any case) is refused, so no agent can stand for another', async () => {
+    const { t, alice, bob } = await office();
+    // A code starting with a digit is no name anyway (names start with a letter).
+    const asName = /^[a-z]/.test(bob.code) ? [bob.code, bob.code.toUpperCase()] : [];
+    for (const name of [...asName, 'Ab12', 'zzzz', 'b9DD']) {
+      const error = await rejection(t.intercom.agents.update(alice.code, alice.pid, { name }));
+      expect(error.code).toBe('BAD_INPUT');
+      expect(error.message).toContain('looks like an agent code');
+    }
+    expect((await t.intercom.agents.get(alice.code))?.name).toBe('alice');
+  });
+
+  test('the person at the CLI is never their own recipient', async () => {
+    const { t } = await office();
+    for (const to of ['human', 'Human']) {
+      const error = await rejection(t.intercom.send({ sender: { kind: 'human' }, to, body: 'to myself' }));
+      expect(error.code).toBe('BAD_INPUT');
+      expect(error.message).toContain('is you');
+    }
+    expect(await inboxOf(t, 'human')).toEqual([]);
+  });
+
+  test('a stray comma is named as such, not as a missing recipient', async () => {
+    const { t, alice, bob } = await office();
+    for (const to of [`${bob.code},`, `,${bob.code}`, `${bob.code},,api`]) {
+      const error = await rejection(t.intercom.send({ sender: as(alice), to, body: 'x' }));
+      expect(error.code).toBe('BAD_INPUT');
+      expect(error.message).toContain('stray comma');
+    }
+    expect((await rejection(t.intercom.send({ sender: as(alice), to: ' , ', body: 'x' }))).message).toContain('no recipient given');
+  });
+});

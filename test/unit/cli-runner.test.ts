@@ -69,24 +69,37 @@ describe('CLI runner', () => {
     expect(h.calls).toMatchObject({ codeForOverride: 0, status: ['1763760000000-0a1b2c3d4e'] });
     expect(await h.run('inbox')).toBe(1);
     expect(h.err.at(-1)).toBe(
-      'intercom inbox: CLAUDE_INTERCOM_SESSION=ghost does not name a live agent; unset it to act as "human"; or run `intercom who` to see the live ones',
+      'intercom inbox: CLAUDE_INTERCOM_SESSION=ghost does not name a live agent: unset it to act as "human", or set it to a live agent\'s code; ' +
+        'run `env -u CLAUDE_INTERCOM_SESSION intercom who` to list the live agents',
     );
   });
 
   test('options arrive typed; a bad value is bad usage (exit 2) before the command runs', async () => {
     const h = harness();
     expect(await h.run('claim', 'src/x', '--ttl', 'soon')).toBe(2);
-    expect(h.err.at(-1)).toStartWith('intercom claim: --ttl needs a number, not "soon"\nusage: intercom claim');
+    expect(h.err.at(-1)).toStartWith(
+      'intercom claim: --ttl must be a number of minutes more than 0 and at most 1440, not "soon"\nusage: intercom claim',
+    );
     expect(h.calls.claim).toEqual([]);
     expect(await h.run('claim', 'src/x')).toBe(0);
     expect(h.calls.claim).toEqual([
       [{ code: 'human', project: expect.any(String), projectRoot: expect.any(String) }, ['src/x'], undefined, undefined],
     ]);
-    // The port's message already says what to do: no usage after it.
     expect(await h.run('dashboard', '--port', '70000')).toBe(2);
-    expect(h.err.at(-1)).toBe(
-      'intercom dashboard: --port must be a whole number from 0 to 65535 (got "70000"); leave it out for a free port',
+    expect(h.err.at(-1)).toStartWith(
+      'intercom dashboard: --port must be a whole number from 0 to 65535, not "70000"\nusage: intercom dashboard',
     );
     expect(await h.run('who', '--bogus')).toBe(2);
+  });
+
+  test('a stray argument is bad usage before the command runs, also for the long-running ones', async () => {
+    const h = harness();
+    for (const name of ['tail', 'dashboard', 'who']) {
+      expect(await h.run(name, 'extra')).toBe(2);
+      expect(h.err.at(-1)).toStartWith(
+        `intercom ${name}: unexpected argument "extra": intercom ${name} takes none\nusage: intercom ${name}`,
+      );
+    }
+    expect(h.out).toEqual([]);
   });
 });

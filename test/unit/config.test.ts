@@ -34,18 +34,35 @@ test('a relative store path is refused: processes in other folders would use oth
   expect(() => resolveConfig({ env: { CLAUDE_INTERCOM_DIR: 'store' }, cwd: '/w', home: '/h' })).toThrow('must be an absolute path');
 });
 
-test('a bad size names the fix', () => {
-  expect(() => resolveConfig({ env: { CLAUDE_INTERCOM_MAX_BODY: 'big' }, cwd: '/w', home: '/h' })).toThrow(
-    'CLAUDE_INTERCOM_MAX_BODY=65536',
-  );
+test('a bad tuning value falls back to its default with a warning that names the variable and the fix, never an error', () => {
+  const bad = {
+    CLAUDE_INTERCOM_MAX_BODY: 'big',
+    CLAUDE_INTERCOM_RETENTION_DAYS: '-3',
+    CLAUDE_INTERCOM_CLAIM_MODE: 'block',
+    CLAUDE_INTERCOM_WATCH: 'garbage',
+  };
+  const config = resolveConfig({ env: bad, cwd: '/w', home: '/h' });
+  expect(config).toMatchObject({ maxBodyBytes: 65536, retentionDays: 14, claimMode: 'ask', watch: 'auto' });
+  expect(config.warnings).toEqual([
+    'CLAUDE_INTERCOM_MAX_BODY=big is not a positive whole number, so the default 65536 is used; fix or unset it',
+    'CLAUDE_INTERCOM_CLAIM_MODE=block is not one of warn, ask, deny, so the default ask is used; fix or unset it',
+    'CLAUDE_INTERCOM_RETENTION_DAYS=-3 is not a positive whole number, so the default 14 is used; fix or unset it',
+    'CLAUDE_INTERCOM_WATCH=garbage is not one of auto, events, poll, so the default auto is used; fix or unset it',
+  ]);
 });
 
-test('claim mode and retention: defaults, overrides, and refusals that name the choices', () => {
-  expect(resolveConfig({ env: {}, cwd: '/w', home: '/h' })).toMatchObject({ claimMode: 'ask', retentionDays: 14 });
+test('claim mode, watch and retention: defaults, overrides in any case, no warnings when valid', () => {
+  expect(resolveConfig({ env: {}, cwd: '/w', home: '/h' })).toMatchObject({
+    claimMode: 'ask',
+    retentionDays: 14,
+    watch: 'auto',
+    warnings: [],
+  });
   expect(
-    resolveConfig({ env: { CLAUDE_INTERCOM_CLAIM_MODE: 'deny', CLAUDE_INTERCOM_RETENTION_DAYS: '3' }, cwd: '/w', home: '/h' }),
-  ).toMatchObject({ claimMode: 'deny', retentionDays: 3 });
-  expect(() => resolveConfig({ env: { CLAUDE_INTERCOM_CLAIM_MODE: 'block' }, cwd: '/w', home: '/h' })).toThrow(
-    'must be one of warn, ask, deny',
-  );
+    resolveConfig({
+      env: { CLAUDE_INTERCOM_CLAIM_MODE: 'Deny', CLAUDE_INTERCOM_RETENTION_DAYS: '3', CLAUDE_INTERCOM_WATCH: ' POLL ' },
+      cwd: '/w',
+      home: '/h',
+    }),
+  ).toMatchObject({ claimMode: 'deny', retentionDays: 3, watch: 'poll', warnings: [] });
 });

@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { describeError, IntercomError } from '../../src/core/errors.ts';
 import { renderNote, withNextStep } from '../../src/core/next-step.ts';
 import { unknownRecipient } from '../../src/intercom/addressing.ts';
+import { claimNotice, claimWarning } from '../../src/hooks/claim-guard.ts';
 
 describe('next steps', () => {
   test('one error, rendered for the model and for a person', () => {
@@ -41,6 +42,17 @@ describe('next steps', () => {
     expect(withNextStep('none here', { op: 'who', scope: 'all', lead: 'or' }, 'model')).toBe('none here; or call who with scope all');
     expect(withNextStep('none here', { op: 'who', scope: 'all', lead: 'or' }, 'human')).toBe('none here; or run `intercom who`');
     expect(withNextStep('just a fact', undefined, 'human')).toBe('just a fact');
+  });
+
+  test('a command only the person can run: the model is told to ask the user; a failed override: the command runs without it', () => {
+    const swept = { op: 'doctor', lead: 'or', why: 'to sweep now' } as const;
+    expect(withNextStep('it waits', swept, 'model')).toBe('it waits; or ask the user to run `intercom doctor` to sweep now');
+    expect(withNextStep('it waits', swept, 'human')).toBe('it waits; or run `intercom doctor` to sweep now');
+    const who = { op: 'who', withoutOverride: true, why: 'to list the live agents' } as const;
+    expect(withNextStep('no such agent', who, 'human')).toBe(
+      'no such agent; run `env -u CLAUDE_INTERCOM_SESSION intercom who` to list the live agents',
+    );
+    expect(withNextStep('no such agent', who, 'model')).toBe('no such agent; call who to list the live agents');
   });
 
   test('a note is rendered with its step folded in, the step itself dropped', () => {
@@ -150,5 +162,177 @@ describe('no error or note in src names a tool or a command itself', () => {
       .filter((t) => HINT.test(t.text))
       .map((t) => `${t.where}: ${t.text.replace(/\s+/g, ' ').trim()}`);
     expect(offenders).toEqual([]);
+  });
+});
+
+// ---- which surface's words a text may use ----
+
+/** CLI commands and flags: what the model cannot run (it has tools), so no text it reads names them. */
+const CLI_WORDS =
+  /`intercom \w|\bintercom (?:who|send|ask|inbox|reply|ack|tail|dashboard|status|thread|search|claims?|release|sessions|install|uninstall|doctor)\b(?! tool)|(?<![\w-])--(?:timeout|ttl|limit|since|store-only|reply-to|here|fix|dry-run|port|from|reason|project|json|all|live)\b/;
+/** MCP tool and input names: what a person at the CLI never types, so no text they read names them. */
+const MODEL_WORDS = /\b(?:peek|deliver_live|timeout_s|ttl_minutes|list_sessions|ack_all|set_status|reply_to|offset)\b/;
+
+/** Who reads a file's texts. Errors and notes below the front-ends reach both surfaces. */
+function readerOf(file: string): 'both' | 'model' | 'human' | 'exempt' {
+  if (EXEMPT.has(file)) return 'exempt';
+  if (file.startsWith('mcp/') || MODEL_ONLY.has(file)) return 'model';
+  if (file.startsWith('cli/')) return 'human';
+  return 'both';
+}
+const MODEL_ONLY = new Set([
+  'hooks/deliver.ts', // mail handed to the model
+  'intercom/presentation.ts', // frames for models
+  'intercom/nudge.ts', // typed into a Claude session's pane
+  'intercom/ask/framing.ts',
+]);
+const EXEMPT = new Set([
+  'core/next-step.ts', // the catalogue: each surface's words, on purpose
+  'store/schema.ts', // the on-disk format's documentation (JSON Schemas for other tools)
+  'store/record-check.ts',
+  'mcp/main.ts', // the server process's usage and stderr log: read in a terminal
+  'hooks/main.ts', // a failed hook's systemMessage and the usage: read by the person
+  'hooks/claim-guard.ts', // one text for each reader: checked by what it renders, below
+  'cli/dashboard/page.ts', // the page's own script and its HTTP fields
+  'cli/dashboard/send.ts',
+]);
+/**
+ * Known offenders in files another change owns right now; each is to be fixed there, then taken
+ * off this list (the test below fails once a listed text is gone, so the list cannot go stale).
+ */
+const KNOWN: { file: string; text: string }[] = [];
+
+/**
+ * Every string literal of a TypeScript source (a template's text parts, "…" for each ${}),
+ * comments and regular expressions skipped: enough of a lexer for this code base.
+ */
+export function stringLiterals(src: string): { text: string; index: number }[] {
+  const found: { text: string; index: number }[] = [];
+  const templates: number[] = []; // the brace depth at each open ${
+  let depth = 0;
+  let last = ''; // the last significant character: tells a regex from a division
+  const template = (start: number): number => {
+    let text = '';
+    for (let j = start; j < src.length; j++) {
+      const c = src[j]!;
+      if (c === '\\') {
+        text += src.slice(j, j + 2);
+        j++;
+      } else if (c === '`') {
+        found.push({ text, index: start });
+        return j + 1;
+      } else if (c === '$' && src[j + 1] === '{') {
+        found.push({ text: `${text}…`, index: start });
+        templates.push(depth++);
+        return j + 2;
+      } else text += c;
+    }
+    throw new Error(`unterminated template at ${start}`);
+  };
+  for (let i = 0; i < src.length; ) {
+    const c = src[i]!;
+    if (c === '/' && src[i + 1] === '/') {
+      i = src.indexOf('\n', i) < 0 ? src.length : src.indexOf('\n', i);
+    } else if (c === '/' && src[i + 1] === '*') {
+      i = src.indexOf('*/', i) + 2;
+    } else if (c === "'" || c === '"') {
+      let j = i + 1;
+      while (src[j] !== c) j += src[j] === '\\' ? 2 : 1;
+      found.push({ text: src.slice(i + 1, j), index: i });
+      i = j + 1;
+      last = 'x';
+    } else if (c === '`') {
+      i = template(i + 1);
+      last = 'x';
+    } else if (
+      c === '/' &&
+      (last === '' || /[(,=:[!&|?{};+\-*%<>~^]/.test(last) || /\b(?:return|typeof|case|of|in)$/.test(src.slice(0, i).trimEnd()))
+    ) {
+      let j = i + 1;
+      for (let inClass = false; j < src.length && (src[j] !== '/' || inClass); j++) {
+        if (src[j] === '\\') j++;
+        else if (src[j] === '[') inClass = true;
+        else if (src[j] === ']') inClass = false;
+      }
+      for (i = j + 1; /[a-z]/.test(src[i] ?? ''); ) i++;
+      last = 'x';
+    } else if (c === '}' && templates.at(-1) === depth - 1) {
+      templates.pop();
+      depth--;
+      i = template(i + 1);
+      last = 'x';
+    } else {
+      if (c === '{') depth++;
+      else if (c === '}') depth--;
+      if (!/\s/.test(c)) last = /[\w$]/.test(c) ? 'x' : c;
+      i++;
+    }
+  }
+  return found;
+}
+
+/** Texts a reader sees, from every file of src, with who reads them. */
+function readerTexts(): { where: string; text: string; reader: ReturnType<typeof readerOf> }[] {
+  return sourceFiles(SRC).flatMap((file) => {
+    const src = readFileSync(file, 'utf8');
+    const rel = relative(SRC, file);
+    return stringLiterals(src)
+      .filter(({ index }) => !/(?:\bop: |from |import\(|\[)$/.test(src.slice(Math.max(0, index - 8), index)))
+      .map(({ text, index }) => ({ where: `${rel}:${src.slice(0, index).split('\n').length}`, text, reader: readerOf(rel) }));
+  });
+}
+
+describe("each surface's words stay on that surface", () => {
+  const all = readerTexts();
+  const offence = (t: (typeof all)[number]) =>
+    (t.reader !== 'human' && t.reader !== 'exempt' && CLI_WORDS.test(t.text)) ||
+    (t.reader !== 'model' && t.reader !== 'exempt' && MODEL_WORDS.test(t.text));
+  const knownAs = (t: (typeof all)[number], k: (typeof KNOWN)[number]) => t.where.startsWith(`${k.file}:`) && t.text.includes(k.text);
+  const known = (t: (typeof all)[number]) => KNOWN.some((k) => knownAs(t, k));
+
+  test('the lexer finds the texts: notes kept in tables and constants, template parts, not regexes or comments', () => {
+    const receipts = all.filter((t) => t.where.startsWith('store/receipts.ts'));
+    expect(receipts.some((t) => t.text === 'shown to the recipient by a hook')).toBe(true);
+    expect(all.some((t) => t.where.startsWith('intercom/post-office.ts') && t.text.startsWith('NOT typed into tmux pane …'))).toBe(true);
+    expect(stringLiterals("const r = /'[a-z]'/g; // 'no'\nconst s = `a ${b ? 'c' : `d${e}`} f`;").map((l) => l.text)).toEqual([
+      'a …',
+      'c',
+      'd…',
+      '',
+      ' f',
+    ]);
+    // The word lists catch what they are for, and not the tool names a model-facing hook text uses.
+    expect(CLI_WORDS.test('or intercom doctor')).toBe(true);
+    expect(CLI_WORDS.test('ask again (CLI --timeout)')).toBe(true);
+    expect(CLI_WORDS.test('call the intercom peek tool')).toBe(false);
+    expect(MODEL_WORDS.test('(deliver_live was false)')).toBe(true);
+    expect(MODEL_WORDS.test('read with peek')).toBe(true);
+  });
+
+  test('no text a model reads names a CLI command or flag; no text a person reads names a tool or its inputs', () => {
+    const offenders = all.filter((t) => offence(t) && !known(t)).map((t) => `${t.where}: ${t.text.replace(/\s+/g, ' ').trim()}`);
+    expect(offenders).toEqual([]);
+  });
+
+  test('each known offender is still there (take it off KNOWN once it is fixed)', () => {
+    for (const k of KNOWN) expect(all.some((t) => offence(t) && knownAs(t, k))).toBe(true);
+  });
+
+  test("the claim guard: the model's reason names tools, the person's notice names commands", () => {
+    const claim = {
+      owner: 'gfi0',
+      owner_name: 'auth-work',
+      project: 'webapp',
+      project_root: '/w/webapp',
+      pattern: 'src/auth/**',
+      reason: 'rotating keys',
+      expires_at: '2030-01-01T12:00:00.000Z',
+    };
+    const reason = claimWarning('src/auth/keys.ts', [claim as never])!;
+    expect(reason).toContain('ask them first: use send or ask to "gfi0"');
+    expect(reason).not.toMatch(CLI_WORDS);
+    const notice = claimNotice('src/auth/keys.ts', [claim as never], 'ask')!;
+    expect(notice).toContain('`intercom send gfi0 "<your message>"`');
+    expect(notice).not.toMatch(MODEL_WORDS);
   });
 });

@@ -66,11 +66,15 @@ test.skipIf(process.platform !== 'linux')(
   },
 );
 
-test('the environment variable is read into the config, and a bad value names the choices', () => {
+test('the environment variable is read into the config; a bad value falls back to auto with a warning naming the choices', () => {
   const config = (env: Record<string, string>) => resolveConfig({ env, cwd: '/w', home: '/h' });
   expect(config({}).watch).toBe('auto');
   expect(config({ CLAUDE_INTERCOM_WATCH: ' poll ' }).watch).toBe('poll');
   expect(config({ CLAUDE_INTERCOM_WATCH: 'events' }).watch).toBe('events');
-  expect(() => config({ CLAUDE_INTERCOM_WATCH: 'inotify' })).toThrow('CLAUDE_INTERCOM_WATCH=inotify must be one of auto, events, poll');
+  const bad = config({ CLAUDE_INTERCOM_WATCH: 'inotify' });
+  expect(bad.watch).toBe('auto');
+  expect(bad.warnings).toEqual([
+    'CLAUDE_INTERCOM_WATCH=inotify is not one of auto, events, poll, so the default auto is used; fix or unset it',
+  ]);
   expect(config({ CHOKIDAR_USEPOLLING: '1' }).chokidarEnv).toEqual(['CHOKIDAR_USEPOLLING=1']);
 });

@@ -1,4 +1,5 @@
 import { defineCommand, jsonOption, option, printJson, UsageError } from '../command.ts';
+import { ASK_TIMEOUT_S } from '../../core/ranges.ts';
 import { parseAddress } from '../../intercom/addressing.ts';
 
 export const askCommand = defineCommand({
@@ -8,8 +9,9 @@ export const askCommand = defineCommand({
     'intercom ask <to> <question...> [--timeout SECONDS] [--json]\n' +
     '  <to>   agent code or name, or a Claude session id (see intercom sessions)\n' +
     '  An agent is woken and replies; a live session in tmux gets the question typed into its pane;\n' +
-    '  a session that is not running is resumed headlessly (claude -p --resume). Default timeout 120 s, max 600.',
-  options: { ...jsonOption, timeout: option.number() },
+    `  a session that is not running is resumed headlessly (claude -p --resume). Default timeout ${ASK_TIMEOUT_S.default} s, max ${ASK_TIMEOUT_S.max}.`,
+  options: { ...jsonOption, timeout: option.number(ASK_TIMEOUT_S) },
+  maxPositionals: Number.POSITIVE_INFINITY,
   async run({ values, positionals }, deps) {
     const [to, ...words] = positionals;
     const question = words.join(' ');

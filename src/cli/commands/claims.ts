@@ -2,6 +2,7 @@ import { detectProject } from '../../core/project.ts';
 import type { ClaimOwner, LiveClaim } from '../../intercom/index.ts';
 import type { CommandDeps } from '../command.ts';
 import { defineCommand, jsonOption, option, output, UsageError } from '../command.ts';
+import { CLAIM_TTL_MINUTES } from '../../core/ranges.ts';
 import { oneLine } from '../io.ts';
 
 /** Who claims from the CLI: the agent CLAUDE_INTERCOM_SESSION names, else the person, on the current folder's project. */
@@ -22,6 +23,7 @@ export const claimsCommand = defineCommand({
   summary: 'list every file claim in force',
   usage: 'intercom claims [--json]',
   options: { ...jsonOption },
+  maxPositionals: 0,
   async run({ values }, deps) {
     const claims = await (await deps.store()).claims.all();
     return output(deps, values.json, { claims }, () => (claims.length ? claims.map(claimRow).join('\n') : 'No file is claimed.'));
@@ -32,8 +34,10 @@ export const claimCommand = defineCommand({
   name: 'claim',
   summary: 'claim files (paths or globs, relative to the current project) so agents ask before editing them',
   usage:
-    'intercom claim <path-or-glob...> [--ttl MINUTES] [--reason TEXT] [--json]\n  As "human" on the current folder\'s project (or as the agent CLAUDE_INTERCOM_SESSION names). Default TTL 60 min.',
-  options: { ...jsonOption, ttl: option.number(), reason: option.string() },
+    'intercom claim <path-or-glob...> [--ttl MINUTES] [--reason TEXT] [--json]\n  As "human" on the current folder\'s project (or as the agent CLAUDE_INTERCOM_SESSION names). ' +
+    `Default TTL ${CLAIM_TTL_MINUTES.default} min, max ${CLAIM_TTL_MINUTES.max}.`,
+  options: { ...jsonOption, ttl: option.number(CLAIM_TTL_MINUTES), reason: option.string() },
+  maxPositionals: Number.POSITIVE_INFINITY,
   async run({ values, positionals }, deps) {
     if (positionals.length === 0) throw new UsageError('claim needs paths or globs: intercom claim "src/auth/**"');
     const store = await deps.store();
@@ -52,6 +56,7 @@ export const releaseCommand = defineCommand({
   summary: 'release your file claims (the given ones, or all)',
   usage: 'intercom release [path-or-glob...] [--json]',
   options: { ...jsonOption },
+  maxPositionals: Number.POSITIVE_INFINITY,
   async run({ values, positionals }, deps) {
     const store = await deps.store();
     const released = await store.claims.release(await cliOwner(deps), positionals.length ? positionals : undefined);

@@ -1,18 +1,12 @@
-import { defineCommand, option, UsageError } from '../command.ts';
+import { defineCommand, option } from '../command.ts';
 import { describeError } from '../../core/errors.ts';
 import { startFeed } from '../dashboard/feed.ts';
 import { DASHBOARD_HOST, startDashboardServer } from '../dashboard/server.ts';
 import { createEventHub } from '../dashboard/sse.ts';
 import { newToken } from '../dashboard/token.ts';
 
-/** --port as a number; 0 (its absence) lets the system pick a free port. */
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (/^\d+$/.test(value) && port <= 65535) return port;
-  throw new UsageError(`--port must be a whole number from 0 to 65535 (got "${value}"); leave it out for a free port`, {
-    showUsage: false,
-  });
-}
+/** A TCP port; 0 (the option's absence) lets the system pick a free one. */
+const PORT = { min: 0, max: 65535, whole: true } as const;
 
 export const dashboardCommand = defineCommand({
   name: 'dashboard',
@@ -22,7 +16,8 @@ export const dashboardCommand = defineCommand({
     `  --port N    listen on ${DASHBOARD_HOST}:N (default: a free port)\n` +
     '  --no-open   the default already: the URL is printed on stdout, no browser is started\n' +
     'The URL carries a secret token: anyone with it can read every message and send as you.',
-  options: { port: option.parsed(parsePort, 0), 'no-open': option.flag() },
+  options: { port: option.number(PORT, 0), 'no-open': option.flag() },
+  maxPositionals: 0,
   async run({ values }, deps) {
     const { port } = values;
     const store = await deps.store();

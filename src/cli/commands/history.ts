@@ -16,6 +16,7 @@ export const threadCommand = defineCommand({
   summary: 'show the whole conversation a message belongs to',
   usage: 'intercom thread <id> [--json]',
   options: { ...jsonOption },
+  maxPositionals: 1,
   async run({ values, positionals }, deps) {
     const [id] = positionals;
     if (!id) throw new UsageError('thread needs a message id: intercom thread <id>');
@@ -28,7 +29,8 @@ export const searchCommand = defineCommand({
   name: 'search',
   summary: 'find messages by text (including acked ones)',
   usage: 'intercom search <text...> [--from CODE|NAME] [--since 2h|3d|DATE] [--json]',
-  options: { ...jsonOption, from: option.string(), since: option.string() },
+  options: { ...jsonOption, from: option.string(), since: option.since() },
+  maxPositionals: Number.POSITIVE_INFINITY,
   async run({ values, positionals }, deps) {
     const query = positionals.join(' ');
     if (!query) throw new UsageError('search needs text to look for: intercom search <text>');

@@ -7,6 +7,7 @@ export const inboxCommand = defineCommand({
   summary: 'show messages sent to you (the "human" mailbox), marking them seen',
   usage: 'intercom inbox [--json]\n  Shows every message not yet acked; ack with: intercom ack <id...> | --all',
   options: { ...jsonOption },
+  maxPositionals: 0,
   async run({ values }, deps) {
     const store = await deps.store();
     const box = senderMailbox(await deps.sender());

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import type { CliDeps } from '../command.ts';
 import { defineCommand, option } from '../command.ts';
 import { IntercomError } from '../../core/errors.ts';
-import { applyChanges, readCurrent } from '../install/apply.ts';
-import { installedClaudeVersion, isOlderThan, MIN_CLAUDE_VERSION } from '../install/claude-version.ts';
+import { applyPlan, commandName, readCurrent, readState } from '../install/apply.ts';
+import { findClaude, isOlderThan, MIN_CLAUDE_VERSION } from '../install/claude-version.ts';
 import { unifiedDiff } from '../install/diff.ts';
-import type { Applied } from '../install/apply.ts';
-import type { FileChange, InstallTarget, Runtime } from '../install/plan.ts';
+import type { InstallTarget, McpRoute, Plan, Runtime } from '../install/plan.ts';
 import { planInstall, planUninstall } from '../install/plan.ts';
 
 export function installTarget(deps: CliDeps): InstallTarget {
@@ -16,6 +15,7 @@ export function installTarget(deps: CliDeps): InstallTarget {
     userConfigFile: deps.config.claudeUserConfigFile,
     settingsFile: join(configDir, 'settings.json'),
     skillFile: join(configDir, 'skills', 'intercom', 'SKILL.md'),
+    recordFile: join(configDir, 'intercom-install.json'),
   };
 }
 
@@ -32,22 +32,61 @@ function backupDir(deps: CliDeps): string {
 }
 
 /**
- * Say what changes (with --dry-run, the diff too) and, unless it is a dry run, make the changes,
- * backing up what they replace. Undefined when nothing was applied (a dry run).
+ * The route to Claude Code's user config: its own `claude mcp` when a `claude` that answers
+ * `--version` is on PATH (it writes the file under its own lock, merging with a running
+ * session's changes); else intercom's own write under that same lock.
  */
-function reportAndApply(
+function mcpRoute(claude: { path: string | null; version: string | undefined }): McpRoute {
+  if (claude.path && claude.version) return { kind: 'claude', claude: claude.path };
+  return { kind: 'file', why: claude.path ? `\`${claude.path} --version\` printed no version` : 'no `claude` is on PATH' };
+}
+
+function describeRoute(route: McpRoute, target: InstallTarget, done: boolean, what: 'install' | 'uninstall'): string {
+  const verb = what === 'install' ? 'registered' : 'removed';
+  if (route.kind === 'claude') {
+    return `MCP server: ${done ? verb : `would be ${verb}`} by Claude Code's own \`claude mcp … -s user\` (${route.claude}), which writes ${target.userConfigFile} under Claude Code's lock`;
+  }
+  return (
+    `MCP server: ${done ? verb : `would be ${verb}`} by intercom writing ${target.userConfigFile} itself (${route.why}), ` +
+    `under the lock a running Claude Code takes for that file (${target.userConfigFile}.lock), so neither side's change is lost`
+  );
+}
+
+const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+
+/** Say what changes (with --dry-run, the diffs and commands too); unless it is a dry run, make the changes. */
+async function reportAndApply(
   deps: CliDeps,
-  changes: FileChange[],
+  target: InstallTarget,
+  plan: Plan,
+  route: McpRoute,
   dryRun: boolean,
   what: 'install' | 'uninstall',
-): { dir: string; applied: Applied[] } | undefined {
-  for (const c of changes) {
+) {
+  const touchesMcp = plan.commands.length > 0 || plan.changes.some((c) => c.path === target.userConfigFile);
+  if (touchesMcp && dryRun) deps.io.out(describeRoute(route, target, false, what));
+  for (const command of plan.commands) {
+    if (dryRun) deps.io.out(`would run: claude ${command.args.map(shellWord).join(' ')}`);
+    else deps.io.out(`changed ${command.file}: ${command.summary} (${commandName(command)})`);
+  }
+  for (const c of plan.changes) {
     if (dryRun) deps.io.out(unifiedDiff(c.before ?? '', c.after ?? '', c.path, 3, `after ${what}`) || `(${c.path} unchanged)`);
     for (const line of c.summary) deps.io.out(`${dryRun ? 'would change' : 'changed'} ${c.path}: ${line}`);
   }
-  if (dryRun) return undefined;
+  if (dryRun) {
+    for (const folder of plan.folders) deps.io.out(`would remove ${folder} if it is empty then (install created it)`);
+    return undefined;
+  }
   const dir = backupDir(deps);
-  return { dir, applied: applyChanges(changes, dir) };
+  const done = await applyPlan(plan, {
+    backupDir: dir,
+    claude: route.kind === 'claude' ? route.claude : undefined,
+    env: deps.childEnv,
+    onWait: (lock) => deps.io.out(`waiting for a running Claude Code to finish writing ${target.userConfigFile} (it holds ${lock})…`),
+  });
+  if (touchesMcp) deps.io.out(describeRoute(route, target, true, what));
+  for (const folder of done.folders) deps.io.out(`removed ${folder} (install created it; it is empty now)`);
+  return { dir, ...done };
 }
 
 export const installCommand = defineCommand({
@@ -55,26 +94,47 @@ export const installCommand = defineCommand({
   summary: 'register intercom (MCP server, hooks, skill) in your Claude Code user config',
   usage:
     'intercom install [--dry-run]\n' +
-    '  Adds the MCP server to ~/.claude.json, the hooks to ~/.claude/settings.json and the skill to\n' +
-    '  ~/.claude/skills/intercom (honours CLAUDE_CONFIG_DIR). Idempotent; backs up what it changes.\n' +
-    '  --dry-run   show the diff, change nothing',
+    '  Adds the MCP server to ~/.claude.json (with `claude mcp add-json -s user` when claude is on PATH),\n' +
+    '  the hooks to ~/.claude/settings.json and the skill to ~/.claude/skills/intercom (honours\n' +
+    '  CLAUDE_CONFIG_DIR). Edits in place, keeping your formatting and comments. Idempotent; backs up\n' +
+    '  what it changes; records what it created, so that uninstall removes only that.\n' +
+    '  --dry-run   show the diff and the commands, change nothing',
   options: { 'dry-run': option.flag() },
+  maxPositionals: 0,
   async run({ values }, deps) {
-    const claude = installedClaudeVersion(Bun.which('claude'));
-    if (claude && isOlderThan(claude, MIN_CLAUDE_VERSION)) {
+    // npx runs a package from its cache (…/_npx/<hash>/), which npm clears as it likes: a server
+    // and hooks registered there would stop working some day, silently.
+    if (/[\\/]_npx[\\/]/.test(deps.runtime.entry)) {
       throw new IntercomError(
         'UNSUPPORTED',
-        `Claude Code ${claude} is too old for intercom (it needs ${MIN_CLAUDE_VERSION} or later; an older one would ignore your whole settings.json because of a hook event it does not know). ` +
-          'Run `claude update`, then intercom install again. Nothing was changed.',
+        `intercom install is running from npx's cache (${deps.runtime.entry}), which npm may clear; what it registered would then stop working. Nothing was changed. ` +
+          'Install intercom for good first: `npm install -g claude-intercom`, then run `intercom install`',
       );
     }
+    const claude = findClaude(deps.childEnv);
+    if (claude.version && isOlderThan(claude.version, MIN_CLAUDE_VERSION)) {
+      throw new IntercomError(
+        'UNSUPPORTED',
+        `Claude Code ${claude.version} is too old for intercom (it needs ${MIN_CLAUDE_VERSION} or later; an older one would ignore your whole settings.json because of a hook event it does not know). ` +
+          'Run `claude update`, then `intercom install` again. Nothing was changed.',
+      );
+    }
+    if (!claude.version) {
+      deps.io.err(
+        `intercom install: ${claude.path ? `\`${claude.path} --version\` printed no version` : 'no `claude` on PATH'}, so the Claude Code version check was skipped. ` +
+          `intercom's hooks need Claude Code ${MIN_CLAUDE_VERSION} or later (an older one ignores all of settings.json): ` +
+          'run `claude --version` where you use Claude Code, and `claude update` if it is older.',
+      );
+    }
+    const route = mcpRoute(claude);
     const target = installTarget(deps);
-    const changes = planInstall(target, readCurrent(target), installRuntime(deps));
-    if (changes.length === 0) {
+    const plan = planInstall(target, readCurrent(target), readState(target), installRuntime(deps), route);
+    for (const note of plan.notes) deps.io.err(`intercom install: ${note}`);
+    if (plan.commands.length === 0 && plan.changes.length === 0) {
       deps.io.out('intercom is already installed; nothing to change.');
       return 0;
     }
-    const done = reportAndApply(deps, changes, values['dry-run'], 'install');
+    const done = await reportAndApply(deps, target, plan, route, values['dry-run'], 'install');
     if (!done) return 0;
     if (done.applied.some((a) => a.backup)) deps.io.out(`backups of the previous files: ${done.dir}`);
     deps.io.out('Done. Start (or restart) Claude Code sessions to load intercom; `intercom doctor` checks the setup.');
@@ -85,17 +145,23 @@ export const installCommand = defineCommand({
 export const uninstallCommand = defineCommand({
   name: 'uninstall',
   summary: 'remove what `intercom install` added (backs up what it changes)',
-  usage: 'intercom uninstall [--dry-run]\n  --dry-run   show the diff, change nothing',
+  usage:
+    'intercom uninstall [--dry-run]\n' +
+    '  Removes the MCP server (with `claude mcp remove -s user` when claude is on PATH), the hooks and the\n' +
+    '  skill, and the files, folders and keys install created when nothing else is left in them.\n' +
+    '  --dry-run   show the diff and the commands, change nothing',
   options: { 'dry-run': option.flag() },
+  maxPositionals: 0,
   async run({ values }, deps) {
+    const route = mcpRoute(findClaude(deps.childEnv));
     const target = installTarget(deps);
-    const { changes, notes } = planUninstall(target, readCurrent(target), installRuntime(deps));
-    for (const note of notes) deps.io.err(`intercom uninstall: ${note}`);
-    if (changes.length === 0) {
+    const plan = planUninstall(target, readCurrent(target), readState(target), installRuntime(deps), route);
+    for (const note of plan.notes) deps.io.err(`intercom uninstall: ${note}`);
+    if (plan.commands.length === 0 && plan.changes.length === 0) {
       deps.io.out('intercom is not installed; nothing to remove.');
       return 0;
     }
-    const done = reportAndApply(deps, changes, values['dry-run'], 'uninstall');
+    const done = await reportAndApply(deps, target, plan, route, values['dry-run'], 'uninstall');
     if (done) deps.io.out(`Removed. Backups: ${done.dir}. Restart Claude Code sessions to unload intercom.`);
     return 0;
   },

@@ -6,6 +6,7 @@ export const replyCommand = defineCommand({
   summary: 'answer a message in your mailbox (goes to its sender, same thread; acks it)',
   usage: 'intercom reply <id> <text...> [--json]',
   options: { ...jsonOption },
+  maxPositionals: Number.POSITIVE_INFINITY,
   async run({ values, positionals }, deps) {
     const [id, ...words] = positionals;
     const body = await bodyFrom(words, deps.io);

@@ -11,7 +11,8 @@ export const sendCommand = defineCommand({
     '  <to>     agent code, name, session id, "all" (agents on the current project) or "*" (everyone)\n' +
     '  <text>   the message; "-" or nothing reads it from stdin\n' +
     '  --store-only  do not type a nudge into the tmux pane of a session without intercom',
-  options: { ...jsonOption, 'reply-to': option.string(), 'store-only': option.flag() },
+  options: { ...jsonOption, 'reply-to': option.messageId(), 'store-only': option.flag() },
+  maxPositionals: Number.POSITIVE_INFINITY,
   async run({ values, positionals }, deps) {
     const [to, ...words] = positionals;
     if (!to) throw new UsageError('send needs a recipient: intercom send <to> <text>');

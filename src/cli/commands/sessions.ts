@@ -1,4 +1,5 @@
 import { defineCommand, jsonOption, option, output, UsageError } from '../command.ts';
+import { SESSIONS_LIMIT } from '../../core/ranges.ts';
 import { clock, oneLine } from '../io.ts';
 
 export const sessionsCommand = defineCommand({
@@ -6,8 +7,10 @@ export const sessionsCommand = defineCommand({
   summary: 'list Claude Code sessions (from their transcripts), live ones marked',
   usage:
     'intercom sessions [--live | --all] [--project TEXT] [--limit N] [--json]\n' +
-    '  default: the last 7 days and everything running; --live: only running ones; --all: every transcript',
-  options: { ...jsonOption, live: option.flag(), all: option.flag(), project: option.string(), limit: option.number(20) },
+    '  default: the last 7 days and everything running; --live: only running ones; --all: every transcript\n' +
+    `  --limit N   list at most N (default ${SESSIONS_LIMIT.default}, max ${SESSIONS_LIMIT.max})`,
+  options: { ...jsonOption, live: option.flag(), all: option.flag(), project: option.string(), limit: option.number(SESSIONS_LIMIT) },
+  maxPositionals: 0,
   async run({ values }, deps) {
     if (values.live && values.all) throw new UsageError('choose --live or --all, not both');
     const store = await deps.store();

@@ -8,7 +8,8 @@ export const tailCommand = defineCommand({
   summary: 'follow every message between agents as it lands (Ctrl-C to stop)',
   usage:
     'intercom tail [--since ID] [--json]\n  --since ID   first show messages sent after message ID\n  --json       one JSON object per line',
-  options: { ...jsonOption, since: option.string() },
+  options: { ...jsonOption, since: option.messageId() },
+  maxPositionals: 0,
   async run({ values }, deps) {
     const store = await deps.store();
     const watch = await store.followLog({

@@ -7,6 +7,7 @@ export const whoCommand = defineCommand({
   summary: 'list live agents',
   usage: 'intercom who [--here] [--json]\n  --here   only agents on the project of the current folder',
   options: { ...jsonOption, here: option.flag() },
+  maxPositionals: 0,
   async run({ values }, deps) {
     const store = await deps.store();
     const sender = await deps.sender();

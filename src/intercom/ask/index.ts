@@ -5,6 +5,7 @@
 // target's mailbox, so nothing is lost when the answer does not come. Asks to one session take
 // turns (session-claim.ts), and whether it may be typed into or resumed is decided under its claim.
 import { IntercomError } from '../../core/errors.ts';
+import { ASK_TIMEOUT_S, inRange, rangeText } from '../../core/ranges.ts';
 import type { IntercomContext } from '../context.ts';
 import type { Mail } from '../../store/mail.ts';
 import type { PostOffice, Sender } from '../post-office.ts';
@@ -19,9 +20,6 @@ import { askInPane } from '../../claude/pane-answer.ts';
 import { paneQuestion } from '../nudge.ts';
 import { waitForReply } from './native.ts';
 import { withSessionClaim } from '../../store/session-lock.ts';
-
-export const DEFAULT_ASK_TIMEOUT_S = 120;
-export const MAX_ASK_TIMEOUT_S = 600;
 
 export interface AskResult {
   via: 'agent' | 'tmux' | 'headless';
@@ -46,9 +44,9 @@ export interface AskInput {
 
 export function createAsk(ctx: IntercomContext, mail: Mail, office: PostOffice, sessions: Sessions) {
   async function ask(input: AskInput): Promise<AskResult> {
-    const timeoutS = input.timeoutS ?? DEFAULT_ASK_TIMEOUT_S;
-    if (!Number.isFinite(timeoutS) || timeoutS < 1 || timeoutS > MAX_ASK_TIMEOUT_S) {
-      throw new IntercomError('BAD_INPUT', `timeout_s must be from 1 to ${MAX_ASK_TIMEOUT_S} seconds (default ${DEFAULT_ASK_TIMEOUT_S})`);
+    const timeoutS = input.timeoutS ?? ASK_TIMEOUT_S.default;
+    if (!inRange(timeoutS, ASK_TIMEOUT_S)) {
+      throw new IntercomError('BAD_INPUT', `an ask's timeout must be ${rangeText(ASK_TIMEOUT_S)} (default ${ASK_TIMEOUT_S.default})`);
     }
     const to = typeof input.to === 'string' ? parseAddress(input.to) : input.to;
     if (to.kind !== 'direct' || to.tokens.length > 1) {
@@ -58,8 +56,7 @@ export function createAsk(ctx: IntercomContext, mail: Mail, office: PostOffice, 
     }
     const timeoutMs = timeoutS * 1000;
     const deadline = Date.now() + timeoutMs;
-    const self = input.sender.kind === 'agent' ? input.sender.agent : undefined;
-    const { recipients, snapshot } = await office.resolve(to, self);
+    const { recipients, snapshot } = await office.resolve(to, input.sender);
     const box = recipients.codes[0]!;
     const sessionId = recipients.sessions?.get(box);
 

@@ -7,7 +7,10 @@ export const ackTool = defineTool({
   description: 'Marks messages as done: they leave your inbox and stay in history. Use after you have acted on a message.',
   kind: 'write',
   input: {
-    ids: z.array(z.string()).min(1).describe('ids of the messages to acknowledge'),
+    ids: z
+      .array(z.string())
+      .min(1, 'must list at least one message id; peek lists yours, ack_all acks them all')
+      .describe('ids of the messages to acknowledge'),
   },
   async handle({ ids }, ctx) {
     const acked = await ctx.store.mail.ack(ctx.self().code, ids);

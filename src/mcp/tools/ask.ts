@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { PEER_NOTICE, frameAnswer } from '../format.ts';
 import { defineTool } from '../define-tool.ts';
 import { parseAddress } from '../../intercom/addressing.ts';
+import { ASK_TIMEOUT_S } from '../../core/ranges.ts';
+import { numberIn } from '../inputs.ts';
 
 export const askTool = defineTool({
   name: 'ask',
@@ -13,7 +15,9 @@ export const askTool = defineTool({
   input: {
     to: z.string().describe('one agent code, name, or Claude session id (see who / list_sessions)'),
     question: z.string().describe('the question, self-contained'),
-    timeout_s: z.number().default(120).describe('seconds to wait, 1-600 (default 120)'),
+    timeout_s: numberIn(ASK_TIMEOUT_S, 'to wait longer, use send: the answer lands in your inbox').describe(
+      'seconds to wait for the answer',
+    ),
   },
   async handle({ to, question, timeout_s }, ctx) {
     const result = await ctx.store.ask({

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AgentRecord } from '../../intercom/index.ts';
 import { defineTool } from '../define-tool.ts';
+import { CLAIM_TTL_MINUTES, MAX_CLAIM_PATTERNS } from '../../core/ranges.ts';
+import { numberIn } from '../inputs.ts';
 
 export const ownerOf = (a: AgentRecord) => ({ code: a.code, name: a.name, project: a.project, projectRoot: a.project_root });
 
@@ -12,8 +14,12 @@ export const claimTool = defineTool({
     'overlapping claim (the error names them). Claims end after ttl_minutes, on release, or when you exit.',
   kind: 'write',
   input: {
-    paths: z.array(z.string()).min(1).describe('paths or globs relative to your project root, e.g. ["src/auth/**"]'),
-    ttl_minutes: z.number().default(60).describe('how long, 1-1440 (default 60); claim again to extend'),
+    paths: z
+      .array(z.string())
+      .min(1, 'must list at least one path or glob, e.g. ["src/auth/**"]')
+      .max(MAX_CLAIM_PATTERNS, `must list at most ${MAX_CLAIM_PATTERNS}; claim a folder ("src/auth/") for all the files in it`)
+      .describe('paths or globs relative to your project root, e.g. ["src/auth/**"]'),
+    ttl_minutes: numberIn(CLAIM_TTL_MINUTES, 'claim again to extend').describe('how long, in minutes; claim again to extend'),
     reason: z.string().optional().describe('what you are doing, shown to others'),
   },
   async handle({ paths, ttl_minutes, reason }, ctx) {

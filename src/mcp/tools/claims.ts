@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { LiveClaim } from '../../intercom/index.ts';
-import { fitList, moreNote, wholeAtLeastZero } from '../budget.ts';
+import { fitList, moreNote } from '../budget.ts';
+import { offsetInput } from '../inputs.ts';
 import { defineTool } from '../define-tool.ts';
 import { inertLine, label, quoted } from '../../core/peer-text.ts';
 
@@ -10,10 +10,9 @@ export const claimsTool = defineTool({
   description: 'Lists every file claim in force: owner, pattern, project, reason, expiry.',
   kind: 'read',
   input: {
-    offset: z.number().default(0).describe('skip this many (to page on)'),
+    offset: offsetInput(),
   },
-  async handle({ offset: rawOffset }, ctx) {
-    const offset = wholeAtLeastZero(rawOffset);
+  async handle({ offset }, ctx) {
     const claims = (await ctx.store.claims.all()).slice(offset);
     if (claims.length === 0)
       return { text: offset ? `No more claims past the first ${offset}.` : 'No file is claimed.', data: { claims: [] } };

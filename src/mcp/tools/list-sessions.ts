@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { SessionView } from '../../intercom/index.ts';
 import { shorten } from '../../core/text.ts';
 import { label, quoted } from '../../core/peer-text.ts';
-import { fitList, moreNote, wholeAtLeastZero } from '../budget.ts';
+import { fitList, moreNote } from '../budget.ts';
+import { numberIn, offsetInput } from '../inputs.ts';
+import { SESSIONS_LIMIT } from '../../core/ranges.ts';
 import { defineTool } from '../define-tool.ts';
 
 /** A title is the session's first prompt, which can be pages long: a line is enough to recognise it. */
@@ -19,12 +21,11 @@ export const listSessionsTool = defineTool({
   input: {
     scope: z.enum(['recent', 'live', 'all']).default('recent').describe('recent (default: last 7 days, plus running), live, or all'),
     project: z.string().optional().describe('only sessions whose project or folder contains this text'),
-    limit: z.number().int().default(20).describe('at most this many (1-500, default 20)'),
-    offset: z.number().default(0).describe('skip this many (to page on)'),
+    limit: numberIn(SESSIONS_LIMIT).describe('list at most this many'),
+    offset: offsetInput(),
   },
-  async handle({ scope, project, limit, offset: rawOffset }, ctx) {
-    const offset = wholeAtLeastZero(rawOffset);
-    const listed = await ctx.store.sessions.list({ scope, project, limit: Math.min(500, offset + limit) });
+  async handle({ scope, project, limit, offset }, ctx) {
+    const listed = await ctx.store.sessions.list({ scope, project, limit: Math.min(SESSIONS_LIMIT.max, offset + limit) });
     const page = listed.slice(offset).map(shortTitle);
     if (page.length === 0)
       return {

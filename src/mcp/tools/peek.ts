@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IntercomError } from '../../core/errors.ts';
 import type { StoredMessage } from '../../intercom/index.ts';
-import { createBudget, moreNote, wholeAtLeastZero } from '../budget.ts';
+import { createBudget, moreNote } from '../budget.ts';
+import { offsetInput } from '../inputs.ts';
 import { defineTool } from '../define-tool.ts';
 import type { ToolResult } from '../define-tool.ts';
 import { PEER_NOTICE, fitMessage } from '../format.ts';
@@ -20,10 +21,10 @@ export const peekTool = defineTool({
   input: {
     all: z.boolean().default(false).describe('also include messages you have already seen but not acked'),
     id: z.string().optional().describe('read just this message (any of yours, also acked or sent)'),
-    offset: z.number().default(0).describe('with id: body character to start from (see the cut note)'),
+    offset: offsetInput('with id: body character to start from (see the cut note)'),
   },
   async handle({ all, id, offset }, ctx) {
-    if (id !== undefined) return readOne(ctx, id, wholeAtLeastZero(offset));
+    if (id !== undefined) return readOne(ctx, id, offset);
     if (offset > 0) throw new IntercomError('BAD_INPUT', 'offset needs the id of the message to read on; pass the id from the cut note');
     return readPage(ctx, all);
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { MAX_SEARCH_RESULTS } from '../../core/limits.ts';
-import { createBudget, moreNote, wholeAtLeastZero } from '../budget.ts';
+import { SEARCH_LIMIT } from '../../core/ranges.ts';
+import { createBudget, moreNote } from '../budget.ts';
+import { numberIn, sinceInput } from '../inputs.ts';
 import { PEER_NOTICE, fitMessage } from '../format.ts';
 import type { RenderedMessage } from '../format.ts';
 import { defineTool } from '../define-tool.ts';
@@ -14,9 +15,9 @@ export const searchTool = defineTool({
   input: {
     query: z.string().describe('text to look for (case-insensitive)'),
     from: z.string().optional().describe('only from this agent code or name'),
-    since: z.string().optional().describe('only newer: "2h", "3d" or a date'),
+    since: sinceInput().describe('only newer: "2h", "3d" or a date'),
     before: z.string().optional().describe('only older than this message id (next page)'),
-    limit: z.number().default(20).describe(`at most this many (1-${MAX_SEARCH_RESULTS}, default 20)`),
+    limit: numberIn(SEARCH_LIMIT).describe('return at most this many'),
   },
   async handle({ query, from, since, before, limit }, ctx) {
     const page = await ctx.store.history.searchPage(ctx.self().code, {
@@ -24,7 +25,7 @@ export const searchTool = defineTool({
       from,
       since,
       before,
-      limit: Math.max(1, wholeAtLeastZero(limit)),
+      limit,
     });
     const budget = createBudget();
     const shown: RenderedMessage[] = [];

@@ -3,6 +3,7 @@ import type { MessageStatus } from '../../intercom/index.ts';
 import { fitList, moreNote } from '../budget.ts';
 import { defineTool } from '../define-tool.ts';
 import { quoted } from '../../core/peer-text.ts';
+import { renderNote } from '../../core/next-step.ts';
 
 export const statusTool = defineTool({
   name: 'status',
@@ -15,9 +16,11 @@ export const statusTool = defineTool({
   },
   async handle({ ids }, ctx) {
     const me = ctx.self();
-    const statuses = ids?.length
+    const found = ids?.length
       ? await Promise.all(ids.map((id) => ctx.store.receipts.status(id, me.code)))
       : await ctx.store.receipts.recent(me.code);
+    // Each receipt's note ends with what the model may do about it, as a tool.
+    const statuses = found.map((s) => ({ ...s, receipts: s.receipts.map((r) => renderNote(r, 'model')) }));
     if (statuses.length === 0) return { text: 'You have sent nothing (that is still on record).', data: { messages: [] } };
     const { rows, data, left } = fitList(statuses.map(fewerReceipts), row, (s) => s);
     const rest = statuses.slice(rows.length).map((s) => s.id);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AgentView } from '../../intercom/index.ts';
-import { fitList, moreNote, wholeAtLeastZero } from '../budget.ts';
+import { fitList, moreNote } from '../budget.ts';
+import { offsetInput } from '../inputs.ts';
 import { defineTool } from '../define-tool.ts';
 import { formatAgent } from '../format.ts';
 
@@ -16,10 +17,9 @@ export const whoTool = defineTool({
   kind: 'read',
   input: {
     scope: z.enum(['project', 'all']).default('project').describe('"project" (default): agents on your project; "all": every project'),
-    offset: z.number().default(0).describe('skip this many (to page on)'),
+    offset: offsetInput(),
   },
-  async handle({ scope, offset: rawOffset }, ctx) {
-    const offset = wholeAtLeastZero(rawOffset);
+  async handle({ scope, offset }, ctx) {
     const agents = await ctx.store.who({ scope, self: ctx.self() });
     const others = agents.filter((a) => !a.you).length;
     const where = scope === 'all' ? 'on any project' : `on project ${ctx.self().project}`;

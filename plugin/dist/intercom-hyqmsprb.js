@@ -1,0 +1,10 @@
+// @bun
+// src/hooks/context.ts
+function selfOf(ctx) {
+  return { sessionId: ctx.input.sessionId, pid: ctx.pid, claudePid: ctx.config.claudePid, identityOverride: ctx.config.identityOverride };
+}
+function seenBy(ctx) {
+  return { sessionId: ctx.input.sessionId, transcriptPath: ctx.input.transcriptPath, at: ctx.startedAt };
+}
+
+export { selfOf, seenBy };
