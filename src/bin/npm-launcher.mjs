@@ -80,11 +80,15 @@ if (!bun) {
 
 const child = spawn(bun, [entry, ...process.argv.slice(2)], { stdio: 'inherit' });
 child.on('error', (error) => fail(`cannot start ${bun}: ${error.message}`));
-// SIGTERM and SIGHUP, sent to this process alone (as a client stopping its MCP server does), are
-// passed on. Ctrl-C reaches the whole foreground group, bun included, so SIGINT is only kept
-// from ending this process early: passing it on would interrupt bun twice.
+// SIGTERM and SIGHUP, sent to this process alone, are passed on. So is SIGINT when no terminal is
+// attached: Claude Code (2.1.330, read from its code) stops a stdio MCP server by sending SIGINT
+// to the server's pid alone, then SIGTERM 100 ms later, then SIGKILL. At a terminal, Ctrl-C
+// reaches the whole foreground group, bun included, so there SIGINT is only kept from ending this
+// process early: passing it on would interrupt bun twice.
 for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
-process.on('SIGINT', () => {});
+process.on('SIGINT', () => {
+  if (!process.stdin.isTTY) child.kill('SIGINT');
+});
 child.on('exit', (code, signal) => {
   if (signal === null) process.exit(code ?? 1);
   process.removeAllListeners(signal);

@@ -70,7 +70,8 @@ export function viewOf(s: SessionRecord, snap: SessionSnapshot): SessionView {
 
 export function listSessionViews(
   snap: SessionSnapshot,
-  options: { scope?: SessionScope; project?: string; limit?: number; now: number },
+  /** `offset`: how many of the matching sessions to skip first (paging), default 0. */
+  options: { scope?: SessionScope; project?: string; limit?: number; offset?: number; now: number },
 ): SessionView[] {
   const limit = options.limit ?? SESSIONS_LIMIT.default;
   if (!inRange(limit, SESSIONS_LIMIT)) throw new IntercomError('BAD_INPUT', `a session list's limit must be ${rangeText(SESSIONS_LIMIT)}`);
@@ -84,7 +85,7 @@ export function listSessionViews(
       if (needle && !v.project.toLowerCase().includes(needle) && !(v.cwd ?? '').toLowerCase().includes(needle)) return false;
       return true;
     })
-    .slice(0, limit);
+    .slice(options.offset ?? 0, (options.offset ?? 0) + limit);
 }
 
 /** The one session an id or unique prefix (6+ characters) names, or undefined. Throws when ambiguous. */

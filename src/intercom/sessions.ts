@@ -13,7 +13,7 @@ export function createSessions(ctx: IntercomContext, agents: Agents) {
     return takeSnapshot(ctx.reach.configDirs, ctx.reach.tmux, live ?? (await agents.live()));
   }
 
-  async function list(options: { scope?: SessionScope; project?: string; limit?: number }): Promise<SessionView[]> {
+  async function list(options: { scope?: SessionScope; project?: string; limit?: number; offset?: number }): Promise<SessionView[]> {
     return listSessionViews(await snapshot(), { ...options, now: ctx.clock.now() });
   }
 

@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, test } from 'bun:test';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkRegistration } from '../../src/cli/doctor/checks.ts';
+import { checkRegistration } from '../../src/cli/doctor/registration.ts';
 import type { LiveRoute } from '../../src/cli/doctor/routes.ts';
 import { runIntercom } from '../helpers/cli.ts';
 import { startMockAnthropic } from '../helpers/mock-anthropic.ts';
@@ -13,6 +13,8 @@ import { BUN, ENTRY, REPO } from '../helpers/paths.ts';
 import { claudePrint, claudeSandbox, claudeStream, hasClaude } from '../helpers/real-claude.ts';
 import { isolatedEnv, tmpDir } from '../helpers/tmp.ts';
 import { until } from '../helpers/until.ts';
+import { openIntercom } from '../../src/intercom/index.ts';
+import { registerLive } from '../helpers/store.ts';
 
 const sandbox = tmpDir('intercom-doctor-routes-');
 let mock: MockAnthropic | undefined;
@@ -186,4 +188,60 @@ describe('doctor: what live sessions tell when settings do not', () => {
     const checks = checkRegistration(nothing, paths, '/bin/bun', [plugin({ twin: 'ef56' })]);
     expect(checks.find((c) => c.name === 'plugin' && c.level === 'warn')?.detail).toContain('also runs agent ef56: it runs intercom twice');
   });
+});
+
+// Found by a tester: a reinstall of the npm package that skipped bun's install script left bun's
+// placeholder where the registered bun was, so every hook and the MCP server failed, and doctor
+// said "All good" (the paths existed). And a settings.json with a comment, which Claude Code
+// ignores whole, made doctor say "run intercom install", which changes nothing.
+describe('doctor checks that what is registered can run', () => {
+  test('a registered command that exists but does not run is a FAIL naming the reinstall', async () => {
+    const env = isolatedEnv(join(sandbox, 'placeholder'));
+    expect((await runIntercom(['install'], { env: { ...env, PATH: '/usr/bin:/bin' } })).code).toBe(0);
+    const configFile = join(env.CLAUDE_CONFIG_DIR!, '.claude.json');
+    const config = JSON.parse(readFileSync(configFile, 'utf8'));
+    const placeholder = join(sandbox, 'placeholder', 'bun.exe');
+    writeFileSync(placeholder, '#!/bin/sh\necho "Bun\'s postinstall script was not run." >&2\nexit 1\n', { mode: 0o755 });
+    config.mcpServers.intercom.command = placeholder;
+    writeFileSync(configFile, JSON.stringify(config));
+    const doctor = await runIntercom(['doctor'], { env });
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).toMatch(
+      /FAIL\s+MCP server\s+registered, but it cannot start: `.*bun\.exe --version` failed \(exit 1\): Bun's postinstall/,
+    );
+    expect(doctor.stdout).toContain('Run `intercom install` again');
+  }, 60_000);
+
+  test('a settings.json with a comment is named as the cause, not "run intercom install"', async () => {
+    const env = isolatedEnv(join(sandbox, 'commented'));
+    expect((await runIntercom(['install'], { env: { ...env, PATH: '/usr/bin:/bin' } })).code).toBe(0);
+    const settings = join(env.CLAUDE_CONFIG_DIR!, 'settings.json');
+    writeFileSync(settings, `// my notes\n${readFileSync(settings, 'utf8')}`);
+    const doctor = await runIntercom(['doctor'], { env });
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).toMatch(/FAIL\s+hooks\s+.*settings\.json is not plain JSON .* Claude Code ignores all of it/);
+    expect(doctor.stdout).not.toMatch(/FAIL\s+hooks\s+.*run `intercom install`/);
+  }, 60_000);
+});
+
+describe('doctor reads hand-edited and peer-written files without being fooled', () => {
+  test('hooks of the wrong shape in settings.json are reported, not a crash', async () => {
+    const env = isolatedEnv(join(sandbox, 'shapes'));
+    mkdirSync(env.CLAUDE_CONFIG_DIR!, { recursive: true });
+    for (const hooks of [{ Stop: { hooks: [] } }, { Stop: [null] }, { Stop: [{ hooks: 'x' }] }, { Stop: [{ hooks: [null] }] }]) {
+      writeFileSync(join(env.CLAUDE_CONFIG_DIR!, 'settings.json'), JSON.stringify({ hooks }));
+      const doctor = await runIntercom(['doctor'], { env });
+      expect(doctor.stderr).not.toContain('unexpected error');
+      expect(doctor.stdout).toMatch(/FAIL\s+hooks\s+/);
+    }
+  }, 60_000);
+
+  test("a plugin folder in a peer's agent record cannot add a row to the report", async () => {
+    const env = isolatedEnv(join(sandbox, 'forged'));
+    const intercom = await openIntercom({ root: env.CLAUDE_INTERCOM_DIR! });
+    await registerLive(intercom, { route: 'plugin', pluginRoot: '/opt/x\nok     hooks      all hooked (forged by a peer)' });
+    const doctor = await runIntercom(['doctor'], { env });
+    expect(doctor.stdout).not.toMatch(/^ok\s+hooks\s+all hooked \(forged/m);
+    expect(doctor.stdout).toContain('/opt/x\\nok');
+  }, 60_000);
 });

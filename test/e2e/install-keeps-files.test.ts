@@ -152,6 +152,58 @@ describe('install and uninstall keep the user’s files', () => {
     expect(readdirSync(box.configDir)).toEqual([]);
   });
 
+  test('a key of the wrong kind where install adds (`"mcpServers": null`) is refused by either route; nothing changes', async () => {
+    const box = setup(NO_CLAUDE);
+    // Before: "Done.", and the file read `"mcpServers": n` + the server + `ull`.
+    const userConfig = '{\n  "numStartups": 3,\n  "mcpServers": null\n}\n';
+    writeFileSync(box.userConfig, userConfig);
+    const refused = await runIntercom(['install'], { env: box.env });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `${box.userConfig}: mcpServers is null, not an object; fix it or move it aside, then run this again. Nothing was changed.`,
+    );
+    expect(readFileSync(box.userConfig, 'utf8')).toBe(userConfig);
+    expect(readdirSync(box.configDir)).toEqual(['.claude.json']);
+    // Through `claude mcp` too, which would turn a string there into {"0": …}: refused before it runs.
+    const bin = join(dirname(box.configDir), 'bin');
+    mkdirSync(bin);
+    const ran = join(bin, 'ran');
+    writeFileSync(join(bin, 'claude'), `#!/bin/sh\n[ "$1" = --version ] && exec echo "2.1.330 (Claude Code)"\necho "$@" >> ${ran}\n`, {
+      mode: 0o755,
+    });
+    writeFileSync(box.userConfig, '{"mcpServers": "x"}');
+    const viaClaude = await runIntercom(['install'], { env: { ...box.env, PATH: `${bin}:${NO_CLAUDE}` } });
+    expect(viaClaude.code).toBe(1);
+    expect(viaClaude.stderr).toContain(`${box.userConfig}: mcpServers is a string, not an object`);
+    expect(existsSync(ran)).toBe(false);
+    expect(readdirSync(box.configDir)).toEqual(['.claude.json']);
+  });
+
+  test('a settings.json with a key twice (Claude Code reads the last, an edit would hit the first) is refused by install and uninstall', async () => {
+    const box = setup(NO_CLAUDE);
+    const twice = '{\n  "hooks": {\n    "Stop": [],\n    "Stop": [{"hooks": [{"type": "command", "command": "echo mine"}]}]\n  }\n}\n';
+    writeFileSync(box.settings, twice);
+    const install = await runIntercom(['install'], { env: box.env });
+    expect(install.code).toBe(1);
+    expect(install.stderr).toContain(
+      `${box.settings} has the key hooks.Stop twice (lines 3 and 4); Claude Code reads only the last one, and intercom would edit the first: keep one, then run this again. Nothing was changed.`,
+    );
+    expect(readFileSync(box.settings, 'utf8')).toBe(twice);
+    expect(readdirSync(box.configDir)).toEqual(['settings.json']);
+    // A second "Stop" added by hand after install: the copy Claude Code reads is not the one uninstall would edit.
+    rmSync(box.settings);
+    expect((await runIntercom(['install'], { env: box.env })).code).toBe(0);
+    const installed = readFileSync(box.settings, 'utf8');
+    const close = '\n  }\n}\n';
+    expect(installed.endsWith(close)).toBe(true);
+    const added = `${installed.slice(0, -close.length)},\n    "Stop": []${close}`;
+    writeFileSync(box.settings, added);
+    const uninstall = await runIntercom(['uninstall'], { env: box.env });
+    expect(uninstall.code).toBe(1);
+    expect(uninstall.stderr).toContain(`${box.settings} has the key hooks.Stop twice`);
+    expect(readFileSync(box.settings, 'utf8')).toBe(added);
+  });
+
   test('a settings.json that is a symbolic link (a dotfiles repo) stays one; its target is edited', async () => {
     const box = setup(NO_CLAUDE);
     const dotfiles = join(dirname(box.configDir), 'dotfiles');

@@ -155,6 +155,24 @@ describe('the npm package', () => {
     expect(existsSync(join(env.CLAUDE_CONFIG_DIR!, 'settings.json'))).toBe(false);
   }, 120_000);
 
+  // Claude Code 2.1.330 stops a stdio server by sending SIGINT to its pid alone (then SIGTERM,
+  // then SIGKILL): the launcher must pass it on, so the server unregisters while it still can.
+  test('the launcher passes a SIGINT sent to it alone on to the server (no terminal), which then leaves', async () => {
+    const prefix = join(sandbox, 'prefix-sigint');
+    installGlobal(prefix);
+    const env = { ...userEnv(), CLAUDE_INTERCOM_DIR: join(sandbox, 'store-sigint') };
+    const server = Bun.spawn([join(prefix, 'bin', 'intercom'), 'mcp'], { env, cwd: home, stdin: 'pipe', stdout: 'pipe', stderr: 'pipe' });
+    const agents = join(env.CLAUDE_INTERCOM_DIR, 'agents');
+    const registered = () => existsSync(agents) && readdirSync(agents).some((n) => n.endsWith('.json'));
+    for (let i = 0; i < 200 && !registered(); i++) await Bun.sleep(50);
+    expect(registered()).toBe(true);
+    process.kill(server.pid, 'SIGINT'); // the launcher's pid: stdin stays open, as Claude Code's does
+    const ended = await Promise.race([server.exited.then(() => true), Bun.sleep(10_000).then(() => false)]);
+    if (!ended) server.kill('SIGKILL');
+    expect(ended).toBe(true);
+    expect(registered()).toBe(false);
+  }, 120_000);
+
   test("with install scripts off, bun's own binary is found; with no bun at all, the error says what to do", () => {
     // --ignore-scripts: bun's postinstall never puts its binary in place of bun/bin/bun.exe (a placeholder).
     const prefix = join(sandbox, 'prefix-no-scripts');

@@ -1,6 +1,7 @@
 import { describeError } from '../../core/errors.ts';
 import { defineCommand, jsonOption, option, printJson } from '../command.ts';
-import { checkBun, checkClaude, checkRegistration, checkTool, checkWatch } from '../doctor/checks.ts';
+import { checkBun, checkClaude, checkTool, checkWatch } from '../doctor/checks.ts';
+import { checkRegistration } from '../doctor/registration.ts';
 import { installedClaudeVersion } from '../install/claude-version.ts';
 import type { Check } from '../doctor/checks.ts';
 import { liveRoutes } from '../doctor/routes.ts';
@@ -9,7 +10,7 @@ import { wakeRoundTrip } from '../doctor/self-test.ts';
 import { checkInotify } from '../doctor/inotify.ts';
 import { checkStoreMode } from '../doctor/store-mode.ts';
 import { readCurrent } from '../install/apply.ts';
-import { installTarget } from './install.ts';
+import { installTarget } from '../install/target.ts';
 
 export const doctorCommand = defineCommand({
   name: 'doctor',
@@ -63,7 +64,7 @@ export const doctorCommand = defineCommand({
         storeChecks.push({ level: 'FAIL', name: 'store', detail: describeError(error, 'human') });
       }
     }
-    const target = installTarget(deps);
+    const target = installTarget(deps.config);
     checks.push(...checkRegistration(readCurrent(target), target, Bun.which('bun'), live), ...storeChecks);
     const failed = checks.filter((c) => c.level === 'FAIL');
     const fixable = failed.filter((c) => c.fixable).length;

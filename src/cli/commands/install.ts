@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CliDeps } from '../command.ts';
 import { defineCommand, option } from '../command.ts';
@@ -6,26 +5,9 @@ import { IntercomError } from '../../core/errors.ts';
 import { applyPlan, commandName, readCurrent, readState } from '../install/apply.ts';
 import { findClaude, isOlderThan, MIN_CLAUDE_VERSION } from '../install/claude-version.ts';
 import { unifiedDiff } from '../install/diff.ts';
-import type { InstallTarget, McpRoute, Plan, Runtime } from '../install/plan.ts';
+import type { InstallTarget, McpRoute, Plan } from '../install/plan.ts';
 import { planInstall, planUninstall } from '../install/plan.ts';
-
-export function installTarget(deps: CliDeps): InstallTarget {
-  const configDir = deps.config.claudeConfigDirs[0]!;
-  return {
-    userConfigFile: deps.config.claudeUserConfigFile,
-    settingsFile: join(configDir, 'settings.json'),
-    skillFile: join(configDir, 'skills', 'intercom', 'SKILL.md'),
-    recordFile: join(configDir, 'intercom-install.json'),
-  };
-}
-
-export function installRuntime(deps: CliDeps): Runtime {
-  return {
-    bun: deps.runtime.bun,
-    entry: deps.runtime.entry,
-    skill: readFileSync(join(deps.runtime.repoRoot, 'skill', 'SKILL.md'), 'utf8'),
-  };
-}
+import { installRuntime, installTarget } from '../install/target.ts';
 
 function backupDir(deps: CliDeps): string {
   return join(deps.config.claudeConfigDirs[0]!, 'backups', `intercom-${deps.now().toISOString().replace(/[:.]/g, '-')}`);
@@ -127,8 +109,8 @@ export const installCommand = defineCommand({
       );
     }
     const route = mcpRoute(claude);
-    const target = installTarget(deps);
-    const plan = planInstall(target, readCurrent(target), readState(target), installRuntime(deps), route);
+    const target = installTarget(deps.config);
+    const plan = planInstall(target, readCurrent(target), readState(target), installRuntime(deps.runtime), route);
     for (const note of plan.notes) deps.io.err(`intercom install: ${note}`);
     if (plan.commands.length === 0 && plan.changes.length === 0) {
       deps.io.out('intercom is already installed; nothing to change.');
@@ -154,8 +136,8 @@ export const uninstallCommand = defineCommand({
   maxPositionals: 0,
   async run({ values }, deps) {
     const route = mcpRoute(findClaude(deps.childEnv));
-    const target = installTarget(deps);
-    const plan = planUninstall(target, readCurrent(target), readState(target), installRuntime(deps), route);
+    const target = installTarget(deps.config);
+    const plan = planUninstall(target, readCurrent(target), readState(target), installRuntime(deps.runtime), route);
     for (const note of plan.notes) deps.io.err(`intercom uninstall: ${note}`);
     if (plan.commands.length === 0 && plan.changes.length === 0) {
       deps.io.out('intercom is not installed; nothing to remove.');

@@ -2,11 +2,16 @@
 // fail, so a failure leaves the rest untouched), then the files, each backed up before it
 // changes (one folder per run) and replaced atomically (tmp + rename) through a symbolic link,
 // keeping its mode; Claude Code's user config under the lock Claude Code takes for it; last the
-// folders install created, each if it is empty.
+// folders install created, each if it is empty. A JSON file is written only once its new text
+// parses as its reader will parse it.
+import { randomBytes } from 'node:crypto';
 import {
-  chmodSync,
+  closeSync,
   existsSync,
+  fchmodSync,
+  fsyncSync,
   mkdirSync,
+  openSync,
   readFileSync,
   realpathSync,
   renameSync,
@@ -18,6 +23,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { IntercomError, hasErrno } from '../../core/errors.ts';
 import { sliceTail } from '../../core/text.ts';
+import { jsonProblem } from './json-edit.ts';
 import type { ClaudeCommand, CurrentFiles, FileChange, InstallState, InstallTarget, Plan } from './plan.ts';
 import { SERVER_NAME } from './plan.ts';
 
@@ -66,6 +72,9 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<{ ap
     writeFileSync(copy, text, { mode: 0o600 });
     return copy;
   };
+  // The last guard, before anything changes: a JSON text that its reader would not take is a bug
+  // in the plan, and writing it would break the user's file.
+  for (const change of plan.changes) checkText(change, change.after, []);
   const ran: string[] = [];
   for (const command of plan.commands) {
     // One backup of the file before the first command changes it.
@@ -77,7 +86,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<{ ap
   }
   for (const change of plan.changes) {
     if (change.redo) {
-      const result = await writeUnderClaudeLock(change, change.redo, options.onWait, backup);
+      const result = await writeUnderClaudeLock(change, change.redo, options.onWait, backup, (text) => checkText(change, text, applied));
       if (result) applied.push(result);
       continue;
     }
@@ -100,6 +109,18 @@ export const commandName = ({ args: [group, verb] }: ClaudeCommand) => `claude $
 const withBackup = (backup: string | undefined) => (backup ? { backup } : {});
 const doneSoFar = (applied: Applied[]) =>
   applied.length ? ` Already changed: ${applied.map((a) => a.path).join(', ')}.` : ' Nothing was changed.';
+
+/** A change's new JSON text, as its reader will parse it; a broken one is never written. */
+function checkText(change: FileChange, text: string | undefined, applied: Applied[]): void {
+  if (text === undefined || change.format === undefined) return;
+  const problem = jsonProblem(text, { comments: change.format === 'jsonc' });
+  if (problem === undefined) return;
+  throw new IntercomError(
+    'BAD_INPUT',
+    `intercom's change to ${change.path} would not be valid JSON (${problem}), so it was not written; the file is as it was ` +
+      `(this is a bug in intercom: please report it, with the file).${doneSoFar(applied)}`,
+  );
+}
 
 /**
  * `claude mcp …`, then a look at the file it changes: the entry must be there (or gone) as asked,
@@ -146,7 +167,14 @@ function serverIn(file: string): unknown {
   }
 }
 
-/** Replace a file's text atomically; through a symbolic link (a dotfiles setup stays linked), keeping the mode. */
+/**
+ * Replace a file's text atomically; through a symbolic link (a dotfiles setup stays linked),
+ * keeping the mode. These files hold API keys and tokens: the temp file is created with the
+ * file's mode (the umask may only narrow it, and fchmod then sets it exactly), never more open;
+ * under a name no one can guess, created afresh ('wx': never through a planted file or link);
+ * fsynced before the rename and the folder after it, so a crash leaves the old file or the new,
+ * never an empty one; removed when anything fails.
+ */
 function writeThrough(path: string, text: string): void {
   let real = path;
   let mode = 0o600;
@@ -156,11 +184,33 @@ function writeThrough(path: string, text: string): void {
   } catch (error) {
     if (!hasErrno(error, 'ENOENT')) throw error;
   }
-  mkdirSync(dirname(real), { recursive: true, mode: 0o700 });
-  const tmp = `${real}.intercom-tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  chmodSync(tmp, mode);
-  renameSync(tmp, real);
+  const dir = dirname(real);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const tmp = `${real}.intercom-${randomBytes(8).toString('hex')}.tmp`;
+  const fd = openSync(tmp, 'wx', mode);
+  try {
+    try {
+      writeFileSync(fd, text);
+      fchmodSync(fd, mode);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, real);
+  } catch (error) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Best effort: our own temp file, gone already or not removable; the first error is the one to tell.
+    }
+    throw error;
+  }
+  const folder = openSync(dir, 'r');
+  try {
+    fsyncSync(folder);
+  } finally {
+    closeSync(folder);
+  }
 }
 
 /** Claude Code 2.1.330 waits for this lock (proper-lockfile, `<file>.lock`, 10 s stale) and re-reads the file under it before each save. */
@@ -178,6 +228,7 @@ async function writeUnderClaudeLock(
   redo: (text: string | undefined) => string | undefined,
   onWait: (lockFile: string) => void,
   backup: (path: string, text: string | undefined) => string | undefined,
+  check: (text: string | undefined) => void,
 ): Promise<Applied | undefined> {
   // Loaded here, not at import: every other command loads this module's importer and never locks.
   const { default: lockfile } = await import('proper-lockfile');
@@ -187,6 +238,8 @@ async function writeUnderClaudeLock(
     lockfilePath: lockFile,
     realpath: false,
     stale: STALE_MS,
+    // proper-lockfile's default throws from a timer, which would crash the process; a lock lost
+    // after our write (while releasing it) only means its release fails, which is then no error.
     onCompromised: (error: Error) => {
       compromised = error;
     },
@@ -214,18 +267,17 @@ async function writeUnderClaudeLock(
     }
   }
   try {
+    // Read, change, write: synchronous from lock() returning to the rename, no await. proper-lockfile
+    // reports a lost lock (onCompromised) only from its own timer callbacks, which cannot run in
+    // between, so a "was the lock lost?" check here, before the write or after it, could never
+    // fire: there is none. The lock stays ours for the few microseconds this takes.
     const before = read(change.path);
     const after = redo(before);
     if (after === before) return undefined;
+    check(after);
     const saved = backup(change.path, before);
     if (after === undefined) unlinkSync(change.path);
     else writeThrough(change.path, after);
-    if (compromised) {
-      throw new IntercomError(
-        'CONFLICT',
-        `the lock on ${change.path} was taken over while intercom wrote it (${compromised.message}); check the file`,
-      );
-    }
     return { path: change.path, ...withBackup(saved), deleted: after === undefined };
   } finally {
     await release().catch((error: unknown) => {

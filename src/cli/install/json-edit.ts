@@ -46,7 +46,85 @@ export function parseObject(path: string, text: string, { comments }: { comments
       `${path} does not hold a JSON object; fix it or move it aside, then run this again. Nothing was changed.`,
     );
   }
+  const twice = repeatedKey(root, []);
+  if (twice) {
+    const line = (offset: number) => text.slice(0, offset).split('\n').length;
+    throw new IntercomError(
+      'BAD_INPUT',
+      `${path} has the key ${keyPath(twice.path)} twice (lines ${line(twice.first)} and ${line(twice.again)}); Claude Code reads only the last one, ` +
+        'and intercom would edit the first: keep one, then run this again. Nothing was changed.',
+    );
+  }
   return { root, value: getNodeValue(root) as Json };
+}
+
+/**
+ * The first key that an object holds twice, anywhere in the tree. JSON.parse (Claude Code) keeps
+ * the last one, jsonc-parser's findNodeAtLocation (our edits) finds the first: in such a file
+ * intercom would edit a copy Claude Code ignores.
+ */
+function repeatedKey(node: Node, path: JSONPath): { path: JSONPath; first: number; again: number } | undefined {
+  if (node.type === 'array') {
+    for (const [i, item] of (node.children ?? []).entries()) {
+      const found = repeatedKey(item, [...path, i]);
+      if (found) return found;
+    }
+  }
+  if (node.type !== 'object') return undefined;
+  const seen = new Map<string, number>();
+  for (const property of node.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (!key) continue;
+    const name = key.value as string;
+    const first = seen.get(name);
+    if (first !== undefined) return { path: [...path, name], first, again: key.offset };
+    seen.set(name, key.offset);
+    const found = value && repeatedKey(value, [...path, name]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A key path as a person reads it: `hooks.Stop[0].hooks`, `projects["/home/me/app"]`. */
+export function keyPath(path: JSONPath): string {
+  return path
+    .map((segment, i) => {
+      if (typeof segment === 'number') return `[${segment}]`;
+      if (!/^[A-Za-z_$][\w$-]*$/.test(segment)) return `[${JSON.stringify(segment)}]`;
+      return i === 0 ? segment : `.${segment}`;
+    })
+    .join('');
+}
+
+/** What a JSON value is, in a person's words ("null", "a list", "a string"…), for errors. */
+export function kindOf(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+/**
+ * Why `text` is not a JSON object that its reader takes as intercom meant it (undefined: it is
+ * one): the last guard before a file is written. `comments: false` is Claude Code's own
+ * JSON.parse; `comments: true` is JSON with comments (settings.json, kept as the user wrote it).
+ */
+export function jsonProblem(text: string, { comments }: { comments: boolean }): string | undefined {
+  if (!comments) {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: comments, disallowComments: !comments });
+  const first = errors[0];
+  if (first) return `${printParseErrorCode(first.error)} at line ${text.slice(0, first.offset).split('\n').length}`;
+  if (root?.type !== 'object') return `it holds ${kindOf(root && getNodeValue(root))}, not an object`;
+  const twice = repeatedKey(root, []);
+  return twice && `it has the key ${keyPath(twice.path)} twice`;
 }
 
 /** Comments or trailing commas: JSON with comments, which Claude Code 2.1.330 rejects as malformed. */
@@ -119,10 +197,30 @@ export function addAt(text: string, path: JSONPath, value: unknown): string {
     if (!next) break;
     container = next;
   }
+  const key = path[at]!;
+  assertContainer(container, path.slice(0, at), key);
   let item = value;
-  for (let i = path.length - 1; i > at; i--) item = { [path[i] as string]: item };
-  const key = path[at];
+  for (let i = path.length - 1; i > at; i--) {
+    const segment = path[i];
+    // Only objects are made on the way; a list to create is the caller's value.
+    if (typeof segment !== 'string') throw new Error(`json-edit: cannot create a list on the way to ${keyPath(path)}`);
+    item = { [segment]: item };
+  }
   return applyEdits(text, insertion(text, style, container, typeof key === 'string' ? key : undefined, item));
+}
+
+/**
+ * An insertion goes into an object (under a string key) or at the end of a list (-1). Into
+ * anything else (null, a string, the other kind of container) it would break the file: callers
+ * check the user's file first and say so in their words, so reaching this is a bug in the caller.
+ */
+function assertContainer(container: Node, where: JSONPath, key: string | number): void {
+  const want = typeof key === 'string' ? 'object' : 'array';
+  if (container.type === want && (want === 'object' || key === -1)) return;
+  const place = where.length ? keyPath(where) : 'the top level';
+  throw new Error(
+    `json-edit: cannot add ${JSON.stringify(key)} at ${place}: it is ${kindOf(getNodeValue(container))}, not ${want === 'object' ? 'an object' : 'a list'}`,
+  );
 }
 
 function insertion(text: string, style: Style, container: Node, key: string | undefined, value: unknown): Edit[] {

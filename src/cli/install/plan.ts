@@ -8,7 +8,7 @@ import type { JSONPath } from 'jsonc-parser';
 import { IntercomError } from '../../core/errors.ts';
 import { HOOK_EVENTS, hooksConfig, isIntercomHookCommand } from './hooks-spec.ts';
 import type { HookGroup, HooksConfig } from './hooks-spec.ts';
-import { addAt, hasJsoncExtras, newFileText, parseObject, removeAt, replaceAt } from './json-edit.ts';
+import { addAt, hasJsoncExtras, keyPath, kindOf, newFileText, parseObject, removeAt, replaceAt } from './json-edit.ts';
 import type { Json } from './json-edit.ts';
 import { EMPTY_RECORD, mergeRecords, parseRecord, renderRecord, sameKey } from './record.ts';
 import type { InstallRecord } from './record.ts';
@@ -61,6 +61,8 @@ export interface FileChange {
   /** undefined: the file is to be deleted. */
   after: string | undefined;
   summary: string[];
+  /** How `after` is read, checked before it is written: plain JSON (Claude Code's JSON.parse) or JSON with comments. */
+  format?: 'json' | 'jsonc';
   /** Claude Code's user config: the same change, made again on the text read under its lock. */
   redo?: (current: string | undefined) => string | undefined;
 }
@@ -108,6 +110,19 @@ function isOurServer(entry: unknown): boolean {
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const blank = (text: string | undefined): text is undefined => text === undefined || text.trim() === '';
 
+/**
+ * Where intercom adds something, the user's file must hold an object (or a list) or nothing: an
+ * edit into null, a string or the wrong kind of container would break the file, and Claude Code's
+ * own `claude mcp` turns a string there into {"0": …}. Refused before anything changes.
+ */
+function mustBe(file: string, path: JSONPath, value: unknown, kind: 'object' | 'list'): void {
+  if (value === undefined || (kind === 'object' ? isObject(value) : Array.isArray(value))) return;
+  throw new IntercomError(
+    'BAD_INPUT',
+    `${file}: ${keyPath(path)} is ${kindOf(value)}, not ${kind === 'object' ? 'an object' : 'a list'}; fix it or move it aside, then run this again. Nothing was changed.`,
+  );
+}
+
 // ---- Claude Code's user config: plain JSON, as Claude Code reads it ----
 
 function userConfigOf(target: InstallTarget, text: string | undefined): Json {
@@ -115,6 +130,7 @@ function userConfigOf(target: InstallTarget, text: string | undefined): Json {
 }
 
 function ourServer(target: InstallTarget, config: Json): unknown {
+  mustBe(target.userConfigFile, ['mcpServers'], config.mcpServers, 'object');
   const existing = isObject(config.mcpServers) ? config.mcpServers[SERVER_NAME] : undefined;
   if (existing !== undefined && !isOurServer(existing)) {
     throw new IntercomError(
@@ -130,6 +146,7 @@ function withServer(path: string, text: string | undefined, entry: unknown): { t
   if (blank(text)) return { text: newFileText({ mcpServers: { [SERVER_NAME]: entry } }), created: [], createdFile: text === undefined };
   const config = parseObject(path, text, { comments: false }).value;
   const servers = config.mcpServers;
+  mustBe(path, ['mcpServers'], servers, 'object');
   if (isObject(servers) && servers[SERVER_NAME] !== undefined) {
     return {
       text: Bun.deepEquals(servers[SERVER_NAME], entry) ? text : replaceAt(text, ['mcpServers', SERVER_NAME], entry),
@@ -201,25 +218,18 @@ function withHooks(path: string, text: string | undefined, ours: HooksConfig): {
   let next = withoutOurHooks(path, text).text;
   const created: JSONPath[] = [];
   const settings = parseObject(path, next, { comments: true }).value;
-  if (settings.hooks !== undefined && !isObject(settings.hooks)) {
-    throw new IntercomError(
-      'BAD_INPUT',
-      `${path}: "hooks" is not an object; fix it, then run \`intercom install\` again. Nothing was changed.`,
-    );
-  }
+  // Checked, all of them, before the first edit: the places intercom adds to. (A group's own
+  // "hooks" is never added to: intercom's groups are whole items of the event's list.)
+  mustBe(path, ['hooks'], settings.hooks, 'object');
+  const hooks = isObject(settings.hooks) ? settings.hooks : {};
+  for (const event of Object.keys(ours)) mustBe(path, ['hooks', event], hooks[event], 'list');
   if (settings.hooks === undefined) created.push(['hooks']);
   for (const [event, groups] of Object.entries(ours)) {
-    const existing = isObject(settings.hooks) ? settings.hooks[event] : undefined;
-    if (Array.isArray(existing)) {
+    if (Array.isArray(hooks[event])) {
       for (const group of groups) next = addAt(next, ['hooks', event, -1], group);
-    } else if (existing === undefined) {
+    } else {
       next = addAt(next, ['hooks', event], groups);
       if (settings.hooks !== undefined) created.push(['hooks', event]);
-    } else {
-      throw new IntercomError(
-        'BAD_INPUT',
-        `${path}: hooks.${event} is not a list; fix it, then run \`intercom install\` again. Nothing was changed.`,
-      );
     }
   }
   return { text: next, created, createdFile: false };
@@ -255,6 +265,7 @@ export function planInstall(target: InstallTarget, current: CurrentFiles, state:
         before: current.userConfig,
         after: edit.text,
         summary: [summary],
+        format: 'json',
         redo: (text) => withServer(target.userConfigFile, text, entry).text,
       });
     }
@@ -272,6 +283,7 @@ export function planInstall(target: InstallTarget, current: CurrentFiles, state:
       before: current.settings,
       after: edit.text,
       summary: [`hooks: ${Object.keys(HOOK_EVENTS).join(', ')} → intercom hook <event>`],
+      format: 'jsonc',
     });
   }
 
@@ -288,7 +300,13 @@ export function planInstall(target: InstallTarget, current: CurrentFiles, state:
   if (plan.commands.length || plan.changes.length) {
     const after = renderRecord(mergeRecords(parseRecord(state.record) ?? EMPTY_RECORD, made));
     if (after !== state.record) {
-      plan.changes.push({ path: target.recordFile, before: state.record, after, summary: ['what install created, for uninstall'] });
+      plan.changes.push({
+        path: target.recordFile,
+        before: state.record,
+        after,
+        summary: ['what install created, for uninstall'],
+        format: 'json',
+      });
     }
   }
   return plan;
@@ -337,6 +355,7 @@ export function planUninstall(target: InstallTarget, current: CurrentFiles, stat
           before: current.userConfig,
           after: redo(current.userConfig),
           summary: [`removed MCP server "${SERVER_NAME}"`],
+          format: 'json',
           redo,
         });
       }
@@ -362,6 +381,7 @@ export function planUninstall(target: InstallTarget, current: CurrentFiles, stat
         before: current.settings,
         after: gone ? undefined : next,
         summary: ['removed intercom hooks'],
+        format: 'jsonc',
       });
     }
   }

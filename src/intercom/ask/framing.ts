@@ -13,7 +13,7 @@ export function capAnswer(text: string): { answer: string; truncated: boolean } 
 
 /**
  * The question as a session without intercom reads it as a headless prompt (a pane gets only a
- * pointer: see in-pane.ts): inside a <peer-message> frame like every delivery, so no line of the
+ * pointer: see claude/pane-answer.ts): inside a <peer-message> frame like every delivery, so no line of the
  * question can pass for the user's, and the instruction comes after the frame.
  */
 export function framedQuestion(question: Message): string {

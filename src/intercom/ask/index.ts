@@ -3,7 +3,7 @@
 // without intercom in tmux (typed into its pane, answer read from its transcript), or a session
 // that is not running (resumed headlessly). Every route first records the question in the
 // target's mailbox, so nothing is lost when the answer does not come. Asks to one session take
-// turns (session-claim.ts), and whether it may be typed into or resumed is decided under its claim.
+// turns (store/session-lock.ts), and whether it may be typed into or resumed is decided under its claim.
 import { IntercomError } from '../../core/errors.ts';
 import { ASK_TIMEOUT_S, inRange, rangeText } from '../../core/ranges.ts';
 import type { IntercomContext } from '../context.ts';

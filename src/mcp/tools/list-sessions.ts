@@ -25,8 +25,7 @@ export const listSessionsTool = defineTool({
     offset: offsetInput(),
   },
   async handle({ scope, project, limit, offset }, ctx) {
-    const listed = await ctx.store.sessions.list({ scope, project, limit: Math.min(SESSIONS_LIMIT.max, offset + limit) });
-    const page = listed.slice(offset).map(shortTitle);
+    const page = (await ctx.store.sessions.list({ scope, project, limit, offset })).map(shortTitle);
     if (page.length === 0)
       return {
         text: `No ${scope === 'all' ? '' : `${scope} `}sessions found${offset ? ` past the first ${offset}` : ''}.`,

@@ -1654,7 +1654,7 @@ function listSessionViews(snap, options) {
     if (needle && !v.project.toLowerCase().includes(needle) && !(v.cwd ?? "").toLowerCase().includes(needle))
       return false;
     return true;
-  }).slice(0, limit);
+  }).slice(options.offset ?? 0, (options.offset ?? 0) + limit);
 }
 function findSession(sessions, token) {
   const exact = sessions.find((s) => s.id === token);

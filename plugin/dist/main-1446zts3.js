@@ -35,6 +35,7 @@ import {
   hasErrno,
   describeError,
   sliceTail,
+  shorten,
   forTerminal,
   jsonForTerminal,
   oneLineForTerminal
@@ -332,7 +333,82 @@ var statusCommand = defineCommand({
   }
 });
 
+// src/cli/install/claude-version.ts
+var MIN_CLAUDE_VERSION = "2.1.78";
+function installedClaudeVersion(claude, env) {
+  if (!claude)
+    return;
+  try {
+    const out = Bun.spawnSync([claude, "--version"], { env, stdout: "pipe", stderr: "ignore", timeout: 1e4 });
+    return /^(\d+\.\d+\.\d+)/.exec(out.stdout.toString().trim())?.[1];
+  } catch {
+    return;
+  }
+}
+function isOlderThan(version, minimum) {
+  const a = version.split(".").map(Number);
+  const b = minimum.split(".").map(Number);
+  for (let i = 0;i < 3; i++)
+    if ((a[i] ?? 0) !== (b[i] ?? 0))
+      return (a[i] ?? 0) < (b[i] ?? 0);
+  return false;
+}
+function findClaude(env) {
+  const path = Bun.which("claude", { PATH: env.PATH ?? "" });
+  return { path, version: installedClaudeVersion(path, env) };
+}
+
 // src/cli/doctor/checks.ts
+function checkBun(version) {
+  const [major = 0, minor = 0] = version.split(".").map(Number);
+  const ok = major > 1 || major === 1 && minor >= 3;
+  return {
+    level: ok ? "ok" : "FAIL",
+    name: "bun",
+    detail: ok ? `bun ${version}` : `bun ${version} is too old: intercom needs bun >= 1.3 (https://bun.sh)`
+  };
+}
+function checkClaude(path, version) {
+  if (!path)
+    return {
+      level: "warn",
+      name: "claude",
+      detail: "not found on PATH: intercom cannot check its version, or resume idle sessions for ask"
+    };
+  if (!version)
+    return {
+      level: "warn",
+      name: "claude",
+      detail: `${path} did not say its version; intercom needs Claude Code ${MIN_CLAUDE_VERSION} or later`
+    };
+  if (isOlderThan(version, MIN_CLAUDE_VERSION)) {
+    return {
+      level: "FAIL",
+      name: "claude",
+      detail: `Claude Code ${version} is older than ${MIN_CLAUDE_VERSION}: it ignores a settings.json with intercom's hooks. Run claude update`
+    };
+  }
+  return { level: "ok", name: "claude", detail: `Claude Code ${version} (${path})` };
+}
+function checkWatch(choice, chokidarEnv) {
+  const detail = `${choice.backend === "poll" ? "polling" : "fs events"}: ${choice.why}`;
+  if (chokidarEnv.length === 0)
+    return { level: "ok", name: "watch", detail };
+  return {
+    level: "warn",
+    name: "watch",
+    detail: `${detail}; but ${chokidarEnv.join(", ")} is set, and chokidar (which polls) obeys it over intercom's settings: unset it`
+  };
+}
+function checkTool(name, found, purpose, needed = true) {
+  if (found)
+    return { level: "ok", name, detail: found };
+  if (!needed)
+    return { level: "ok", name, detail: `not installed; not needed on this system (${purpose})` };
+  return { level: "warn", name, detail: `not found on PATH: ${purpose} will not work (install ${name})` };
+}
+
+// src/cli/doctor/registration.ts
 import { existsSync } from "fs";
 
 // src/cli/install/hooks-spec.ts
@@ -1446,7 +1522,78 @@ function parseObject(path, text, { comments }) {
   if (root === undefined || root.type !== "object") {
     throw new IntercomError("BAD_INPUT", `${path} does not hold a JSON object; fix it or move it aside, then run this again. Nothing was changed.`);
   }
+  const twice = repeatedKey(root, []);
+  if (twice) {
+    const line = (offset) => text.slice(0, offset).split(`
+`).length;
+    throw new IntercomError("BAD_INPUT", `${path} has the key ${keyPath(twice.path)} twice (lines ${line(twice.first)} and ${line(twice.again)}); Claude Code reads only the last one, ` + "and intercom would edit the first: keep one, then run this again. Nothing was changed.");
+  }
   return { root, value: getNodeValue2(root) };
+}
+function repeatedKey(node, path) {
+  if (node.type === "array") {
+    for (const [i, item] of (node.children ?? []).entries()) {
+      const found = repeatedKey(item, [...path, i]);
+      if (found)
+        return found;
+    }
+  }
+  if (node.type !== "object")
+    return;
+  const seen = new Map;
+  for (const property of node.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (!key)
+      continue;
+    const name = key.value;
+    const first = seen.get(name);
+    if (first !== undefined)
+      return { path: [...path, name], first, again: key.offset };
+    seen.set(name, key.offset);
+    const found = value && repeatedKey(value, [...path, name]);
+    if (found)
+      return found;
+  }
+  return;
+}
+function keyPath(path) {
+  return path.map((segment, i) => {
+    if (typeof segment === "number")
+      return `[${segment}]`;
+    if (!/^[A-Za-z_$][\w$-]*$/.test(segment))
+      return `[${JSON.stringify(segment)}]`;
+    return i === 0 ? segment : `.${segment}`;
+  }).join("");
+}
+function kindOf(value) {
+  if (value === undefined)
+    return "nothing";
+  if (value === null)
+    return "null";
+  if (Array.isArray(value))
+    return "a list";
+  if (typeof value === "object")
+    return "an object";
+  return `a ${typeof value}`;
+}
+function jsonProblem(text, { comments }) {
+  if (!comments) {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      return error.message;
+    }
+  }
+  const errors = [];
+  const root = parseTree2(text, errors, { allowTrailingComma: comments, disallowComments: !comments });
+  const first = errors[0];
+  if (first)
+    return `${printParseErrorCode(first.error)} at line ${text.slice(0, first.offset).split(`
+`).length}`;
+  if (root?.type !== "object")
+    return `it holds ${kindOf(root && getNodeValue2(root))}, not an object`;
+  const twice = repeatedKey(root, []);
+  return twice && `it has the key ${keyPath(twice.path)} twice`;
 }
 function hasJsoncExtras(text) {
   const errors = [];
@@ -1502,11 +1649,23 @@ function addAt(text, path, value) {
       break;
     container = next;
   }
-  let item = value;
-  for (let i = path.length - 1;i > at; i--)
-    item = { [path[i]]: item };
   const key = path[at];
+  assertContainer(container, path.slice(0, at), key);
+  let item = value;
+  for (let i = path.length - 1;i > at; i--) {
+    const segment = path[i];
+    if (typeof segment !== "string")
+      throw new Error(`json-edit: cannot create a list on the way to ${keyPath(path)}`);
+    item = { [segment]: item };
+  }
   return applyEdits(text, insertion(text, style, container, typeof key === "string" ? key : undefined, item));
+}
+function assertContainer(container, where, key) {
+  const want = typeof key === "string" ? "object" : "array";
+  if (container.type === want && (want === "object" || key === -1))
+    return;
+  const place = where.length ? keyPath(where) : "the top level";
+  throw new Error(`json-edit: cannot add ${JSON.stringify(key)} at ${place}: it is ${kindOf(getNodeValue2(container))}, not ${want === "object" ? "an object" : "a list"}`);
 }
 function insertion(text, style, container, key, value) {
   const children = container.children ?? [];
@@ -1667,10 +1826,16 @@ function isOurServer(entry) {
 }
 var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 var blank = (text) => text === undefined || text.trim() === "";
+function mustBe(file, path, value, kind) {
+  if (value === undefined || (kind === "object" ? isObject(value) : Array.isArray(value)))
+    return;
+  throw new IntercomError("BAD_INPUT", `${file}: ${keyPath(path)} is ${kindOf(value)}, not ${kind === "object" ? "an object" : "a list"}; fix it or move it aside, then run this again. Nothing was changed.`);
+}
 function userConfigOf(target, text) {
   return blank(text) ? {} : parseObject(target.userConfigFile, text, { comments: false }).value;
 }
 function ourServer(target, config) {
+  mustBe(target.userConfigFile, ["mcpServers"], config.mcpServers, "object");
   const existing = isObject(config.mcpServers) ? config.mcpServers[SERVER_NAME] : undefined;
   if (existing !== undefined && !isOurServer(existing)) {
     throw new IntercomError("CONFLICT", `${target.userConfigFile} already has an MCP server named "${SERVER_NAME}" that is not intercom; rename or remove it, then run \`intercom install\` again. Nothing was changed.`);
@@ -1682,6 +1847,7 @@ function withServer(path, text, entry) {
     return { text: newFileText({ mcpServers: { [SERVER_NAME]: entry } }), created: [], createdFile: text === undefined };
   const config = parseObject(path, text, { comments: false }).value;
   const servers = config.mcpServers;
+  mustBe(path, ["mcpServers"], servers, "object");
   if (isObject(servers) && servers[SERVER_NAME] !== undefined) {
     return {
       text: Bun.deepEquals(servers[SERVER_NAME], entry) ? text : replaceAt(text, ["mcpServers", SERVER_NAME], entry),
@@ -1748,22 +1914,20 @@ function withHooks(path, text, ours) {
   let next = withoutOurHooks(path, text).text;
   const created = [];
   const settings = parseObject(path, next, { comments: true }).value;
-  if (settings.hooks !== undefined && !isObject(settings.hooks)) {
-    throw new IntercomError("BAD_INPUT", `${path}: "hooks" is not an object; fix it, then run \`intercom install\` again. Nothing was changed.`);
-  }
+  mustBe(path, ["hooks"], settings.hooks, "object");
+  const hooks = isObject(settings.hooks) ? settings.hooks : {};
+  for (const event of Object.keys(ours))
+    mustBe(path, ["hooks", event], hooks[event], "list");
   if (settings.hooks === undefined)
     created.push(["hooks"]);
   for (const [event, groups] of Object.entries(ours)) {
-    const existing = isObject(settings.hooks) ? settings.hooks[event] : undefined;
-    if (Array.isArray(existing)) {
+    if (Array.isArray(hooks[event])) {
       for (const group of groups)
         next = addAt(next, ["hooks", event, -1], group);
-    } else if (existing === undefined) {
+    } else {
       next = addAt(next, ["hooks", event], groups);
       if (settings.hooks !== undefined)
         created.push(["hooks", event]);
-    } else {
-      throw new IntercomError("BAD_INPUT", `${path}: hooks.${event} is not a list; fix it, then run \`intercom install\` again. Nothing was changed.`);
     }
   }
   return { text: next, created, createdFile: false };
@@ -1797,6 +1961,7 @@ function planInstall(target, current, state, runtime, route) {
         before: current.userConfig,
         after: edit.text,
         summary: [summary],
+        format: "json",
         redo: (text) => withServer(target.userConfigFile, text, entry).text
       });
     }
@@ -1814,7 +1979,8 @@ function planInstall(target, current, state, runtime, route) {
       path: target.settingsFile,
       before: current.settings,
       after: edit.text,
-      summary: [`hooks: ${Object.keys(HOOK_EVENTS).join(", ")} \u2192 intercom hook <event>`]
+      summary: [`hooks: ${Object.keys(HOOK_EVENTS).join(", ")} \u2192 intercom hook <event>`],
+      format: "jsonc"
     });
   }
   if (current.skill !== runtime.skill) {
@@ -1828,7 +1994,13 @@ function planInstall(target, current, state, runtime, route) {
   if (plan.commands.length || plan.changes.length) {
     const after = renderRecord(mergeRecords(parseRecord(state.record) ?? EMPTY_RECORD, made));
     if (after !== state.record) {
-      plan.changes.push({ path: target.recordFile, before: state.record, after, summary: ["what install created, for uninstall"] });
+      plan.changes.push({
+        path: target.recordFile,
+        before: state.record,
+        after,
+        summary: ["what install created, for uninstall"],
+        format: "json"
+      });
     }
   }
   return plan;
@@ -1864,6 +2036,7 @@ function planUninstall(target, current, state, runtime, route) {
           before: current.userConfig,
           after: redo(current.userConfig),
           summary: [`removed MCP server "${SERVER_NAME}"`],
+          format: "json",
           redo
         });
       }
@@ -1889,7 +2062,8 @@ function planUninstall(target, current, state, runtime, route) {
         path: target.settingsFile,
         before: current.settings,
         after: gone ? undefined : next,
-        summary: ["removed intercom hooks"]
+        summary: ["removed intercom hooks"],
+        format: "jsonc"
       });
     }
   }
@@ -1914,80 +2088,21 @@ function planUninstall(target, current, state, runtime, route) {
   return plan;
 }
 
-// src/cli/install/claude-version.ts
-var MIN_CLAUDE_VERSION = "2.1.78";
-function installedClaudeVersion(claude, env) {
-  if (!claude)
-    return;
+// src/cli/doctor/runnable.ts
+function whyNotRunnable(command) {
   try {
-    const out = Bun.spawnSync([claude, "--version"], { env, stdout: "pipe", stderr: "ignore", timeout: 1e4 });
-    return /^(\d+\.\d+\.\d+)/.exec(out.stdout.toString().trim())?.[1];
-  } catch {
-    return;
+    const r = Bun.spawnSync([command, "--version"], { stdout: "pipe", stderr: "pipe", timeout: 5000 });
+    if (r.exitCode === 0)
+      return;
+    const said = (r.stderr.toString() || r.stdout.toString()).trim().split(`
+`)[0] ?? "";
+    return `\`${command} --version\` failed (${r.signalCode ?? `exit ${r.exitCode}`})${said ? `: ${shorten(said, 160)}` : ""}`;
+  } catch (error) {
+    return `${command} cannot be run (${shorten(error instanceof Error ? error.message : String(error), 160)})`;
   }
-}
-function isOlderThan(version, minimum) {
-  const a = version.split(".").map(Number);
-  const b = minimum.split(".").map(Number);
-  for (let i = 0;i < 3; i++)
-    if ((a[i] ?? 0) !== (b[i] ?? 0))
-      return (a[i] ?? 0) < (b[i] ?? 0);
-  return false;
-}
-function findClaude(env) {
-  const path = Bun.which("claude", { PATH: env.PATH ?? "" });
-  return { path, version: installedClaudeVersion(path, env) };
 }
 
-// src/cli/doctor/checks.ts
-function checkBun(version) {
-  const [major = 0, minor = 0] = version.split(".").map(Number);
-  const ok = major > 1 || major === 1 && minor >= 3;
-  return {
-    level: ok ? "ok" : "FAIL",
-    name: "bun",
-    detail: ok ? `bun ${version}` : `bun ${version} is too old: intercom needs bun >= 1.3 (https://bun.sh)`
-  };
-}
-function checkClaude(path, version) {
-  if (!path)
-    return {
-      level: "warn",
-      name: "claude",
-      detail: "not found on PATH: intercom cannot check its version, or resume idle sessions for ask"
-    };
-  if (!version)
-    return {
-      level: "warn",
-      name: "claude",
-      detail: `${path} did not say its version; intercom needs Claude Code ${MIN_CLAUDE_VERSION} or later`
-    };
-  if (isOlderThan(version, MIN_CLAUDE_VERSION)) {
-    return {
-      level: "FAIL",
-      name: "claude",
-      detail: `Claude Code ${version} is older than ${MIN_CLAUDE_VERSION}: it ignores a settings.json with intercom's hooks. Run claude update`
-    };
-  }
-  return { level: "ok", name: "claude", detail: `Claude Code ${version} (${path})` };
-}
-function checkWatch(choice, chokidarEnv) {
-  const detail = `${choice.backend === "poll" ? "polling" : "fs events"}: ${choice.why}`;
-  if (chokidarEnv.length === 0)
-    return { level: "ok", name: "watch", detail };
-  return {
-    level: "warn",
-    name: "watch",
-    detail: `${detail}; but ${chokidarEnv.join(", ")} is set, and chokidar (which polls) obeys it over intercom's settings: unset it`
-  };
-}
-function checkTool(name, found, purpose, needed = true) {
-  if (found)
-    return { level: "ok", name, detail: found };
-  if (!needed)
-    return { level: "ok", name, detail: `not installed; not needed on this system (${purpose})` };
-  return { level: "warn", name, detail: `not found on PATH: ${purpose} will not work (install ${name})` };
-}
+// src/cli/doctor/registration.ts
 function parse2(text) {
   if (text === undefined)
     return;
@@ -2003,7 +2118,7 @@ function enabledPlugin(files) {
     return;
   return Object.entries(plugins).find(([id, on]) => on === true && id.startsWith("intercom@"))?.[0];
 }
-function checkRegistration(files, paths, bunOnPath, live = []) {
+function checkRegistration(files, paths, bunOnPath, live = [], runnable = whyNotRunnable) {
   const plugin = enabledPlugin(files);
   const installed = parse2(files.userConfig)?.mcpServers;
   if (plugin && !installed?.[SERVER_NAME]) {
@@ -2019,7 +2134,7 @@ function checkRegistration(files, paths, bunOnPath, live = []) {
       }
     ];
   }
-  const checks = installedChecks(files, paths, live);
+  const checks = installedChecks(files, paths, live, runnable);
   if (plugin) {
     checks.push({
       level: "warn",
@@ -2032,15 +2147,16 @@ function checkRegistration(files, paths, bunOnPath, live = []) {
     checks.push({
       level: "warn",
       name: "plugin",
-      detail: `the session of agent ${twice.code} (a plugin, from ${twice.pluginRoot ?? "a plugin folder"}) also runs agent ${twice.twin}: it runs intercom twice. Load intercom one way only: without --plugin-dir, or after \`intercom uninstall\``
+      detail: `the session of agent ${twice.code} (a plugin, from ${shown(twice.pluginRoot) ?? "a plugin folder"}) also runs agent ${twice.twin}: it runs intercom twice. Load intercom one way only: without --plugin-dir, or after \`intercom uninstall\``
     });
   }
   return checks;
 }
+var shown = (path) => path === undefined ? undefined : oneLineForTerminal(path);
 function how(r) {
-  return r.route === "plugin" ? `loaded as a plugin from ${r.pluginRoot ?? "a plugin folder"}` : "this session";
+  return r.route === "plugin" ? `loaded as a plugin from ${shown(r.pluginRoot) ?? "a plugin folder"}` : "this session";
 }
-function installedChecks(files, paths, live) {
+function installedChecks(files, paths, live, runnable) {
   const checks = [];
   const byPlugin = live.find((r) => r.route === "plugin");
   const witnesses = live.filter((r) => r.route === "plugin" || r.thisSession);
@@ -2067,14 +2183,32 @@ function installedChecks(files, paths, live) {
     });
   } else {
     const missing = [server.command, ...server.args ?? []].filter((p) => typeof p === "string" && p.startsWith("/") && !existsSync(p));
+    const broken = !missing.length && server.command?.startsWith("/") ? runnable(server.command) : undefined;
     checks.push(missing.length ? {
       level: "FAIL",
       name: "MCP server",
       detail: `registered, but ${missing.join(", ")} does not exist: run \`intercom install\` again from where intercom lives now`
+    } : broken ? {
+      level: "FAIL",
+      name: "MCP server",
+      detail: `registered, but it cannot start: ${broken}. Its hooks run the same program. Run \`intercom install\` again (after reinstalling intercom, if npm skipped bun's install script)`
     } : { level: "ok", name: "MCP server", detail: `${server.command} ${(server.args ?? []).join(" ")}` });
   }
+  if (files.settings !== undefined && files.settings.trim() !== "" && parse2(files.settings) === undefined) {
+    checks.push({
+      level: "FAIL",
+      name: "hooks",
+      detail: `${paths.settingsFile} is not plain JSON (a comment or a trailing comma?), so Claude Code ignores all of it, intercom's hooks included: remove the comments, then run \`intercom doctor\` again`
+    });
+    return [...checks, skillCheck(files, paths, byPlugin)];
+  }
   const hooks = parse2(files.settings)?.hooks ?? {};
-  const ours = (event) => (hooks[event] ?? []).flatMap((group) => group.hooks ?? []).find((h) => isIntercomHookCommand(h.command));
+  const ours = (event) => {
+    const groups = hooks[event];
+    if (!Array.isArray(groups))
+      return;
+    return groups.flatMap((group) => Array.isArray(group?.hooks) ? group.hooks : []).find((h) => isIntercomHookCommand(h?.command));
+  };
   const missingEvents = Object.keys(HOOK_EVENTS).filter((event) => !ours(event));
   const expected = hooksConfig("intercom");
   const staleEvents = Object.keys(HOOK_EVENTS).filter((event) => {
@@ -2091,8 +2225,15 @@ function installedChecks(files, paths, live) {
     name: "hooks",
     detail: `${staleEvents.join(", ")} hooked by an older intercom in ${paths.settingsFile}: run \`intercom install\` again`
   } : { level: "ok", name: "hooks", detail: `${Object.keys(HOOK_EVENTS).join(", ")} in ${paths.settingsFile}` });
-  checks.push(files.skill !== undefined ? { level: "ok", name: "skill", detail: paths.skillFile } : byPlugin ? { level: "ok", name: "skill", detail: `comes with the plugin (${byPlugin.pluginRoot ?? "its folder"}/skill)` } : { level: "warn", name: "skill", detail: `${paths.skillFile} missing: run \`intercom install\` (the tools work without it)` });
+  checks.push(skillCheck(files, paths, byPlugin));
   return checks;
+}
+function skillCheck(files, paths, byPlugin) {
+  if (files.skill !== undefined)
+    return { level: "ok", name: "skill", detail: paths.skillFile };
+  if (byPlugin)
+    return { level: "ok", name: "skill", detail: `comes with the plugin (${shown(byPlugin.pluginRoot) ?? "its folder"}/skill)` };
+  return { level: "warn", name: "skill", detail: `${paths.skillFile} missing: run \`intercom install\` (the tools work without it)` };
 }
 function unhookedCheck(paths, witnesses) {
   const ran = witnesses.find((r) => r.hooksRan && r.route === "plugin") ?? witnesses.find((r) => r.hooksRan);
@@ -2289,10 +2430,14 @@ function checkStoreMode(root, fix, uid = process.getuid?.()) {
 }
 
 // src/cli/install/apply.ts
+import { randomBytes } from "crypto";
 import {
-  chmodSync as chmodSync2,
+  closeSync,
   existsSync as existsSync2,
+  fchmodSync,
+  fsyncSync,
   mkdirSync,
+  openSync,
   readFileSync as readFileSync2,
   realpathSync,
   renameSync,
@@ -2329,6 +2474,8 @@ async function applyPlan(plan, options) {
     writeFileSync(copy, text, { mode: 384 });
     return copy;
   };
+  for (const change of plan.changes)
+    checkText(change, change.after, []);
   const ran = [];
   for (const command of plan.commands) {
     if (!applied.some((a) => a.path === command.file)) {
@@ -2339,7 +2486,7 @@ async function applyPlan(plan, options) {
   }
   for (const change of plan.changes) {
     if (change.redo) {
-      const result = await writeUnderClaudeLock(change, change.redo, options.onWait, backup);
+      const result = await writeUnderClaudeLock(change, change.redo, options.onWait, backup, (text) => checkText(change, text, applied));
       if (result)
         applied.push(result);
       continue;
@@ -2360,6 +2507,14 @@ async function applyPlan(plan, options) {
 var commandName = ({ args: [group, verb] }) => `claude ${group} ${verb}`;
 var withBackup = (backup) => backup ? { backup } : {};
 var doneSoFar = (applied) => applied.length ? ` Already changed: ${applied.map((a) => a.path).join(", ")}.` : " Nothing was changed.";
+function checkText(change, text, applied) {
+  if (text === undefined || change.format === undefined)
+    return;
+  const problem = jsonProblem(text, { comments: change.format === "jsonc" });
+  if (problem === undefined)
+    return;
+  throw new IntercomError("BAD_INPUT", `intercom's change to ${change.path} would not be valid JSON (${problem}), so it was not written; the file is as it was ` + `(this is a bug in intercom: please report it, with the file).${doneSoFar(applied)}`);
+}
 function runClaude(command, options, ran) {
   const shown = `claude ${command.args.join(" ")}`;
   const before = ran.length ? ` Already run: ${ran.join(", ")}; run this again.` : " Nothing was changed.";
@@ -2404,14 +2559,34 @@ function writeThrough(path, text) {
     if (!hasErrno(error, "ENOENT"))
       throw error;
   }
-  mkdirSync(dirname2(real), { recursive: true, mode: 448 });
-  const tmp = `${real}.intercom-tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  chmodSync2(tmp, mode);
-  renameSync(tmp, real);
+  const dir = dirname2(real);
+  mkdirSync(dir, { recursive: true, mode: 448 });
+  const tmp = `${real}.intercom-${randomBytes(8).toString("hex")}.tmp`;
+  const fd = openSync(tmp, "wx", mode);
+  try {
+    try {
+      writeFileSync(fd, text);
+      fchmodSync(fd, mode);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, real);
+  } catch (error) {
+    try {
+      unlinkSync(tmp);
+    } catch {}
+    throw error;
+  }
+  const folder = openSync(dir, "r");
+  try {
+    fsyncSync(folder);
+  } finally {
+    closeSync(folder);
+  }
 }
 var STALE_MS = 1e4;
-async function writeUnderClaudeLock(change, redo, onWait, backup) {
+async function writeUnderClaudeLock(change, redo, onWait, backup, check) {
   const { default: lockfile } = await import("./index-yzdm5xsy.js").then((m)=>__toESM(m.default,1));
   const lockFile = `${change.path}.lock`;
   let compromised;
@@ -2447,14 +2622,12 @@ async function writeUnderClaudeLock(change, redo, onWait, backup) {
     const after = redo(before);
     if (after === before)
       return;
+    check(after);
     const saved = backup(change.path, before);
     if (after === undefined)
       unlinkSync(change.path);
     else
       writeThrough(change.path, after);
-    if (compromised) {
-      throw new IntercomError("CONFLICT", `the lock on ${change.path} was taken over while intercom wrote it (${compromised.message}); check the file`);
-    }
     return { path: change.path, ...withBackup(saved), deleted: after === undefined };
   } finally {
     await release().catch((error) => {
@@ -2474,9 +2647,110 @@ function removeIfEmpty(dir) {
   }
 }
 
-// src/cli/commands/install.ts
+// src/cli/install/target.ts
 import { readFileSync as readFileSync3 } from "fs";
 import { join as join2 } from "path";
+function installTarget(config) {
+  const configDir = config.claudeConfigDirs[0];
+  return {
+    userConfigFile: config.claudeUserConfigFile,
+    settingsFile: join2(configDir, "settings.json"),
+    skillFile: join2(configDir, "skills", "intercom", "SKILL.md"),
+    recordFile: join2(configDir, "intercom-install.json")
+  };
+}
+function installRuntime(runtime) {
+  return {
+    bun: runtime.bun,
+    entry: runtime.entry,
+    skill: readFileSync3(join2(runtime.repoRoot, "skill", "SKILL.md"), "utf8")
+  };
+}
+
+// src/cli/commands/doctor.ts
+var doctorCommand = defineCommand({
+  name: "doctor",
+  summary: "check the setup: bun, tmux, lsof, registration, store, and a live send \u2192 wake round trip",
+  usage: `intercom doctor [--fix] [--json]
+` + `  Exit 0 when nothing failed; each failure says how to fix it.
+` + `  --fix   also fix what is safe to fix here (a store folder open to other users: chmod 700),
+` + "          and say what it fixed; for the rest, each failure names the command to run",
+  options: { ...jsonOption, fix: option.flag() },
+  maxPositionals: 0,
+  async run({ values }, deps) {
+    const checks = [
+      checkBun(Bun.version),
+      checkTool("tmux", Bun.which("tmux"), "reaching sessions that do not run intercom"),
+      checkTool("lsof", Bun.which("lsof"), "mapping running claude processes to sessions on macOS", process.platform !== "linux")
+    ];
+    const inotify = checkInotify();
+    if (inotify)
+      checks.push(inotify);
+    const claude = Bun.which("claude");
+    checks.push(checkClaude(claude, installedClaudeVersion(claude)));
+    const storeChecks = [];
+    const mode = checkStoreMode(deps.config.storeDir, values.fix);
+    if (mode)
+      storeChecks.push(mode);
+    let live = [];
+    if (mode?.level !== "FAIL") {
+      try {
+        const store = await deps.store();
+        const swept = await store.collectTmp();
+        const agents = await store.agents.live();
+        live = await liveRoutes(store, { sessionId: deps.config.claudeSessionId, claudePid: deps.config.claudePid });
+        const quarantined = await store.quarantined();
+        storeChecks.push({ level: "ok", name: "store", detail: `${deps.config.storeDir} (private, ${agents.length} live agent(s))` });
+        if (swept)
+          storeChecks.push({ level: "ok", name: "sweep", detail: `finished ${swept} leftover(s) of writers that stopped midway` });
+        storeChecks.push(checkWatch(store.watchBackend(), deps.config.chokidarEnv));
+        if (quarantined.length) {
+          storeChecks.push({
+            level: "warn",
+            name: "quarantine",
+            detail: `${quarantined.length} corrupt file(s) set aside in ${store.layout.quarantine}; each has a .reason.txt`
+          });
+        }
+        const trip = await wakeRoundTrip(store, deps);
+        storeChecks.push({ level: trip.ok ? "ok" : "FAIL", name: "self-test", detail: trip.detail });
+      } catch (error) {
+        storeChecks.push({ level: "FAIL", name: "store", detail: describeError(error, "human") });
+      }
+    }
+    const target = installTarget(deps.config);
+    checks.push(...checkRegistration(readCurrent(target), target, Bun.which("bun"), live), ...storeChecks);
+    const failed = checks.filter((c) => c.level === "FAIL");
+    const fixable = failed.filter((c) => c.fixable).length;
+    if (values.json)
+      printJson(deps, { ok: failed.length === 0, checks });
+    else {
+      for (const c of checks)
+        deps.io.out(`${c.level.padEnd(5)}  ${c.name.padEnd(10)} ${c.detail}`);
+      deps.io.out(!failed.length ? "All good." : fixable ? `${failed.length} problem(s) to fix; \`intercom doctor --fix\` fixes ${fixable === failed.length ? "them" : `${fixable} of them`}.` : `${failed.length} problem(s) to fix.`);
+    }
+    return failed.length ? 1 : 0;
+  }
+});
+
+// src/cli/commands/inbox.ts
+var inboxCommand = defineCommand({
+  name: "inbox",
+  summary: 'show messages sent to you (the "human" mailbox), marking them seen',
+  usage: `intercom inbox [--json]
+  Shows every message not yet acked; ack with: intercom ack <id...> | --all`,
+  options: { ...jsonOption },
+  maxPositionals: 0,
+  async run({ values }, deps) {
+    const store = await deps.store();
+    const box = senderMailbox(await deps.sender());
+    const found = await store.peek(box, { all: true });
+    return output(deps, values.json, { mailbox: box, messages: found.map((m) => ({ ...m.message, state: m.state })) }, () => found.length ? found.map((m) => formatMessageLine(m.message, m.state)).join(`
+`) : `No messages for ${box}.`);
+  }
+});
+
+// src/cli/commands/install.ts
+import { join as join3 } from "path";
 
 // src/cli/install/diff.ts
 function unifiedDiff(before, after, label, context = 3, afterWhat = "after install") {
@@ -2529,24 +2803,8 @@ function unifiedDiff(before, after, label, context = 3, afterWhat = "after insta
 }
 
 // src/cli/commands/install.ts
-function installTarget(deps) {
-  const configDir = deps.config.claudeConfigDirs[0];
-  return {
-    userConfigFile: deps.config.claudeUserConfigFile,
-    settingsFile: join2(configDir, "settings.json"),
-    skillFile: join2(configDir, "skills", "intercom", "SKILL.md"),
-    recordFile: join2(configDir, "intercom-install.json")
-  };
-}
-function installRuntime(deps) {
-  return {
-    bun: deps.runtime.bun,
-    entry: deps.runtime.entry,
-    skill: readFileSync3(join2(deps.runtime.repoRoot, "skill", "SKILL.md"), "utf8")
-  };
-}
 function backupDir(deps) {
-  return join2(deps.config.claudeConfigDirs[0], "backups", `intercom-${deps.now().toISOString().replace(/[:.]/g, "-")}`);
+  return join3(deps.config.claudeConfigDirs[0], "backups", `intercom-${deps.now().toISOString().replace(/[:.]/g, "-")}`);
 }
 function mcpRoute(claude) {
   if (claude.path && claude.version)
@@ -2617,8 +2875,8 @@ var installCommand = defineCommand({
       deps.io.err(`intercom install: ${claude.path ? `\`${claude.path} --version\` printed no version` : "no `claude` on PATH"}, so the Claude Code version check was skipped. ` + `intercom's hooks need Claude Code ${MIN_CLAUDE_VERSION} or later (an older one ignores all of settings.json): ` + "run `claude --version` where you use Claude Code, and `claude update` if it is older.");
     }
     const route = mcpRoute(claude);
-    const target = installTarget(deps);
-    const plan = planInstall(target, readCurrent(target), readState(target), installRuntime(deps), route);
+    const target = installTarget(deps.config);
+    const plan = planInstall(target, readCurrent(target), readState(target), installRuntime(deps.runtime), route);
     for (const note of plan.notes)
       deps.io.err(`intercom install: ${note}`);
     if (plan.commands.length === 0 && plan.changes.length === 0) {
@@ -2644,8 +2902,8 @@ var uninstallCommand = defineCommand({
   maxPositionals: 0,
   async run({ values }, deps) {
     const route = mcpRoute(findClaude(deps.childEnv));
-    const target = installTarget(deps);
-    const plan = planUninstall(target, readCurrent(target), readState(target), installRuntime(deps), route);
+    const target = installTarget(deps.config);
+    const plan = planUninstall(target, readCurrent(target), readState(target), installRuntime(deps.runtime), route);
     for (const note of plan.notes)
       deps.io.err(`intercom uninstall: ${note}`);
     if (plan.commands.length === 0 && plan.changes.length === 0) {
@@ -2656,88 +2914,6 @@ var uninstallCommand = defineCommand({
     if (done)
       deps.io.out(`Removed. Backups: ${done.dir}. Restart Claude Code sessions to unload intercom.`);
     return 0;
-  }
-});
-
-// src/cli/commands/doctor.ts
-var doctorCommand = defineCommand({
-  name: "doctor",
-  summary: "check the setup: bun, tmux, lsof, registration, store, and a live send \u2192 wake round trip",
-  usage: `intercom doctor [--fix] [--json]
-` + `  Exit 0 when nothing failed; each failure says how to fix it.
-` + `  --fix   also fix what is safe to fix here (a store folder open to other users: chmod 700),
-` + "          and say what it fixed; for the rest, each failure names the command to run",
-  options: { ...jsonOption, fix: option.flag() },
-  maxPositionals: 0,
-  async run({ values }, deps) {
-    const checks = [
-      checkBun(Bun.version),
-      checkTool("tmux", Bun.which("tmux"), "reaching sessions that do not run intercom"),
-      checkTool("lsof", Bun.which("lsof"), "mapping running claude processes to sessions on macOS", process.platform !== "linux")
-    ];
-    const inotify = checkInotify();
-    if (inotify)
-      checks.push(inotify);
-    const claude = Bun.which("claude");
-    checks.push(checkClaude(claude, installedClaudeVersion(claude)));
-    const storeChecks = [];
-    const mode = checkStoreMode(deps.config.storeDir, values.fix);
-    if (mode)
-      storeChecks.push(mode);
-    let live = [];
-    if (mode?.level !== "FAIL") {
-      try {
-        const store = await deps.store();
-        const swept = await store.collectTmp();
-        const agents = await store.agents.live();
-        live = await liveRoutes(store, { sessionId: deps.config.claudeSessionId, claudePid: deps.config.claudePid });
-        const quarantined = await store.quarantined();
-        storeChecks.push({ level: "ok", name: "store", detail: `${deps.config.storeDir} (private, ${agents.length} live agent(s))` });
-        if (swept)
-          storeChecks.push({ level: "ok", name: "sweep", detail: `finished ${swept} leftover(s) of writers that stopped midway` });
-        storeChecks.push(checkWatch(store.watchBackend(), deps.config.chokidarEnv));
-        if (quarantined.length) {
-          storeChecks.push({
-            level: "warn",
-            name: "quarantine",
-            detail: `${quarantined.length} corrupt file(s) set aside in ${store.layout.quarantine}; each has a .reason.txt`
-          });
-        }
-        const trip = await wakeRoundTrip(store, deps);
-        storeChecks.push({ level: trip.ok ? "ok" : "FAIL", name: "self-test", detail: trip.detail });
-      } catch (error) {
-        storeChecks.push({ level: "FAIL", name: "store", detail: describeError(error, "human") });
-      }
-    }
-    const target = installTarget(deps);
-    checks.push(...checkRegistration(readCurrent(target), target, Bun.which("bun"), live), ...storeChecks);
-    const failed = checks.filter((c) => c.level === "FAIL");
-    const fixable = failed.filter((c) => c.fixable).length;
-    if (values.json)
-      printJson(deps, { ok: failed.length === 0, checks });
-    else {
-      for (const c of checks)
-        deps.io.out(`${c.level.padEnd(5)}  ${c.name.padEnd(10)} ${c.detail}`);
-      deps.io.out(!failed.length ? "All good." : fixable ? `${failed.length} problem(s) to fix; \`intercom doctor --fix\` fixes ${fixable === failed.length ? "them" : `${fixable} of them`}.` : `${failed.length} problem(s) to fix.`);
-    }
-    return failed.length ? 1 : 0;
-  }
-});
-
-// src/cli/commands/inbox.ts
-var inboxCommand = defineCommand({
-  name: "inbox",
-  summary: 'show messages sent to you (the "human" mailbox), marking them seen',
-  usage: `intercom inbox [--json]
-  Shows every message not yet acked; ack with: intercom ack <id...> | --all`,
-  options: { ...jsonOption },
-  maxPositionals: 0,
-  async run({ values }, deps) {
-    const store = await deps.store();
-    const box = senderMailbox(await deps.sender());
-    const found = await store.peek(box, { all: true });
-    return output(deps, values.json, { mailbox: box, messages: found.map((m) => ({ ...m.message, state: m.state })) }, () => found.length ? found.map((m) => formatMessageLine(m.message, m.state)).join(`
-`) : `No messages for ${box}.`);
   }
 });
 
