@@ -1,0 +1,117 @@
+// Wake latency with many watchers armed at once (issue 14.2, DESIGN.md §5): `N` idle agents, each
+// with the real `intercom hook stop` watcher armed, get one broadcast (one message to all N, as a
+// send to "*" writes it); each watcher's time from the send's return to its exit 2 is one sample.
+// The floor, in the same run: N bare bun scripts, each fs.watching its own folder and exiting 2
+// on the first event (bench/fixtures/watch-exit.ts), with one file linked into every folder, timed
+// from the last link to each exit. Rounds alternate floor and watchers; the spread (p50, p99,
+// max) across all samples is printed next to the floor's.
+import { linkSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { openIntercom } from '../src/intercom/index.ts';
+import type { AgentRecord } from '../src/intercom/index.ts';
+import { lines } from '../test/helpers/lines.ts';
+import { registerLive } from '../test/helpers/store.ts';
+import { median, ms, percentile } from './stats.ts';
+
+const ENTRY = resolve(import.meta.dir, '..', 'src', 'bin', 'intercom.ts');
+const FLOOR = resolve(import.meta.dir, 'fixtures', 'watch-exit.ts');
+
+/** Each floor process's time from the last link to its exit (ms). */
+async function floorRound(root: string, n: number, round: number): Promise<number[]> {
+  const dirs = Array.from({ length: n }, (_, i) => join(root, `r${round}-${i}`, 'new'));
+  for (const dir of dirs) mkdirSync(dir, { recursive: true });
+  const procs = dirs.map((dir) => Bun.spawn([process.execPath, FLOOR, dir], { stdout: 'pipe', stderr: 'inherit' }));
+  await Promise.all(
+    procs.map(async (p) => {
+      for await (const line of lines(p.stdout)) if (line === 'armed') break;
+    }),
+  );
+  for (const [i, dir] of dirs.entries()) {
+    const tmp = join(dir, '..', 'msg.tmp');
+    writeFileSync(tmp, `{"wake":${i}}\n`);
+    linkSync(tmp, join(dir, 'msg.json'));
+  }
+  const t0 = performance.now();
+  return Promise.all(procs.map(async (p) => ((await p.exited) === 2 ? performance.now() - t0 : Number.NaN)));
+}
+
+/** Each watcher's time from the broadcast's return to its exit 2 (ms). */
+async function watcherRound(
+  store: Awaited<ReturnType<typeof openIntercom>>,
+  agents: AgentRecord[],
+  env: Record<string, string>,
+  round: number,
+) {
+  const watchers = agents.map((agent) => {
+    const transcript = join(env.CLAUDE_CONFIG_DIR!, 'projects', '-bench', `${agent.session_id}.jsonl`);
+    mkdirSync(dirname(transcript), { recursive: true });
+    writeFileSync(transcript, '');
+    const input = JSON.stringify({
+      session_id: agent.session_id,
+      transcript_path: transcript,
+      hook_event_name: 'Stop',
+      stop_hook_active: false,
+    });
+    return Bun.spawn([process.execPath, ENTRY, 'hook', 'stop'], {
+      env,
+      stdin: new TextEncoder().encode(input),
+      stdout: 'ignore',
+      stderr: 'ignore',
+    });
+  });
+  // Armed: each recorded as its agent's watcher, each session idle; then time to reach the wait.
+  for (const [i, agent] of agents.entries()) {
+    while (
+      (await store.watchers.current(agent.code))?.pid !== watchers[i]!.pid ||
+      (await store.agents.activity(agent.code)).state !== 'idle'
+    )
+      await Bun.sleep(2);
+  }
+  await Bun.sleep(500);
+  await store.mail.send({ from: { code: 'human' }, to: agents.map((a) => a.code), scope: 'everyone', body: `wake all ${round}` });
+  const t0 = performance.now();
+  const times = await Promise.all(watchers.map(async (w) => ((await w.exited) === 2 ? performance.now() - t0 : Number.NaN)));
+  for (const agent of agents) await store.ackAll(agent.code);
+  return times;
+}
+
+export async function measureWakeMany(n: number, rounds: number): Promise<{ watchers: number[]; floor: number[] }> {
+  const sandbox = mkdtempSync(join(tmpdir(), 'intercom-bench-many-'));
+  try {
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: sandbox,
+      CLAUDE_INTERCOM_DIR: join(sandbox, 'store'),
+      CLAUDE_CONFIG_DIR: join(sandbox, 'claude'),
+    };
+    const store = await openIntercom({ root: env.CLAUDE_INTERCOM_DIR });
+    const agents: AgentRecord[] = [];
+    for (let i = 0; i < n; i++) agents.push(await registerLive(store, { project: 'b', projectRoot: sandbox, sessionId: randomUUID() }));
+    const out = { watchers: [] as number[], floor: [] as number[] };
+    for (let round = 0; round < rounds; round++) {
+      out.floor.push(...(await floorRound(join(sandbox, 'floor'), n, round)));
+      out.watchers.push(...(await watcherRound(store, agents, env, round)));
+    }
+    return out;
+  } finally {
+    rmSync(sandbox, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.main) {
+  const n = Number(process.env.WAKE_WATCHERS ?? 50);
+  const rounds = Number(process.env.WAKE_ROUNDS ?? 4);
+  const r = await measureWakeMany(n, rounds);
+  const missed = r.watchers.filter(Number.isNaN).length + r.floor.filter(Number.isNaN).length;
+  const w = r.watchers.filter((t) => !Number.isNaN(t));
+  const f = r.floor.filter((t) => !Number.isNaN(t));
+  const line = (t: number[]) => `p50 ${ms(median(t))}, p99 ${ms(percentile(t, 99))}, max ${ms(Math.max(...t))}`;
+  console.log(`wake latency, ${n} watchers armed, one broadcast, ${rounds} rounds (n=${w.length}): ${line(w)}`);
+  console.log(`  floor (${n} bare fs.watch → exit 2): ${line(f)}`);
+  console.log(
+    `  ratio p50 ${(median(w) / median(f)).toFixed(2)} (bar 1.3), p99 ${(percentile(w, 99) / percentile(f, 99)).toFixed(2)} (bar 1.5)` +
+      (missed ? `; ${missed} process(es) did not exit 2` : ''),
+  );
+}
