@@ -13,6 +13,7 @@ import { openIntercom } from '../src/intercom/index.ts';
 import type { Intercom } from '../src/intercom/index.ts';
 import { median, ms, percentile } from './stats.ts';
 import { registerLive } from '../test/helpers/store.ts';
+import { isolatedEnv } from '../test/helpers/tmp.ts';
 
 const ENTRY = resolve(import.meta.dir, '..', 'src', 'bin', 'intercom.ts');
 const PS_HOOK = resolve(import.meta.dir, 'fixtures', 'ps-per-level-hook.ts');
@@ -52,13 +53,8 @@ async function unclaim(store: Intercom, code: string): Promise<void> {
 export async function measureHookCost(runs: number) {
   const sandbox = mkdtempSync(join(tmpdir(), 'intercom-bench-'));
   try {
-    const env = {
-      PATH: process.env.PATH ?? '',
-      HOME: sandbox,
-      CLAUDE_INTERCOM_DIR: join(sandbox, 'store'),
-      CLAUDE_CONFIG_DIR: join(sandbox, 'claude'),
-    };
-    const store = await openIntercom({ root: env.CLAUDE_INTERCOM_DIR });
+    const env = isolatedEnv(sandbox);
+    const store = await openIntercom({ root: env.CLAUDE_INTERCOM_DIR! });
     const empty = await registerLive(store, { project: 'b', projectRoot: sandbox, sessionId: randomUUID() });
     const full = await registerLive(store, { project: 'b', projectRoot: sandbox, sessionId: randomUUID() });
     await fillInbox(store, full.code);

@@ -14,6 +14,7 @@ import type { AgentRecord } from '../src/intercom/index.ts';
 import { lines } from '../test/helpers/lines.ts';
 import { registerLive } from '../test/helpers/store.ts';
 import { median, ms, percentile } from './stats.ts';
+import { isolatedEnv } from '../test/helpers/tmp.ts';
 
 const ENTRY = resolve(import.meta.dir, '..', 'src', 'bin', 'intercom.ts');
 const FLOOR = resolve(import.meta.dir, 'fixtures', 'watch-exit.ts');
@@ -80,13 +81,8 @@ async function watcherRound(
 export async function measureWakeMany(n: number, rounds: number): Promise<{ watchers: number[]; floor: number[] }> {
   const sandbox = mkdtempSync(join(tmpdir(), 'intercom-bench-many-'));
   try {
-    const env = {
-      PATH: process.env.PATH ?? '',
-      HOME: sandbox,
-      CLAUDE_INTERCOM_DIR: join(sandbox, 'store'),
-      CLAUDE_CONFIG_DIR: join(sandbox, 'claude'),
-    };
-    const store = await openIntercom({ root: env.CLAUDE_INTERCOM_DIR });
+    const env = isolatedEnv(sandbox);
+    const store = await openIntercom({ root: env.CLAUDE_INTERCOM_DIR! });
     const agents: AgentRecord[] = [];
     for (let i = 0; i < n; i++) agents.push(await registerLive(store, { project: 'b', projectRoot: sandbox, sessionId: randomUUID() }));
     const out = { watchers: [] as number[], floor: [] as number[] };

@@ -18,6 +18,7 @@ import { openIntercom } from '../src/intercom/index.ts';
 import { lines } from '../test/helpers/lines.ts';
 import { median, ms, percentile } from './stats.ts';
 import { registerLive } from '../test/helpers/store.ts';
+import { isolatedEnv } from '../test/helpers/tmp.ts';
 
 const ENTRY = resolve(import.meta.dir, '..', 'src', 'bin', 'intercom.ts');
 const FLOOR = resolve(import.meta.dir, 'fixtures', 'watch-exit.ts');
@@ -47,18 +48,12 @@ export async function measureWake(trials: number): Promise<WakeSamples> {
   const sandbox = mkdtempSync(join(tmpdir(), 'intercom-bench-'));
   try {
     const watch = process.env.CLAUDE_INTERCOM_WATCH;
-    const env = {
-      PATH: process.env.PATH ?? '',
-      HOME: sandbox,
-      CLAUDE_INTERCOM_DIR: join(sandbox, 'store'),
-      CLAUDE_CONFIG_DIR: join(sandbox, 'claude'),
-      ...(watch ? { CLAUDE_INTERCOM_WATCH: watch } : {}),
-    };
-    const store = await openIntercom({ root: env.CLAUDE_INTERCOM_DIR });
+    const env = isolatedEnv(sandbox, watch ? { CLAUDE_INTERCOM_WATCH: watch } : {});
+    const store = await openIntercom({ root: env.CLAUDE_INTERCOM_DIR! });
     const sessionId = randomUUID();
     const agent = await registerLive(store, { project: 'b', projectRoot: sandbox, sessionId });
     // As Claude Code sends it: with the session's transcript, which the watcher watches as well.
-    const transcript = join(env.CLAUDE_CONFIG_DIR, 'projects', '-bench', `${sessionId}.jsonl`);
+    const transcript = join(env.CLAUDE_CONFIG_DIR!, 'projects', '-bench', `${sessionId}.jsonl`);
     mkdirSync(dirname(transcript), { recursive: true });
     writeFileSync(transcript, '');
     const floorDir = join(sandbox, 'floor', 'new');

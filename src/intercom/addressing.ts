@@ -166,13 +166,28 @@ export function resolveRecipients(
   const address = parseAddress(to);
   if (address.kind !== 'direct') return broadcastRecipients(address, self, live);
   const dir: Directory = { live, wasAgent, linked: () => undefined };
-  const targets = new Map<string, Target>();
-  for (const token of address.tokens) {
-    const target = agentTarget(token, dir, self?.code);
-    if (!target) throw unknownRecipient(token, dir, self?.code, false);
-    targets.set(token, target);
-  }
+  const { targets, unmatched } = matchAgents(address.tokens, dir, self?.code);
+  if (unmatched[0] !== undefined) throw unknownRecipient(unmatched[0], dir, self?.code, false);
   return directRecipients(address.tokens, targets, self?.code);
+}
+
+/**
+ * The live agent (or the human) each token names, by token; `unmatched`: the tokens that name
+ * none (they may name Claude sessions), in their order. Throws as agentTarget does.
+ */
+export function matchAgents(
+  tokens: string[],
+  dir: Directory,
+  selfCode: string | undefined,
+): { targets: Map<string, Target>; unmatched: string[] } {
+  const targets = new Map<string, Target>();
+  const unmatched: string[] = [];
+  for (const token of tokens) {
+    const target = agentTarget(token, dir, selfCode);
+    if (target) targets.set(token, target);
+    else unmatched.push(token);
+  }
+  return { targets, unmatched };
 }
 
 /**

@@ -10,10 +10,10 @@ import type { IntercomContext } from './context.ts';
 import { presenceOf } from './presence.ts';
 import type { Mail, SendInput, StoredMessage } from '../store/mail.ts';
 import { INBOX_STATES } from '../store/layout.ts';
-import { agentTarget, broadcastRecipients, directRecipients, parseAddress, unknownRecipient } from './addressing.ts';
+import { broadcastRecipients, directRecipients, matchAgents, parseAddress, unknownRecipient } from './addressing.ts';
 import { checkLoopGuard } from './loop-guard.ts';
 import { validateBody } from '../store/mail.ts';
-import type { Address, Directory, Recipients, Target } from './addressing.ts';
+import type { Address, Directory, Recipients } from './addressing.ts';
 import type { Sessions, SessionSnapshot } from './sessions.ts';
 import type { Claims } from '../store/claims.ts';
 import { nudge } from './nudge.ts';
@@ -139,13 +139,7 @@ export function createPostOffice(ctx: IntercomContext, agents: Agents, mail: Mai
     if (address.kind !== 'direct') return { recipients: broadcastRecipients(address, self, live) };
     const linked = await linkedAgents(address.tokens, live);
     const dir: Directory = { live, wasAgent, linked: (token) => linked.get(token) };
-    const targets = new Map<string, Target>();
-    const unmatched: string[] = [];
-    for (const token of address.tokens) {
-      const target = agentTarget(token, dir, selfBox);
-      if (target) targets.set(token, target);
-      else unmatched.push(token);
-    }
+    const { targets, unmatched } = matchAgents(address.tokens, dir, selfBox);
     if (unmatched.length === 0) return { recipients: directRecipients(address.tokens, targets, selfBox) };
     const snapshot = await sessions.snapshot(live);
     for (const token of unmatched) {

@@ -173,6 +173,14 @@ describe('the npm package', () => {
     expect(registered()).toBe(false);
   }, 120_000);
 
+  // `npm link` in a checkout puts this same launcher on PATH: it runs the sources with the bun
+  // that `npm install` brought (node_modules/bun), with no bun on PATH.
+  test('in a checkout (npm link), the launcher runs the sources with the bun npm install brought', () => {
+    const r = run([join(NODE_ONLY, 'node'), join(REPO, 'src', 'bin', 'npm-launcher.mjs'), 'who']);
+    expect(r).toMatchObject({ code: 0, stdout: 'No live agents.\n' });
+    expect(run([join(NODE_ONLY, 'node'), join(REPO, 'src', 'bin', 'npm-launcher.mjs'), '--version']).stdout.trim()).toBe(VERSION);
+  });
+
   test("with install scripts off, bun's own binary is found; with no bun at all, the error says what to do", () => {
     // --ignore-scripts: bun's postinstall never puts its binary in place of bun/bin/bun.exe (a placeholder).
     const prefix = join(sandbox, 'prefix-no-scripts');

@@ -39,10 +39,10 @@ import {
 import {
   parseAddress,
   broadcastRecipients,
-  agentTarget,
   unknownRecipient,
-  directRecipients
-} from "./intercom-8tzajfts.js";
+  directRecipients,
+  matchAgents
+} from "./intercom-gfd9an39.js";
 import {
   joinPath
 } from "./intercom-hd2vx4ay.js";
@@ -644,15 +644,7 @@ function createPostOffice(ctx, agents, mail, sessions, claims) {
       return { recipients: broadcastRecipients(address, self, live) };
     const linked = await linkedAgents(address.tokens, live);
     const dir = { live, wasAgent, linked: (token) => linked.get(token) };
-    const targets = new Map;
-    const unmatched = [];
-    for (const token of address.tokens) {
-      const target = agentTarget(token, dir, selfBox);
-      if (target)
-        targets.set(token, target);
-      else
-        unmatched.push(token);
-    }
+    const { targets, unmatched } = matchAgents(address.tokens, dir, selfBox);
     if (unmatched.length === 0)
       return { recipients: directRecipients(address.tokens, targets, selfBox) };
     const snapshot = await sessions.snapshot(live);

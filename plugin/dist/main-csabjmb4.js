@@ -11,7 +11,7 @@ import {
   SINCE_FORMS,
   readSince,
   parseAddress
-} from "./intercom-8tzajfts.js";
+} from "./intercom-gfd9an39.js";
 import {
   __toESM
 } from "./intercom-95dysxpx.js";
@@ -27,7 +27,7 @@ import {
 import"./intercom-4xx3ma53.js";
 import {
   senderMailbox
-} from "./intercom-9tn4sf7n.js";
+} from "./intercom-fgpkncbj.js";
 import {
   renderNote,
   IntercomError,

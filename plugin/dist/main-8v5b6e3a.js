@@ -22,7 +22,7 @@ import {
   SINCE_FORMS,
   readSince,
   parseAddress
-} from "./intercom-8tzajfts.js";
+} from "./intercom-gfd9an39.js";
 import {
   inertLine,
   quoted,

@@ -159,6 +159,18 @@ function directRecipients(tokens, targets, selfCode) {
   }
   return { codes: [...new Set(codes)], scope: "direct", ...sessions.size ? { sessions } : {} };
 }
+function matchAgents(tokens, dir, selfCode) {
+  const targets = new Map;
+  const unmatched = [];
+  for (const token of tokens) {
+    const target = agentTarget(token, dir, selfCode);
+    if (target)
+      targets.set(token, target);
+    else
+      unmatched.push(token);
+  }
+  return { targets, unmatched };
+}
 function ambiguousSession(token, matches) {
   const ids = new Set(matches.map((a) => a.session_id));
   const agents = matches.map(describeAgent).join(", ");
@@ -168,4 +180,4 @@ function ambiguousSession(token, matches) {
   return new IntercomError("AMBIGUOUS", `session prefix "${token}" matches ${agents}; give more of the id`);
 }
 
-export { ASK_TIMEOUT_S, CLAIM_TTL_MINUTES, MAX_CLAIM_PATTERNS, SESSIONS_LIMIT, SEARCH_LIMIT, OFFSET, inRange, rangeText, SINCE_FORMS, readSince, parseSince, sinceTime, parseAddress, broadcastRecipients, agentTarget, unknownRecipient, directRecipients };
+export { ASK_TIMEOUT_S, CLAIM_TTL_MINUTES, MAX_CLAIM_PATTERNS, SESSIONS_LIMIT, SEARCH_LIMIT, OFFSET, inRange, rangeText, SINCE_FORMS, readSince, parseSince, sinceTime, parseAddress, broadcastRecipients, unknownRecipient, directRecipients, matchAgents };

@@ -81,7 +81,7 @@ import {
   paneQuestion,
   senderMailbox,
   createPostOffice
-} from "./intercom-9tn4sf7n.js";
+} from "./intercom-fgpkncbj.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,
@@ -93,7 +93,7 @@ import {
   parseSince,
   sinceTime,
   parseAddress
-} from "./intercom-8tzajfts.js";
+} from "./intercom-gfd9an39.js";
 import {
   frameMessage
 } from "./intercom-nv9fbcp3.js";
