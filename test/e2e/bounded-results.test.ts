@@ -101,14 +101,25 @@ describe('peek', () => {
       stdout: 'pipe',
       stderr: 'pipe',
     });
+    // Lines as they come: the race starts only once the other process says its store is open
+    // (a fixed sleep was too short on a loaded CI machine, and then the peeks took everything).
+    const out: string[] = [];
+    let sawReady: () => void = () => undefined;
+    const ready = new Promise<void>((resolve) => (sawReady = resolve));
     const lines = (async () => {
-      const out = await new Response(drainer.stdout).text();
-      return out
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .map((l) => (JSON.parse(l) as { id: string }).id);
+      let rest = '';
+      for await (const chunk of drainer.stdout) {
+        rest += new TextDecoder().decode(chunk);
+        const parts = rest.split('\n');
+        rest = parts.pop() ?? '';
+        for (const line of parts) {
+          if (line === 'ready') sawReady();
+          else if (line.startsWith('{')) out.push((JSON.parse(line) as { id: string }).id);
+        }
+      }
+      return out;
     })();
-    await Bun.sleep(300); // let it open the store
+    await Promise.race([ready, drainer.exited.then((code) => Promise.reject(new Error(`drain-inbox.ts exited ${code} before ready`)))]);
     const drainMcp = async () => {
       const ids: string[] = [];
       for (let empty = 0; empty < 3; ) {
