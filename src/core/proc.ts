@@ -63,6 +63,35 @@ export function procInfo(pid: number): ProcInfo | undefined {
   return psSnapshot(pid).get(pid);
 }
 
+/**
+ * Linux reports times in /proc in USER_HZ ticks, which the kernel ABI fixes at 100 per second
+ * (proc(5): "clock ticks"; 100 on every architecture Claude Code ships for).
+ */
+const TICK_MS = 10;
+
+/**
+ * When a process started, as epoch ms, never later than the truth and at most 20 ms before it:
+ * /proc/<pid>/stat field 22 (start, in ticks since boot) placed on the wall clock through
+ * /proc/uptime (time since boot, 10 ms steps). Both are truncated to a tick, so the estimate is
+ * within ±10 ms; one tick is taken off to keep it early. Undefined without /proc (macOS, whose
+ * `ps` shows starts to the second only) or when the process is gone.
+ */
+export function processStartedAt(pid: number): number | undefined {
+  if (!hasProc() || !Number.isInteger(pid) || pid <= 0) return undefined;
+  const info = readProc(pid);
+  let uptime: string;
+  try {
+    uptime = nodeFs().readFileSync('/proc/uptime', 'utf8');
+  } catch {
+    return undefined;
+  }
+  const now = Date.now();
+  const sinceBoot = Number(uptime.slice(0, uptime.indexOf(' '))) * 1000;
+  const startTicks = Number(info?.start);
+  if (!info || !Number.isFinite(sinceBoot) || !Number.isFinite(startTicks)) return undefined;
+  return Math.floor(now - sinceBoot + startTicks * TICK_MS - TICK_MS);
+}
+
 /** True when `pid` runs and, if `start` is given, is the process that had that start token. */
 export function isProcessAlive(pid: number, start?: string): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;

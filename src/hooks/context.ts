@@ -11,10 +11,10 @@ export interface HookContext {
   input: HookInput;
   pid: number;
   /**
-   * When this hook process started (epoch ms): the time of the event it reports. Busy/idle
-   * marks carry it, so a hook that finishes late cannot override a newer event.
+   * When Claude Code fired this hook's event (epoch ms; hooks/event-time.ts), read on first
+   * call. Busy/idle marks carry it, so a hook that finishes late cannot override a newer event.
    */
-  startedAt: number;
+  eventAt(): number;
   /** The store, opened on first call (a hook's fast path may never need it). */
   store(): Promise<Intercom>;
   /** stdout: the hook's answer to Claude Code. */
@@ -35,5 +35,5 @@ export function selfOf(ctx: HookContext): HookSelf {
 
 /** This hook's event for busy/idle: its session and transcript, at the hook's start (a late finish cannot override a newer event). */
 export function seenBy(ctx: HookContext): SeenBy {
-  return { sessionId: ctx.input.sessionId, transcriptPath: ctx.input.transcriptPath, at: ctx.startedAt };
+  return { sessionId: ctx.input.sessionId, transcriptPath: ctx.input.transcriptPath, at: ctx.eventAt() };
 }

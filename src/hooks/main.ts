@@ -5,6 +5,7 @@ import { describeError } from '../core/errors.ts';
 import type { Intercom } from '../intercom/index.ts';
 import type { HookHandler } from './context.ts';
 import { parseHookInput } from './input.ts';
+import { hookEventTime } from './event-time.ts';
 
 /** Each hook loads only its own handler: PreToolUse runs on every tool call and must start fast. */
 export const HOOK_EVENTS: Record<string, { load: () => Promise<HookHandler>; background: boolean }> = {
@@ -22,7 +23,7 @@ export interface HookDeps {
   /** The settings; throws when the environment holds a bad value (reported like any hook failure). */
   config(): Config;
   pid: number;
-  /** When the hook process started (epoch ms). */
+  /** When the hook process's JavaScript started (epoch ms): the event time where process starts cannot be read. */
   startedAt: number;
   readStdin(): Promise<string>;
   openIntercom(): Promise<Intercom>;
@@ -65,12 +66,13 @@ export async function runHook(event: string | undefined, deps: HookDeps): Promis
     if (input.agentId !== undefined && event !== 'pre-tool-use') return 0;
     let opened: Promise<Intercom> | undefined;
     const store = () => (opened ??= deps.openIntercom());
+    let eventAt: number | undefined;
     return await handler({
       event: event!,
       config,
       input,
       pid: deps.pid,
-      startedAt: deps.startedAt,
+      eventAt: () => (eventAt ??= hookEventTime(deps.pid, config.claudePid, deps.startedAt)),
       store,
       out: deps.out,
       err: deps.err,

@@ -1,5 +1,7 @@
 import { expect, test } from 'bun:test';
-import { ancestors, isProcessAlive, parseProcStat, procInfo } from '../../src/core/proc.ts';
+import { join } from 'node:path';
+import { ancestors, isProcessAlive, parseProcStat, procInfo, processStartedAt } from '../../src/core/proc.ts';
+import { BUN, REPO } from '../helpers/paths.ts';
 
 test('parses /proc/<pid>/stat even when comm has spaces and parentheses', () => {
   const line = '4242 (my (weird) cmd) S 17 4242 17 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 987654 1000 100';
@@ -17,4 +19,33 @@ test('this process is alive with its own start time, and not with another', () =
 test('the ancestor chain starts at the parent', () => {
   const chain = ancestors(process.pid);
   expect(chain[0]?.pid).toBe(process.ppid);
+});
+
+test('a process start read from /proc is never later than the spawn, and close to it', async () => {
+  const before = Date.now();
+  const child = Bun.spawn(['sleep', '5']);
+  const after = Date.now();
+  try {
+    const at = processStartedAt(child.pid)!;
+    // Tick-truncated: at most 20 ms early (core/proc.ts); the spawn itself lies in [before, after].
+    expect(at).toBeLessThanOrEqual(after);
+    expect(at).toBeGreaterThanOrEqual(before - 25);
+  } finally {
+    child.kill();
+  }
+  expect(processStartedAt(2 ** 22 + 12345)).toBeUndefined();
+});
+
+test("a hook's event time is its outermost process below Claude, not when bun got going", async () => {
+  // This test plays Claude (CLAUDE_PID); the hook's shell waits 400 ms before it starts bun, as a
+  // loaded machine or a slow launcher would.
+  const script = `import { hookEventTime } from ${JSON.stringify(join(REPO, 'src/hooks/event-time.ts'))};
+    console.log(JSON.stringify({ at: hookEventTime(process.pid, Number(process.env.CLAUDE_PID), Math.floor(performance.timeOrigin)), origin: performance.timeOrigin }));`;
+  const spawnedAt = Date.now();
+  const hook = Bun.spawn(['sh', '-c', `sleep 0.4; "${BUN}" -e '${script}'; true`], { env: { ...process.env, CLAUDE_PID: String(process.pid) }, stdout: 'pipe' });
+  const returnedAt = Date.now();
+  const { at, origin } = JSON.parse(await new Response(hook.stdout).text()) as { at: number; origin: number };
+  expect(at).toBeLessThanOrEqual(returnedAt);
+  expect(at).toBeGreaterThanOrEqual(spawnedAt - 25);
+  expect(origin - at).toBeGreaterThan(350);
 });
