@@ -92,6 +92,22 @@ export function processStartedAt(pid: number): number | undefined {
   return Math.floor(now - sinceBoot + startTicks * TICK_MS - TICK_MS);
 }
 
+/**
+ * The pid most recently created in this pid namespace (the fifth field of /proc/loadavg, proc(5)),
+ * or undefined without /proc. Pids are handed out in increasing order (until they wrap at
+ * pid_max), so a process with a higher pid was created after this was read.
+ */
+export function lastCreatedPid(): number | undefined {
+  if (!hasProc()) return undefined;
+  try {
+    const text = nodeFs().readFileSync('/proc/loadavg', 'utf8');
+    const last = Number(text.trim().split(' ')[4]);
+    return Number.isInteger(last) && last > 0 ? last : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** True when `pid` runs and, if `start` is given, is the process that had that start token. */
 export function isProcessAlive(pid: number, start?: string): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;

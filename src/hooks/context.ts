@@ -2,6 +2,7 @@ import type { Config } from '../core/config.ts';
 import type { Intercom } from '../intercom/index.ts';
 import type { HookSelf } from '../intercom/identity.ts';
 import type { SeenBy } from '../intercom/presence.ts';
+import type { HookLaunch } from './event-time.ts';
 import type { HookInput } from './input.ts';
 
 export interface HookContext {
@@ -11,10 +12,11 @@ export interface HookContext {
   input: HookInput;
   pid: number;
   /**
-   * When Claude Code fired this hook's event (epoch ms; hooks/event-time.ts), read on first
-   * call. Busy/idle marks carry it, so a hook that finishes late cannot override a newer event.
+   * When Claude Code fired this hook's event (epoch ms) and the pid its launch began with
+   * (hooks/event-time.ts), read on first call. Busy/idle marks carry them, so a hook that
+   * finishes late cannot override a newer event.
    */
-  eventAt(): number;
+  launch(): HookLaunch;
   /** The store, opened on first call (a hook's fast path may never need it). */
   store(): Promise<Intercom>;
   /** stdout: the hook's answer to Claude Code. */
@@ -35,5 +37,6 @@ export function selfOf(ctx: HookContext): HookSelf {
 
 /** This hook's event for busy/idle: its session and transcript, at the hook's start (a late finish cannot override a newer event). */
 export function seenBy(ctx: HookContext): SeenBy {
-  return { sessionId: ctx.input.sessionId, transcriptPath: ctx.input.transcriptPath, at: ctx.eventAt() };
+  const { at, firstPid } = ctx.launch();
+  return { sessionId: ctx.input.sessionId, transcriptPath: ctx.input.transcriptPath, at, firstPid };
 }

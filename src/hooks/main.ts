@@ -5,7 +5,8 @@ import { describeError } from '../core/errors.ts';
 import type { Intercom } from '../intercom/index.ts';
 import type { HookHandler } from './context.ts';
 import { parseHookInput } from './input.ts';
-import { hookEventTime } from './event-time.ts';
+import { hookLaunch } from './event-time.ts';
+import type { HookLaunch } from './event-time.ts';
 
 /** Each hook loads only its own handler: PreToolUse runs on every tool call and must start fast. */
 export const HOOK_EVENTS: Record<string, { load: () => Promise<HookHandler>; background: boolean }> = {
@@ -66,13 +67,13 @@ export async function runHook(event: string | undefined, deps: HookDeps): Promis
     if (input.agentId !== undefined && event !== 'pre-tool-use') return 0;
     let opened: Promise<Intercom> | undefined;
     const store = () => (opened ??= deps.openIntercom());
-    let eventAt: number | undefined;
+    let launch: HookLaunch | undefined;
     return await handler({
       event: event!,
       config,
       input,
       pid: deps.pid,
-      eventAt: () => (eventAt ??= hookEventTime(deps.pid, config.claudePid, deps.startedAt)),
+      launch: () => (launch ??= hookLaunch(deps.pid, config.claudePid, deps.startedAt)),
       store,
       out: deps.out,
       err: deps.err,

@@ -2,39 +2,24 @@
 // - new mail is handed to the model once (claimed, so it is never repeated), as context;
 // - before an edit (Edit, Write, MultiEdit, NotebookEdit), a file claimed by another agent gets
 //   the guard's answer: ask (default), deny, or a warning, with the owner and how to reach them.
-// The common path (no mail, not an edit) is one small file read and one folder listing: no zod,
-// no MCP SDK, no node:fs.
-import { quickHasClaims, quickInbox } from '../store/quick.ts';
+// The common path (no mail, not an edit) is pre-tool-use-quick.ts: one small file read and one
+// folder listing.
+import { quickHasClaims } from '../store/quick.ts';
 import type { HookContext, HookHandler } from './context.ts';
 import { selfOf } from './context.ts';
+import { editedFile, nothingToDo } from './pre-tool-use-quick.ts';
 
-/** intercom's own tools (`mcp__intercom__send`, or `mcp__plugin_intercom_intercom__send` as a plugin). */
-export function isIntercomTool(toolName: string | undefined): boolean {
-  return toolName !== undefined && /^mcp__(?:.*_)?intercom__/.test(toolName);
-}
+export { isIntercomTool } from './pre-tool-use-quick.ts';
 
-/** The tools that write a file, and the input field naming it. */
-const EDIT_TOOLS: Record<string, string> = { Edit: 'file_path', Write: 'file_path', MultiEdit: 'file_path', NotebookEdit: 'notebook_path' };
-
-function editedFile(ctx: HookContext): string | undefined {
-  const field = ctx.input.toolName ? EDIT_TOOLS[ctx.input.toolName] : undefined;
-  const value = field ? ctx.input.toolInput?.[field] : undefined;
-  if (typeof value !== 'string' || value === '') return undefined;
-  return value.startsWith('/') ? value : `${ctx.input.cwd ?? ctx.config.cwd}/${value}`;
-}
-
-export const preToolUse: HookHandler = async (ctx) => {
-  if (isIntercomTool(ctx.input.toolName)) return 0; // it is already talking to intercom
-  const file = editedFile(ctx);
+export const preToolUse: HookHandler = async (ctx: HookContext) => {
+  // The entry point answers this common case before loading anything (bin/intercom.ts); asked
+  // again here for the callers that come straight in (tests, the source route's slow path).
+  if (await nothingToDo(ctx.config, ctx.input)) return 0;
+  const file = editedFile(ctx.input, ctx.config.cwd);
   const guard = file !== undefined && (await quickHasClaims(ctx.config.storeDir));
   // A subagent's tool call: its context is not the main thread's, so mail waits for the main
   // thread (its next tool call, its prompt, or its Stop watcher). The claim guard still applies.
   const takesMail = ctx.input.agentId === undefined;
-  if (!guard && !takesMail) return 0;
-  if (!guard && ctx.input.sessionId && ctx.config.identityOverride === undefined) {
-    const quick = await quickInbox(ctx.config.storeDir, ctx.input.sessionId);
-    if (quick?.waiting === 0) return 0; // the common case: a linked session with nothing new
-  }
   // The slow path (mail waiting, a claimed edit, or a session not linked yet) loads the rest.
   const { hookAgent, hookClaude } = await import('../intercom/identity.ts');
   const { ancestors } = await import('../core/proc.ts');

@@ -5,7 +5,7 @@
 // It stays armed for as long as its Claude process lives; it exits 0, quietly, when that process
 // dies, when a newer watcher for the same agent replaces it, or when it is told to stop.
 import { describeError } from '../core/errors.ts';
-import { ancestors, isProcessAlive, procInfo, stopProcess } from '../core/proc.ts';
+import { ancestors, isProcessAlive, lastCreatedPid, procInfo, stopProcess } from '../core/proc.ts';
 import type { ProcInfo } from '../core/proc.ts';
 import type { Intercom } from '../intercom/index.ts';
 import type { FolderWatch } from '../store/watch.ts';
@@ -99,7 +99,8 @@ async function deliver(ctx: HookContext, store: Intercom, code: string): Promise
   if (claimed.length === 0) return false;
   // On exit 2 Claude Code hands the hook's stderr (stdout if stderr is empty) to the model.
   ctx.err(formatDelivery(code, claimed, await store.mail.countNew(code)));
-  await store.presence.mark(code, 'busy', { ...seenBy(ctx), at: undefined }); // the wake's moment, not the hook's start
+  // The wake's moment, not the hook's start, and the newest pid then (store/activity.ts says why).
+  await store.presence.mark(code, 'busy', { ...seenBy(ctx), at: undefined, firstPid: undefined, lastPid: lastCreatedPid() });
   return true;
 }
 

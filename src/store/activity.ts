@@ -10,6 +10,12 @@
 // a session id can be run by two processes at once, a process runs one agent); the MCP server
 // that registers under that process, or a hook that finds its agent, adopts those events.
 //
+// A hook's time is its process's start as /proc gives it: to a clock tick, so up to 20 ms early
+// (core/proc.ts). Near a wake, that is not enough to order the two: a Stop launched just before a
+// peer's wake (the wake must win) and the Stop of the short turn that wake started (the Stop must
+// win) can carry the same time. There pids decide, which grow with each new process: a wake
+// records the newest pid at its moment, an idle the pid its hook's launch began with.
+//
 // An event stamped further ahead of now than the allowed clock skew was written by a clock that
 // was wrong; it would outrank every true event until the clock caught up, so it is ignored (and
 // pruned).
@@ -32,7 +38,14 @@ export interface ActivityEvent {
   at: number;
   sessionId?: string | undefined;
   transcriptPath?: string | undefined;
+  /** An idle: the pid the hook's launch began with. */
+  firstPid?: number | undefined;
+  /** A wake's busy: the newest pid on the machine at the wake. */
+  lastPid?: number | undefined;
 }
+
+/** How close (ms) an idle's time and a wake's may be before their pids decide which came first. */
+const TIE_MS = 50;
 
 export interface ActivityView {
   state: Activity;
@@ -92,11 +105,17 @@ export function createActivity(ctx: StoreContext) {
     const now = ctx.clock.now();
     const names = await listNames(dir);
     const latestName = names.findLast((name) => !isFutureStamp(eventTime(name), now));
-    if (latestName && eventTime(latestName) > event.at) return; // a newer event decides
+    let stamp = event.at;
     // Only an idle needs the newest record itself (a busy is written whatever came before: on the
     // wake path, one read less).
-    if (event.state === 'idle' && (await newestIn(dir, names))?.record.state === 'idle') return;
-    const at = new Date(event.at).toISOString();
+    const latest = event.state === 'idle' ? await newestIn(dir, names) : undefined;
+    const wake = latest?.record.state === 'busy' && latest.record.last_pid !== undefined ? latest : undefined;
+    if (wake && event.firstPid !== undefined && Math.abs(eventTime(wake.name) - event.at) <= TIE_MS) {
+      if (event.firstPid <= wake.record.last_pid!) return; // launched before that wake
+      stamp = Math.max(stamp, eventTime(wake.name) + 1); // launched after it: sorts after it too
+    } else if (latestName && eventTime(latestName) > event.at) return; // a newer event decides
+    if (latest?.record.state === 'idle') return;
+    const at = new Date(stamp).toISOString();
     const record: ActivityRecord = {
       v: 1,
       state: event.state,
@@ -104,8 +123,9 @@ export function createActivity(ctx: StoreContext) {
       since: at,
       ...(event.sessionId ? { session_id: event.sessionId } : {}),
       ...(event.transcriptPath ? { transcript_path: event.transcriptPath } : {}),
+      ...(event.lastPid ? { last_pid: event.lastPid } : {}),
     };
-    const name = eventName(event.at);
+    const name = eventName(stamp);
     const tmp = await writeTmp(layout, `${JSON.stringify(record)}\n`, ctx.clock.now(), false);
     try {
       await publish(tmp, join(dir, name), dir);

@@ -15,7 +15,7 @@ import { INBOX_STATES } from './layout.ts';
 import { readRecord, readStoreText } from './records.ts';
 import type { AgentRecord } from './schema.ts';
 import { createActivity } from './activity.ts';
-import type { ActivityView } from './activity.ts';
+import type { ActivityEvent, ActivityView } from './activity.ts';
 
 export type { Activity } from './activity.ts';
 
@@ -278,9 +278,9 @@ export function createAgents(ctx: StoreContext) {
   async function setActivity(
     key: string,
     state: 'busy' | 'idle',
-    seen: { sessionId?: string | undefined; transcriptPath?: string | undefined; at?: number | undefined } = {},
+    seen: Omit<ActivityEvent, 'state' | 'at'> & { at?: number | undefined } = {},
   ): Promise<void> {
-    await activities.record(key, { state, at: seen.at ?? ctx.clock.now(), sessionId: seen.sessionId, transcriptPath: seen.transcriptPath });
+    await activities.record(key, { ...seen, state, at: seen.at ?? ctx.clock.now() });
   }
 
   async function activity(code: string): Promise<ActivityView> {

@@ -130,6 +130,7 @@ const activity = object<ActivityRecord>({
   since: opt(isoTime),
   session_id: opt(str({ pattern: SESSION_ID_PATTERN })),
   transcript_path: opt(str()),
+  last_pid: opt(positiveInt),
 });
 
 const watcher = object<WatcherRecord>({

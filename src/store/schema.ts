@@ -71,6 +71,14 @@ export const activitySchema = z
     since: isoTime.optional().describe('when the current state began'),
     session_id: z.string().regex(SESSION_ID_PATTERN).optional().describe('the Claude session id the hook saw (changes after /clear)'),
     transcript_path: z.string().optional().describe('the transcript path the hook saw'),
+    last_pid: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe(
+        'for a wake: the pid most recently created on the machine at that moment; a hook launched with a higher pid began after the wake',
+      ),
   })
   .describe('One busy/idle event of an agent (or of a session before its agent exists), written by its hooks; the newest file name wins.');
 

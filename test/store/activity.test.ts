@@ -169,3 +169,29 @@ describe('adopting the events of a Claude process', () => {
     await expect(store.agents.setActivity('../abcd', 'busy')).rejects.toMatchObject({ code: 'BAD_INPUT' });
   });
 });
+
+describe('an idle and a wake whose times are within a clock tick of each other', () => {
+  // A hook's time is its process start to a tick (up to 20 ms early): the pids decide there.
+  test('a Stop launched before the wake (a lower pid than the wake saw) leaves the session busy', async () => {
+    const { store } = await storeLater();
+    await store.agents.setActivity('abcd', 'busy', { at: T0 + 10, lastPid: 5000 });
+    await store.agents.setActivity('abcd', 'idle', { at: T0 + 20, firstPid: 4990 });
+    expect(await store.agents.activity('abcd')).toMatchObject({ state: 'busy', since: iso(T0 + 10) });
+  });
+
+  test('the Stop of the woken turn (launched after the wake, stamped a tick before it) makes it idle', async () => {
+    const { store } = await storeLater();
+    await store.agents.setActivity('abcd', 'busy', { at: T0 + 10, lastPid: 5000 });
+    await store.agents.setActivity('abcd', 'idle', { at: T0 + 1, firstPid: 5003 });
+    expect(await store.agents.activity('abcd')).toMatchObject({ state: 'idle', since: iso(T0 + 11) });
+  });
+
+  test('further apart, time alone decides', async () => {
+    const { store } = await storeLater();
+    await store.agents.setActivity('abcd', 'busy', { at: T0 + 100, lastPid: 5000 });
+    await store.agents.setActivity('abcd', 'idle', { at: T0, firstPid: 6000 });
+    expect((await store.agents.activity('abcd')).state).toBe('busy');
+    await store.agents.setActivity('abcd', 'idle', { at: T0 + 200, firstPid: 10 });
+    expect((await store.agents.activity('abcd')).state).toBe('idle');
+  });
+});

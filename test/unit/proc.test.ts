@@ -36,15 +36,19 @@ test('a process start read from /proc is never later than the spawn, and close t
   expect(processStartedAt(2 ** 22 + 12345)).toBeUndefined();
 });
 
-test("a hook's event time is its outermost process below Claude, not when bun got going", async () => {
+test("a hook's launch is its outermost process below Claude (time and pid), not when bun got going", async () => {
   // This test plays Claude (CLAUDE_PID); the hook's shell waits 400 ms before it starts bun, as a
   // loaded machine or a slow launcher would.
-  const script = `import { hookEventTime } from ${JSON.stringify(join(REPO, 'src/hooks/event-time.ts'))};
-    console.log(JSON.stringify({ at: hookEventTime(process.pid, Number(process.env.CLAUDE_PID), Math.floor(performance.timeOrigin)), origin: performance.timeOrigin }));`;
+  const script = `import { hookLaunch } from ${JSON.stringify(join(REPO, 'src/hooks/event-time.ts'))};
+    console.log(JSON.stringify({ ...hookLaunch(process.pid, Number(process.env.CLAUDE_PID), Math.floor(performance.timeOrigin)), origin: performance.timeOrigin }));`;
   const spawnedAt = Date.now();
-  const hook = Bun.spawn(['sh', '-c', `sleep 0.4; "${BUN}" -e '${script}'; true`], { env: { ...process.env, CLAUDE_PID: String(process.pid) }, stdout: 'pipe' });
+  const hook = Bun.spawn(['sh', '-c', `sleep 0.4; "${BUN}" -e '${script}'; true`], {
+    env: { ...process.env, CLAUDE_PID: String(process.pid) },
+    stdout: 'pipe',
+  });
   const returnedAt = Date.now();
-  const { at, origin } = JSON.parse(await new Response(hook.stdout).text()) as { at: number; origin: number };
+  const { at, firstPid, origin } = JSON.parse(await new Response(hook.stdout).text()) as { at: number; firstPid: number; origin: number };
+  expect(firstPid).toBe(hook.pid); // the shell, not bun
   expect(at).toBeLessThanOrEqual(returnedAt);
   expect(at).toBeGreaterThanOrEqual(spawnedAt - 25);
   expect(origin - at).toBeGreaterThan(350);

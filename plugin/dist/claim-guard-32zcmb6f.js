@@ -3,12 +3,12 @@ import {
   inertLine,
   quoted,
   label
-} from "./intercom-4xx3ma53.js";
+} from "./app-4xx3ma53.js";
 import {
   nextStepText,
   shorten,
   oneLineForTerminal
-} from "./intercom-1c2p5kqx.js";
+} from "./app-43z2an93.js";
 
 // src/hooks/claim-guard.ts
 function claimWarning(file, claims) {

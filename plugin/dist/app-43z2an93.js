@@ -1,4 +1,51 @@
 // @bun
+// src/core/paths.ts
+function joinPath(...parts) {
+  let out = "";
+  for (const part of parts) {
+    if (part === "")
+      continue;
+    out = out === "" ? part : out.endsWith("/") ? `${out}${part.replace(/^\/+/, "")}` : `${out}/${part.replace(/^\/+/, "")}`;
+  }
+  return out;
+}
+function isAbsolutePath(path) {
+  return path.startsWith("/");
+}
+function normalizePath(path) {
+  const absolute = path.startsWith("/");
+  const out = [];
+  for (const segment of path.split("/")) {
+    if (segment === "" || segment === ".")
+      continue;
+    if (segment === "..") {
+      if (out.length && out[out.length - 1] !== "..")
+        out.pop();
+      else if (!absolute)
+        out.push("..");
+      continue;
+    }
+    out.push(segment);
+  }
+  const joined = out.join("/");
+  return absolute ? `/${joined}` : joined || ".";
+}
+function baseName(path) {
+  const trimmed = path.replace(/\/+$/, "");
+  return trimmed.slice(trimmed.lastIndexOf("/") + 1);
+}
+function dirName(path) {
+  const trimmed = path.replace(/\/+$/, "");
+  const i = trimmed.lastIndexOf("/");
+  if (i < 0)
+    return ".";
+  return i === 0 ? "/" : trimmed.slice(0, i);
+}
+function relativeTo(base, path) {
+  const prefix = base.endsWith("/") ? base : `${base}/`;
+  return path.startsWith(prefix) ? path.slice(prefix.length) : path;
+}
+
 // src/core/next-step.ts
 var cmd = (text) => `\`intercom ${text}\``;
 var CATALOGUE = {
@@ -66,6 +113,70 @@ function describeError(error, surface) {
   if (error instanceof Error)
     return error.message;
   return String(error);
+}
+
+// src/core/config.ts
+var DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+var DEFAULT_RETENTION_DAYS = 14;
+var CLAIM_MODES = ["warn", "ask", "deny"];
+var WATCH_MODES = ["auto", "events", "poll"];
+function nonEmpty(value) {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+function absoluteDir(value, name, home) {
+  const expanded = value === "~" ? home : value.startsWith("~/") ? joinPath(home, value.slice(2)) : value;
+  if (!isAbsolutePath(expanded)) {
+    throw new IntercomError("BAD_INPUT", `${name}=${value} must be an absolute path, e.g. ${name}=$HOME/${value}`);
+  }
+  return normalizePath(expanded);
+}
+function positiveInt(value, name, fallback, warn) {
+  if (value === undefined)
+    return fallback;
+  const n = Number(value);
+  if (Number.isInteger(n) && n > 0)
+    return n;
+  warn(`${name}=${value} is not a positive whole number, so the default ${fallback} is used; fix or unset it`);
+  return fallback;
+}
+function oneOf(value, name, allowed, fallback, warn) {
+  if (value === undefined)
+    return fallback;
+  const lower = value.toLowerCase();
+  if (allowed.includes(lower))
+    return lower;
+  warn(`${name}=${value} is not one of ${allowed.join(", ")}, so the default ${fallback} is used; fix or unset it`);
+  return fallback;
+}
+function resolveConfig({ env, cwd, home }) {
+  const warnings = [];
+  const warn = (w) => warnings.push(w);
+  const storeDir = nonEmpty(env.CLAUDE_INTERCOM_DIR);
+  const configDir = nonEmpty(env.CLAUDE_CONFIG_DIR);
+  return Object.freeze({
+    storeDir: storeDir ? absoluteDir(storeDir, "CLAUDE_INTERCOM_DIR", home) : joinPath(home, ".claude-intercom"),
+    claudeConfigDirs: [
+      configDir ? absoluteDir(configDir, "CLAUDE_CONFIG_DIR", home) : joinPath(home, ".claude"),
+      ...(nonEmpty(env.CLAUDE_INTERCOM_CONFIG_DIRS) ?? "").split(":").filter(Boolean).map((dir) => absoluteDir(dir, "CLAUDE_INTERCOM_CONFIG_DIRS", home))
+    ],
+    claudeUserConfigFile: configDir ? joinPath(absoluteDir(configDir, "CLAUDE_CONFIG_DIR", home), ".claude.json") : joinPath(home, ".claude.json"),
+    identityOverride: nonEmpty(env.CLAUDE_INTERCOM_SESSION),
+    claudeSessionId: nonEmpty(env.CLAUDE_CODE_SESSION_ID),
+    claudePid: /^\d+$/.test(env.CLAUDE_PID ?? "") ? Number(env.CLAUDE_PID) : undefined,
+    pluginRoot: nonEmpty(env.CLAUDE_PLUGIN_ROOT),
+    underClaudeCode: env.CLAUDECODE === "1",
+    resumeFlags: (nonEmpty(env.CLAUDE_INTERCOM_RESUME_FLAGS) ?? "").split(/\s+/).filter(Boolean),
+    tmuxArgs: (nonEmpty(env.CLAUDE_INTERCOM_TMUX) ?? "").split(/\s+/).filter(Boolean),
+    maxBodyBytes: positiveInt(nonEmpty(env.CLAUDE_INTERCOM_MAX_BODY), "CLAUDE_INTERCOM_MAX_BODY", DEFAULT_MAX_BODY_BYTES, warn),
+    claimMode: oneOf(nonEmpty(env.CLAUDE_INTERCOM_CLAIM_MODE), "CLAUDE_INTERCOM_CLAIM_MODE", CLAIM_MODES, "ask", warn),
+    retentionDays: positiveInt(nonEmpty(env.CLAUDE_INTERCOM_RETENTION_DAYS), "CLAUDE_INTERCOM_RETENTION_DAYS", DEFAULT_RETENTION_DAYS, warn),
+    watch: oneOf(nonEmpty(env.CLAUDE_INTERCOM_WATCH), "CLAUDE_INTERCOM_WATCH", WATCH_MODES, "auto", warn),
+    chokidarEnv: ["CHOKIDAR_USEPOLLING", "CHOKIDAR_INTERVAL"].flatMap((name) => env[name] === undefined ? [] : [`${name}=${env[name]}`]),
+    debug: /\bintercom\b/.test(env.DEBUG ?? ""),
+    cwd,
+    warnings
+  });
 }
 
 // src/core/text.ts
@@ -166,4 +277,4 @@ function asciiEscaped(s) {
   return out;
 }
 
-export { nextStepText, renderNote, NEXT, IntercomError, isIntercomError, hasErrno, describeError, boundaryAtOrBefore, sliceChars, sliceTail, shorten, assertPlainText, forTerminal, jsonForTerminal, oneLineForTerminal, asciiEscaped };
+export { joinPath, normalizePath, baseName, dirName, relativeTo, nextStepText, renderNote, NEXT, IntercomError, isIntercomError, hasErrno, describeError, DEFAULT_MAX_BODY_BYTES, resolveConfig, boundaryAtOrBefore, sliceChars, sliceTail, shorten, assertPlainText, forTerminal, jsonForTerminal, oneLineForTerminal, asciiEscaped };

@@ -1,18 +1,17 @@
 // @bun
-import"./intercom-95dysxpx.js";
 import {
   isProcessAlive2,
   stopProcess2
-} from "./intercom-g4qpvbj1.js";
-import"./intercom-1yfyzd23.js";
-import"./intercom-xp5bq3nj.js";
+} from "./app-szk2ejsq.js";
+import"./app-v0zrsdyk.js";
+import"./app-fg5rg928.js";
 import {
   hookAgent2
-} from "./intercom-92qq735e.js";
+} from "./app-c7dngdsm.js";
 import {
   selfOf,
   seenBy
-} from "./intercom-hyqmsprb.js";
+} from "./app-vgn7n7d1.js";
 
 // src/hooks/session-end.ts
 var sessionEnd = async (ctx) => {

@@ -1,10 +1,43 @@
 // @bun
 import {
-  DEFAULT_MAX_BODY_BYTES
-} from "./intercom-k6yt2pys.js";
+  joinPath,
+  normalizePath,
+  baseName,
+  IntercomError,
+  hasErrno,
+  describeError,
+  DEFAULT_MAX_BODY_BYTES,
+  sliceChars,
+  sliceTail,
+  shorten,
+  assertPlainText
+} from "./app-43z2an93.js";
 import {
   __toESM,
+  HUMAN,
+  MAILBOX_PATTERN,
+  newCode,
+  assertCode,
+  sessionMailbox,
+  assertMessageId,
+  assertSessionId,
+  assertName,
+  isCode,
+  isSessionId,
+  parseIdentityOverride,
   nodeFs,
+  procInfo2,
+  isProcessAlive2,
+  processSnapshot2,
+  descendants2,
+  isClaudeArgv2,
+  processCwd2
+} from "./app-szk2ejsq.js";
+import {
+  quoted,
+  label
+} from "./app-4xx3ma53.js";
+import {
   DIR_MODE,
   tmpName,
   parseTmpName,
@@ -23,32 +56,7 @@ import {
   MESSAGE_STATES,
   STORE_FORMAT_VERSION,
   createLayout
-} from "./intercom-95dysxpx.js";
-import {
-  HUMAN,
-  MAILBOX_PATTERN,
-  newCode,
-  assertCode,
-  sessionMailbox,
-  assertMessageId,
-  assertSessionId,
-  assertName,
-  isCode,
-  isSessionId,
-  parseIdentityOverride
-} from "./intercom-1yfyzd23.js";
-import {
-  procInfo2,
-  isProcessAlive2,
-  processSnapshot2,
-  descendants2,
-  isClaudeArgv2,
-  processCwd2
-} from "./intercom-g4qpvbj1.js";
-import {
-  quoted,
-  label
-} from "./intercom-4xx3ma53.js";
+} from "./app-fg5rg928.js";
 import {
   detectProject,
   readTranscriptHead,
@@ -67,7 +75,7 @@ import {
   scanLogNewestFirst,
   createActivity,
   createPresence
-} from "./intercom-xp5bq3nj.js";
+} from "./app-v0zrsdyk.js";
 import {
   failedDir,
   isStaged,
@@ -81,7 +89,7 @@ import {
   paneQuestion,
   senderMailbox,
   createPostOffice
-} from "./intercom-fgpkncbj.js";
+} from "./app-c2fpqbm0.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,
@@ -93,27 +101,13 @@ import {
   parseSince,
   sinceTime,
   parseAddress
-} from "./intercom-gfd9an39.js";
+} from "./app-af837jbb.js";
 import {
   frameMessage
-} from "./intercom-nv9fbcp3.js";
+} from "./app-nv9fbcp3.js";
 import {
   waitFor
-} from "./intercom-r6np75d3.js";
-import {
-  joinPath,
-  normalizePath,
-  baseName
-} from "./intercom-hd2vx4ay.js";
-import {
-  IntercomError,
-  hasErrno,
-  describeError,
-  sliceChars,
-  sliceTail,
-  shorten,
-  assertPlainText
-} from "./intercom-1c2p5kqx.js";
+} from "./app-r6np75d3.js";
 
 // src/claude/reach.ts
 var NO_REACH = { configDirs: [], tmux: { serverArgs: [] }, childEnv: {}, resumeFlags: [], claudeCommand: "claude" };
@@ -315,7 +309,7 @@ function createAgents(ctx) {
     return;
   }
   async function setActivity(key, state, seen = {}) {
-    await activities.record(key, { state, at: seen.at ?? ctx.clock.now(), sessionId: seen.sessionId, transcriptPath: seen.transcriptPath });
+    await activities.record(key, { ...seen, state, at: seen.at ?? ctx.clock.now() });
   }
   async function activity(code) {
     return activities.read(code);
@@ -344,7 +338,7 @@ function createAgents(ctx) {
 var STALE_MS = 5000;
 async function withLock(layout, work) {
   await ensureDir(layout.claims);
-  const { default: lockfile } = await import("./index-yzdm5xsy.js").then((m)=>__toESM(m.default,1));
+  const { default: lockfile } = await import("./index-mfj1f7my.js").then((m)=>__toESM(m.default,1));
   let compromised;
   let release;
   try {
@@ -1317,7 +1311,7 @@ function sessionLockPath(layout, sessionId) {
 async function withSessionClaim(layout, sessionId, options, work) {
   const lockPath = sessionLockPath(layout, sessionId);
   await ensureDir(layout.asks);
-  const { default: lockfile } = await import("./index-yzdm5xsy.js").then((m)=>__toESM(m.default,1));
+  const { default: lockfile } = await import("./index-mfj1f7my.js").then((m)=>__toESM(m.default,1));
   let compromised;
   const onCompromised = (error) => {
     compromised = error;

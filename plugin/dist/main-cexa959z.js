@@ -1,11 +1,14 @@
 // @bun
 import {
-  isSessionId
-} from "./intercom-1yfyzd23.js";
+  isSessionId,
+  processStartedAt2,
+  ancestors2,
+  findNamedClaude2
+} from "./app-szk2ejsq.js";
 import {
   IntercomError,
   describeError
-} from "./intercom-1c2p5kqx.js";
+} from "./app-43z2an93.js";
 
 // src/hooks/input.ts
 var str = (value) => typeof value === "string" && value !== "" ? value : undefined;
@@ -33,14 +36,37 @@ function parseHookInput(text) {
   };
 }
 
+// src/hooks/event-time.ts
+var LAUNCH_WINDOW_MS = 5000;
+function hookLaunch(pid, claudePid, fallback) {
+  const own = processStartedAt2(pid);
+  if (own === undefined)
+    return { at: fallback, firstPid: pid };
+  const launch = { at: Math.min(own, fallback), firstPid: pid };
+  const chain = ancestors2(pid);
+  const claude = chain.find((p) => p.pid === claudePid) ?? findNamedClaude2(chain);
+  if (!claude)
+    return launch;
+  for (const p of chain.slice(0, chain.indexOf(claude))) {
+    const at = processStartedAt2(p.pid);
+    if (at === undefined || at < own - LAUNCH_WINDOW_MS)
+      continue;
+    if (at < launch.at)
+      launch.at = at;
+    if (p.pid < launch.firstPid)
+      launch.firstPid = p.pid;
+  }
+  return launch;
+}
+
 // src/hooks/main.ts
 var HOOK_EVENTS = {
-  "session-start": { load: async () => (await import("./watcher-c49m0bx9.js")).watcher, background: true },
-  stop: { load: async () => (await import("./watcher-c49m0bx9.js")).watcher, background: true },
-  "pre-tool-use": { load: async () => (await import("./pre-tool-use-20032qsf.js")).preToolUse, background: false },
-  "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-v1wfk9dk.js")).userPromptSubmit, background: false },
-  "stop-failure": { load: async () => (await import("./watcher-c49m0bx9.js")).watcher, background: true },
-  "session-end": { load: async () => (await import("./session-end-dwfm5cs9.js")).sessionEnd, background: false }
+  "session-start": { load: async () => (await import("./watcher-w6szysj7.js")).watcher, background: true },
+  stop: { load: async () => (await import("./watcher-w6szysj7.js")).watcher, background: true },
+  "pre-tool-use": { load: async () => (await import("./pre-tool-use-5qns23ne.js")).preToolUse, background: false },
+  "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-5p3wjvhg.js")).userPromptSubmit, background: false },
+  "stop-failure": { load: async () => (await import("./watcher-w6szysj7.js")).watcher, background: true },
+  "session-end": { load: async () => (await import("./session-end-3zzavsx3.js")).sessionEnd, background: false }
 };
 function hookUsage() {
   return [
@@ -72,12 +98,13 @@ async function runHook(event, deps) {
       return 0;
     let opened;
     const store = () => opened ??= deps.openIntercom();
+    let launch;
     return await handler({
       event,
       config,
       input,
       pid: deps.pid,
-      startedAt: deps.startedAt,
+      launch: () => launch ??= hookLaunch(deps.pid, config.claudePid, deps.startedAt),
       store,
       out: deps.out,
       err: deps.err,

@@ -4,11 +4,10 @@ import {
   hookClaude2,
   hookAgent2,
   cliSender2
-} from "./intercom-92qq735e.js";
-import"./intercom-xp5bq3nj.js";
-import"./intercom-95dysxpx.js";
-import"./intercom-1yfyzd23.js";
-import"./intercom-g4qpvbj1.js";
+} from "./app-c7dngdsm.js";
+import"./app-v0zrsdyk.js";
+import"./app-fg5rg928.js";
+import"./app-szk2ejsq.js";
 export {
   cliSender2 as cliSender,
   hookAgent2 as hookAgent,

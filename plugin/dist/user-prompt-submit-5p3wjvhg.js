@@ -1,25 +1,24 @@
 // @bun
-import"./intercom-95dysxpx.js";
 import {
   ancestors2
-} from "./intercom-g4qpvbj1.js";
-import"./intercom-4xx3ma53.js";
-import"./intercom-nv9fbcp3.js";
+} from "./app-szk2ejsq.js";
+import"./app-4xx3ma53.js";
+import"./app-nv9fbcp3.js";
 import {
   claimNewMail2,
   formatDelivery2,
   additionalContext2
-} from "./intercom-4tymz8gn.js";
-import"./intercom-1yfyzd23.js";
-import"./intercom-xp5bq3nj.js";
+} from "./app-ackvky2d.js";
+import"./app-v0zrsdyk.js";
+import"./app-fg5rg928.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./intercom-92qq735e.js";
+} from "./app-c7dngdsm.js";
 import {
   selfOf,
   seenBy
-} from "./intercom-hyqmsprb.js";
+} from "./app-vgn7n7d1.js";
 
 // src/hooks/user-prompt-submit.ts
 var userPromptSubmit = async (ctx) => {

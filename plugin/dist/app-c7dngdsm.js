@@ -1,24 +1,20 @@
 // @bun
 import {
   sessionMailbox,
-  isSessionId
-} from "./intercom-1yfyzd23.js";
-import {
+  isSessionId,
   procInfo2,
   ancestors2,
   findClaudeAncestor2,
   claudeCandidates2
-} from "./intercom-g4qpvbj1.js";
+} from "./app-szk2ejsq.js";
 import {
   detectProject,
   createPresence
-} from "./intercom-xp5bq3nj.js";
+} from "./app-v0zrsdyk.js";
 import {
-  joinPath
-} from "./intercom-hd2vx4ay.js";
-import {
+  joinPath,
   IntercomError
-} from "./intercom-1c2p5kqx.js";
+} from "./app-43z2an93.js";
 
 // src/claude/transcript-path.ts
 function projectFolderName(cwd) {

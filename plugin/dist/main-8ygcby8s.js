@@ -1,16 +1,14 @@
 // @bun
 import {
-  parseIdentityOverride
-} from "./intercom-1yfyzd23.js";
-import {
   __toESM,
-  __commonJS
-} from "./intercom-95dysxpx.js";
-import"./intercom-g4qpvbj1.js";
-import"./intercom-xp5bq3nj.js";
+  __commonJS,
+  parseIdentityOverride
+} from "./app-szk2ejsq.js";
+import"./app-v0zrsdyk.js";
+import"./app-fg5rg928.js";
 import {
   registerSelf2
-} from "./intercom-92qq735e.js";
+} from "./app-c7dngdsm.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,
@@ -22,17 +20,27 @@ import {
   SINCE_FORMS,
   readSince,
   parseAddress
-} from "./intercom-gfd9an39.js";
+} from "./app-af837jbb.js";
 import {
   inertLine,
   quoted,
   label
-} from "./intercom-4xx3ma53.js";
+} from "./app-4xx3ma53.js";
 import {
   PEER_NOTICE,
   frameMessage,
   frameAnswer
-} from "./intercom-nv9fbcp3.js";
+} from "./app-nv9fbcp3.js";
+import {
+  renderNote,
+  IntercomError,
+  isIntercomError,
+  describeError,
+  boundaryAtOrBefore,
+  sliceChars,
+  shorten,
+  asciiEscaped
+} from "./app-43z2an93.js";
 import {
   clone,
   normalizeParams,
@@ -66,17 +74,7 @@ import {
   optional,
   custom,
   preprocess
-} from "./intercom-ng2hjdm4.js";
-import {
-  renderNote,
-  IntercomError,
-  isIntercomError,
-  describeError,
-  boundaryAtOrBefore,
-  sliceChars,
-  shorten,
-  asciiEscaped
-} from "./intercom-1c2p5kqx.js";
+} from "./app-ng2hjdm4.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS(function(exports) {

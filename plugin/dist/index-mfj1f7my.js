@@ -2,7 +2,7 @@
 import {
   __commonJS,
   __require
-} from "./intercom-95dysxpx.js";
+} from "./app-szk2ejsq.js";
 
 // node_modules/graceful-fs/polyfills.js
 var require_polyfills = __commonJS(function(exports, module) {

@@ -7,10 +7,11 @@ import {
   messageIdGenerator,
   assertMailbox,
   assertMessageId,
-  isSessionId
-} from "./intercom-1yfyzd23.js";
-import {
+  isSessionId,
   nodeFs,
+  isProcessAlive2
+} from "./app-szk2ejsq.js";
+import {
   writeTmp,
   publish,
   moveIfPresent,
@@ -21,7 +22,7 @@ import {
   INBOX_STATES,
   HISTORY_STATES,
   MESSAGE_STATES
-} from "./intercom-95dysxpx.js";
+} from "./app-fg5rg928.js";
 import {
   parseRecord,
   quarantine,
@@ -32,27 +33,22 @@ import {
   idTime,
   isFutureStamp,
   presenceOf
-} from "./intercom-xp5bq3nj.js";
-import {
-  isProcessAlive2
-} from "./intercom-g4qpvbj1.js";
+} from "./app-v0zrsdyk.js";
 import {
   parseAddress,
   broadcastRecipients,
   unknownRecipient,
   directRecipients,
   matchAgents
-} from "./intercom-gfd9an39.js";
+} from "./app-af837jbb.js";
 import {
-  joinPath
-} from "./intercom-hd2vx4ay.js";
-import {
+  joinPath,
   NEXT,
   IntercomError,
   hasErrno,
   describeError,
   sliceChars
-} from "./intercom-1c2p5kqx.js";
+} from "./app-43z2an93.js";
 
 // src/store/send-commit.ts
 var STAGED_SUFFIX = ".sending";

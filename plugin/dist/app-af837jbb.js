@@ -2,14 +2,14 @@
 import {
   HUMAN,
   isCode
-} from "./intercom-1yfyzd23.js";
+} from "./app-szk2ejsq.js";
 import {
   label
-} from "./intercom-4xx3ma53.js";
+} from "./app-4xx3ma53.js";
 import {
   IntercomError,
   shorten
-} from "./intercom-1c2p5kqx.js";
+} from "./app-43z2an93.js";
 
 // src/core/ranges.ts
 var ASK_TIMEOUT_S = { min: 1, max: 600, whole: true, unit: "seconds", default: 120 };

@@ -5,7 +5,7 @@ import {
   MESSAGE_ID_PATTERN,
   SESSION_ID_PATTERN,
   NAME_PATTERN
-} from "./intercom-1yfyzd23.js";
+} from "./app-szk2ejsq.js";
 import {
   string,
   number,
@@ -14,7 +14,7 @@ import {
   object,
   _enum,
   literal
-} from "./intercom-ng2hjdm4.js";
+} from "./app-ng2hjdm4.js";
 
 // src/store/schema.ts
 var isoTime = string().datetime({ offset: true }).describe("ISO 8601 timestamp");
@@ -63,7 +63,8 @@ var activitySchema = object({
   at: isoTime.describe("when the event happened (the hook's start, or the wake); the file name carries it too"),
   since: isoTime.optional().describe("when the current state began"),
   session_id: string().regex(SESSION_ID_PATTERN).optional().describe("the Claude session id the hook saw (changes after /clear)"),
-  transcript_path: string().optional().describe("the transcript path the hook saw")
+  transcript_path: string().optional().describe("the transcript path the hook saw"),
+  last_pid: number().int().positive().optional().describe("for a wake: the pid most recently created on the machine at that moment; a hook launched with a higher pid began after the wake")
 }).describe("One busy/idle event of an agent (or of a session before its agent exists), written by its hooks; the newest file name wins.");
 var watcherSchema = object({
   v: literal(1),

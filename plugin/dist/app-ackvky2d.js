@@ -2,10 +2,10 @@
 import {
   PEER_NOTICE,
   frameMessage
-} from "./intercom-nv9fbcp3.js";
+} from "./app-nv9fbcp3.js";
 import {
   sliceChars
-} from "./intercom-1c2p5kqx.js";
+} from "./app-43z2an93.js";
 
 // src/hooks/deliver.ts
 var MAX_DELIVERY_CHARS = 8000;

@@ -1,6 +1,15 @@
 // @bun
 import {
+  CODE_PATTERN,
+  MAILBOX_PATTERN,
+  MESSAGE_ID_PATTERN,
+  SESSION_ID_PATTERN,
+  NAME_PATTERN,
+  randomToken,
   nodeFs,
+  procInfo2
+} from "./app-szk2ejsq.js";
+import {
   FILE_MODE,
   writeTmp,
   publish,
@@ -11,29 +20,16 @@ import {
   removeIfPresent,
   removeQuietly,
   processToken
-} from "./intercom-95dysxpx.js";
-import {
-  CODE_PATTERN,
-  MAILBOX_PATTERN,
-  MESSAGE_ID_PATTERN,
-  SESSION_ID_PATTERN,
-  NAME_PATTERN,
-  randomToken
-} from "./intercom-1yfyzd23.js";
-import {
-  procInfo2
-} from "./intercom-g4qpvbj1.js";
+} from "./app-fg5rg928.js";
 import {
   joinPath,
   normalizePath,
   baseName,
   dirName,
-  relativeTo
-} from "./intercom-hd2vx4ay.js";
-import {
+  relativeTo,
   hasErrno,
   shorten
-} from "./intercom-1c2p5kqx.js";
+} from "./app-43z2an93.js";
 
 // src/store/record-check.ts
 var fail = (path, kind) => ({ ok: false, issue: { path, kind } });
@@ -142,7 +138,8 @@ var activity = object({
   at: req(isoTime),
   since: opt(isoTime),
   session_id: opt(str({ pattern: SESSION_ID_PATTERN })),
-  transcript_path: opt(str())
+  transcript_path: opt(str()),
+  last_pid: opt(positiveInt)
 });
 var watcher = object({
   v: req(literal(1)),
@@ -164,7 +161,7 @@ function isHotKind(kind) {
 // src/store/records.ts
 var schemas;
 async function loadSchemas() {
-  schemas ??= (await import("./schema-cdx0htwk.js")).recordSchemas;
+  schemas ??= (await import("./schema-jy8hgph7.js")).recordSchemas;
   return schemas;
 }
 async function warmRecords() {
@@ -300,6 +297,7 @@ async function scanLogNewestFirst(ctx, take) {
 }
 
 // src/store/activity.ts
+var TIE_MS = 50;
 var eventName = (at) => `${String(Math.max(0, Math.floor(at))).padStart(13, "0")}-${randomToken(6)}.json`;
 var eventTime = (name) => Number(name.slice(0, 13));
 function processKeyAlive(pid, startKey) {
@@ -330,20 +328,28 @@ function createActivity(ctx) {
     const now = ctx.clock.now();
     const names = await listNames(dir);
     const latestName = names.findLast((name) => !isFutureStamp(eventTime(name), now));
-    if (latestName && eventTime(latestName) > event.at)
+    let stamp = event.at;
+    const latest = event.state === "idle" ? await newestIn(dir, names) : undefined;
+    const wake = latest?.record.state === "busy" && latest.record.last_pid !== undefined ? latest : undefined;
+    if (wake && event.firstPid !== undefined && Math.abs(eventTime(wake.name) - event.at) <= TIE_MS) {
+      if (event.firstPid <= wake.record.last_pid)
+        return;
+      stamp = Math.max(stamp, eventTime(wake.name) + 1);
+    } else if (latestName && eventTime(latestName) > event.at)
       return;
-    if (event.state === "idle" && (await newestIn(dir, names))?.record.state === "idle")
+    if (latest?.record.state === "idle")
       return;
-    const at = new Date(event.at).toISOString();
+    const at = new Date(stamp).toISOString();
     const record = {
       v: 1,
       state: event.state,
       at,
       since: at,
       ...event.sessionId ? { session_id: event.sessionId } : {},
-      ...event.transcriptPath ? { transcript_path: event.transcriptPath } : {}
+      ...event.transcriptPath ? { transcript_path: event.transcriptPath } : {},
+      ...event.lastPid ? { last_pid: event.lastPid } : {}
     };
-    const name = eventName(event.at);
+    const name = eventName(stamp);
     const tmp = await writeTmp(layout, `${JSON.stringify(record)}
 `, ctx.clock.now(), false);
     try {

@@ -1,7 +1,9 @@
 // @bun
 import {
-  MESSAGE_ID_PATTERN
-} from "./intercom-1yfyzd23.js";
+  __toESM,
+  MESSAGE_ID_PATTERN,
+  procInfo2
+} from "./app-szk2ejsq.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,
@@ -11,23 +13,18 @@ import {
   SINCE_FORMS,
   readSince,
   parseAddress
-} from "./intercom-gfd9an39.js";
-import {
-  __toESM
-} from "./intercom-95dysxpx.js";
-import {
-  procInfo2
-} from "./intercom-g4qpvbj1.js";
+} from "./app-af837jbb.js";
 import {
   detectProject
-} from "./intercom-xp5bq3nj.js";
+} from "./app-v0zrsdyk.js";
+import"./app-fg5rg928.js";
 import {
   cliSender2
-} from "./intercom-92qq735e.js";
-import"./intercom-4xx3ma53.js";
+} from "./app-c7dngdsm.js";
+import"./app-4xx3ma53.js";
 import {
   senderMailbox
-} from "./intercom-fgpkncbj.js";
+} from "./app-c2fpqbm0.js";
 import {
   renderNote,
   IntercomError,
@@ -39,7 +36,7 @@ import {
   forTerminal,
   jsonForTerminal,
   oneLineForTerminal
-} from "./intercom-1c2p5kqx.js";
+} from "./app-43z2an93.js";
 
 // src/cli/main.ts
 import { parseArgs } from "util";
@@ -2587,7 +2584,7 @@ function writeThrough(path, text) {
 }
 var STALE_MS = 1e4;
 async function writeUnderClaudeLock(change, redo, onWait, backup, check) {
-  const { default: lockfile } = await import("./index-yzdm5xsy.js").then((m)=>__toESM(m.default,1));
+  const { default: lockfile } = await import("./index-mfj1f7my.js").then((m)=>__toESM(m.default,1));
   const lockFile = `${change.path}.lock`;
   let compromised;
   const lockOptions = {

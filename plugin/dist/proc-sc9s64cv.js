@@ -1,9 +1,12 @@
 // @bun
 import {
   procInfo2,
+  processStartedAt2,
+  lastCreatedPid2,
   isProcessAlive2,
   ancestors2,
   findClaudeAncestor2,
+  findNamedClaude2,
   claudeCandidates2,
   commandLine2,
   processSnapshot2,
@@ -11,17 +14,20 @@ import {
   isClaudeArgv2,
   processCwd2,
   stopProcess2
-} from "./intercom-g4qpvbj1.js";
+} from "./app-szk2ejsq.js";
 export {
   ancestors2 as ancestors,
   claudeCandidates2 as claudeCandidates,
   commandLine2 as commandLine,
   descendants2 as descendants,
   findClaudeAncestor2 as findClaudeAncestor,
+  findNamedClaude2 as findNamedClaude,
   isClaudeArgv2 as isClaudeArgv,
   isProcessAlive2 as isProcessAlive,
+  lastCreatedPid2 as lastCreatedPid,
   procInfo2 as procInfo,
   processCwd2 as processCwd,
   processSnapshot2 as processSnapshot,
+  processStartedAt2 as processStartedAt,
   stopProcess2 as stopProcess
 };

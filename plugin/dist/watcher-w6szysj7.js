@@ -1,39 +1,39 @@
 // @bun
-import"./intercom-95dysxpx.js";
 import {
   procInfo2,
+  lastCreatedPid2,
   isProcessAlive2,
   ancestors2,
   stopProcess2
-} from "./intercom-g4qpvbj1.js";
-import"./intercom-4xx3ma53.js";
-import"./intercom-nv9fbcp3.js";
+} from "./app-szk2ejsq.js";
+import"./app-4xx3ma53.js";
+import"./app-nv9fbcp3.js";
 import {
   claimNewMail2,
   formatDelivery2,
   additionalContext2
-} from "./intercom-4tymz8gn.js";
-import"./intercom-1yfyzd23.js";
-import"./intercom-xp5bq3nj.js";
+} from "./app-ackvky2d.js";
+import"./app-v0zrsdyk.js";
+import"./app-fg5rg928.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./intercom-92qq735e.js";
+} from "./app-c7dngdsm.js";
 import {
   mailHandover2,
   createWakeCheck2,
   idleOrBusy2
-} from "./intercom-tnqqppqk.js";
+} from "./app-3dn82a0q.js";
+import {
+  describeError
+} from "./app-43z2an93.js";
 import {
   selfOf,
   seenBy
-} from "./intercom-hyqmsprb.js";
+} from "./app-vgn7n7d1.js";
 import {
   waitFor
-} from "./intercom-r6np75d3.js";
-import {
-  describeError
-} from "./intercom-1c2p5kqx.js";
+} from "./app-r6np75d3.js";
 
 // src/hooks/watcher.ts
 var LINK_WAIT_MS = 60000;
@@ -95,7 +95,7 @@ async function deliver(ctx, store, code) {
   if (claimed.length === 0)
     return false;
   ctx.err(formatDelivery2(code, claimed, await store.mail.countNew(code)));
-  await store.presence.mark(code, "busy", { ...seenBy(ctx), at: undefined });
+  await store.presence.mark(code, "busy", { ...seenBy(ctx), at: undefined, firstPid: undefined, lastPid: lastCreatedPid2() });
   return true;
 }
 function ownerAlive(owner) {

@@ -3,8 +3,8 @@ import {
   mailHandover2,
   createWakeCheck2,
   idleOrBusy2
-} from "./intercom-tnqqppqk.js";
-import"./intercom-g4qpvbj1.js";
+} from "./app-3dn82a0q.js";
+import"./app-szk2ejsq.js";
 export {
   createWakeCheck2 as createWakeCheck,
   idleOrBusy2 as idleOrBusy,

@@ -1,7 +1,7 @@
 // @bun
 import {
   commandLine2
-} from "./intercom-g4qpvbj1.js";
+} from "./app-szk2ejsq.js";
 
 // src/claude/run-mode.ts
 var hasFlag = (argv, flag) => argv.some((a) => a === flag || a.startsWith(`${flag}=`));

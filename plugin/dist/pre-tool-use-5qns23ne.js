@@ -1,15 +1,15 @@
 // @bun
 import {
   isCode
-} from "./intercom-1yfyzd23.js";
+} from "./app-szk2ejsq.js";
 import {
   readTextWithoutNodeFs,
   listNamesWithoutNodeFs,
   createLayout
-} from "./intercom-95dysxpx.js";
+} from "./app-fg5rg928.js";
 import {
   selfOf
-} from "./intercom-hyqmsprb.js";
+} from "./app-vgn7n7d1.js";
 
 // src/store/quick.ts
 async function quickHasClaims(root) {
@@ -38,35 +38,42 @@ async function readLinkQuickly(path) {
   }
 }
 
-// src/hooks/pre-tool-use.ts
+// src/hooks/pre-tool-use-quick.ts
 function isIntercomTool(toolName) {
   return toolName !== undefined && /^mcp__(?:.*_)?intercom__/.test(toolName);
 }
 var EDIT_TOOLS = { Edit: "file_path", Write: "file_path", MultiEdit: "file_path", NotebookEdit: "notebook_path" };
-function editedFile(ctx) {
-  const field = ctx.input.toolName ? EDIT_TOOLS[ctx.input.toolName] : undefined;
-  const value = field ? ctx.input.toolInput?.[field] : undefined;
+function editedFile(input, cwd) {
+  const field = input.toolName ? EDIT_TOOLS[input.toolName] : undefined;
+  const value = field ? input.toolInput?.[field] : undefined;
   if (typeof value !== "string" || value === "")
     return;
-  return value.startsWith("/") ? value : `${ctx.input.cwd ?? ctx.config.cwd}/${value}`;
+  return value.startsWith("/") ? value : `${input.cwd ?? cwd}/${value}`;
 }
+async function nothingToDo(config, input) {
+  if (isIntercomTool(input.toolName))
+    return true;
+  const file = editedFile(input, config.cwd);
+  if (file !== undefined && await quickHasClaims(config.storeDir))
+    return false;
+  if (input.agentId !== undefined)
+    return true;
+  if (!input.sessionId || config.identityOverride !== undefined)
+    return false;
+  return (await quickInbox(config.storeDir, input.sessionId))?.waiting === 0;
+}
+
+// src/hooks/pre-tool-use.ts
 var preToolUse = async (ctx) => {
-  if (isIntercomTool(ctx.input.toolName))
+  if (await nothingToDo(ctx.config, ctx.input))
     return 0;
-  const file = editedFile(ctx);
+  const file = editedFile(ctx.input, ctx.config.cwd);
   const guard = file !== undefined && await quickHasClaims(ctx.config.storeDir);
   const takesMail = ctx.input.agentId === undefined;
-  if (!guard && !takesMail)
-    return 0;
-  if (!guard && ctx.input.sessionId && ctx.config.identityOverride === undefined) {
-    const quick = await quickInbox(ctx.config.storeDir, ctx.input.sessionId);
-    if (quick?.waiting === 0)
-      return 0;
-  }
-  const { hookAgent, hookClaude } = await import("./identity-et438je1.js");
-  const { ancestors } = await import("./proc-0m57enzz.js");
-  const { mailHandover } = await import("./wake-nmjx2wpf.js");
-  const { additionalContext, claimNewMail, formatDelivery } = await import("./deliver-fpgrq21j.js");
+  const { hookAgent, hookClaude } = await import("./identity-bcyd9e9y.js");
+  const { ancestors } = await import("./proc-sc9s64cv.js");
+  const { mailHandover } = await import("./wake-1kdhwwaq.js");
+  const { additionalContext, claimNewMail, formatDelivery } = await import("./deliver-hepaxh28.js");
   const store = await ctx.store();
   const lineage = ancestors(ctx.pid);
   const agent = await hookAgent(store, selfOf(ctx), lineage);
@@ -76,7 +83,7 @@ var preToolUse = async (ctx) => {
   let decision;
   let notice;
   if (guard && file) {
-    const { claimNotice, claimWarning } = await import("./claim-guard-wy94881s.js");
+    const { claimNotice, claimWarning } = await import("./claim-guard-32zcmb6f.js");
     const claims = await store.claims.covering(file, agent?.code);
     const warning = claimWarning(file, claims);
     if (warning && ctx.config.claimMode === "warn")
