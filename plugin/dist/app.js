@@ -68,7 +68,7 @@ async function main({ argv, stdin, entry }) {
   });
   const version = async () => (await import("./package-qfvrfkaq.js")).default.version;
   if (argv[0] === "hook") {
-    const { runHook } = await import("./main-cexa959z.js");
+    const { runHook } = await import("./main-jmd70k2s.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -81,27 +81,27 @@ async function main({ argv, stdin, entry }) {
       pid: process.pid,
       startedAt: Math.floor(performance.timeOrigin),
       readStdin: () => stdin !== undefined ? Promise.resolve(stdin) : Bun.stdin.text(),
-      openIntercom: async () => (await import("./index-62ye8f16.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-svf29xjz.js")).openIntercom(storeOptions()),
       out,
       err: log,
       signal: stop.signal
     });
     await exit(code);
   } else if (argv[0] === "mcp") {
-    const { runMcpServer } = await import("./main-8ygcby8s.js");
+    const { runMcpServer } = await import("./main-zhv0y0b6.js");
     await runMcpServer({
       args: argv.slice(1),
       out,
       config,
       version: await version(),
       pid: process.pid,
-      openIntercom: async (onProblem) => (await import("./index-62ye8f16.js")).openIntercom(storeOptions(onProblem)),
+      openIntercom: async (onProblem) => (await import("./index-svf29xjz.js")).openIntercom(storeOptions(onProblem)),
       log,
       exit: (code) => void exit(code)
     });
   } else {
-    const { runCli } = await import("./main-7d28fa5d.js");
-    const { openIntercom } = await import("./index-62ye8f16.js");
+    const { runCli } = await import("./main-ye2ed35v.js");
+    const { openIntercom } = await import("./index-svf29xjz.js");
     const { isatty } = await import("tty");
     let stored;
     const interrupted = new Promise((resolve) => {

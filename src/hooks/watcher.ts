@@ -20,8 +20,6 @@ import type { HookAgent } from '../intercom/identity.ts';
 
 /** How long a SessionStart watcher waits for the session's MCP server to register. */
 export const LINK_WAIT_MS = 60_000;
-/** How often the watcher checks that its Claude process still lives (a kill(pid, 0)). */
-export const OWNER_CHECK_MS = 1_000;
 
 export const WAKE_EXIT_CODE = 2;
 /**
@@ -71,6 +69,9 @@ export const watcher: HookHandler = async (ctx) => {
   if (previous) stopProcess(previous.pid);
   await idle();
   await store.warm(); // parse schemas now, not on the wake path
+  // What start-up left behind goes now: the watcher then idles for hours at its smallest (its
+  // hook command turns Bun's once-a-second GC timer off: cli/install/hooks-spec.ts WATCHER_ENV).
+  Bun.gc(true);
   return waitForMail(ctx, store, code, owner);
 };
 
@@ -172,7 +173,8 @@ async function waitForMail(ctx: HookContext, store: Intercom, code: string, owne
 const onWatchError = (ctx: HookContext) => (error: unknown) => ctx.err(`intercom watcher: ${describeError(error)}`);
 
 /**
- * Wait (see core/wait-for.ts) while the owner process lives: gives up (undefined) when it dies,
+ * Wait (see core/wait-for.ts) while the owner process lives: gives up (undefined) when it is
+ * found dead (at a probe),
  * when this hook is told to stop, or after `timeoutMs`.
  */
 async function waitUntil<T, H extends string = never>(
@@ -186,7 +188,10 @@ async function waitUntil<T, H extends string = never>(
   const onAbort = () => stop.abort();
   ctx.signal.addEventListener('abort', onAbort);
   if (ctx.signal.aborted) stop.abort();
-  const ownerTimer = setInterval(() => ownerAlive(owner) || stop.abort(), OWNER_CHECK_MS);
+  // No timer of its own: whether the owner lives is asked on every probe, which the watches run
+  // on each change and at their backstop rescans (store/agent-watch.ts INBOX_RESCAN_MS). A session
+  // that ends closes its MCP server first, whose record going away is a change; an idle watcher
+  // wakes up no more than once a minute.
   try {
     const probeWhileOwned = async (hint?: H) => {
       if (ownerAlive(owner)) return probe(hint);
@@ -195,7 +200,6 @@ async function waitUntil<T, H extends string = never>(
     };
     return await waitFor<T, H>(watch, probeWhileOwned, { timeoutMs, signal: stop.signal });
   } finally {
-    clearInterval(ownerTimer);
     ctx.signal.removeEventListener('abort', onAbort);
   }
 }

@@ -12,7 +12,7 @@ export interface SeenBy {
   sessionId?: string | undefined;
   transcriptPath?: string | undefined;
   at?: number | undefined;
-  /** The pid the hook's launch began with (an idle event: see store/activity.ts). */
+  /** The pid the hook's launch began with (see store/activity.ts). */
   firstPid?: number | undefined;
   /** For a wake: the pid most recently created on the machine at the wake (core/proc.ts lastCreatedPid). */
   lastPid?: number | undefined;

@@ -13,8 +13,9 @@
 // A hook's time is its process's start as /proc gives it: to a clock tick, so up to 20 ms early
 // (core/proc.ts). Near a wake, that is not enough to order the two: a Stop launched just before a
 // peer's wake (the wake must win) and the Stop of the short turn that wake started (the Stop must
-// win) can carry the same time. There pids decide, which grow with each new process: a wake
-// records the newest pid at its moment, an idle the pid its hook's launch began with.
+// win) can carry the same time, and so can a prompt right after a wake (its busy must replace the
+// wake's, which names another transcript). There pids decide, which grow with each new process: a
+// wake records the newest pid at its moment, a hook's event the pid its launch began with.
 //
 // An event stamped further ahead of now than the allowed clock skew was written by a clock that
 // was wrong; it would outrank every true event until the clock caught up, so it is ignored (and
@@ -38,7 +39,7 @@ export interface ActivityEvent {
   at: number;
   sessionId?: string | undefined;
   transcriptPath?: string | undefined;
-  /** An idle: the pid the hook's launch began with. */
+  /** A hook's event: the pid the hook's launch began with. */
   firstPid?: number | undefined;
   /** A wake's busy: the newest pid on the machine at the wake. */
   lastPid?: number | undefined;
@@ -106,15 +107,15 @@ export function createActivity(ctx: StoreContext) {
     const names = await listNames(dir);
     const latestName = names.findLast((name) => !isFutureStamp(eventTime(name), now));
     let stamp = event.at;
-    // Only an idle needs the newest record itself (a busy is written whatever came before: on the
+    // A hook's event needs the newest record itself (a wake is written whatever came before: on the
     // wake path, one read less).
-    const latest = event.state === 'idle' ? await newestIn(dir, names) : undefined;
+    const latest = event.firstPid !== undefined || event.state === 'idle' ? await newestIn(dir, names) : undefined;
     const wake = latest?.record.state === 'busy' && latest.record.last_pid !== undefined ? latest : undefined;
     if (wake && event.firstPid !== undefined && Math.abs(eventTime(wake.name) - event.at) <= TIE_MS) {
       if (event.firstPid <= wake.record.last_pid!) return; // launched before that wake
       stamp = Math.max(stamp, eventTime(wake.name) + 1); // launched after it: sorts after it too
     } else if (latestName && eventTime(latestName) > event.at) return; // a newer event decides
-    if (latest?.record.state === 'idle') return;
+    if (event.state === 'idle' && latest?.record.state === 'idle') return;
     const at = new Date(stamp).toISOString();
     const record: ActivityRecord = {
       v: 1,

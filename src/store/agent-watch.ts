@@ -11,6 +11,15 @@ import type { FolderWatch, WatchCause } from './watch.ts';
 /** What changed, as far as a watch can tell: "mail" when only the inbox did; nothing when anything may have. */
 export type AgentChange = 'mail';
 
+/**
+ * The inbox's backstop rescan (ms): only a lost inotify event (a queue overflow) needs it, and
+ * every wakeup of an idle watcher costs the machine (issue 14.4: at most one a minute). It is also
+ * when the watcher checks that its Claude process still lives (hooks/watcher.ts), for the case
+ * where nothing else says so: Claude Code and its MCP server both killed (a server that exits or
+ * is closed unregisters, which the presence watch sees at once).
+ */
+export const INBOX_RESCAN_MS = 60_000;
+
 export async function watchAgent(
   ctx: StoreContext,
   code: string,
@@ -30,7 +39,7 @@ export async function watchAgent(
   const onAny = () => onChange();
   const mode = ctx.watch;
   const inbox = await watchFolder(layout.messageDir(code, 'new'), onMail, {
-    rescanMs: 5_000,
+    rescanMs: INBOX_RESCAN_MS,
     onError,
     initial: false,
     critical: true,

@@ -49,7 +49,9 @@ describe('intercom install', () => {
       SessionEnd: 'session-end',
     })) {
       const commands = settings.hooks[event].flatMap((g: { hooks: { command: string }[] }) => g.hooks.map((h) => h.command));
-      expect(commands).toContain(`"${process.execPath}" "${ENTRY}" hook ${arg}`);
+      // The watchers run with Bun's once-a-second GC timer off (an idle session must cost nothing).
+      const env = ['session-start', 'stop', 'stop-failure'].includes(arg) ? 'BUN_GC_TIMER_DISABLE=1 ' : '';
+      expect(commands).toContain(`${env}"${process.execPath}" "${ENTRY}" hook ${arg}`);
     }
     expect(settings.hooks.Stop[0].hooks[0].command).toBe('echo mine');
     const watcherHook = settings.hooks.Stop[1].hooks[0];

@@ -195,3 +195,10 @@ describe('an idle and a wake whose times are within a clock tick of each other',
     expect((await store.agents.activity('abcd')).state).toBe('idle');
   });
 });
+
+test("a prompt right after a wake (launched after it, stamped a tick before) replaces the wake's busy with its own transcript", async () => {
+  const { store } = await storeLater();
+  await store.agents.setActivity('abcd', 'busy', { at: T0 + 10, lastPid: 5000, transcriptPath: '/old.jsonl' });
+  await store.agents.setActivity('abcd', 'busy', { at: T0 + 2, firstPid: 5001, transcriptPath: '/new.jsonl' });
+  expect(await store.agents.activity('abcd')).toMatchObject({ state: 'busy', transcriptPath: '/new.jsonl' });
+});

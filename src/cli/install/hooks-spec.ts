@@ -35,6 +35,15 @@ export const HOOK_EVENTS = {
 
 const WATCHERS = new Set(['session-start', 'stop', 'stop-failure']);
 
+/**
+ * A watcher waits for days: without this, Bun (1.4.5) wakes every process once a second to weigh
+ * a garbage collection (a read of /proc/self/statm, its GC threads woken with it): ~66 wakeups a
+ * minute in an idle empty script, ~180 in an armed watcher; with it, none (bench/idle-cost.ts).
+ * Collections still run when the heap grows, and the watcher collects once itself when it arms.
+ * Hook commands run through a shell (Claude Code's command hooks), so the assignment applies.
+ */
+export const WATCHER_ENV = 'BUN_GC_TIMER_DISABLE=1';
+
 /** `prefix` runs intercom, e.g. `bun "/abs/src/bin/intercom.ts"`. */
 export function hooksConfig(prefix: string): HooksConfig {
   const config: HooksConfig = {};
@@ -42,7 +51,7 @@ export function hooksConfig(prefix: string): HooksConfig {
     const command: HookCommand = WATCHERS.has(arg)
       ? {
           type: 'command',
-          command: `${prefix} hook ${arg}`,
+          command: `${WATCHER_ENV} ${prefix} hook ${arg}`,
           timeout: WATCHER_TIMEOUT_S,
           asyncRewake: true,
           rewakeMessage: 'New mail from another Claude session, delivered by intercom:',

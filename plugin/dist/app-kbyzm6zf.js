@@ -329,7 +329,7 @@ function createActivity(ctx) {
     const names = await listNames(dir);
     const latestName = names.findLast((name) => !isFutureStamp(eventTime(name), now));
     let stamp = event.at;
-    const latest = event.state === "idle" ? await newestIn(dir, names) : undefined;
+    const latest = event.firstPid !== undefined || event.state === "idle" ? await newestIn(dir, names) : undefined;
     const wake = latest?.record.state === "busy" && latest.record.last_pid !== undefined ? latest : undefined;
     if (wake && event.firstPid !== undefined && Math.abs(eventTime(wake.name) - event.at) <= TIE_MS) {
       if (event.firstPid <= wake.record.last_pid)
@@ -337,7 +337,7 @@ function createActivity(ctx) {
       stamp = Math.max(stamp, eventTime(wake.name) + 1);
     } else if (latestName && eventTime(latestName) > event.at)
       return;
-    if (latest?.record.state === "idle")
+    if (event.state === "idle" && latest?.record.state === "idle")
       return;
     const at = new Date(stamp).toISOString();
     const record = {

@@ -4,11 +4,11 @@ import {
   __commonJS,
   parseIdentityOverride
 } from "./app-szk2ejsq.js";
-import"./app-v0zrsdyk.js";
+import"./app-kbyzm6zf.js";
 import"./app-fg5rg928.js";
 import {
   registerSelf2
-} from "./app-c7dngdsm.js";
+} from "./app-rpx35yvx.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,

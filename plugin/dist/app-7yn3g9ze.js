@@ -33,7 +33,7 @@ import {
   idTime,
   isFutureStamp,
   presenceOf
-} from "./app-v0zrsdyk.js";
+} from "./app-kbyzm6zf.js";
 import {
   parseAddress,
   broadcastRecipients,

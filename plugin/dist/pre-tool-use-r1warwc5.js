@@ -70,7 +70,7 @@ var preToolUse = async (ctx) => {
   const file = editedFile(ctx.input, ctx.config.cwd);
   const guard = file !== undefined && await quickHasClaims(ctx.config.storeDir);
   const takesMail = ctx.input.agentId === undefined;
-  const { hookAgent, hookClaude } = await import("./identity-bcyd9e9y.js");
+  const { hookAgent, hookClaude } = await import("./identity-asrh2g3p.js");
   const { ancestors } = await import("./proc-sc9s64cv.js");
   const { mailHandover } = await import("./wake-1kdhwwaq.js");
   const { additionalContext, claimNewMail, formatDelivery } = await import("./deliver-hepaxh28.js");

@@ -75,7 +75,7 @@ import {
   scanLogNewestFirst,
   createActivity,
   createPresence
-} from "./app-v0zrsdyk.js";
+} from "./app-kbyzm6zf.js";
 import {
   failedDir,
   isStaged,
@@ -89,7 +89,7 @@ import {
   paneQuestion,
   senderMailbox,
   createPostOffice
-} from "./app-c2fpqbm0.js";
+} from "./app-7yn3g9ze.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,
@@ -1084,13 +1084,14 @@ function createWatchers(ctx) {
 
 // src/store/agent-watch.ts
 import { basename, dirname } from "path";
+var INBOX_RESCAN_MS = 60000;
 async function watchAgent(ctx, code, onChange, onError, transcriptPath) {
   const { layout } = ctx;
   const onMail = (cause) => onChange(cause === "event" ? "mail" : undefined);
   const onAny = () => onChange();
   const mode = ctx.watch;
   const inbox = await watchFolder(layout.messageDir(code, "new"), onMail, {
-    rescanMs: 5000,
+    rescanMs: INBOX_RESCAN_MS,
     onError,
     initial: false,
     critical: true,

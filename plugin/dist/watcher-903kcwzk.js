@@ -13,12 +13,12 @@ import {
   formatDelivery2,
   additionalContext2
 } from "./app-ackvky2d.js";
-import"./app-v0zrsdyk.js";
+import"./app-kbyzm6zf.js";
 import"./app-fg5rg928.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-c7dngdsm.js";
+} from "./app-rpx35yvx.js";
 import {
   mailHandover2,
   createWakeCheck2,
@@ -37,7 +37,6 @@ import {
 
 // src/hooks/watcher.ts
 var LINK_WAIT_MS = 60000;
-var OWNER_CHECK_MS = 1000;
 var WAKE_EXIT_CODE = 2;
 var AGENT_GONE_GRACE_MS = 1500;
 var watcher = async (ctx) => {
@@ -75,6 +74,7 @@ var watcher = async (ctx) => {
     stopProcess2(previous.pid);
   await idle();
   await store.warm();
+  Bun.gc(true);
   return waitForMail(ctx, store, code, owner);
 };
 async function ownerProcess(store, code, chain, guess) {
@@ -145,7 +145,6 @@ async function waitUntil(ctx, owner, watch, probe, timeoutMs) {
   ctx.signal.addEventListener("abort", onAbort);
   if (ctx.signal.aborted)
     stop.abort();
-  const ownerTimer = setInterval(() => ownerAlive(owner) || stop.abort(), OWNER_CHECK_MS);
   try {
     const probeWhileOwned = async (hint) => {
       if (ownerAlive(owner))
@@ -155,7 +154,6 @@ async function waitUntil(ctx, owner, watch, probe, timeoutMs) {
     };
     return await waitFor(watch, probeWhileOwned, { timeoutMs, signal: stop.signal });
   } finally {
-    clearInterval(ownerTimer);
     ctx.signal.removeEventListener("abort", onAbort);
   }
 }

@@ -10,7 +10,7 @@ import {
 import {
   detectProject,
   createPresence
-} from "./app-v0zrsdyk.js";
+} from "./app-kbyzm6zf.js";
 import {
   joinPath,
   IntercomError

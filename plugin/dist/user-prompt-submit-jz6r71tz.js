@@ -9,12 +9,12 @@ import {
   formatDelivery2,
   additionalContext2
 } from "./app-ackvky2d.js";
-import"./app-v0zrsdyk.js";
+import"./app-kbyzm6zf.js";
 import"./app-fg5rg928.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-c7dngdsm.js";
+} from "./app-rpx35yvx.js";
 import {
   selfOf,
   seenBy

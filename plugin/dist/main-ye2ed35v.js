@@ -16,15 +16,15 @@ import {
 } from "./app-af837jbb.js";
 import {
   detectProject
-} from "./app-v0zrsdyk.js";
+} from "./app-kbyzm6zf.js";
 import"./app-fg5rg928.js";
 import {
   cliSender2
-} from "./app-c7dngdsm.js";
+} from "./app-rpx35yvx.js";
 import"./app-4xx3ma53.js";
 import {
   senderMailbox
-} from "./app-c2fpqbm0.js";
+} from "./app-7yn3g9ze.js";
 import {
   renderNote,
   IntercomError,
@@ -420,12 +420,13 @@ var HOOK_EVENTS = {
   SessionEnd: "session-end"
 };
 var WATCHERS = new Set(["session-start", "stop", "stop-failure"]);
+var WATCHER_ENV = "BUN_GC_TIMER_DISABLE=1";
 function hooksConfig(prefix) {
   const config = {};
   for (const [event, arg] of Object.entries(HOOK_EVENTS)) {
     const command = WATCHERS.has(arg) ? {
       type: "command",
-      command: `${prefix} hook ${arg}`,
+      command: `${WATCHER_ENV} ${prefix} hook ${arg}`,
       timeout: WATCHER_TIMEOUT_S,
       asyncRewake: true,
       rewakeMessage: "New mail from another Claude session, delivered by intercom:",

@@ -3,11 +3,11 @@ import {
   isProcessAlive2,
   stopProcess2
 } from "./app-szk2ejsq.js";
-import"./app-v0zrsdyk.js";
+import"./app-kbyzm6zf.js";
 import"./app-fg5rg928.js";
 import {
   hookAgent2
-} from "./app-c7dngdsm.js";
+} from "./app-rpx35yvx.js";
 import {
   selfOf,
   seenBy

@@ -4,8 +4,8 @@ import {
   hookClaude2,
   hookAgent2,
   cliSender2
-} from "./app-c7dngdsm.js";
-import"./app-v0zrsdyk.js";
+} from "./app-rpx35yvx.js";
+import"./app-kbyzm6zf.js";
 import"./app-fg5rg928.js";
 import"./app-szk2ejsq.js";
 export {

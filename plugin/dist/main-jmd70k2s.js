@@ -61,12 +61,12 @@ function hookLaunch(pid, claudePid, fallback) {
 
 // src/hooks/main.ts
 var HOOK_EVENTS = {
-  "session-start": { load: async () => (await import("./watcher-w6szysj7.js")).watcher, background: true },
-  stop: { load: async () => (await import("./watcher-w6szysj7.js")).watcher, background: true },
-  "pre-tool-use": { load: async () => (await import("./pre-tool-use-5qns23ne.js")).preToolUse, background: false },
-  "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-5p3wjvhg.js")).userPromptSubmit, background: false },
-  "stop-failure": { load: async () => (await import("./watcher-w6szysj7.js")).watcher, background: true },
-  "session-end": { load: async () => (await import("./session-end-3zzavsx3.js")).sessionEnd, background: false }
+  "session-start": { load: async () => (await import("./watcher-903kcwzk.js")).watcher, background: true },
+  stop: { load: async () => (await import("./watcher-903kcwzk.js")).watcher, background: true },
+  "pre-tool-use": { load: async () => (await import("./pre-tool-use-r1warwc5.js")).preToolUse, background: false },
+  "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-jz6r71tz.js")).userPromptSubmit, background: false },
+  "stop-failure": { load: async () => (await import("./watcher-903kcwzk.js")).watcher, background: true },
+  "session-end": { load: async () => (await import("./session-end-9c8rhhep.js")).sessionEnd, background: false }
 };
 function hookUsage() {
   return [
