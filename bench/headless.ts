@@ -4,16 +4,21 @@
 // each hook's start is paid in full. Bar (issue 14.6): with intercom ≤ 1.2× without.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startMockAnthropic } from '../test/helpers/mock-anthropic.ts';
 import { claudePrint, claudeSandbox, hasClaude } from '../test/helpers/real-claude.ts';
 import { median, ms, percentile } from './stats.ts';
+
+const BUNDLE = resolve(import.meta.dir, '..', 'plugin', 'dist', 'intercom');
 
 export async function measureHeadless(runs: number): Promise<{ with: number[]; without: number[] }> {
   const sandbox = mkdtempSync(join(tmpdir(), 'intercom-bench-headless-'));
   const mock = startMockAnthropic();
   try {
-    const withIntercom = await claudeSandbox(join(sandbox, 'with'), mock, 'app', true);
+    // Installed from the bundle, as the npm package does it (the hooks and server run plugin/dist).
+    const withIntercom = await claudeSandbox(join(sandbox, 'with'), mock, 'app', false);
+    const install = Bun.spawnSync([process.execPath, BUNDLE, 'install'], { env: withIntercom.env, stdout: 'pipe', stderr: 'pipe' });
+    if (install.exitCode !== 0) throw new Error(`intercom install failed: ${install.stderr.toString()}`);
     const without = await claudeSandbox(join(sandbox, 'without'), mock, 'app', false);
     const times = { with: [] as number[], without: [] as number[] };
     const once = async (box: typeof without) => {

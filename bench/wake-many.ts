@@ -9,6 +9,7 @@ import { linkSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { WATCHER_ENV } from '../src/cli/install/hooks-spec.ts';
 import { openIntercom } from '../src/intercom/index.ts';
 import type { AgentRecord } from '../src/intercom/index.ts';
 import { lines } from '../test/helpers/lines.ts';
@@ -16,7 +17,9 @@ import { registerLive } from '../test/helpers/store.ts';
 import { median, ms, percentile } from './stats.ts';
 import { isolatedEnv } from '../test/helpers/tmp.ts';
 
-const ENTRY = resolve(import.meta.dir, '..', 'src', 'bin', 'intercom.ts');
+// What the plugin and the npm package run, with the environment their watcher hook commands set.
+const ENTRY = resolve(import.meta.dir, '..', 'plugin', 'dist', 'intercom');
+const WATCHER_VARS = Object.fromEntries(WATCHER_ENV.split(' ').map((kv) => kv.split('=') as [string, string]));
 const FLOOR = resolve(import.meta.dir, 'fixtures', 'watch-exit.ts');
 
 /** Each floor process's time from the last link to its exit (ms). */
@@ -56,7 +59,7 @@ async function watcherRound(
       stop_hook_active: false,
     });
     return Bun.spawn([process.execPath, ENTRY, 'hook', 'stop'], {
-      env,
+      env: { ...env, ...WATCHER_VARS },
       stdin: new TextEncoder().encode(input),
       stdout: 'ignore',
       stderr: 'ignore',

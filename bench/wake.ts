@@ -1,6 +1,7 @@
 // Wake latency: a message is written → the idle agent's watcher exits 2. The watcher is the real
-// `intercom hook stop` process; the clock starts when send() has returned (the file is in place),
-// and stops when the process has exited (its stderr closed), as Claude Code sees it. Also printed:
+// `intercom hook stop` process (from the bundle users run); the clock starts when send() has
+// returned (the file is in place), and stops when the process has exited (its stderr closed), as
+// Claude Code sees it. Also printed:
 // when the wake text appeared on stderr. The gap between the two is process teardown, mostly the
 // kernel releasing the inotify instance (seen: libc _exit() with an open fs.watch takes as long).
 //
@@ -14,13 +15,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, linkSync } from 'node:fs
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { WATCHER_ENV } from '../src/cli/install/hooks-spec.ts';
 import { openIntercom } from '../src/intercom/index.ts';
 import { lines } from '../test/helpers/lines.ts';
 import { median, ms, percentile } from './stats.ts';
 import { registerLive } from '../test/helpers/store.ts';
 import { isolatedEnv } from '../test/helpers/tmp.ts';
 
-const ENTRY = resolve(import.meta.dir, '..', 'src', 'bin', 'intercom.ts');
+// What the plugin and the npm package run, with the environment their watcher hook commands set.
+const ENTRY = resolve(import.meta.dir, '..', 'plugin', 'dist', 'intercom');
+const WATCHER_VARS = Object.fromEntries(WATCHER_ENV.split(' ').map((kv) => kv.split('=') as [string, string]));
 const FLOOR = resolve(import.meta.dir, 'fixtures', 'watch-exit.ts');
 /** How long (ms) an armed watcher is given to reach its wait before the message is sent. */
 const SETTLE_MS = 100;
@@ -64,7 +68,12 @@ export async function measureWake(trials: number): Promise<WakeSamples> {
     const samples: WakeSamples = { exited: [], printed: [], floor: [] };
     for (let i = 0; i < trials; i++) {
       samples.floor.push(await floorTrial(floorDir, i));
-      const watcher = Bun.spawn([process.execPath, ENTRY, 'hook', 'stop'], { env, stdin: input, stdout: 'ignore', stderr: 'pipe' });
+      const watcher = Bun.spawn([process.execPath, ENTRY, 'hook', 'stop'], {
+        env: { ...env, ...WATCHER_VARS },
+        stdin: input,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      });
       // Armed = it has recorded itself as the agent's watcher and marked the session idle.
       while ((await store.watchers.current(agent.code))?.pid !== watcher.pid || (await store.agents.activity(agent.code)).state !== 'idle')
         await Bun.sleep(1);

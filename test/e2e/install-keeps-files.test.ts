@@ -3,6 +3,7 @@
 // writes it itself), no folder or file left that install made. The MCP server goes in through
 // Claude Code's own `claude mcp` when the real client is on PATH; without it, through a write
 // under the lock a running Claude Code takes for ~/.claude.json. Real processes, temp dirs.
+import { hooksConfig } from '../../src/cli/install/hooks-spec.ts';
 import { describe, expect, test } from 'bun:test';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -59,7 +60,7 @@ const USER_CONFIG = '{"numStartups": 3,\n "mcpServers": {"other": {"command": "x
 function ourHookEvents(text: string): string[] {
   const hooks = (parse(text) as { hooks: Record<string, { hooks: { command: string }[] }[] | undefined> }).hooks;
   return Object.keys(EVENTS).filter((event) =>
-    hooks[event]?.some((g) => g.hooks.some((h) => h.command === `"${BUN}" "${ENTRY}" hook ${EVENTS[event]}`)),
+    hooks[event]?.some((g) => g.hooks.some((h) => h.command === hooksConfig(`"${BUN}" "${ENTRY}"`)[event]![0]!.hooks[0]!.command)),
   );
 }
 
