@@ -1,16 +1,22 @@
 // What an idle session costs the machine (issue 14.4): an armed watcher (the real `intercom hook
-// stop` process, from the bundle users run) and an MCP server (`intercom mcp`, bundle), left idle
-// for a while: how often each wakes up, and how much memory each holds. Next to the floor
-// measured in the same run: an idle bun script (a timer due in 23 days keeps it running).
+// stop` process, from the bundle users run) and MCP servers (`intercom mcp`, bundle), each started
+// exactly as its registration starts it (the hook command's env; `intercom install`'s mcpServers
+// entry: command, args and env), left idle for a while: how often each wakes up, and how much
+// memory each holds. Two servers: one that has answered Claude Code's handshake only
+// (initialize, tools/list), and one that has also run a tool call (the SDK loaded). Next to the
+// floor measured in the same run: an idle bun script (a timer due in 23 days keeps it running).
 // Wakeups are the process's context switches over the window, every thread counted
-// (/proc/<pid>/task/*/status: voluntary + nonvoluntary), per minute. Bars: a watcher ≤ 1
-// wakeup a minute; RSS: watcher ≤ 1.3×, server ≤ 2× the idle script's.
+// (/proc/<pid>/task/*/status: voluntary + nonvoluntary), per minute. Memory: RSS, and from
+// /proc/<pid>/smaps_rollup Pss (shared pages divided among their users: much of RSS is the bun
+// executable's clean pages, shared by every bun process) and private pages (this process's own).
+// Bars: a watcher and a server ≤ 1 wakeup a minute; RSS: watcher ≤ 1.3×, server ≤ 2× the idle script's.
 //   bun bench/idle-cost.ts [seconds]   (default 60)
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { WATCHER_ENV } from '../src/cli/install/hooks-spec.ts';
+import { SERVER_ENV, WATCHER_ENV } from '../src/cli/install/hooks-spec.ts';
+import { serverEntry } from '../src/cli/install/plan.ts';
 import { openIntercom } from '../src/intercom/index.ts';
 import { registerLive } from '../test/helpers/store.ts';
 import { isolatedEnv } from '../test/helpers/tmp.ts';
@@ -43,7 +49,14 @@ function switchesBetween(before: Map<string, number>, after: Map<string, number>
   return total;
 }
 
-const rssMiB = (pid: number) => Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN) / 1024;
+/** MiB of memory: RSS, Pss and private (clean + dirty), from /proc/<pid>/smaps_rollup. */
+function memory(pid: number): { rss: number; pss: number; private: number } {
+  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  const kB = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(rollup)?.[1] ?? Number.NaN);
+  return { rss: kB('Rss') / 1024, pss: kB('Pss') / 1024, private: (kB('Private_Clean') + kB('Private_Dirty')) / 1024 };
+}
+const mem = (m: ReturnType<typeof memory>) =>
+  `RSS ${m.rss.toFixed(1)} MiB, Pss ${m.pss.toFixed(1)} MiB, private ${m.private.toFixed(1)} MiB`;
 const threads = (pid: number) => readdirSync(`/proc/${pid}/task`).length;
 
 const sandbox = mkdtempSync(join(tmpdir(), 'intercom-bench-'));
@@ -64,41 +77,84 @@ try {
     stdout: 'ignore',
     stderr: 'ignore',
   });
+  // As the server runs (its registered env: SERVER_ENV).
+  const floorServerEnv = Bun.spawn([process.execPath, '-e', 'setInterval(() => {}, 2_000_000_000)'], {
+    env: { ...env, ...SERVER_ENV },
+    stdout: 'ignore',
+    stderr: 'ignore',
+  });
   const watcher = Bun.spawn([process.execPath, BUNDLE, 'hook', 'stop'], {
     env: { ...env, ...WATCHER_ENV_VARS },
     stdin: new TextEncoder().encode(input),
     stdout: 'ignore',
     stderr: 'inherit',
   });
-  const server = Bun.spawn([process.execPath, BUNDLE, 'mcp'], {
-    env: { ...env, CLAUDE_INTERCOM_SESSION: 'bench-server' },
-    stdin: 'pipe',
-    stdout: 'ignore',
-    stderr: 'ignore',
-  });
-  procs.push(floor, floorNoTimer, watcher, server);
-  server.stdin.write(
-    `${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'bench', version: '0' } } })}\n` +
-      `${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`,
-  );
-  await server.stdin.flush();
+  procs.push(floor, floorNoTimer, floorServerEnv, watcher);
+  // As `intercom install` registers the server (Claude Code adds the entry's env to its own).
+  const registered = serverEntry({ bun: process.execPath, entry: BUNDLE, skill: '' });
+  const startServer = async (name: string, requests: object[]) => {
+    const proc = Bun.spawn([registered.command, ...registered.args], {
+      env: { ...env, ...registered.env, CLAUDE_INTERCOM_SESSION: name },
+      stdin: 'pipe',
+      stdout: 'pipe',
+      stderr: 'ignore',
+    });
+    procs.push(proc);
+    const handshake = [
+      {
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'bench', version: '0' } },
+      },
+      { method: 'notifications/initialized' },
+      { id: 2, method: 'tools/list' },
+    ];
+    const all = [...handshake, ...requests];
+    proc.stdin.write(all.map((m) => `${JSON.stringify({ jsonrpc: '2.0', ...m })}\n`).join(''));
+    await proc.stdin.flush();
+    // Every request answered (stdout is then left unread: nothing more comes).
+    const reader = proc.stdout.getReader();
+    let text = '';
+    while (text.split('\n').length <= all.filter((m) => 'id' in m).length) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`the server ${name} ended before answering: ${text}`);
+      text += new TextDecoder().decode(value);
+    }
+    reader.releaseLock();
+    return proc;
+  };
+  const server = await startServer('bench-server', []);
+  const served = await startServer('bench-served', [{ id: 3, method: 'tools/call', params: { name: 'whoami', arguments: {} } }]);
   while ((await store.watchers.current(agent.code))?.pid !== watcher.pid) await Bun.sleep(20);
   await Bun.sleep(20_000); // past start-up: its idle pool threads end ~10 s after their last job
-  const watched = { floor: floor.pid, floorNoTimer: floorNoTimer.pid, watcher: watcher.pid, server: server.pid };
+  const watched = {
+    floor: floor.pid,
+    floorNoTimer: floorNoTimer.pid,
+    floorServerEnv: floorServerEnv.pid,
+    watcher: watcher.pid,
+    server: server.pid,
+    served: served.pid,
+  };
   const before = Object.fromEntries(Object.entries(watched).map(([k, pid]) => [k, switches(pid)]));
   await Bun.sleep(seconds * 1_000);
   const perMinute = (k: keyof typeof watched) => (switchesBetween(before[k]!, switches(watched[k])) * 60) / seconds;
-  const rss = { floor: rssMiB(floor.pid), watcher: rssMiB(watcher.pid), server: rssMiB(server.pid) };
-  console.log(`idle cost over ${seconds} s (context switches of all threads; RSS after the window):`);
-  console.log(
-    `  floor (an idle bun script): ${perMinute('floor').toFixed(1)} wakeups/min, RSS ${rss.floor.toFixed(1)} MiB, ${threads(floor.pid)} threads`,
-  );
+  const m = { floor: memory(floor.pid), watcher: memory(watcher.pid), server: memory(server.pid), served: memory(served.pid) };
+  const times = (k: 'watcher' | 'server' | 'served', bar: number) =>
+    `RSS ${(m[k].rss / m.floor.rss).toFixed(2)}× (bar ${bar}×), Pss ${(m[k].pss / m.floor.pss).toFixed(2)}×, private ${(m[k].private / m.floor.private).toFixed(2)}× the floor's`;
+  console.log(`idle cost over ${seconds} s (context switches of all threads; memory after the window):`);
+  console.log(`  floor (an idle bun script): ${perMinute('floor').toFixed(1)} wakeups/min, ${mem(m.floor)}, ${threads(floor.pid)} threads`);
   console.log(`  the same with Bun's GC timer off (as watchers run): ${perMinute('floorNoTimer').toFixed(1)} wakeups/min`);
   console.log(
-    `  armed watcher: ${perMinute('watcher').toFixed(1)} wakeups/min (bar ≤ 1), RSS ${rss.watcher.toFixed(1)} MiB = ${(rss.watcher / rss.floor).toFixed(2)}× the floor (bar 1.3×), ${threads(watcher.pid)} threads`,
+    `  the same with the server's env (GC timer off, no allocator scavenger): ${perMinute('floorServerEnv').toFixed(1)} wakeups/min, ${mem(memory(floorServerEnv.pid))}`,
   );
   console.log(
-    `  MCP server: ${perMinute('server').toFixed(1)} wakeups/min, RSS ${rss.server.toFixed(1)} MiB = ${(rss.server / rss.floor).toFixed(2)}× the floor (bar 2×), ${threads(server.pid)} threads`,
+    `  armed watcher: ${perMinute('watcher').toFixed(1)} wakeups/min (bar ≤ 1), ${mem(m.watcher)} = ${times('watcher', 1.3)}, ${threads(watcher.pid)} threads`,
+  );
+  console.log(
+    `  MCP server after the handshake: ${perMinute('server').toFixed(1)} wakeups/min (bar ≤ 1), ${mem(m.server)} = ${times('server', 2)}, ${threads(server.pid)} threads`,
+  );
+  console.log(
+    `  MCP server after a tool call too (SDK loaded): ${perMinute('served').toFixed(1)} wakeups/min (bar ≤ 1), ${mem(m.served)} = ${times('served', 2)}, ${threads(served.pid)} threads`,
   );
 } finally {
   for (const p of procs) p.kill('SIGKILL');

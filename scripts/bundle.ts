@@ -1,10 +1,15 @@
 // The bundle that the plugin and the npm package run: src/bin/intercom.ts and all it imports (the
 // MCP SDK, zod, chokidar, proper-lockfile) as plain JavaScript for bun, so neither needs
-// node_modules, npm or the network at run time. Two builds into one folder:
+// node_modules, npm or the network at run time. Three builds into one folder:
 // - `intercom`, the entry (src/bin/intercom.ts): one file holding PreToolUse's common case and
 //   nothing else. Bun pays ~1 ms for each module file a process loads and ~2.5 ms for its first
 //   import (measured with Bun 1.4.5), so the hook that runs before every tool call loads exactly
 //   one file when it has nothing to do.
+// - `pre-tool-use-lean.js` (src/hooks/pre-tool-use-lean.ts, not split): PreToolUse when mail
+//   waits and that is all, one more file (~37 KB, ~1.5 ms to load). Kept out of the entry, which
+//   every tool call loads (inlined, it cost the empty-inbox hook ~1 ms more, measured), and out of
+//   the split build, whose chunks it would share with app.js (several files). Not split, a dynamic import() in it would inline its target
+//   (records.ts's import of the zod schemas would inline zod): the build refuses any package in it.
 // - `app.js` and its chunks (src/bin/app.ts, split): everything else. bin/app.ts loads each
 //   front-end with a dynamic import() so that a hook never parses the MCP SDK; one 1.2 MB file
 //   would cost every hook that parse (~3× the source's time on PreToolUse, measured).
@@ -20,6 +25,8 @@ export const REPO = resolve(import.meta.dir, '..');
 const PACKAGE_JSON = join(REPO, 'package.json');
 /** The entry's file name: no extension, like an installed command (and matched as ours by hooks-spec). */
 export const ENTRY_NAME = 'intercom';
+/** PreToolUse's lean mail route (src/hooks/), built into a file of its own beside the entry. */
+export const LEAN_NAME = 'pre-tool-use-lean';
 
 /** Builds into `outdir` (which should be empty); throws with bun's messages when the build fails. */
 export async function buildBundle(outdir: string): Promise<string[]> {
@@ -45,6 +52,8 @@ export async function buildBundle(outdir: string): Promise<string[]> {
         },
       ],
     });
+  const lean = () =>
+    Bun.build({ entrypoints: [join(REPO, 'src', 'hooks', `${LEAN_NAME}.ts`)], outdir, target: 'bun', naming: { entry: '[name].js' } });
   const entry = () =>
     Bun.build({
       entrypoints: [join(REPO, 'src', 'bin', 'intercom.ts')],
@@ -53,10 +62,12 @@ export async function buildBundle(outdir: string): Promise<string[]> {
       naming: { entry: '[name]' },
       plugins: [
         {
-          // The entry's `import('./app.ts')` is the other build's app.js, beside it.
+          // The entry's `import('./app.ts')` is the app build's app.js, beside it; its import of
+          // the lean route is the lean build's file, beside it too.
           name: 'app-beside',
           setup(build) {
             build.onResolve({ filter: /^\.\/app\.ts$/ }, () => ({ path: './app.js', external: true }));
+            build.onResolve({ filter: new RegExp(`/${LEAN_NAME}\\.ts$`) }, () => ({ path: `./${LEAN_NAME}.js`, external: true }));
           },
         },
       ],
@@ -64,11 +75,14 @@ export async function buildBundle(outdir: string): Promise<string[]> {
   // One after the other: two builds at once in one process are not known to stay deterministic.
   const results = [];
   try {
-    for (const build of [app, entry]) results.push(await build());
+    for (const build of [app, lean, entry]) results.push(await build());
   } finally {
     process.chdir(cwd);
   }
   const failed = results.find((r) => !r.success);
   if (failed) throw new AggregateError(failed.logs, 'bun build failed');
+  const leanText = await results[1]!.outputs[0]!.text();
+  const packages = leanText.match(/^\/\/ node_modules\/.*$/m);
+  if (packages) throw new Error(`${LEAN_NAME}.js bundles a package (${packages[0]}): PreToolUse's lean route must not load one`);
   return results.flatMap((r) => r.outputs.map((o) => o.path));
 }

@@ -5,13 +5,16 @@
 //   source), and what the npm package runs: the bundle in plugin/dist, hooks.json, .mcp.json,
 //   the manifest and a copy of the skill. No package.json there, so Claude Code runs no npm, and
 //   nothing but `bun` on PATH is needed.
-// `npm run build` (this file) rewrites both; test/e2e/plugin-install.test.ts fails while plugin/
-// differs from what this would write.
+// `npm run build` (this file) rewrites both (the root's hooks.json, and plugin/), and first
+// src/mcp/handshake.json (scripts/gen-handshake.ts), which the bundle carries;
+// test/e2e/plugin-install.test.ts fails while plugin/ differs from what this would write.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { PLUGIN_PREFIX, hooksConfig } from '../src/cli/install/hooks-spec.ts';
+import { SERVER_ENV, PLUGIN_PREFIX, hooksConfig } from '../src/cli/install/hooks-spec.ts';
+import { SERVER_TIMEOUT_MS } from '../src/cli/install/plan.ts';
 import { ENTRY_NAME, REPO, buildBundle } from './bundle.ts';
+import { writeHandshake } from './gen-handshake.ts';
 
 export const PLUGIN_DIR = join(REPO, 'plugin');
 /** The bundle inside the plugin: two levels below the package root, like src/bin/intercom.ts. */
@@ -26,16 +29,24 @@ export function pluginHooksJson(): string {
   return json({ description: DESCRIPTION, hooks: hooksConfig(PLUGIN_PREFIX) });
 }
 
+/**
+ * A plugin's .mcp.json: `bun <entry> mcp`, with the environment of a process that idles for hours
+ * (SERVER_ENV: an idle server never wakes up), as `intercom install` registers it (cli/install/plan.ts
+ * serverEntry). The root's .mcp.json (the checkout as a plugin, running src/) is written by hand
+ * in biome's format; test/e2e/install.test.ts holds it equal to this.
+ */
+export function pluginMcpServers(entry: string) {
+  return { mcpServers: { intercom: { command: 'bun', args: [entry, 'mcp'], env: { ...SERVER_ENV }, timeout: SERVER_TIMEOUT_MS } } };
+}
+
 /** plugin/'s files other than the bundle, by path inside plugin/. */
 export function pluginFiles(): Record<string, string> {
   // The same manifest as the root's (hooks, mcpServers and skills at the same relative paths).
   const manifest = readFileSync(join(REPO, '.claude-plugin', 'plugin.json'), 'utf8');
-  const server = JSON.parse(readFileSync(join(REPO, '.mcp.json'), 'utf8')) as { mcpServers: { intercom: { args: string[] } } };
-  server.mcpServers.intercom.args = [`\${CLAUDE_PLUGIN_ROOT}/${BUNDLE_DIR}/${ENTRY_NAME}`, 'mcp'];
   return {
     '.claude-plugin/plugin.json': manifest,
     'hooks.json': json({ description: DESCRIPTION, hooks: hooksConfig(BUNDLE_PREFIX) }),
-    '.mcp.json': json(server),
+    '.mcp.json': json(pluginMcpServers(`\${CLAUDE_PLUGIN_ROOT}/${BUNDLE_DIR}/${ENTRY_NAME}`)),
     'skill/SKILL.md': readFileSync(join(REPO, 'skill', 'SKILL.md'), 'utf8'),
   };
 }
@@ -65,6 +76,9 @@ if (import.meta.main) {
   if (at === -1) {
     writeFileSync(join(REPO, 'hooks.json'), pluginHooksJson());
     console.log('wrote hooks.json');
+    // Before the bundle, which carries it: the SDK's answers that the server gives by hand at start.
+    await writeHandshake();
+    console.log('wrote src/mcp/handshake.json');
   }
   await writePlugin(out);
   console.log(`wrote ${out === PLUGIN_DIR ? 'plugin/' : out}`);

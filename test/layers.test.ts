@@ -17,8 +17,9 @@ const DEPS: Record<string, { code: string[]; types?: string[] }> = {
   'intercom/ask': { code: ['core', 'claude', 'store', 'intercom', 'intercom/ask'] },
   mcp: { code: ['core', 'intercom', 'mcp', 'mcp/tools'], types: FRONT_END_TYPES },
   'mcp/tools': { code: ['core', 'intercom', 'mcp', 'mcp/tools'], types: FRONT_END_TYPES },
-  // The PreToolUse fast path reads the store directly: loading intercom/ would cost every tool call.
-  hooks: { code: ['core', 'intercom', 'hooks', 'store/quick.ts'], types: FRONT_END_TYPES },
+  // The PreToolUse fast path reads the store directly: loading intercom/ would cost every tool call;
+  // so does its lean mail route (store/quick-mail.ts): opening the whole store would cost ~20 files.
+  hooks: { code: ['core', 'intercom', 'hooks', 'store/quick.ts', 'store/quick-mail.ts'], types: FRONT_END_TYPES },
   cli: { code: ['core', 'intercom', 'cli', 'cli/commands'], types: FRONT_END_TYPES },
   'cli/commands': {
     code: ['core', 'intercom', 'cli', 'cli/commands', 'cli/dashboard', 'cli/doctor', 'cli/install'],
@@ -27,7 +28,9 @@ const DEPS: Record<string, { code: string[]; types?: string[] }> = {
   'cli/dashboard': { code: ['core', 'intercom', 'cli/dashboard'], types: FRONT_END_TYPES },
   'cli/doctor': { code: ['core', 'intercom', 'cli/doctor', 'cli/install'], types: [...FRONT_END_TYPES, 'cli'] },
   'cli/install': { code: ['core', 'cli/install'] },
-  bin: { code: ['core', 'claude', 'store', 'intercom', 'mcp', 'hooks', 'cli', 'bin'] },
+  // The relay bridges the store to NATS (docs/relay.md): the only folder that imports the NATS client.
+  relay: { code: ['core', 'intercom', 'relay'], types: FRONT_END_TYPES },
+  bin: { code: ['core', 'claude', 'store', 'intercom', 'mcp', 'hooks', 'cli', 'relay', 'bin'] },
 };
 
 function sourceFiles(dir: string): string[] {

@@ -2,9 +2,9 @@
 import {
   hasErrno,
   describeError,
-  resolveConfig,
-  asciiEscaped
-} from "./app-43z2an93.js";
+  asciiEscaped,
+  resolveConfig
+} from "./app-sg4s6xy6.js";
 
 // src/bin/app.ts
 async function main({ argv, stdin, entry }) {
@@ -40,7 +40,13 @@ async function main({ argv, stdin, entry }) {
   let config;
   let configError;
   try {
-    config = resolveConfig({ env: process.env, cwd: process.cwd(), home: process.env.HOME || (await import("os")).homedir() });
+    const hostname = argv[0] === "hook" ? undefined : (await import("os")).hostname();
+    config = resolveConfig({
+      env: process.env,
+      cwd: process.cwd(),
+      home: process.env.HOME || (await import("os")).homedir(),
+      hostname
+    });
   } catch (error) {
     configError = error;
     if (argv[0] !== "hook") {
@@ -68,7 +74,7 @@ async function main({ argv, stdin, entry }) {
   });
   const version = async () => (await import("./package-qfvrfkaq.js")).default.version;
   if (argv[0] === "hook") {
-    const { runHook } = await import("./main-jmd70k2s.js");
+    const { runHook } = await import("./main-7a96cgh5.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -81,27 +87,42 @@ async function main({ argv, stdin, entry }) {
       pid: process.pid,
       startedAt: Math.floor(performance.timeOrigin),
       readStdin: () => stdin !== undefined ? Promise.resolve(stdin) : Bun.stdin.text(),
-      openIntercom: async () => (await import("./index-svf29xjz.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-192pervg.js")).openIntercom(storeOptions()),
       out,
       err: log,
       signal: stop.signal
     });
     await exit(code);
   } else if (argv[0] === "mcp") {
-    const { runMcpServer } = await import("./main-zhv0y0b6.js");
+    const { runMcpServer } = await import("./main-dt0h6z1e.js");
     await runMcpServer({
       args: argv.slice(1),
       out,
       config,
       version: await version(),
       pid: process.pid,
-      openIntercom: async (onProblem) => (await import("./index-svf29xjz.js")).openIntercom(storeOptions(onProblem)),
+      openIntercom: async (onProblem) => (await import("./index-192pervg.js")).openIntercom(storeOptions(onProblem)),
       log,
       exit: (code) => void exit(code)
     });
+  } else if (argv[0] === "relay") {
+    const { runRelay } = await import("./main-b7qv2jzc.js");
+    const stop = new AbortController;
+    for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
+      process.on(signal, () => stop.abort());
+    const code = await runRelay({
+      args: argv.slice(1),
+      config,
+      pid: process.pid,
+      openIntercom: async () => (await import("./index-192pervg.js")).openIntercom(storeOptions()),
+      log,
+      out,
+      signal: stop.signal
+    });
+    await exit(code);
   } else {
-    const { runCli } = await import("./main-ye2ed35v.js");
-    const { openIntercom } = await import("./index-svf29xjz.js");
+    const { runCli } = await import("./main-g7knfhha.js");
+    const { openIntercom } = await import("./index-192pervg.js");
     const { isatty } = await import("tty");
     let stored;
     const interrupted = new Promise((resolve) => {

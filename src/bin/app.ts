@@ -53,7 +53,14 @@ export async function main({ argv, stdin, entry }: EntryHandoff): Promise<void> 
   let config!: Config;
   let configError: unknown;
   try {
-    config = resolveConfig({ env: process.env, cwd: process.cwd(), home: process.env.HOME || (await import('node:os')).homedir() });
+    // The host name is only the default machine name of the mesh (docs/relay.md): hooks never need it.
+    const hostname = argv[0] === 'hook' ? undefined : (await import('node:os')).hostname();
+    config = resolveConfig({
+      env: process.env,
+      cwd: process.cwd(),
+      home: process.env.HOME || (await import('node:os')).homedir(),
+      hostname,
+    });
   } catch (error) {
     configError = error; // a hook reports it through its fail-open path; everything else stops here
     if (argv[0] !== 'hook') {
@@ -117,6 +124,20 @@ export async function main({ argv, stdin, entry }: EntryHandoff): Promise<void> 
       log,
       exit: (code) => void exit(code),
     });
+  } else if (argv[0] === 'relay') {
+    const { runRelay } = await import('../relay/main.ts');
+    const stop = new AbortController();
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => stop.abort());
+    const code = await runRelay({
+      args: argv.slice(1),
+      config,
+      pid: process.pid,
+      openIntercom: async () => (await import('../intercom/index.ts')).openIntercom(storeOptions()),
+      log,
+      out,
+      signal: stop.signal,
+    });
+    await exit(code);
   } else {
     const { runCli } = await import('../cli/main.ts');
     const { openIntercom } = await import('../intercom/index.ts');

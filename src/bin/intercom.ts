@@ -1,29 +1,42 @@
 #!/usr/bin/env bun
 // The one entry point: `intercom mcp`, `intercom hook <event>`, or the human CLI. PreToolUse runs
 // before every tool call, so its common case (nothing new, no claimed edit) is answered here,
-// from this file and the little it imports (in the bundle: one file, nothing else loaded);
+// from this file and the little it imports (in the bundle: one file, nothing else loaded), and
+// so is the case where mail waits and that is all (hooks/pre-tool-use-lean.ts, one more file);
 // everything else, that hook's other cases included, is app.ts, loaded on demand. With app.ts,
 // the only files that read process.env and process.argv.
 import { quickConfig } from '../core/config.ts';
 import { parseHookInput } from '../hooks/input.ts';
-import { nothingToDo } from '../hooks/pre-tool-use-quick.ts';
+import { quickVerdict } from '../hooks/pre-tool-use-quick.ts';
 
 const argv = process.argv.slice(2);
 let stdin: string | undefined;
 if (argv[0] === 'hook' && argv[1] === 'pre-tool-use') {
   stdin = await Bun.stdin.text();
-  if (await quickAnswer(stdin)) process.exit(0);
+  const answer = await quickAnswer(stdin);
+  if (answer !== undefined) {
+    if (answer !== '') await Bun.write(Bun.stdout, `${answer}\n`); // never process.stdout: its first touch costs ~15 ms (app.ts)
+    process.exit(0);
+  }
 }
 const { main } = await import('./app.ts');
 await main({ argv, stdin, entry: import.meta.path });
 
-/** True when PreToolUse has nothing to do; any doubt or error (bad settings or input) is app.ts's to handle and report. */
-async function quickAnswer(input: string): Promise<boolean> {
+/**
+ * PreToolUse's answer on stdout when this entry can give it ('' for none), or undefined: any
+ * other case, doubt or error (bad settings or input) is app.ts's to handle and report.
+ */
+async function quickAnswer(input: string): Promise<string | undefined> {
   try {
     const home = process.env.HOME;
     const config = home ? quickConfig(process.env, home, process.cwd()) : undefined;
-    return config !== undefined && (await nothingToDo(config, parseHookInput(input)));
+    if (config === undefined) return undefined;
+    const hookInput = parseHookInput(input);
+    const verdict = await quickVerdict(config, hookInput);
+    if (verdict.kind !== 'mail') return verdict.kind === 'nothing' ? '' : undefined;
+    const { leanPreToolUse } = await import('../hooks/pre-tool-use-lean.ts');
+    return await leanPreToolUse(config, hookInput, verdict.inbox, process.pid);
   } catch {
-    return false;
+    return undefined;
   }
 }

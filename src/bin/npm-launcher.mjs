@@ -78,7 +78,14 @@ if (!bun) {
   );
 }
 
-const child = spawn(bun, [entry, ...process.argv.slice(2)], { stdio: 'inherit' });
+// The MCP server idles for as long as its session lives: it gets the environment every other
+// route gives it (.mcp.json, `intercom install`: src/cli/install/hooks-spec.ts SERVER_ENV), which
+// keeps an idle bun asleep (no GC timer, no allocator scavenger thread). Bun reads it only at its
+// start, so it goes into bun's environment.
+const SERVER_ENV = { BUN_GC_TIMER_DISABLE: '1', MIMALLOC_PURGE_DELAY: '0' };
+const args = process.argv.slice(2);
+const env = args[0] === 'mcp' ? { ...process.env, ...SERVER_ENV } : process.env;
+const child = spawn(bun, [entry, ...args], { stdio: 'inherit', env });
 child.on('error', (error) => fail(`cannot start ${bun}: ${error.message}`));
 // SIGTERM and SIGHUP, sent to this process alone, are passed on. So is SIGINT when no terminal is
 // attached: Claude Code (2.1.330, read from its code) stops a stdio MCP server by sending SIGINT

@@ -2,8 +2,9 @@
 // inert here too: runCli strips control characters and escape sequences from all output
 // (forTerminal), and one-line fields a peer controls (name, project, status, claim, title) are
 // kept on their line (oneLine), so no peer can rewrite the terminal or forge a row.
-import type { AgentView, Message, StoredMessage } from '../intercom/index.ts';
+import type { AgentView, FeedEntry, Message, StoredMessage } from '../intercom/index.ts';
 import { oneLineForTerminal } from '../core/text.ts';
+import { senderAddress } from '../core/ids.ts';
 
 export interface CliIo {
   out(text: string): void;
@@ -28,7 +29,7 @@ export function clock(iso: string): string {
 export const oneLine = oneLineForTerminal;
 
 function who(from: Message['from']): string {
-  return `${from.code}${from.name ? `(${oneLine(from.name)})` : ''}`;
+  return `${senderAddress(from)}${from.name ? `(${oneLine(from.name)})` : ''}`;
 }
 
 function indent(body: string): string {
@@ -46,11 +47,19 @@ export function formatMessageLine(message: Message, state?: StoredMessage['state
   return `${clock(message.created_at)} ${message.id} ${who(message.from)} → ${to}${re}${tag}\n${indent(message.body)}`;
 }
 
+/** A message sent between other machines (the mesh's feed): its line, and where its text stays. */
+export function formatFeedLine(entry: FeedEntry): string {
+  const re = entry.reply_to ? ` re ${entry.reply_to}` : '';
+  const from = `${entry.from.code}@${entry.machine}${entry.from.name ? `(${oneLine(entry.from.name)})` : ''}`;
+  return `${clock(entry.created_at)} ${entry.id} ${from} → ${entry.to.join(',')}${re}\n    (${entry.chars} characters; the text stays on the machines it was sent between)`;
+}
+
 export function formatAgentRow(a: AgentView): string {
   const name = a.name ? ` ${oneLine(a.name)}` : '';
   const status = a.status ? `  "${oneLine(a.status)}"` : '';
   const claims = a.claims
     .map((c) => `\n    claims ${oneLine(c.pattern)}${c.reason ? `  "${oneLine(c.reason)}"` : ''}  until ${clock(c.expires_at)}`)
     .join('');
-  return `${a.code}${name}  ${oneLine(a.project)}  ${a.activity}  since ${clock(a.since)}${status}${a.you ? '  (you)' : ''}${claims}`;
+  const where = a.machine ? `  @${a.machine}` : '';
+  return `${a.code}${name}  ${oneLine(a.project)}${where}  ${a.activity}  since ${clock(a.since)}${status}${a.you ? '  (you)' : ''}${claims}`;
 }

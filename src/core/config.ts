@@ -2,6 +2,7 @@
 // with process.env; everything else receives the resulting Config.
 import { isAbsolutePath as isAbsolute, joinPath as join, normalizePath } from './paths.ts';
 import { IntercomError } from './errors.ts';
+import { MACHINE_PATTERN, NAMESPACE_PATTERN } from './ids.ts';
 
 export interface Config {
   /** Store root: CLAUDE_INTERCOM_DIR, default ~/.claude-intercom. */
@@ -43,9 +44,43 @@ export interface Config {
    * settings, so doctor names them.
    */
   chokidarEnv: string[];
+  /** Across machines (docs/relay.md): the relay's NATS link and this machine's name in the mesh. */
+  mesh: MeshConfig;
   /** DEBUG contains "intercom": log details to stderr. */
   debug: boolean;
   cwd: string;
+}
+
+export interface MeshConfig {
+  /** NATS server URL(s), comma-separated: CLAUDE_INTERCOM_NATS_URL (the relay's --server overrides it). */
+  server: string | undefined;
+  /** This machine's name in the mesh: CLAUDE_INTERCOM_MACHINE, else the host name's first label, lower case. */
+  machine: string;
+  /** Why CLAUDE_INTERCOM_MACHINE was not used (not a valid machine name): the relay refuses to start with it. */
+  machineProblem: string | undefined;
+  /** The team's namespace on the NATS account: CLAUDE_INTERCOM_NATS_NAMESPACE, default "intercom". */
+  namespace: string;
+  /** CLAUDE_INTERCOM_NATS_USER / _PASSWORD / _TOKEN / _CREDS (a .creds file) / _TLS_CA / _TLS_CERT / _TLS_KEY. */
+  user: string | undefined;
+  password: string | undefined;
+  token: string | undefined;
+  creds: string | undefined;
+  tlsCa: string | undefined;
+  tlsCert: string | undefined;
+  tlsKey: string | undefined;
+}
+
+export const DEFAULT_NAMESPACE = 'intercom';
+
+/** A host name as a machine name: its first label, lower case, other characters as "-" (`Bob's-MacBook.local` → `bob-s-macbook`). */
+export function machineFromHostname(hostname: string): string {
+  const label = hostname
+    .split('.')[0]!
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, 63);
+  return label === '' ? 'localhost' : label;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -66,6 +101,8 @@ export interface ConfigInputs {
   cwd: string;
   /** The user's home folder (the entry passes $HOME, else os.homedir()). */
   home: string;
+  /** This machine's host name (os.hostname()): the default machine name in the mesh. */
+  hostname?: string;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -106,21 +143,22 @@ function oneOf<T extends string>(value: string | undefined, name: string, allowe
   return fallback;
 }
 
-export type QuickConfig = Pick<Config, 'storeDir' | 'cwd' | 'identityOverride'>;
+export type QuickConfig = Pick<Config, 'storeDir' | 'cwd' | 'identityOverride' | 'claudePid'>;
 
 /**
- * What PreToolUse's common case needs (bin/intercom.ts), without the cost of a whole
+ * What PreToolUse's common case and its lean mail route need (bin/intercom.ts), without the cost of a whole
  * resolveConfig: on first run each builtin it touches (regex split and replace, for…of) costs
  * ~0.2 ms to compile, ~2 ms in all (Bun 1.4.5, measured). The store folder exactly as
  * resolveConfig gives it, or undefined when it takes more than a glance to say (a relative or
  * `~` path, `.` or `..` segments, a repeated or trailing slash, an identity override): the full
- * hook then decides, and reports a bad value.
+ * hook then decides, and reports a bad value. CLAUDE_PID is read as resolveConfig reads it.
  */
 export function quickConfig(env: Record<string, string | undefined>, home: string, cwd: string): QuickConfig | undefined {
   if (env.CLAUDE_INTERCOM_SESSION !== undefined && env.CLAUDE_INTERCOM_SESSION.trim() !== '') return undefined;
   const dir = env.CLAUDE_INTERCOM_DIR;
   const storeDir = dir === undefined || dir.trim() === '' ? `${home}/.claude-intercom` : dir;
-  return isPlainAbsolute(storeDir) ? { storeDir, cwd, identityOverride: undefined } : undefined;
+  if (!isPlainAbsolute(storeDir)) return undefined;
+  return { storeDir, cwd, identityOverride: undefined, claudePid: claudePidOf(env.CLAUDE_PID) };
 }
 
 /** An absolute path that normalizePath leaves as it is. */
@@ -138,7 +176,41 @@ function isPlainAbsolute(path: string): boolean {
   );
 }
 
-export function resolveConfig({ env, cwd, home }: ConfigInputs): Config {
+function meshConfig(env: Record<string, string | undefined>, hostname: string, warn: Warn): MeshConfig {
+  const wanted = nonEmpty(env.CLAUDE_INTERCOM_MACHINE);
+  const fallback = machineFromHostname(hostname);
+  const machineOk = wanted === undefined || MACHINE_PATTERN.test(wanted);
+  const machineProblem = machineOk
+    ? undefined
+    : `CLAUDE_INTERCOM_MACHINE=${wanted} is not a machine name (1-63 characters of a-z, 0-9 and "-"), so "${fallback}" is used; fix or unset it`;
+  if (machineProblem) warn(machineProblem);
+  const namespace = nonEmpty(env.CLAUDE_INTERCOM_NATS_NAMESPACE);
+  const namespaceOk = namespace === undefined || NAMESPACE_PATTERN.test(namespace);
+  if (!namespaceOk)
+    warn(
+      `CLAUDE_INTERCOM_NATS_NAMESPACE=${namespace} is not a namespace (1-32 characters of a-z, 0-9, "_" and "-"), so "${DEFAULT_NAMESPACE}" is used; fix or unset it`,
+    );
+  return {
+    server: nonEmpty(env.CLAUDE_INTERCOM_NATS_URL),
+    machine: machineOk && wanted !== undefined ? wanted : fallback,
+    machineProblem,
+    namespace: namespaceOk && namespace !== undefined ? namespace : DEFAULT_NAMESPACE,
+    user: nonEmpty(env.CLAUDE_INTERCOM_NATS_USER),
+    password: nonEmpty(env.CLAUDE_INTERCOM_NATS_PASSWORD),
+    token: nonEmpty(env.CLAUDE_INTERCOM_NATS_TOKEN),
+    creds: nonEmpty(env.CLAUDE_INTERCOM_NATS_CREDS),
+    tlsCa: nonEmpty(env.CLAUDE_INTERCOM_NATS_TLS_CA),
+    tlsCert: nonEmpty(env.CLAUDE_INTERCOM_NATS_TLS_CERT),
+    tlsKey: nonEmpty(env.CLAUDE_INTERCOM_NATS_TLS_KEY),
+  };
+}
+
+/** CLAUDE_PID as a pid, when it is one. */
+function claudePidOf(value: string | undefined): number | undefined {
+  return /^\d+$/.test(value ?? '') ? Number(value) : undefined;
+}
+
+export function resolveConfig({ env, cwd, home, hostname = 'localhost' }: ConfigInputs): Config {
   const warnings: string[] = [];
   const warn: Warn = (w) => warnings.push(w);
   const storeDir = nonEmpty(env.CLAUDE_INTERCOM_DIR);
@@ -158,7 +230,7 @@ export function resolveConfig({ env, cwd, home }: ConfigInputs): Config {
     claudeUserConfigFile: configDir ? join(absoluteDir(configDir, 'CLAUDE_CONFIG_DIR', home), '.claude.json') : join(home, '.claude.json'),
     identityOverride: nonEmpty(env.CLAUDE_INTERCOM_SESSION),
     claudeSessionId: nonEmpty(env.CLAUDE_CODE_SESSION_ID),
-    claudePid: /^\d+$/.test(env.CLAUDE_PID ?? '') ? Number(env.CLAUDE_PID) : undefined,
+    claudePid: claudePidOf(env.CLAUDE_PID),
     pluginRoot: nonEmpty(env.CLAUDE_PLUGIN_ROOT),
     underClaudeCode: env.CLAUDECODE === '1',
     resumeFlags: (nonEmpty(env.CLAUDE_INTERCOM_RESUME_FLAGS) ?? '').split(/\s+/).filter(Boolean),
@@ -172,6 +244,7 @@ export function resolveConfig({ env, cwd, home }: ConfigInputs): Config {
       warn,
     ),
     watch: oneOf(nonEmpty(env.CLAUDE_INTERCOM_WATCH), 'CLAUDE_INTERCOM_WATCH', WATCH_MODES, 'auto', warn),
+    mesh: meshConfig(env, hostname, warn),
     chokidarEnv: ['CHOKIDAR_USEPOLLING', 'CHOKIDAR_INTERVAL'].flatMap((name) => (env[name] === undefined ? [] : [`${name}=${env[name]}`])),
     debug: /\bintercom\b/.test(env.DEBUG ?? ''),
     cwd,

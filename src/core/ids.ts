@@ -14,6 +14,17 @@ export const HUMAN = 'human';
  * does not run intercom (its mail waits there, and moves to its agent if it starts intercom).
  */
 export const MAILBOX_PATTERN = /^(?:[a-z0-9]{4}|human|s-[A-Za-z0-9][A-Za-z0-9_-]{7,127})$/;
+/**
+ * A machine of the mesh (docs/relay.md): a host-name label, lower case. It is a NATS subject
+ * token and part of file names, so it holds no dot, wildcard, space or path character.
+ */
+export const MACHINE_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** A team's namespace on a shared NATS account: the first token of every subject, part of stream and bucket names. */
+export const NAMESPACE_PATTERN = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+/** A mailbox on another machine, as a store writes it: `code@machine` or `human@machine`. */
+export const REMOTE_MAILBOX_PATTERN = /^(?:[a-z0-9]{4}|human)@[a-z0-9][a-z0-9-]{0,62}$/;
+/** A recipient in a message's `to`: a local mailbox, or a mailbox on another machine. */
+export const RECIPIENT_PATTERN = /^(?:[a-z0-9]{4}|human|s-[A-Za-z0-9][A-Za-z0-9_-]{7,127}|(?:[a-z0-9]{4}|human)@[a-z0-9][a-z0-9-]{0,62})$/;
 /** Message ids sort by time: 13-digit epoch ms, a per-process sequence, random tail. */
 export const MESSAGE_ID_PATTERN = /^\d{13}-[a-z0-9]{10}$/;
 /** Claude session ids are UUIDs; accept any id-like token but never a path character. */
@@ -66,6 +77,38 @@ export function assertMailbox(value: unknown): string {
   throw new IntercomError(
     'BAD_INPUT',
     `${show(value)} is not a valid mailbox: expected a 4-character agent code, "human" or "s-<session id>"`,
+  );
+}
+
+export function assertMachine(value: unknown, what = 'machine name'): string {
+  if (typeof value === 'string' && MACHINE_PATTERN.test(value)) return value;
+  throw new IntercomError(
+    'BAD_INPUT',
+    `${show(value)} is not a valid ${what}: 1-63 characters of a-z, 0-9 and "-", starting with a letter or digit (e.g. "laptop")`,
+  );
+}
+
+export function isMachine(value: string): boolean {
+  return MACHINE_PATTERN.test(value);
+}
+
+/** A mailbox on another machine, split: `{ box: 'x7k2', machine: 'laptop' }` for "x7k2@laptop"; undefined for a local one. */
+export function splitRemote(recipient: string): { box: string; machine: string } | undefined {
+  if (!REMOTE_MAILBOX_PATTERN.test(recipient)) return undefined;
+  const at = recipient.indexOf('@');
+  return { box: recipient.slice(0, at), machine: recipient.slice(at + 1) };
+}
+
+/** Where to answer a sender: its code (or "human"), with `@machine` when it is on another machine. */
+export function senderAddress(from: { code: string; machine?: string | undefined }): string {
+  return from.machine ? `${from.code}@${from.machine}` : from.code;
+}
+
+export function assertRecipient(value: unknown): string {
+  if (typeof value === 'string' && RECIPIENT_PATTERN.test(value)) return value;
+  throw new IntercomError(
+    'BAD_INPUT',
+    `${show(value)} is not a valid recipient: expected a 4-character agent code, "human", "s-<session id>", or code@machine`,
   );
 }
 

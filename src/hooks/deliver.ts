@@ -1,7 +1,8 @@
 // Handing new mail to the model from a hook: claim it (rename new → delivered, so no other hook
 // or watcher can show it again), then frame it. What does not fit stays in new/ for the next.
 import { sliceChars } from '../core/text.ts';
-import type { Intercom, StoredMessage } from '../intercom/index.ts';
+import type { MessageState, StoredMessage } from '../intercom/index.ts';
+import type { Mail } from '../store/mail.ts';
 import { PEER_NOTICE, frameMessage } from '../intercom/presentation.ts';
 
 /**
@@ -15,23 +16,37 @@ export const MAX_DELIVERY_CHARS = 8_000;
 const FRAMES_ROOM = MAX_DELIVERY_CHARS - 800;
 
 /**
+ * What claiming reads and moves: an Intercom, or the PreToolUse lean route's store
+ * (store/quick-mail.ts), whose listing is an iterable so that only the entries looked at are made.
+ */
+export interface ClaimStore {
+  mail: Pick<Mail, 'load' | 'markDelivered'> & {
+    entries(box: string, states: readonly MessageState[]): Promise<Iterable<{ id: string; state: MessageState }>>;
+  };
+}
+
+/**
  * Claim what fits one delivery, oldest first: each message by a rename (new → delivered), so no
  * other hook or watcher can show it again. What does not fit stays in new/ for the next one.
  */
-export async function claimNewMail(store: Intercom, code: string): Promise<StoredMessage[]> {
+export async function claimNewMail(store: ClaimStore, code: string): Promise<StoredMessage[]> {
   // Names first; only what is delivered is read (with 1,000 unread, a delivery reads a handful).
   const waiting = await store.mail.entries(code, ['new']);
-  const claimed: StoredMessage[] = [];
+  // Everything that fits is read and checked before the first rename: a store that finds
+  // something it leaves to the full hook (the lean route's) then hands over with nothing claimed.
+  const fits: StoredMessage[] = [];
   let size = 0;
   for (const entry of waiting) {
     const item = await store.mail.load(code, entry);
     if (!item) continue; // moved by another reader since the listing, or corrupt (quarantined)
     size += frameWithin(item.message).length + 2;
-    if (claimed.length > 0 && size > FRAMES_ROOM) break;
-    // Another hook may have claimed it first: only what we moved is ours to show.
-    if ((await store.mail.markDelivered(code, [item.message.id])).length) claimed.push({ ...item, state: 'delivered' });
+    if (fits.length > 0 && size > FRAMES_ROOM) break;
+    fits.push(item);
   }
-  return claimed;
+  // Another hook may have claimed some first: only what we moved is ours to show.
+  const ids = fits.map((item) => item.message.id);
+  const moved = new Set(await store.mail.markDelivered(code, ids));
+  return fits.filter((item) => moved.has(item.message.id)).map((item) => ({ ...item, state: 'delivered' }));
 }
 
 export function formatDelivery(code: string, messages: StoredMessage[], stillWaiting: number): string {

@@ -4,6 +4,7 @@
 // no zod, no store), bundled into the entry file itself (scripts/bundle.ts): one file to load.
 import type { QuickConfig } from '../core/config.ts';
 import { quickHasClaims, quickInbox } from '../store/quick.ts';
+import type { QuickInbox } from '../store/quick.ts';
 import type { HookInput } from './input.ts';
 
 /** intercom's own tools (`mcp__intercom__send`, or `mcp__plugin_intercom_intercom__send` as a plugin). */
@@ -23,16 +24,30 @@ export function editedFile(input: HookInput, cwd: string): string | undefined {
 }
 
 /**
- * True when this tool call needs nothing from intercom: one of intercom's own tools, or a call
- * that is no claimed edit and whose session has no new mail (a subagent's call never takes mail:
- * its context is not the main thread's). False means "take the full hook": mail waiting, a
- * claimed edit, a session not linked yet, or an identity override to resolve.
+ * What this tool call needs from intercom, as far as a glance tells:
+ * - `nothing`: one of intercom's own tools, or a call that is no claimed edit and whose session
+ *   has no new mail (a subagent's call never takes mail: its context is not the main thread's);
+ * - `mail`: mail waits for the linked session, and that is all (no claimed edit, no identity
+ *   override): the lean route (hooks/pre-tool-use-lean.ts) can hand it over;
+ * - `full`: the full hook decides (a claimed edit, a session not linked yet, an identity override).
  */
-export async function nothingToDo(config: QuickConfig, input: HookInput): Promise<boolean> {
-  if (isIntercomTool(input.toolName)) return true; // it is already talking to intercom
+export type QuickVerdict = { kind: 'nothing' } | { kind: 'mail'; inbox: QuickInbox } | { kind: 'full' };
+
+const NOTHING: QuickVerdict = { kind: 'nothing' };
+const FULL: QuickVerdict = { kind: 'full' };
+
+export async function quickVerdict(config: QuickConfig, input: HookInput): Promise<QuickVerdict> {
+  if (isIntercomTool(input.toolName)) return NOTHING; // it is already talking to intercom
   const file = editedFile(input, config.cwd);
-  if (file !== undefined && (await quickHasClaims(config.storeDir))) return false;
-  if (input.agentId !== undefined) return true;
-  if (!input.sessionId || config.identityOverride !== undefined) return false;
-  return (await quickInbox(config.storeDir, input.sessionId))?.waiting === 0;
+  if (file !== undefined && (await quickHasClaims(config.storeDir))) return FULL;
+  if (input.agentId !== undefined) return NOTHING;
+  if (!input.sessionId || config.identityOverride !== undefined) return FULL;
+  const inbox = await quickInbox(config.storeDir, input.sessionId);
+  if (inbox === undefined) return FULL;
+  return inbox.hasMail ? { kind: 'mail', inbox } : NOTHING;
+}
+
+/** True when this tool call needs nothing from intercom (quickVerdict's `nothing`). */
+export async function nothingToDo(config: QuickConfig, input: HookInput): Promise<boolean> {
+  return (await quickVerdict(config, input)).kind === 'nothing';
 }

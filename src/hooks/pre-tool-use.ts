@@ -3,7 +3,8 @@
 // - before an edit (Edit, Write, MultiEdit, NotebookEdit), a file claimed by another agent gets
 //   the guard's answer: ask (default), deny, or a warning, with the owner and how to reach them.
 // The common path (no mail, not an edit) is pre-tool-use-quick.ts: one small file read and one
-// folder listing.
+// folder listing. Mail waiting, and nothing else, is pre-tool-use-lean.ts (from the entry); both
+// routes hand mail over through pre-tool-use-mail.ts.
 import { quickHasClaims } from '../store/quick.ts';
 import type { HookContext, HookHandler } from './context.ts';
 import { selfOf } from './context.ts';
@@ -20,17 +21,14 @@ export const preToolUse: HookHandler = async (ctx: HookContext) => {
   // A subagent's tool call: its context is not the main thread's, so mail waits for the main
   // thread (its next tool call, its prompt, or its Stop watcher). The claim guard still applies.
   const takesMail = ctx.input.agentId === undefined;
-  // The slow path (mail waiting, a claimed edit, or a session not linked yet) loads the rest.
-  const { hookAgent, hookClaude } = await import('../intercom/identity.ts');
+  // The full path (a claimed edit, a session not linked yet, an identity override, or whatever
+  // the entry's lean route handed over) loads the rest.
   const { ancestors } = await import('../core/proc.ts');
-  const { mailHandover } = await import('../intercom/wake.ts');
-  const { additionalContext, claimNewMail, formatDelivery } = await import('./deliver.ts');
+  const { toolCallMail } = await import('./pre-tool-use-mail.ts');
+  const { additionalContext } = await import('./deliver.ts');
   const store = await ctx.store();
-  const lineage = ancestors(ctx.pid);
-  const agent = await hookAgent(store, selfOf(ctx), lineage);
-  const canShow = mailHandover(ctx.event, { subagent: !takesMail, claude: hookClaude(selfOf(ctx), lineage) }) === 'context';
-  const mail = canShow && agent && (await store.mail.countNew(agent.code)) > 0 ? await claimNewMail(store, agent.code) : [];
-  const context = mail.length && agent ? [formatDelivery(agent.code, mail, await store.mail.countNew(agent.code))] : [];
+  const { agent, context: delivery } = await toolCallMail(store, selfOf(ctx), ancestors(ctx.pid), !takesMail);
+  const context = delivery ? [delivery] : [];
   let decision: { permissionDecision: 'ask' | 'deny'; permissionDecisionReason: string } | undefined;
   // The reason reaches the model; Claude Code shows the person only its plain dialog ("Do you want
   // to make this edit?"), so the same facts go to them too, as the hook's systemMessage.

@@ -1,10 +1,11 @@
 // Addressing: what a sender typed in `to`, parsed once into a typed address, then resolved into
 // mailboxes, with errors that say who *is* reachable. Parsing needs nothing but the text;
-// resolving needs the live agents, and only for tokens no live agent answers to, the Claude
-// sessions found in transcripts (the post office takes that snapshot only then).
+// resolving needs the live agents (this machine's, and other machines' as the relay mirrors them,
+// docs/relay.md), and only for tokens no live agent answers to, the Claude sessions found in
+// transcripts (the post office takes that snapshot only then).
 import { IntercomError } from '../core/errors.ts';
-import { HUMAN, isCode } from '../core/ids.ts';
-import type { AgentRecord, Message } from '../store/schema.ts';
+import { HUMAN, isCode, isMachine } from '../core/ids.ts';
+import type { AgentRecord, Message, RemoteAgentRecord } from '../store/schema.ts';
 import { shorten } from '../core/text.ts';
 import { label } from '../core/peer-text.ts';
 
@@ -15,7 +16,12 @@ import { label } from '../core/peer-text.ts';
 export type Address = { kind: 'project' } | { kind: 'everyone' } | { kind: 'direct'; tokens: string[] };
 
 /** What one token of a direct address names. */
-export type Target = { kind: 'human' } | { kind: 'agent'; agent: AgentRecord } | { kind: 'session'; mailbox: string; sessionId: string };
+export type Target =
+  | { kind: 'human' }
+  | { kind: 'agent'; agent: AgentRecord }
+  | { kind: 'session'; mailbox: string; sessionId: string }
+  /** A mailbox on another machine; `reachable` false: its machine is gone (or no relay runs), so mail waits in the outbox. */
+  | { kind: 'remote'; mailbox: string; machine: string; agent?: RemoteAgentRecord; reachable: boolean };
 
 export interface Recipients {
   /** Mailboxes: agent codes, "human", or "s-<session id>". */
@@ -24,7 +30,23 @@ export interface Recipients {
   project?: string;
   /** The recipients that are Claude sessions without a live agent, by mailbox. */
   sessions?: Map<string, string>;
+  /** Recipients on other machines ("code@machine") whose machine is not reachable now: their mail is queued. */
+  queued?: string[];
 }
+
+/** Other machines' agents, as the relay mirrors them (empty when no relay runs). */
+export interface RemoteDirectory {
+  /** This machine's name in the mesh, when a relay runs (a `code@<it>` is a local code). */
+  machine?: string | undefined;
+  /** Agents of machines that are up. */
+  live: RemoteAgentRecord[];
+  /** Agents last seen on machines that are gone now (or with no relay running): mail to them is queued. */
+  unreachable: RemoteAgentRecord[];
+  /** Other machines known to the mesh, and whether each is up. */
+  machines: { name: string; up: boolean }[];
+}
+
+export const NO_REMOTE: RemoteDirectory = { live: [], unreachable: [], machines: [] };
 
 /** Who can be reached now, and what is known of codes and session ids that are not live agents. */
 export interface Directory {
@@ -33,12 +55,14 @@ export interface Directory {
   wasAgent(code: string): boolean;
   /** The live agent a session id was linked to after it registered (a new id after /clear). */
   linked(token: string): AgentRecord | undefined;
+  /** Other machines' agents. */
+  remote: RemoteDirectory;
 }
 
-/** What a `to` entry may look like before any lookup: codes, names, session ids, all, *. */
-const TO_TOKEN = /^(?:\*|[A-Za-z0-9][A-Za-z0-9_.-]{0,127})$/;
+/** What a `to` entry may look like before any lookup: codes, names, session ids, all, *, and code@machine. */
+const TO_TOKEN = /^(?:\*|[A-Za-z0-9][A-Za-z0-9_.-]{0,127}(?:@[a-z0-9][a-z0-9-]{0,62})?)$/;
 const MIN_SESSION_PREFIX = 6;
-const USAGE = 'use an agent code (e.g. x7k2), a name, a session id, "all" (everyone on your project) or "*" (everyone)';
+const USAGE = 'use an agent code (e.g. x7k2), code@machine, a name, a session id, "all" (everyone on your project) or "*" (everyone)';
 
 /** Parse `to` (comma-separated). Throws BAD_INPUT for an empty, malformed or mixed ("all,x7k2") address. */
 export function parseAddress(to: string): Address {
@@ -62,28 +86,52 @@ export function parseAddress(to: string): Address {
   return { kind: 'direct', tokens: [...new Set(tokens)] };
 }
 
-export function describeAgent(agent: AgentRecord): string {
-  return `${agent.code}${agent.name ? ` (${agent.name})` : ''} on ${label(agent.project)}`;
+export function describeAgent(agent: AgentRecord | RemoteAgentRecord): string {
+  const where = 'machine' in agent ? `@${agent.machine}` : '';
+  return `${agent.code}${where}${agent.name ? ` (${label(agent.name)})` : ''} on ${label(agent.project)}`;
 }
 
-export function liveAgentsHint(live: AgentRecord[], selfCode: string | undefined): string {
-  const others = live.filter((a) => a.code !== selfCode);
+export function liveAgentsHint(live: AgentRecord[], selfCode: string | undefined, remote: RemoteDirectory = NO_REMOTE): string {
+  const others = [...live.filter((a) => a.code !== selfCode), ...remote.live];
   if (others.length === 0) return 'no other agent is live right now';
   const shown = others.slice(0, 10).map(describeAgent).join(', ');
   return `live agents: ${shown}${others.length > 10 ? `, and ${others.length - 10} more` : ''}`;
 }
 
-/** The recipients of "all" or "*": every live agent (of the sender's project), never the sender. */
+/**
+ * One project on every machine: the same project key (its git remote) when both have one, else
+ * the same folder name (an agent registered before keys existed has none).
+ */
+export function sameProject(
+  a: { project: string; project_key?: string | undefined },
+  b: { project: string; project_key?: string | undefined },
+): boolean {
+  return a.project_key !== undefined && b.project_key !== undefined ? a.project_key === b.project_key : a.project === b.project;
+}
+
+/** The mailbox of another machine's agent, as `to` holds it. */
+export function remoteMailbox(agent: { code: string; machine: string }): string {
+  return `${agent.code}@${agent.machine}`;
+}
+
+/**
+ * The recipients of "all" or "*": every live agent (of the sender's project), never the sender,
+ * on this machine and on every machine that is up.
+ */
 export function broadcastRecipients(
   address: { kind: 'project' | 'everyone' },
-  self: { code: string; project: string } | undefined,
+  self: { code: string; project: string; project_key?: string | undefined } | undefined,
   live: AgentRecord[],
+  remote: RemoteDirectory = NO_REMOTE,
 ): Recipients {
   const everyone = address.kind === 'everyone';
   if (!everyone && !self) {
     throw new IntercomError('BAD_INPUT', '"all" means everyone on your project, and you are not an agent; use "*" for every live agent');
   }
-  const codes = live.filter((a) => a.code !== self?.code && (everyone || a.project === self?.project)).map((a) => a.code);
+  const codes = [
+    ...live.filter((a) => a.code !== self?.code && (everyone || sameProject(a, self!))).map((a) => a.code),
+    ...remote.live.filter((a) => everyone || sameProject(a, self!)).map(remoteMailbox),
+  ];
   if (codes.length === 0) {
     if (everyone) throw new IntercomError('NOT_FOUND', 'no other agent is live right now; nothing was sent');
     throw new IntercomError(
@@ -105,35 +153,104 @@ export function broadcastRecipients(
 export function agentTarget(token: string, dir: Directory, selfCode: string | undefined): Target | undefined {
   // Codes and "human" are lower case on disk; a person may type them in any case.
   const lower = token.toLowerCase();
+  const at = lower.lastIndexOf('@');
+  if (at > 0) {
+    const machine = lower.slice(at + 1);
+    // "x7k2@<this machine>" is a local address written in full.
+    if (machine !== dir.remote.machine) return remoteTarget(token.slice(0, at), machine, dir);
+    return agentTarget(token.slice(0, at), { ...dir, remote: NO_REMOTE }, selfCode);
+  }
   if (lower === HUMAN) return { kind: 'human' };
   const { live } = dir;
+  // A bare code or name may also be an agent's on another machine: then it must be unique across machines.
+  const remote = dir.remote.live.filter((a) => a.code === lower || a.name?.toLowerCase() === lower);
   const byCode = isCode(lower) ? live.find((a) => a.code === lower) : undefined;
-  if (byCode) return { kind: 'agent', agent: byCode };
-  const byName = live.filter((a) => a.name?.toLowerCase() === lower);
-  if (byName.length > 1) {
-    throw new IntercomError('AMBIGUOUS', `the name "${token}" matches ${byName.map(describeAgent).join(', ')}; send to a code instead`);
+  const byName = byCode ? [] : live.filter((a) => a.name?.toLowerCase() === lower);
+  const local = byCode ? [byCode] : byName;
+  if (local.length + remote.length > 1) {
+    const all = [...local, ...remote].map(describeAgent).join(', ');
+    throw new IntercomError(
+      'AMBIGUOUS',
+      remote.length
+        ? `"${token}" matches ${all}; send to code@machine instead`
+        : `the name "${token}" matches ${all}; send to a code instead`,
+    );
   }
-  if (byName.length === 1) return { kind: 'agent', agent: byName[0]! };
+  if (local.length === 1) return { kind: 'agent', agent: local[0]! };
+  if (remote.length === 1) return remoteAgentTarget(remote[0]!, true);
   if (token.length >= MIN_SESSION_PREFIX) {
     const bySession = live.filter((a) => a.session_id?.startsWith(token));
     if (bySession.length > 1) throw ambiguousSession(token, bySession);
     if (bySession.length === 1) return { kind: 'agent', agent: bySession[0]! };
+    // The session of another machine's agent: its agent (tmux and resume stay on their machine).
+    const remoteSession = dir.remote.live.filter((a) => a.session_id?.startsWith(token));
+    if (remoteSession.length > 1)
+      throw new IntercomError(
+        'AMBIGUOUS',
+        `session prefix "${token}" matches ${remoteSession.map(describeAgent).join(', ')}; give more of the id`,
+      );
+    if (remoteSession.length === 1) return remoteAgentTarget(remoteSession[0]!, true);
   }
   const linked = dir.linked(token);
   if (linked) return { kind: 'agent', agent: linked };
+  // Last seen on a machine that is gone now: unique there, so the mail waits for that machine.
+  const waiting = dir.remote.unreachable.filter((a) => a.code === lower || a.name?.toLowerCase() === lower);
+  if (waiting.length === 1) return remoteAgentTarget(waiting[0]!, false);
   if (isCode(lower) && dir.wasAgent(lower)) {
-    throw new IntercomError('NOT_LIVE', `agent '${lower}' is not live (its session has ended); ${liveAgentsHint(live, selfCode)}.`, {
-      next: { op: 'who', why: 'to see who is around' },
-    });
+    throw new IntercomError(
+      'NOT_LIVE',
+      `agent '${lower}' is not live (its session has ended); ${liveAgentsHint(live, selfCode, dir.remote)}.`,
+      {
+        next: { op: 'who', why: 'to see who is around' },
+      },
+    );
   }
   return undefined;
+}
+
+function remoteAgentTarget(agent: RemoteAgentRecord, reachable: boolean): Target {
+  return { kind: 'remote', mailbox: remoteMailbox(agent), machine: agent.machine, agent, reachable };
+}
+
+/**
+ * `who@machine` for another machine: its human, or one of its agents by code or name. An agent
+ * of a machine that is gone now is still addressed (its mail is queued for that machine).
+ */
+function remoteTarget(who: string, machine: string, dir: Directory): Target {
+  const known = dir.remote.machines.find((m) => m.name === machine);
+  if (!isMachine(machine) || !known) {
+    const names = dir.remote.machines.map((m) => `${m.name}${m.up ? '' : ' (gone)'}`);
+    const machines = names.length ? `machines in the mesh: ${names.join(', ')}` : 'no other machine is known';
+    throw new IntercomError(
+      'NOT_FOUND',
+      `no machine "${machine}" is known${dir.remote.machine ? '' : ' (no relay runs for this store, so no other machine is)'}; ${machines}.`,
+      { next: { op: 'who', scope: 'all', why: 'to list agents on every machine' } },
+    );
+  }
+  const reachable = known.up;
+  const lower = who.toLowerCase();
+  if (lower === HUMAN) return { kind: 'remote', mailbox: `${HUMAN}@${machine}`, machine, reachable };
+  const candidates = [...dir.remote.live, ...dir.remote.unreachable].filter((a) => a.machine === machine);
+  const matches = candidates.filter((a) => a.code === lower || a.name?.toLowerCase() === lower);
+  if (matches.length > 1)
+    throw new IntercomError('AMBIGUOUS', `"${who}@${machine}" matches ${matches.map(describeAgent).join(', ')}; send to a code`);
+  if (matches.length === 1) return remoteAgentTarget(matches[0]!, reachable && dir.remote.live.includes(matches[0]!));
+  const others = candidates;
+  const there = others.slice(0, 10).map(describeAgent).join(', ');
+  throw new IntercomError(
+    'NOT_FOUND',
+    `no agent '${who}' on machine ${machine}; ${there ? `agents there: ${there}` : 'no agent is known there'}.`,
+    {
+      next: { op: 'who', scope: 'all', why: 'to list agents on every machine' },
+    },
+  );
 }
 
 /** The error for a token that names neither a live agent nor (when they were searched) a session. */
 export function unknownRecipient(token: string, dir: Directory, selfCode: string | undefined, sessionsSearched: boolean): IntercomError {
   return new IntercomError(
     'NOT_FOUND',
-    `no live agent${sessionsSearched ? ' or Claude session' : ''} matches '${token}'; ${liveAgentsHint(dir.live, selfCode)}.`,
+    `no live agent${sessionsSearched ? ' or Claude session' : ''} matches '${token}'; ${liveAgentsHint(dir.live, selfCode, dir.remote)}.`,
     { next: { op: 'who', why: 'to list agents', ...(sessionsSearched ? { also: [{ op: 'list_sessions', why: 'for sessions' }] } : {}) } },
   );
 }
@@ -142,15 +259,23 @@ export function unknownRecipient(token: string, dir: Directory, selfCode: string
 export function directRecipients(tokens: string[], targets: Map<string, Target>, selfCode: string | undefined): Recipients {
   const codes: string[] = [];
   const sessions = new Map<string, string>();
+  const queued: string[] = [];
   for (const token of tokens) {
     const target = targets.get(token)!;
-    const code = target.kind === 'human' ? HUMAN : target.kind === 'session' ? target.mailbox : target.agent.code;
+    const code =
+      target.kind === 'human' ? HUMAN : target.kind === 'session' || target.kind === 'remote' ? target.mailbox : target.agent.code;
     if (code === selfCode)
       throw new IntercomError('BAD_INPUT', `'${token}' is you`, { next: { op: 'who', why: 'to find the agent you mean' } });
     if (target.kind === 'session') sessions.set(target.mailbox, target.sessionId);
+    if (target.kind === 'remote' && !target.reachable && !queued.includes(code)) queued.push(code);
     codes.push(code);
   }
-  return { codes: [...new Set(codes)], scope: 'direct', ...(sessions.size ? { sessions } : {}) };
+  return {
+    codes: [...new Set(codes)],
+    scope: 'direct',
+    ...(sessions.size ? { sessions } : {}),
+    ...(queued.length ? { queued } : {}),
+  };
 }
 
 /**
@@ -162,10 +287,11 @@ export function resolveRecipients(
   self: { code: string; project: string } | undefined,
   live: AgentRecord[],
   wasAgent: (code: string) => boolean = () => false,
+  remote: RemoteDirectory = NO_REMOTE,
 ): Recipients {
   const address = parseAddress(to);
-  if (address.kind !== 'direct') return broadcastRecipients(address, self, live);
-  const dir: Directory = { live, wasAgent, linked: () => undefined };
+  if (address.kind !== 'direct') return broadcastRecipients(address, self, live, remote);
+  const dir: Directory = { live, wasAgent, linked: () => undefined, remote };
   const { targets, unmatched } = matchAgents(address.tokens, dir, self?.code);
   if (unmatched[0] !== undefined) throw unknownRecipient(unmatched[0], dir, self?.code, false);
   return directRecipients(address.tokens, targets, self?.code);

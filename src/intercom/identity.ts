@@ -9,7 +9,7 @@ import { isSessionId } from '../core/ids.ts';
 import type { IdentityOverride } from '../core/ids.ts';
 import { ancestors, claudeCandidates, findClaudeAncestor, procInfo } from '../core/proc.ts';
 import type { ProcInfo } from '../core/proc.ts';
-import { detectProject } from '../core/project.ts';
+import { detectProject, projectKey } from '../core/project.ts';
 import type { Agents } from '../store/agents.ts';
 import type { Mail } from '../store/mail.ts';
 import { sessionMailbox } from '../core/ids.ts';
@@ -50,6 +50,7 @@ export async function registerSelf(input: SelfRegistration): Promise<AgentRecord
     preferredCode,
     name: override.name,
     project: project.name,
+    projectKey: projectKey(project),
     projectRoot: project.root,
     cwd,
     pid,
@@ -89,12 +90,22 @@ export function hookClaude(self: HookSelf, chain: ProcInfo[]): ProcInfo | undefi
 }
 
 /**
+ * What finding a hook's agent reads and moves: an Intercom, or the PreToolUse lean route's store
+ * (store/quick-mail.ts), which serves the common case and hands the rest to the full hook.
+ */
+export interface HookAgentStore {
+  agents: Pick<Agents, 'codeForOverride' | 'codesForSession' | 'getLive' | 'codeForAnyProcess' | 'linkSession'>;
+  mail: Pick<Mail, 'adopt'>;
+  presence: Pick<Intercom['presence'], 'adopt'>;
+}
+
+/**
  * The agent a hook belongs to. `chain`: this hook's ancestors, when the caller has read them already. Once found, mail that
  * was sent to the bare session (before its agent registered, or while a send was resolving)
  * moves into the agent's inbox, so it is never stranded, and the busy/idle events this hook's
  * Claude process recorded before the agent existed become the agent's.
  */
-export async function hookAgent(store: Intercom, self: HookSelf, chain?: ProcInfo[]): Promise<HookAgent | undefined> {
+export async function hookAgent(store: HookAgentStore, self: HookSelf, chain?: ProcInfo[]): Promise<HookAgent | undefined> {
   const lineage = chain ?? ancestors(self.pid);
   const agent = await findAgent(store, self, lineage);
   if (!agent) return undefined;
@@ -104,7 +115,7 @@ export async function hookAgent(store: Intercom, self: HookSelf, chain?: ProcInf
   return agent;
 }
 
-async function findAgent(store: Intercom, self: HookSelf, lineage: ProcInfo[]): Promise<HookAgent | undefined> {
+async function findAgent(store: HookAgentStore, self: HookSelf, lineage: ProcInfo[]): Promise<HookAgent | undefined> {
   if (self.identityOverride !== undefined) {
     const code = await store.agents.codeForOverride(self.identityOverride);
     if (code) return { code, via: 'override' };
@@ -120,7 +131,7 @@ async function findAgent(store: Intercom, self: HookSelf, lineage: ProcInfo[]): 
 }
 
 /** A live agent registered by a Claude process that is not among this hook's ancestors. */
-async function runByAnotherClaude(store: Intercom, code: string, lineage: ProcInfo[]): Promise<boolean> {
+async function runByAnotherClaude(store: HookAgentStore, code: string, lineage: ProcInfo[]): Promise<boolean> {
   const agent = await store.agents.getLive(code);
   if (!agent?.claude_pid) return false; // gone (a resume re-registers it), or no Claude process on record
   return !lineage.some((p) => p.pid === agent.claude_pid && p.start === agent.claude_pid_start);

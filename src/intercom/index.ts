@@ -4,7 +4,7 @@
 import type { ReachConfig } from '../claude/reach.ts';
 import { NO_REACH } from '../claude/reach.ts';
 import { openStore } from '../store/index.ts';
-import type { Store, StoreOptions } from '../store/index.ts';
+import type { ClaimOwner, Store, StoreOptions } from '../store/index.ts';
 import { createAsk } from './ask/index.ts';
 import type { AskInput, AskResult } from './ask/index.ts';
 import type { IntercomContext } from './context.ts';
@@ -13,6 +13,8 @@ import type { PostOffice } from './post-office.ts';
 import { createPresence } from './presence.ts';
 import type { Presence } from './presence.ts';
 import { createSessions } from './sessions.ts';
+import { claimInMesh } from './claim.ts';
+import type { ClaimResult } from './claim.ts';
 import type { Sessions } from './sessions.ts';
 
 export interface IntercomOptions extends StoreOptions {
@@ -26,6 +28,8 @@ export interface Intercom extends Store {
   sessions: Sessions;
   /** Busy or idle as other sessions should see it (an interrupted turn is idle). */
   presence: Presence;
+  /** Claim files here, and settle the claim with the other machines of the mesh when a relay runs. */
+  claim(owner: ClaimOwner, paths: string[], ttlMinutes?: number, reason?: string): Promise<ClaimResult>;
   /** Ask one recipient a question and wait for its answer (native, tmux, or headless resume). */
   ask(input: AskInput): Promise<AskResult>;
   who: PostOffice['who'];
@@ -43,18 +47,20 @@ export async function openIntercom(options: IntercomOptions): Promise<Intercom> 
   const { store, ctx: storeCtx } = await openStore(options);
   const ctx: IntercomContext = { ...storeCtx, reach: { ...NO_REACH, ...options.reach } };
   const sessions = createSessions(ctx, store.agents);
-  const office = createPostOffice(ctx, store.agents, store.mail, sessions, store.claims);
+  const office = createPostOffice(ctx, store.agents, store.mail, sessions, store.claims, store.mesh);
   return {
     ...store,
     sessions,
     presence: createPresence(store.agents),
     ask: createAsk(ctx, store.mail, office, sessions),
+    claim: (owner, paths, ttlMinutes, reason) => claimInMesh(store, owner, paths, ttlMinutes, reason),
     ...office,
   };
 }
 
 export type {
   AgentRecord,
+  FeedEntry,
   Message,
   Problem,
   LiveClaim,
@@ -68,3 +74,4 @@ export type {
 export type { AgentView, Delivery, Sender, SendResult } from './post-office.ts';
 export type { SessionView } from './sessions.ts';
 export type { AskResult } from './ask/index.ts';
+export type { ClaimResult } from './claim.ts';

@@ -3,21 +3,22 @@
 import { IntercomError } from '../core/errors.ts';
 import { NEXT } from '../core/next-step.ts';
 import type { NextStep } from '../core/next-step.ts';
-import { HUMAN, assertMessageId, isSessionId } from '../core/ids.ts';
+import { HUMAN, assertMessageId, isSessionId, senderAddress, splitRemote } from '../core/ids.ts';
 import { nodeFs } from '../core/node-fs.ts';
 import type { Agents, Activity } from '../store/agents.ts';
 import type { IntercomContext } from './context.ts';
 import { presenceOf } from './presence.ts';
 import type { Mail, SendInput, StoredMessage } from '../store/mail.ts';
 import { INBOX_STATES } from '../store/layout.ts';
-import { broadcastRecipients, directRecipients, matchAgents, parseAddress, unknownRecipient } from './addressing.ts';
+import { broadcastRecipients, directRecipients, matchAgents, parseAddress, sameProject, unknownRecipient } from './addressing.ts';
 import { checkLoopGuard } from './loop-guard.ts';
 import { validateBody } from '../store/mail.ts';
-import type { Address, Directory, Recipients } from './addressing.ts';
+import type { Address, Directory, Recipients, RemoteDirectory } from './addressing.ts';
 import type { Sessions, SessionSnapshot } from './sessions.ts';
 import type { Claims } from '../store/claims.ts';
 import { nudge } from './nudge.ts';
-import type { AgentRecord, Message } from '../store/schema.ts';
+import type { AgentRecord, Message, RemoteClaimsRecord } from '../store/schema.ts';
+import type { Mesh, MeshView } from '../store/mesh.ts';
 
 /** Who is sending: a registered agent, or the person at the CLI. */
 export type Sender = { kind: 'agent'; agent: AgentRecord } | { kind: 'human' };
@@ -36,6 +37,10 @@ export interface AgentView {
   /** Files this agent claims (unexpired). */
   claims: { pattern: string; reason?: string; expires_at: string }[];
   you: boolean;
+  /** The machine it runs on, when intercom spans machines (a relay runs for this store): docs/relay.md. */
+  machine?: string;
+  /** Another machine's agent: address it as `code@machine` when its code is not unique. */
+  remote?: boolean;
 }
 
 export function senderMailbox(sender: Sender): string {
@@ -48,11 +53,14 @@ export function senderStamp(sender: Sender): Message['from'] {
   return { code, ...(name ? { name } : {}), project };
 }
 
-/** How a message reached one recipient: its inbox (an agent), typed into tmux, or only stored. */
+/**
+ * How a message reached one recipient: its inbox (an agent), typed into tmux, only stored, or
+ * handed to the relay for another machine (`relay`: on its way; `queued`: waiting for the link).
+ */
 export interface Delivery {
-  /** Agent code, "human", or session id. */
+  /** Agent code, "human", session id, or code@machine. */
   to: string;
-  via: 'inbox' | 'tmux' | 'stored';
+  via: 'inbox' | 'tmux' | 'stored' | 'relay' | 'queued';
   /** How it went, the fact; `next` names what the sender may do about it (render with renderNote). */
   note: string;
   next?: NextStep;
@@ -63,14 +71,26 @@ export interface SendResult {
   delivery: Delivery[];
 }
 
-export function createPostOffice(ctx: IntercomContext, agents: Agents, mail: Mail, sessions: Sessions, claims: Claims) {
+/** Other machines' agents for addressing, from the mirror the relay keeps. */
+export function remoteDirectory(view: MeshView): RemoteDirectory {
+  return {
+    machine: view.relay?.machine,
+    live: view.agents,
+    unreachable: view.unreachable,
+    machines: [...view.machines.values()].map((m) => ({ name: m.machine, up: m.state === 'up' })),
+  };
+}
+
+export function createPostOffice(ctx: IntercomContext, agents: Agents, mail: Mail, sessions: Sessions, claims: Claims, mesh: Mesh) {
   /** A code whose mailbox exists was an agent here once: it is "not live", not "unknown". */
   const wasAgent = (code: string) => nodeFs().existsSync(ctx.layout.mailbox(code));
 
   async function who(options: { scope: 'project' | 'all'; self?: AgentRecord | undefined }): Promise<AgentView[]> {
     const { scope, self } = options;
     if (scope === 'project' && !self) throw new IntercomError('BAD_INPUT', 'scope "project" needs an agent identity; use scope "all"');
-    const live = (await agents.live()).filter((a) => scope === 'all' || a.project === self?.project);
+    const view = await mesh.view();
+    const here = view.relay?.machine;
+    const live = (await agents.live()).filter((a) => scope === 'all' || sameProject(a, self!));
     const claimed = await claims.all();
     const views = await Promise.all(
       live.map(async (a): Promise<AgentView> => {
@@ -90,10 +110,35 @@ export function createPostOffice(ctx: IntercomContext, agents: Agents, mail: Mai
             .filter((c) => c.owner === a.code)
             .map((c) => ({ pattern: c.pattern, ...(c.reason ? { reason: c.reason } : {}), expires_at: c.expires_at })),
           you: a.code === self?.code,
+          ...(here ? { machine: here } : {}),
         };
       }),
     );
-    return views.sort((x, y) => x.project.localeCompare(y.project) || x.registered_at.localeCompare(y.registered_at));
+    const remoteClaims = view.agents.length ? await mesh.allClaims() : [];
+    for (const a of view.agents) {
+      if (scope === 'project' && !sameProject(a, self!)) continue;
+      views.push({
+        code: a.code,
+        ...(a.name ? { name: a.name } : {}),
+        project: a.project,
+        cwd: a.cwd,
+        status: a.status,
+        activity: a.activity,
+        since: a.since,
+        registered_at: a.registered_at,
+        ...(a.session_id ? { session_id: a.session_id } : {}),
+        claims: claimsOfRemote(remoteClaims, a.machine, a.code, ctx.clock.now()),
+        you: false,
+        machine: a.machine,
+        remote: true,
+      });
+    }
+    return views.sort(
+      (x, y) =>
+        x.project.localeCompare(y.project) ||
+        (x.machine ?? '').localeCompare(y.machine ?? '') ||
+        x.registered_at.localeCompare(y.registered_at),
+    );
   }
 
   /** Thread and reply_to for a reply to `replyTo`, looked up in the sender's own mailbox or the log. */
@@ -136,9 +181,10 @@ export function createPostOffice(ctx: IntercomContext, agents: Agents, mail: Mai
     // Never one's own recipient, the person at the CLI ("human") included.
     const selfBox = senderMailbox(sender);
     const live = await agents.live();
-    if (address.kind !== 'direct') return { recipients: broadcastRecipients(address, self, live) };
+    const remote = remoteDirectory(await mesh.view());
+    if (address.kind !== 'direct') return { recipients: broadcastRecipients(address, self, live, remote) };
     const linked = await linkedAgents(address.tokens, live);
-    const dir: Directory = { live, wasAgent, linked: (token) => linked.get(token) };
+    const dir: Directory = { live, wasAgent, linked: (token) => linked.get(token), remote };
     const { targets, unmatched } = matchAgents(address.tokens, dir, selfBox);
     if (unmatched.length === 0) return { recipients: directRecipients(address.tokens, targets, selfBox) };
     const snapshot = await sessions.snapshot(live);
@@ -172,9 +218,12 @@ export function createPostOffice(ctx: IntercomContext, agents: Agents, mail: Mai
       expectsReply: input.expectsReply,
     });
     const delivery: Delivery[] = [];
+    const relay = recipients.codes.some((box) => splitRemote(box)) ? await mesh.relay() : undefined;
     for (const box of recipients.codes) {
       const sessionId = recipients.sessions?.get(box);
-      if (!sessionId || !snapshot)
+      const remote = splitRemote(box);
+      if (remote) delivery.push(remoteDelivery(box, remote.machine, recipients.queued?.includes(box) ?? false, relay));
+      else if (!sessionId || !snapshot)
         delivery.push({
           to: box,
           via: 'inbox',
@@ -186,6 +235,26 @@ export function createPostOffice(ctx: IntercomContext, agents: Agents, mail: Mai
       else delivery.push(await deliverToSession(message, box, sessionId, snapshot, input.deliverLive ?? true));
     }
     return { message, delivery };
+  }
+
+  /** A copy for another machine: in the outbox, which the relay publishes at once while its link is up. */
+  function remoteDelivery(to: string, machine: string, machineGone: boolean, relay: Awaited<ReturnType<Mesh['relay']>>): Delivery {
+    const why = !relay
+      ? 'no relay runs for this store'
+      : relay.link !== 'up'
+        ? `the relay's link to the NATS server is ${relay.link}${relay.error ? ` (${relay.error})` : ''}`
+        : machineGone
+          ? `machine ${machine} is not reachable now`
+          : undefined;
+    if (why === undefined) {
+      return { to, via: 'relay', note: `handed to the relay for ${machine}; its watcher wakes it there` };
+    }
+    return {
+      to,
+      via: 'queued',
+      note: `queued for ${machine}: ${why}. It is kept and sent when the link returns`,
+      ...(relay ? {} : { next: { op: 'doctor', why: 'to check the relay' } }),
+    };
   }
 
   /** A session without a live agent: the message is on disk; type a nudge if it runs in tmux. */
@@ -264,9 +333,10 @@ export function createPostOffice(ctx: IntercomContext, agents: Agents, mail: Mai
     const found = await mail.find(box, assertMessageId(input.id));
     if (!found) throw new IntercomError('NOT_FOUND', `no message ${input.id} in your mailbox`, { next: NEXT.listMessageIds });
     const original = found.message;
-    const target = original.from.code;
+    const target = senderAddress(original.from);
     if (target === box) throw new IntercomError('BAD_INPUT', `message ${input.id} is from you; reply to a message someone else sent`);
-    if (target !== HUMAN && !(await agents.getLive(target))) {
+    // Another machine's sender: the reply goes through the relay (queued while that machine is gone).
+    if (target !== HUMAN && !splitRemote(target) && !(await agents.getLive(target))) {
       throw new IntercomError(
         'NOT_LIVE',
         `the sender of ${input.id}, agent '${target}', is not live any more, so the reply cannot be delivered; ` +
@@ -292,6 +362,15 @@ export function createPostOffice(ctx: IntercomContext, agents: Agents, mail: Mai
   }
 
   return { who, send, post, resolve, peek, peekPage, reply, ackAll };
+}
+
+/** An agent's unexpired claims, from the claims of every machine (mirrored by the relay). */
+function claimsOfRemote(all: RemoteClaimsRecord[], machine: string, code: string, now: number): AgentView['claims'] {
+  return all.flatMap((project) =>
+    project.claims
+      .filter((c) => c.machine === machine && c.owner === code && Date.parse(c.expires_at) > now)
+      .map((c) => ({ pattern: c.pattern, ...(c.reason ? { reason: c.reason } : {}), expires_at: c.expires_at })),
+  );
 }
 
 export type PostOffice = ReturnType<typeof createPostOffice>;

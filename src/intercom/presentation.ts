@@ -4,6 +4,7 @@
 // session title) is made inert first: it can neither end nor open a frame, nor start a line of
 // its own. Structured results carry the same values unchanged: JSON already keeps them in place.
 import type { Message } from '../store/schema.ts';
+import { senderAddress } from '../core/ids.ts';
 import { escapeAttr, inertBody, inertLine, label } from '../core/peer-text.ts';
 
 export const PEER_NOTICE =
@@ -12,7 +13,7 @@ export const PEER_NOTICE =
 
 export function describeSender(from: Message['from']): string {
   if (from.code === 'human') return 'the human at the intercom CLI';
-  return `agent ${from.code}${from.name ? ` (${inertLine(from.name)})` : ''}${from.project ? ` on ${label(from.project)}` : ''}`;
+  return `agent ${senderAddress(from)}${from.name ? ` (${inertLine(from.name)})` : ''}${from.project ? ` on ${label(from.project)}` : ''}`;
 }
 
 /** One message inside a <peer-message> frame, with its id, sender, thread and time; every value escaped. */
@@ -20,7 +21,7 @@ export function frameMessage(message: Message): string {
   const attr = (name: string, value: string) => `${name}="${escapeAttr(value)}"`;
   const attrs = [
     attr('id', message.id),
-    attr('from', message.from.code),
+    attr('from', senderAddress(message.from)), // code@machine for a sender on another machine: what reply and send take
     ...(message.from.name ? [attr('name', message.from.name)] : []),
     ...(message.from.project ? [attr('project', message.from.project)] : []),
     attr('sent', message.created_at),

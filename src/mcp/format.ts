@@ -3,6 +3,7 @@
 import type { AgentView, Message, MessageState } from '../intercom/index.ts';
 import { boundaryAtOrBefore, sliceChars } from '../core/text.ts';
 import { frameMessage } from '../intercom/presentation.ts';
+import { senderAddress } from '../core/ids.ts';
 import { inertLine, label, quoted } from '../core/peer-text.ts';
 import type { Budget } from './budget.ts';
 
@@ -38,7 +39,7 @@ export function messageData(m: ShownMessage, part?: BodyPart) {
   const msg = m.message;
   return {
     id: msg.id,
-    from: msg.from.code,
+    from: senderAddress(msg.from),
     ...(msg.from.name ? { from_name: msg.from.name } : {}),
     ...(msg.from.project ? { from_project: msg.from.project } : {}),
     to: msg.to,
@@ -97,7 +98,7 @@ export function formatAgent(a: AgentView): string {
   const name = a.name ? ` ${inertLine(a.name)}` : '';
   const status = a.status ? ` — ${quoted(a.status)}` : '';
   const claims = a.claims.length ? `; claims ${a.claims.map(claimText).join(', ')}` : '';
-  return `${a.code}${name} [${label(a.project)}] ${a.activity} since ${a.since}${status}${a.you ? ' (you)' : ''}${claims}`;
+  return `${a.code}${a.machine && a.remote ? `@${a.machine}` : ''}${name} [${label(a.project)}] ${a.activity} since ${a.since}${status}${a.you ? ' (you)' : ''}${claims}`;
 }
 
 export function claimText(c: { pattern: string; reason?: string | undefined; expires_at: string }): string {

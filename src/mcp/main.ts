@@ -1,13 +1,14 @@
-// The MCP server's life: serve tools over stdio at once, register this session as an agent in the
-// background (tool calls wait for it), and unregister when Claude closes stdin or signals us.
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+// The MCP server's life: answer the client's handshake at once (stdio.ts: by hand, before the SDK
+// and zod are loaded), then register this session as an agent (tool calls wait for it), load the
+// SDK server when a request needs it, and unregister when Claude closes stdin or signals us.
+// Nothing heavy is imported up front: the store and the SDK come in with import().
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Config } from '../core/config.ts';
 import { IntercomError, describeError } from '../core/errors.ts';
 import { parseIdentityOverride } from '../core/ids.ts';
 import { asciiEscaped } from '../core/text.ts';
 import type { AgentRecord, Problem, Intercom } from '../intercom/index.ts';
-import { registerSelf } from '../intercom/identity.ts';
-import { createServer } from './server.ts';
+import { Stdio } from './stdio.ts';
 import type { ToolContext } from './tool-context.ts';
 
 export interface McpMainDeps {
@@ -20,9 +21,19 @@ export interface McpMainDeps {
   exit(code: number): void;
   /** The words after `intercom mcp`: none to serve; --help prints the usage instead. */
   args?: string[];
-  /** stdout, for the usage that --help prints (no server runs then). */
+  /** stdout, one line at a time and in order: the protocol, or the usage that --help prints. */
   out?(text: string): void;
+  /** stdin (default: the process's). */
+  input?: ReadableStream<Uint8Array>;
 }
+
+/**
+ * When the client sent no tools/list this long after the start (it is not Claude Code, or it is
+ * slow), the agent registers anyway: once, so no timer stays behind.
+ */
+const REGISTER_ANYWAY_MS = 50;
+/** How long after loading the SDK the server collects what that left behind. */
+const SETTLE_MS = 1_000;
 
 const USAGE =
   'usage: intercom mcp   (the MCP server on stdio: Claude Code starts it; `intercom install` registers it)\n' +
@@ -58,6 +69,7 @@ async function register(deps: McpMainDeps, warnings: string[]): Promise<Registra
     await store.history
       .prune(config.retentionDays)
       .catch((error: unknown) => warnings.push(`could not prune old history: ${describeError(error, 'model')}`));
+    const { registerSelf } = await import('../intercom/identity.ts');
     const self = await registerSelf({
       agents: store.agents,
       mail: store.mail,
@@ -89,17 +101,28 @@ export async function runMcpServer(deps: McpMainDeps): Promise<void> {
   for (const warning of config.warnings) log(`intercom: ${warning}`);
   let self: AgentRecord | undefined;
   let outcome: Registration | undefined;
-  // Claude Code's startup never waits for the store: initialize is answered at once, and every
-  // tool call waits for this (ctx.ready) before it runs.
-  const registration = register(deps, warnings).then((result) => {
-    outcome = result;
-    if ('self' in result) {
-      self = result.self;
-      log(`intercom: registered as agent ${self.code} (project ${self.project}, store ${config.storeDir})`);
-    } else {
-      log(`intercom: ${describeError(result.error, 'human')}`);
-    }
-  });
+  let server: Promise<McpServer> | undefined;
+  // Registration waits for the client's handshake (answered by hand in ~1 ms, which loading the
+  // store's code would hold up), then runs in the background; every tool call waits for it (ctx.ready).
+  let registration: Promise<void> | undefined;
+  const registerAnyway = setTimeout(() => void startRegistration(), REGISTER_ANYWAY_MS);
+  const startRegistration = () => {
+    clearTimeout(registerAnyway);
+    registration ??= register(deps, warnings).then((result) => {
+      outcome = result;
+      if ('self' in result) {
+        self = result.self;
+        log(`intercom: registered as agent ${self.code} (project ${self.project}, store ${config.storeDir})`);
+      } else {
+        log(`intercom: ${describeError(result.error, 'human')}`);
+      }
+      // What start-up left behind goes now: the server may idle for hours, and with Bun's GC
+      // timer off (its registered env: cli/install/hooks-spec.ts SERVER_ENV) only allocation
+      // starts a collection.
+      if (!server) Bun.gc(true);
+    });
+    return registration;
+  };
   const unavailable = () => {
     const error = outcome && 'error' in outcome ? outcome.error : undefined;
     return new IntercomError(
@@ -120,16 +143,47 @@ export async function runMcpServer(deps: McpMainDeps): Promise<void> {
     setSelf(agent) {
       self = agent;
     },
-    ready: () => registration,
+    ready: startRegistration,
     takeWarnings: () => warnings.splice(0),
     log,
   };
 
-  const server = createServer(ctx, { version });
+  const write = deps.out ?? ((line: string) => void Bun.write(Bun.stdout, `${line}\n`));
+  const stdio: Stdio = new Stdio({
+    version,
+    write,
+    // After the answer is written: the store's code loads in one go.
+    listed: () => void setImmediate(startRegistration),
+    needSdk: () => {
+      server ??= (async () => {
+        void startRegistration();
+        const [{ createServer }, { StdioServerTransport }] = await Promise.all([
+          import('./server.ts'),
+          import('@modelcontextprotocol/sdk/server/stdio.js'),
+        ]);
+        const created = createServer(ctx, { version });
+        await stdio.handOver(created, StdioServerTransport, (answered, sdkLine) => {
+          // A stale src/mcp/handshake.json (a test fails then): the client re-lists the tools.
+          log(`intercom: answered ${answered.method} at start unlike the MCP SDK, which says: ${sdkLine}`);
+          if (answered.method === 'tools/list') void created.sendToolListChanged();
+        });
+        // Loading the SDK left garbage too: collected once, a moment after the request that
+        // needed it (a collection then takes ~10 ms), with a timer that fires once.
+        setTimeout(() => Bun.gc(true), SETTLE_MS).unref();
+        return created;
+      })();
+      server.catch((error: unknown) => {
+        log(`intercom: could not start the MCP server: ${error instanceof Error ? error.stack : String(error)}`);
+        void shutdown('no server', 1);
+      });
+    },
+  });
+
   let closing = false;
-  const shutdown = async (why: string) => {
+  const shutdown = async (why: string, code = 0) => {
     if (closing) return;
     closing = true;
+    clearTimeout(registerAnyway);
     log(`intercom: shutting down (${why})`);
     await registration; // a registration still under way must not be left behind
     try {
@@ -137,10 +191,10 @@ export async function runMcpServer(deps: McpMainDeps): Promise<void> {
     } catch (error) {
       log(`intercom: could not unregister ${self?.code}: ${describeError(error)}`);
     }
-    exit(0);
+    exit(code);
   };
-  process.stdin.on('end', () => void shutdown('stdin closed'));
-  process.stdin.on('close', () => void shutdown('stdin closed'));
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
-  await server.connect(new StdioServerTransport());
+  void stdio
+    .readAll(deps.input ?? Bun.stdin.stream())
+    .then((error) => shutdown(error === undefined ? 'stdin closed' : `stdin failed: ${describeError(error)}`));
 }

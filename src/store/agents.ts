@@ -26,6 +26,8 @@ export interface RegisterInput {
   preferredCode?: string | undefined;
   name?: string | undefined;
   project: string;
+  /** The project on every machine (core/project.ts projectKey). */
+  projectKey?: string | undefined;
   projectRoot: string;
   cwd: string;
   pid: number;
@@ -124,6 +126,7 @@ export function createAgents(ctx: StoreContext) {
         code: candidate,
         ...(name ? { name } : {}),
         project: input.project,
+        ...(input.projectKey ? { project_key: input.projectKey } : {}),
         project_root: input.projectRoot,
         cwd: input.cwd,
         pid: input.pid,

@@ -2,10 +2,14 @@
 // asked before they edit those files. One file per owner, rewritten only by that owner; the
 // check for overlapping claims and the write happen under one cross-process lock, so two agents
 // can never both claim the same files. Claims end at their TTL or when their owner dies.
+// Across machines (docs/relay.md) the claims of other machines on the same project (by project
+// key) count too, as the relay mirrors them; the relay settles races between machines with a
+// compare-and-set in the mesh's claims bucket, and a claim it refuses is removed here.
 import { IntercomError } from '../core/errors.ts';
 import { assertPlainText, sliceChars } from '../core/text.ts';
 import { HUMAN, isCode } from '../core/ids.ts';
 import type { Agents } from './agents.ts';
+import type { Mesh } from './mesh.ts';
 import { withLock } from './claims-lock.ts';
 import { baseMatches, normalizePattern, patternBase, patternMatches, patternsOverlap, relativeInside } from './claim-patterns.ts';
 import type { StoreContext } from './context.ts';
@@ -24,21 +28,61 @@ export interface ClaimOwner {
   name?: string | undefined;
   project: string;
   projectRoot: string;
+  /** The project on every machine (core/project.ts projectKey): claims of other machines on it count. */
+  projectKey?: string | undefined;
 }
 
 export interface LiveClaim {
+  /** Agent code, "human", or code@machine for an owner on another machine. */
   owner: string;
   owner_name?: string;
   project: string;
+  /** The folder its patterns are relative to; for a claim of another machine, the folder there. */
   project_root: string;
+  /** Set for a claim held on another machine. */
+  machine?: string;
+  project_key?: string;
   pattern: string;
   reason?: string;
   created_at: string;
   expires_at: string;
 }
 
-export function createClaims(ctx: StoreContext, agents: Agents) {
+export function createClaims(ctx: StoreContext, agents: Agents, mesh: Mesh) {
   const { layout } = ctx;
+
+  /**
+   * Claims in force on other machines: unexpired, of a machine that is up (a gone machine's
+   * claims are void, as a dead agent's are), as the relay last mirrored them. None while no relay runs.
+   */
+  async function remote(projectKey?: string): Promise<LiveClaim[]> {
+    const records = await mesh.allClaims();
+    if (records.length === 0) return [];
+    const view = await mesh.view();
+    if (!view.relay) return [];
+    const now = ctx.clock.now();
+    const out: LiveClaim[] = [];
+    for (const record of records) {
+      if (projectKey !== undefined && record.project_key !== projectKey) continue;
+      for (const c of record.claims) {
+        if (c.machine === view.relay.machine || view.machines.get(c.machine)?.state !== 'up') continue;
+        if (Date.parse(c.expires_at) <= now || isFutureStamp(Date.parse(c.created_at), now)) continue;
+        out.push({
+          owner: `${c.owner}@${c.machine}`,
+          ...(c.owner_name ? { owner_name: c.owner_name } : {}),
+          project: c.project,
+          project_root: c.project_root,
+          machine: c.machine,
+          project_key: record.project_key,
+          pattern: c.pattern,
+          ...(c.reason ? { reason: c.reason } : {}),
+          created_at: c.created_at,
+          expires_at: c.expires_at,
+        });
+      }
+    }
+    return out;
+  }
 
   async function readOwner(owner: string): Promise<ClaimsRecord | undefined> {
     return readRecord(layout, 'claims', layout.claimsFile(owner), ctx.report, ctx.clock.now());
@@ -78,6 +122,7 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
           owner,
           ...(agent?.name ? { owner_name: agent.name } : {}),
           project: record.project,
+          ...(record.project_key ? { project_key: record.project_key } : {}),
           project_root: record.project_root,
           pattern: c.pattern,
           ...(c.reason ? { reason: c.reason } : {}),
@@ -108,9 +153,12 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
     return withLock(layout, async () => {
       const real = realPaths();
       // The same checkout reached through a symlinked folder is the same project.
-      const others = (await all(true)).filter(
-        (c) => c.owner !== owner.code && (c.project_root === owner.projectRoot || real(c.project_root) === real(owner.projectRoot)),
-      );
+      const others = [
+        ...(await all(true)).filter(
+          (c) => c.owner !== owner.code && (c.project_root === owner.projectRoot || real(c.project_root) === real(owner.projectRoot)),
+        ),
+        ...(owner.projectKey ? await remote(owner.projectKey) : []),
+      ];
       const clashes = patterns.flatMap((p) => others.filter((c) => patternsOverlap(p, c.pattern)).map((c) => ({ p, c })));
       if (clashes.length) {
         const { p, c } = clashes[0]!;
@@ -139,7 +187,9 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
       const record: ClaimsRecord = {
         v: 1,
         owner: owner.code,
+        ...(owner.name ? { owner_name: owner.name } : {}),
         project: owner.project,
+        ...(owner.projectKey ? { project_key: owner.projectKey } : {}),
         project_root: owner.projectRoot,
         claims: [...kept, ...fresh],
       };
@@ -183,8 +233,10 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
    * folder are resolved too.
    */
   async function covering(file: string, except?: string): Promise<LiveClaim[]> {
-    if ((await listNames(layout.claims)).length === 0) return []; // the common case: nobody claims anything
-    const claims = (await all()).filter((c) => c.owner !== except);
+    const local = (await listNames(layout.claims)).length > 0;
+    const mirrored = (await listNames(layout.remoteClaims)).length > 0;
+    if (!local && !mirrored) return []; // the common case: nobody claims anything
+    const claims = [...(local ? await all() : []), ...(mirrored ? await mapRemote(await remote()) : [])].filter((c) => c.owner !== except);
     if (claims.length === 0) return [];
     const real = realPaths();
     // "a/link/../b": the kernel walks ".." from where the link points, a lexical reading does not;
@@ -203,6 +255,22 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
       const realDir = real(`${c.project_root}/${dir}`);
       return realDir !== `${real(c.project_root)}/${dir}` && spellings.some((f) => baseMatches(realDir, rest, f));
     });
+  }
+
+  /**
+   * Another machine's claims apply here to the same project's checkout on this machine: each one
+   * once per local root of that project key (the roots of live agents on it), with that root.
+   */
+  async function mapRemote(claims: LiveClaim[]): Promise<LiveClaim[]> {
+    if (claims.length === 0) return [];
+    const roots = new Map<string, Set<string>>();
+    for (const agent of await agents.live()) {
+      if (!agent.project_key) continue;
+      const set = roots.get(agent.project_key) ?? new Set<string>();
+      set.add(agent.project_root);
+      roots.set(agent.project_key, set);
+    }
+    return claims.flatMap((c) => [...(roots.get(c.project_key ?? '') ?? [])].map((root) => ({ ...c, project_root: root })));
   }
 
   /** realPathOf, memoised for one check (a few syscalls per path, on the slow path only). */
@@ -236,7 +304,12 @@ export function createClaims(ctx: StoreContext, agents: Agents) {
     }
   }
 
-  return { all, claim, release, covering };
+  /** Every claim in force: this machine's, then other machines' (as the relay mirrors them). */
+  async function everywhere(): Promise<LiveClaim[]> {
+    return [...(await all()), ...(await remote())];
+  }
+
+  return { all, everywhere, remote, claim, release, covering };
 }
 
 export type Claims = ReturnType<typeof createClaims>;

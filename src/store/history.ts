@@ -1,7 +1,7 @@
 // History: acked and replied mail stays on disk (and every message in the log) until the
 // retention runs out, so conversations can be looked up: a whole thread, or a search.
 import { IntercomError } from '../core/errors.ts';
-import { MAILBOX_PATTERN, assertMessageId } from '../core/ids.ts';
+import { MAILBOX_PATTERN, assertMessageId, senderAddress } from '../core/ids.ts';
 import type { StoreContext } from './context.ts';
 import { listNames, removeIfPresent } from './files.ts';
 import { HISTORY_STATES } from './layout.ts';
@@ -26,7 +26,8 @@ export interface SearchOptions {
 
 /** Only messages this mailbox sent or received (undefined: every message, for the human CLI). */
 function involves(message: Message, box: string | undefined): boolean {
-  return box === undefined || message.from.code === box || message.to.includes(box);
+  // A sender on another machine is "code@machine" here: the same bare code is another, local, agent.
+  return box === undefined || senderAddress(message.from) === box || message.to.includes(box);
 }
 
 export function createHistory(ctx: StoreContext, mail: Mail) {
@@ -80,7 +81,7 @@ export function createHistory(ctx: StoreContext, mail: Mail) {
     await scanLogNewestFirst(ctx, (m) => {
       if (idTime(m.id) < since) return true; // the log is newest first: nothing older can match
       if (before !== undefined && m.id >= before) return false;
-      const sender = m.from.code.toLowerCase() === from || m.from.name?.toLowerCase() === from;
+      const sender = m.from.code.toLowerCase() === from || senderAddress(m.from) === from || m.from.name?.toLowerCase() === from;
       if (involves(m, box) && (!from || sender) && m.body.toLowerCase().includes(query)) found.push(m);
       return found.length > limit;
     });

@@ -23,7 +23,7 @@ import type { Problem, ProblemSink } from './records.ts';
 import { warmRecords } from './records.ts';
 import { openStoreDir } from './store-dir.ts';
 import { collectTmp } from './sweeper.ts';
-import { followLog } from './follow.ts';
+import { followFeed, followLog } from './follow.ts';
 import { createWatchers } from './watchers.ts';
 import type { Watchers } from './watchers.ts';
 import { watchAgent, watchRegistry } from './agent-watch.ts';
@@ -32,8 +32,14 @@ import type { FolderWatch } from './watch.ts';
 import { watchBackendFor } from './watch-backend.ts';
 import type { WatchChoice } from './watch-backend.ts';
 import { purgeAgent } from './purge.ts';
+import { createMesh } from './mesh.ts';
+import type { Mesh } from './mesh.ts';
+import { importMessage } from './import.ts';
+import { watchMesh } from './mesh-watch.ts';
+import type { MeshTarget } from './mesh-watch.ts';
+import type { ImportResult } from './import.ts';
 import { listNames } from './files.ts';
-import type { Message } from './schema.ts';
+import type { FeedEntry, Message } from './schema.ts';
 
 export interface StoreOptions {
   root: string;
@@ -62,6 +68,12 @@ export interface Store {
   receipts: Receipts;
   /** Threads and search over the log and kept mail. */
   history: History;
+  /** Other machines (docs/relay.md): the relay's record, the outbox, the mirror of the mesh. */
+  mesh: Mesh;
+  /** Write a message another machine sent into the inboxes of `boxes` (local mailboxes), idempotently by id. */
+  importMessage(message: Message, boxes: string[]): Promise<ImportResult>;
+  /** Calls `onChange` when what the relay relays may have changed: the outbox, agents, busy/idle, claims, a mailbox's states. */
+  watchMesh(target: MeshTarget, onChange: () => Promise<void>, onError: (error: unknown) => void, rescanMs?: number): Promise<FolderWatch>;
   /** Calls `onChange` when an agent's inbox or record changes (hint `'mail'`: only its inbox). */
   watchAgent(
     code: string,
@@ -82,7 +94,14 @@ export interface Store {
   /** Remove temp files of writers that died, finish or withdraw their interrupted sends. */
   collectTmp(): Promise<number>;
   /** Every message logged after `sinceId`, then each new one as it is logged, until stopped. */
-  followLog(options: { sinceId?: string; onMessage(message: Message): void; onError?(error: unknown): void }): Promise<FolderWatch>;
+  followLog(options: {
+    sinceId?: string;
+    onMessage(message: Message): void;
+    onError?(error: unknown): void;
+    everyMs?: number;
+  }): Promise<FolderWatch>;
+  /** The same for the feed of messages between other machines (their text stays there: docs/relay.md). */
+  followFeed(options: { sinceId?: string; onMessage(entry: FeedEntry): void; onError?(error: unknown): void }): Promise<FolderWatch>;
   /** Problems reported since the last call (when no onProblem sink was given). */
   takeProblems(): Problem[];
 }
@@ -100,15 +119,19 @@ export async function openStore(options: StoreOptions): Promise<{ store: Store; 
   await openStoreDir(ctx.layout, ctx.clock.now());
   const agents = createAgents(ctx);
   const mail = createMail(ctx);
+  const mesh = createMesh(ctx);
   const store: Store = {
     layout: ctx.layout,
     clock: ctx.clock,
     agents,
     mail,
     watchers: createWatchers(ctx),
-    claims: createClaims(ctx, agents),
-    receipts: createReceipts(ctx, agents, mail),
+    claims: createClaims(ctx, agents, mesh),
+    receipts: createReceipts(ctx, agents, mail, mesh),
     history: createHistory(ctx, mail),
+    mesh,
+    importMessage: (message, boxes) => importMessage(ctx, message, boxes),
+    watchMesh: (target, onChange, onError, rescanMs) => watchMesh(ctx, target, onChange, onError, rescanMs),
     watchAgent: (code, onChange, onError, transcriptPath) => watchAgent(ctx, code, onChange, onError, transcriptPath),
     watchBackend: () => watchBackendFor(ctx.layout.root, ctx.watch),
     watchRegistry: (onChange, onError) => watchRegistry(ctx, onChange, onError),
@@ -117,16 +140,20 @@ export async function openStore(options: StoreOptions): Promise<{ store: Store; 
     warm: warmRecords,
     collectTmp: () => collectTmp(ctx),
     followLog: (options) => followLog(ctx, options),
+    followFeed: (options) => followFeed(ctx, options),
     takeProblems: () => problems.splice(0),
   };
   return { store, ctx };
 }
 
-export type { AgentRecord, Message } from './schema.ts';
+export type { AgentRecord, FeedEntry, Message } from './schema.ts';
 export type { Problem } from './records.ts';
 export type { LiveClaim, ClaimOwner } from './claims.ts';
 export type { MessageStatus, Receipt } from './receipts.ts';
 export type { StoredMessage } from './mail.ts';
 export type { AgentChange } from './agent-watch.ts';
 export type { WatchChoice } from './watch-backend.ts';
+export type { MeshView } from './mesh.ts';
+export type { MeshTarget } from './mesh-watch.ts';
+export type { ImportResult } from './import.ts';
 export type { MessageState } from './layout.ts';

@@ -1,7 +1,7 @@
 // The on-disk layout of the store, in one place. Every path is built from validated ids
 // (src/core/ids.ts), so no caller-supplied text can climb out of the store.
 import { joinPath as join } from '../core/paths.ts';
-import { assertCode, assertMailbox, assertMessageId, assertSessionId } from '../core/ids.ts';
+import { assertCode, assertMachine, assertMailbox, assertMessageId, assertRecipient, assertSessionId } from '../core/ids.ts';
 import { IntercomError } from '../core/errors.ts';
 
 /** A message's state is the folder it is in. */
@@ -54,6 +54,34 @@ export interface Layout {
   quarantine: string;
   /** One lock folder per session an `ask` is checking and resuming (proper-lockfile). */
   asks: string;
+  /** The relay of this store (docs/relay.md): `lock` (exclusive create: one relay per store) and `state.json`. */
+  relay: string;
+  relayLock: string;
+  relayState: string;
+  /** Messages waiting for the relay to publish them to another machine, one folder per machine. */
+  outbox: string;
+  outboxDir(machine: string): string;
+  outboxFile(machine: string, id: string): string;
+  /** The mesh as the relay last saw it: machines, their agents, claims, receipts of copies sent there. */
+  remote: string;
+  remoteMachines: string;
+  remoteMachineFile(machine: string): string;
+  remoteAgents: string;
+  remoteAgentsDir(machine: string): string;
+  remoteAgentFile(machine: string, code: string): string;
+  remoteClaims: string;
+  /** `key`: a project key's hash (`p` + 24 hex). */
+  remoteClaimsFile(key: string): string;
+  /** The last claims of a local owner that the mesh refused, and why. */
+  refusedFile(owner: string): string;
+  remoteReceiptsDir(id: string): string;
+  remoteReceiptFile(id: string, recipient: string): string;
+  /** Messages another machine sent here, while a receipt is still owed for one of their copies. */
+  inbound: string;
+  inboundFile(id: string): string;
+  /** Messages sent between other machines, without their text (the mesh's feed: tail, dashboard). */
+  feed: string;
+  feedFile(id: string): string;
 }
 
 /** A Claude process as a file-name token, `<pid>-<start>` (the start token's odd characters as `_`). */
@@ -61,6 +89,9 @@ export function processToken(pid: number, start: string): string {
   if (!Number.isInteger(pid) || pid <= 0 || !/^[\w:. -]+$/.test(start)) throw new Error(`bad process key ${pid}/${start}`);
   return `${pid}-${start.replace(/[^\w]/g, '_')}`;
 }
+
+/** A remote-claims file: a project key's hash. */
+const CLAIMS_KEY = /^p[0-9a-f]{24}$/;
 
 /** An activity key: an agent code, or a Claude process (`p-` and its token). */
 const ACTIVITY_KEY = /^(?:[a-z0-9]{4}|p-\d+-\w+)$/;
@@ -74,6 +105,12 @@ export function createLayout(root: string): Layout {
   const claims = join(root, 'claims');
   const mail = join(root, 'mail');
   const log = join(root, 'log');
+  const outbox = join(root, 'outbox');
+  const remote = join(root, 'remote');
+  const remoteMachines = join(remote, 'machines');
+  const remoteAgents = join(remote, 'agents');
+  const remoteClaims = join(remote, 'claims');
+  const inbound = join(remote, 'inbound');
   const mailbox = (box: string) => join(mail, assertMailbox(box));
   const messageDir = (box: string, state: MessageState) => join(mailbox(box), state);
   return {
@@ -107,5 +144,29 @@ export function createLayout(root: string): Layout {
     logFile: (id) => join(log, `${assertMessageId(id)}.json`),
     quarantine: join(root, 'quarantine'),
     asks: join(root, 'asks'),
+    relay: join(root, 'relay'),
+    relayLock: join(root, 'relay', 'lock'),
+    relayState: join(root, 'relay', 'state.json'),
+    outbox,
+    outboxDir: (machine) => join(outbox, assertMachine(machine)),
+    outboxFile: (machine, id) => join(outbox, assertMachine(machine), `${assertMessageId(id)}.json`),
+    remote,
+    remoteMachines,
+    remoteMachineFile: (machine) => join(remoteMachines, `${assertMachine(machine)}.json`),
+    remoteAgents,
+    remoteAgentsDir: (machine) => join(remoteAgents, assertMachine(machine)),
+    remoteAgentFile: (machine, code) => join(remoteAgents, assertMachine(machine), `${assertCode(code)}.json`),
+    remoteClaims,
+    remoteClaimsFile: (key) => {
+      if (!CLAIMS_KEY.test(key)) throw new IntercomError('BAD_INPUT', `${JSON.stringify(key)} is not a project key hash`);
+      return join(remoteClaims, `${key}.json`);
+    },
+    refusedFile: (owner) => join(remote, 'refused', `${assertMailbox(owner)}.json`),
+    remoteReceiptsDir: (id) => join(remote, 'receipts', assertMessageId(id)),
+    remoteReceiptFile: (id, recipient) => join(remote, 'receipts', assertMessageId(id), `${assertRecipient(recipient)}.json`),
+    inbound,
+    inboundFile: (id) => join(inbound, `${assertMessageId(id)}.json`),
+    feed: join(remote, 'feed'),
+    feedFile: (id) => join(remote, 'feed', `${assertMessageId(id)}.json`),
   };
 }

@@ -3,8 +3,9 @@
 // change after that is a rename between state folders of
 // the recipient's mailbox, so concurrent readers, hooks and senders never see a partial file.
 import { IntercomError } from '../core/errors.ts';
+import { nodeFs } from '../core/node-fs.ts';
 import { NEXT } from '../core/next-step.ts';
-import { assertMailbox, assertMessageId, messageIdGenerator } from '../core/ids.ts';
+import { assertMessageId, assertRecipient, messageIdGenerator } from '../core/ids.ts';
 import type { StoreContext } from './context.ts';
 import { listNames, moveIfPresent, readStoreFile, removeQuietly, writeTmp } from './files.ts';
 import { HISTORY_STATES, INBOX_STATES, MESSAGE_STATES } from './layout.ts';
@@ -63,7 +64,7 @@ export function createMail(ctx: StoreContext) {
 
   async function send(input: SendInput): Promise<Message> {
     const body = validateBody(input.body, ctx.maxBodyBytes);
-    const to = [...new Set(input.to.map(assertMailbox))];
+    const to = [...new Set(input.to.map(assertRecipient))];
     if (to.length === 0) throw new IntercomError('BAD_INPUT', 'no recipients', { next: { op: 'who', why: 'to list live agents' } });
     const id = nextId();
     const message: Message = {
@@ -244,7 +245,35 @@ export function createMail(ctx: StoreContext) {
     return readRecord(layout, 'message', layout.logFile(assertMessageId(id)), ctx.report, ctx.clock.now());
   }
 
-  return { send, list, entries, load, countNew, find, move, markDelivered, markSeen, ack, adopt, sentSince, lastSent, fromLog };
+  /** Whether `box` has a mailbox here (it was an agent here once, or got mail). */
+  function hasMailbox(box: string): boolean {
+    return nodeFs().existsSync(layout.mailbox(box));
+  }
+
+  /** The state a message is in, in `box`, from the folders alone (nothing read); undefined when it is in none. */
+  function stateOf(box: string, id: string): MessageState | undefined {
+    for (const state of MESSAGE_STATES) if (nodeFs().existsSync(layout.messageFile(box, state, id))) return state;
+    return undefined;
+  }
+
+  return {
+    send,
+    list,
+    entries,
+    load,
+    countNew,
+    find,
+    move,
+    markDelivered,
+    markSeen,
+    ack,
+    adopt,
+    sentSince,
+    lastSent,
+    fromLog,
+    hasMailbox,
+    stateOf,
+  };
 }
 
 export type Mail = ReturnType<typeof createMail>;

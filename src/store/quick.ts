@@ -1,18 +1,24 @@
-// The hooks' fast path: which agent a Claude session belongs to and how much new mail waits for
+// The hooks' fast path: which agent a Claude session belongs to and whether new mail waits for
 // it, with the fewest module loads and syscalls (Bun.file + Bun.Glob, no node:fs, no zod). A
 // PreToolUse hook runs on every tool call; when this says "nothing new", it is done.
 import { isCode } from '../core/ids.ts';
-import { listNamesWithoutNodeFs as listNames, readTextWithoutNodeFs } from './files.ts';
+import { hasNamesWithoutNodeFs, listNamesWithoutNodeFs as listNames, readTextWithoutNodeFs } from './files.ts';
 import { createLayout } from './layout.ts';
 
+/** A linked session's agent, and whether any message waits in its new/ folder. */
 export interface QuickInbox {
   code: string;
-  waiting: number;
+  /** Any `*.json` name in new/ (Bun.Glob leaves fifos and sockets out: whoever lists with node:fs reports them). */
+  hasMail: boolean;
 }
 
-/** Whether anyone claims any file at all (one folder listing): the edit guard's fast exit. */
+/**
+ * Whether anyone claims any file at all, here or (as the relay mirrors them) on another machine:
+ * one or two folder listings, the edit guard's fast exit.
+ */
 export async function quickHasClaims(root: string): Promise<boolean> {
-  return (await listNames(createLayout(root).claims)).length > 0;
+  const layout = createLayout(root);
+  return (await listNames(layout.claims)).length > 0 || (await listNames(layout.remoteClaims)).length > 0;
 }
 
 /** undefined when the session id is linked to no agent (the caller takes the slow path). */
@@ -20,7 +26,9 @@ export async function quickInbox(root: string, sessionId: string): Promise<Quick
   const layout = createLayout(root);
   const code = (await readLinkQuickly(layout.sessionFile(sessionId)))?.trim();
   if (!code || !isCode(code)) return undefined;
-  return { code, waiting: (await listNames(layout.messageDir(code, 'new'))).length };
+  // Whether, not how many: the scan stops at the first name, so 1,000 unread cost about what
+  // one does; the lean route (hooks/pre-tool-use-lean.ts) lists the folder itself.
+  return { code, hasMail: hasNamesWithoutNodeFs(layout.messageDir(code, 'new')) };
 }
 
 /**

@@ -3,21 +3,25 @@
 // is gone is a dead letter, and is reported as one. A copy that never landed is "undelivered",
 // never "missing": a send that failed is withdrawn into the sender's failed/, and a copy its
 // sender left staged is not in the inbox yet (send-commit.ts). "missing" is only for a copy that
-// did land and is gone since (pruned, or removed by hand).
+// did land and is gone since (pruned, or removed by hand). A copy for another machine
+// ("code@machine") is queued while it waits in the outbox, relayed once JetStream took it, and
+// then in whatever state that machine's relay last reported (docs/relay.md).
 import { IntercomError } from '../core/errors.ts';
 import type { NextStep } from '../core/next-step.ts';
-import { assertMessageId, isCode } from '../core/ids.ts';
+import { assertMessageId, isCode, senderAddress, splitRemote } from '../core/ids.ts';
 import { nodeFs } from '../core/node-fs.ts';
 import type { Agents } from './agents.ts';
 import type { StoreContext } from './context.ts';
 import { MESSAGE_STATES } from './layout.ts';
 import type { MessageState } from './layout.ts';
 import type { Mail } from './mail.ts';
+import type { Mesh } from './mesh.ts';
 import type { Message } from './schema.ts';
 import { findFailed, findUnlogged, isStaged, lastFailed } from './send-commit.ts';
 import { shorten } from '../core/text.ts';
 
-export type ReceiptState = MessageState | 'undelivered' | 'missing';
+/** `queued`: waiting in the outbox for another machine; `relayed`: published to it, no receipt from it yet. */
+export type ReceiptState = MessageState | 'undelivered' | 'missing' | 'queued' | 'relayed';
 
 export interface Receipt {
   to: string;
@@ -48,6 +52,8 @@ const NOTES: Record<ReceiptState, string> = {
   undelivered:
     'never delivered: the send failed before this copy reached the inbox, and was withdrawn from every recipient; it did not count as sent, so send it again',
   missing: 'its copy is gone (pruned, or removed by hand)',
+  queued: 'queued in the outbox for its machine: the relay sends it while its link is up',
+  relayed: 'sent to its machine through the relay; no receipt from there yet',
 };
 
 /** A sent message's copy that is staged, not yet handed over: its sender stopped midway. */
@@ -56,7 +62,7 @@ const STAGED = {
   next: { op: 'doctor', lead: 'or', why: 'to sweep now' },
 } as const satisfies { note: string; next: NextStep };
 
-export function createReceipts(ctx: StoreContext, agents: Agents, mail: Mail) {
+export function createReceipts(ctx: StoreContext, agents: Agents, mail: Mail, mesh: Mesh) {
   function folderOf(box: string, id: string): MessageState | undefined {
     for (const state of MESSAGE_STATES) if (nodeFs().existsSync(ctx.layout.messageFile(box, state, id))) return state;
     return undefined;
@@ -71,7 +77,50 @@ export function createReceipts(ctx: StoreContext, agents: Agents, mail: Mail) {
     return { state: 'missing', note: NOTES.missing };
   }
 
+  /** A copy for another machine: the outbox, then what its relay reported (docs/relay.md). */
+  async function remoteReceipt(box: string, machine: string, id: string, sent: boolean): Promise<Receipt> {
+    if (await isStaged(ctx.layout, box, id)) return { to: box, state: 'undelivered', dead_letter: false, ...STAGED };
+    if (!sent) return { to: box, state: 'undelivered', dead_letter: false, note: NOTES.undelivered };
+    if (mesh.isQueued(machine, id)) {
+      const relay = await mesh.relay();
+      const why = !relay
+        ? 'no relay runs for this store'
+        : relay.link !== 'up'
+          ? `the relay's link is ${relay.link}`
+          : (await mesh.view()).machines.get(machine)?.state === 'gone'
+            ? `machine ${machine} is not reachable`
+            : 'the relay is sending it';
+      return {
+        to: box,
+        state: 'queued',
+        dead_letter: false,
+        note: `queued for ${machine}: ${why}; it is sent when the link returns`,
+        ...(relay ? {} : { next: { op: 'doctor', why: 'to check the relay' } }),
+      };
+    }
+    const reported = await mesh.receipt(id, box);
+    if (!reported) {
+      // Published: the NATS server keeps it for that machine. While the machine is gone it waits
+      // there, which is queued as far as the sender can tell.
+      const view = await mesh.view();
+      if (!view.relay || view.machines.get(machine)?.state !== 'up') {
+        return {
+          to: box,
+          state: 'queued',
+          dead_letter: false,
+          note: `queued for ${machine}: the NATS server holds it until ${machine} is reachable again (${view.relay ? `${machine} is gone` : 'no relay runs here to tell'})`,
+        };
+      }
+      return { to: box, state: 'relayed', dead_letter: false, note: `sent to ${machine} through the relay; no receipt from it yet` };
+    }
+    const note =
+      reported.state === 'undelivered' ? `${machine} has no such recipient, so nobody got it` : `${NOTES[reported.state]} on ${machine}`;
+    return { to: box, state: reported.state, dead_letter: false, note: `${note} (as of ${reported.at})` };
+  }
+
   async function receipt(box: string, id: string, sent: boolean): Promise<Receipt> {
+    const remote = splitRemote(box);
+    if (remote) return remoteReceipt(box, remote.machine, id, sent);
     if (box.startsWith('s-')) {
       // Mail for a session without intercom moves to its agent once it starts one.
       const adoptedBy = await agents.codeForSession(box.slice(2));
@@ -121,7 +170,7 @@ export function createReceipts(ctx: StoreContext, agents: Agents, mail: Mail) {
   /** Receipts of one message, from the log. `viewer`: only a message it sent or received (the CLI passes none). */
   async function status(id: string, viewer?: string): Promise<MessageStatus> {
     const found = await lookUp(assertMessageId(id), viewer);
-    if (!found || (viewer !== undefined && found.message.from.code !== viewer && !found.message.to.includes(viewer))) {
+    if (!found || (viewer !== undefined && senderAddress(found.message.from) !== viewer && !found.message.to.includes(viewer))) {
       throw new IntercomError('NOT_FOUND', `no message ${id} of yours is on record (it may have been pruned)`, {
         next: { op: 'status', recent: true, why: 'to list what you sent' },
       });

@@ -4,7 +4,15 @@
 // schema.ts stays the source of truth (it makes the JSON Schemas, and checks the cold records);
 // test/store/record-check.test.ts proves on generated and mutated records that each check here
 // accepts, rejects and strips exactly as its zod schema does.
-import { CODE_PATTERN, MAILBOX_PATTERN, MESSAGE_ID_PATTERN, NAME_PATTERN, SESSION_ID_PATTERN } from '../core/ids.ts';
+import {
+  CODE_PATTERN,
+  MACHINE_PATTERN,
+  MAILBOX_PATTERN,
+  MESSAGE_ID_PATTERN,
+  NAME_PATTERN,
+  RECIPIENT_PATTERN,
+  SESSION_ID_PATTERN,
+} from '../core/ids.ts';
 import type { ActivityRecord, AgentRecord, Message, WatcherRecord } from './schema.ts';
 
 /** Why a value failed: the field's path (keys, indexes) and the kind of failure, in zod's words. */
@@ -92,8 +100,15 @@ const messageId = str({ pattern: MESSAGE_ID_PATTERN });
 const message = object<Message>({
   v: req(literal(1)),
   id: req(messageId),
-  from: req(object({ code: req(mailbox), name: opt(str({ pattern: NAME_PATTERN })), project: opt(str()) })),
-  to: req(arrayOf(mailbox, 1)),
+  from: req(
+    object({
+      code: req(mailbox),
+      name: opt(str({ pattern: NAME_PATTERN })),
+      project: opt(str()),
+      machine: opt(str({ pattern: MACHINE_PATTERN })),
+    }),
+  ),
+  to: req(arrayOf(str({ pattern: RECIPIENT_PATTERN }), 1)),
   scope: req(oneOf(['direct', 'project', 'everyone'])),
   project: opt(str()),
   thread: req(messageId),
@@ -108,6 +123,7 @@ const agent = object<AgentRecord>({
   code: req(str({ pattern: CODE_PATTERN })),
   name: opt(str({ pattern: NAME_PATTERN })),
   project: req(str()),
+  project_key: opt(str()),
   project_root: req(str()),
   cwd: req(str()),
   pid: req(positiveInt),

@@ -14,12 +14,15 @@
 // committed), keeps a link in the sender's failed/ so status can say "never delivered", and throws
 // an error naming the recipient and the fix. Nobody saw anything and nothing counts against the
 // loop guard, so sending the same text again delivers it exactly once.
+// A copy for another machine (a recipient "code@machine") is staged and published the same way in
+// that machine's outbox folder, one copy per machine whatever its number of recipients there: the
+// relay publishes it from there (docs/relay.md), so it too appears only once the send committed.
 // A sender killed midway leaves staged copies. The store sweep (recoverSends) finishes the ones
 // whose message is in the sender's sent/ (steps 3-4) and withdraws the others into failed/, once
 // their writer is gone. So: no partial message is ever visible, none is lost once committed, none
 // is delivered twice.
 import { describeError, hasErrno, IntercomError } from '../core/errors.ts';
-import { MAILBOX_PATTERN, assertMessageId } from '../core/ids.ts';
+import { MACHINE_PATTERN, MAILBOX_PATTERN, assertMessageId, splitRemote } from '../core/ids.ts';
 import { nodeFs } from '../core/node-fs.ts';
 import { joinPath as join } from '../core/paths.ts';
 import { isProcessAlive } from '../core/proc.ts';
@@ -43,6 +46,37 @@ export function stagedFile(layout: Layout, box: string, id: string, pid: number)
   return join(layout.messageDir(box, 'new'), `${assertMessageId(id)}.${pid}${STAGED_SUFFIX}`);
 }
 
+/** Where one copy of a message goes: a local inbox's new/, or another machine's outbox folder. */
+interface Drop {
+  /** The recipient (a local mailbox) or "the outbox for <machine>", for errors. */
+  label: string;
+  dir: string;
+  /** The published copy's path. */
+  final: string;
+}
+
+/** One drop per local recipient, and one per machine its other recipients are on. */
+function dropsOf(layout: Layout, message: Message): Drop[] {
+  const drops: Drop[] = [];
+  const machines = new Set<string>();
+  for (const to of message.to) {
+    const remote = splitRemote(to);
+    if (!remote) {
+      drops.push({ label: to, dir: layout.messageDir(to, 'new'), final: layout.messageFile(to, 'new', message.id) });
+    } else if (!machines.has(remote.machine)) {
+      machines.add(remote.machine);
+      drops.push({
+        label: `the outbox for ${remote.machine}`,
+        dir: layout.outboxDir(remote.machine),
+        final: layout.outboxFile(remote.machine, message.id),
+      });
+    }
+  }
+  return drops;
+}
+
+const stagedIn = (dir: string, id: string, pid: number) => join(dir, `${assertMessageId(id)}.${pid}${STAGED_SUFFIX}`);
+
 /** Sends that failed and were withdrawn (hard links, like sent/): what status reports as never delivered. */
 export function failedDir(layout: Layout, box: string): string {
   return join(layout.mailbox(box), 'failed');
@@ -52,9 +86,11 @@ export function failedFile(layout: Layout, box: string, id: string): string {
   return join(failedDir(layout, box), `${assertMessageId(id)}.json`);
 }
 
-/** Whether a copy of `id` for `box` is staged (written, not yet handed over). */
-export async function isStaged(layout: Layout, box: string, id: string): Promise<boolean> {
-  return (await listNames(layout.messageDir(box, 'new'), STAGED_SUFFIX)).some((name) => name.startsWith(`${id}.`));
+/** Whether a copy of `id` for `recipient` (a local mailbox, or code@machine) is staged (written, not yet handed over). */
+export async function isStaged(layout: Layout, recipient: string, id: string): Promise<boolean> {
+  const remote = splitRemote(recipient);
+  const dir = remote ? layout.outboxDir(remote.machine) : layout.messageDir(recipient, 'new');
+  return (await listNames(dir, STAGED_SUFFIX)).some((name) => name.startsWith(`${id}.`));
 }
 
 /** Steps 1-4 for a message whose content is in `tmp`. Throws an IntercomError when it could not be sent. */
@@ -62,23 +98,22 @@ export async function commitSend(ctx: StoreContext, tmp: string, message: Messag
   const { layout } = ctx;
   const { id } = message;
   const from = message.from.code;
-  const staged: { box: string; path: string }[] = [];
-  for (const box of message.to) {
-    const path = stagedFile(layout, box, id, process.pid);
+  const staged: Staged[] = [];
+  for (const drop of dropsOf(layout, message)) {
+    const path = stagedIn(drop.dir, id, process.pid);
     try {
-      await publish(tmp, path, layout.messageDir(box, 'new'));
+      await publish(tmp, path, drop.dir);
     } catch (error) {
-      const where = layout.messageDir(box, 'new');
       throw await withdraw(
         ctx,
         tmp,
         message,
         staged,
-        `its copy for ${box} could not be written into ${where} (${describeError(error)})`,
+        `its copy for ${drop.label} could not be written into ${drop.dir} (${describeError(error)})`,
         error,
       );
     }
-    staged.push({ box, path });
+    staged.push({ ...drop, path });
   }
   try {
     await publish(tmp, layout.sentFile(from, id), layout.sentDir(from));
@@ -101,14 +136,17 @@ export async function commitSend(ctx: StoreContext, tmp: string, message: Messag
   await handOver(ctx, message, staged);
 }
 
+/** A staged copy: its drop, and the `.sending` file that holds it until step 4. */
+type Staged = Drop & { path: string };
+
 /** Step 4. The message is committed: a copy that cannot be placed now is left staged for the sweep. */
-async function handOver(ctx: StoreContext, message: Message, staged: { box: string; path: string }[]): Promise<void> {
+async function handOver(_ctx: StoreContext, message: Message, staged: Staged[]): Promise<void> {
   const stuck: string[] = [];
-  for (const { box, path } of staged) {
+  for (const { label, path, final } of staged) {
     try {
-      await placeStaged(ctx.layout, path, box, message.id);
+      placeStaged(path, final);
     } catch (error) {
-      stuck.push(`${box} (${describeError(error)})`);
+      stuck.push(`${label} (${describeError(error)})`);
     }
   }
   if (stuck.length) {
@@ -121,10 +159,10 @@ async function handOver(ctx: StoreContext, message: Message, staged: { box: stri
   }
 }
 
-/** Rename a staged copy into new/; false when it was already placed (a sweep finished it). */
-async function placeStaged(layout: Layout, path: string, box: string, id: string): Promise<boolean> {
+/** Rename a staged copy into place; false when it was already placed (a sweep finished it). */
+function placeStaged(path: string, final: string): boolean {
   try {
-    nodeFs().renameSync(path, layout.messageFile(box, 'new', id));
+    nodeFs().renameSync(path, final);
     return true;
   } catch (error) {
     if (hasErrno(error, 'ENOENT')) return false;
@@ -150,7 +188,7 @@ async function withdraw(
   ctx: StoreContext,
   tmp: string,
   message: Message,
-  staged: { box: string; path: string }[],
+  staged: Staged[],
   reason: string,
   cause: unknown,
 ): Promise<IntercomError> {
@@ -177,13 +215,16 @@ async function withdraw(
  */
 export async function recoverSends(ctx: StoreContext): Promise<number> {
   const { layout } = ctx;
+  const folders = [
+    ...(await listNames(layout.mail, '')).filter((n) => MAILBOX_PATTERN.test(n)).map((box) => layout.messageDir(box, 'new')),
+    ...(await listNames(layout.outbox, '')).filter((n) => MACHINE_PATTERN.test(n)).map((machine) => layout.outboxDir(machine)),
+  ];
   let done = 0;
-  for (const box of (await listNames(layout.mail, '')).filter((n) => MAILBOX_PATTERN.test(n))) {
-    const dir = layout.messageDir(box, 'new');
+  for (const dir of folders) {
     for (const name of await listNames(dir, STAGED_SUFFIX)) {
       const staged = STAGED_NAME.exec(name);
       if (!staged || writerMayBeSending(Number(staged[2]), idTime(staged[1]!), ctx.clock.now())) continue;
-      if (await recoverOne(ctx, box, staged[1]!, join(dir, name))) done++;
+      if (await recoverOne(ctx, staged[1]!, join(dir, name), join(dir, `${staged[1]}.json`))) done++;
     }
   }
   return done;
@@ -200,7 +241,7 @@ function writerMayBeSending(pid: number, stamp: number, now: number): boolean {
   return pid === process.pid || isProcessAlive(pid);
 }
 
-async function recoverOne(ctx: StoreContext, box: string, id: string, path: string): Promise<boolean> {
+async function recoverOne(ctx: StoreContext, id: string, path: string, final: string): Promise<boolean> {
   const { layout } = ctx;
   const message = await readRecord(layout, 'message', path, ctx.report, ctx.clock.now());
   // Gone meanwhile (another sweep), or corrupt and quarantined (reported). A copy whose content
@@ -209,7 +250,7 @@ async function recoverOne(ctx: StoreContext, box: string, id: string, path: stri
   const from = message.from.code;
   if (nodeFs().existsSync(layout.sentFile(from, message.id))) {
     await linkUnlessThere(path, layout.logFile(message.id), layout.log);
-    return placeStaged(layout, path, box, message.id);
+    return placeStaged(path, final);
   }
   await linkUnlessThere(path, failedFile(layout, from, message.id), failedDir(layout, from));
   return removeIfPresent(path);

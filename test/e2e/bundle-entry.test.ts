@@ -1,16 +1,18 @@
 // The bundle's entry file (plugin/dist/intercom, what the plugin and the npm package run): the
-// PreToolUse hook's common case is answered from that one file, and every other case goes on to
-// app.js with the hook input the entry already read (stdin can be read only once).
+// PreToolUse hook's common case is answered from that one file; when mail waits and that is all,
+// one more file hands it over (pre-tool-use-lean.js); every other case goes on to app.js with
+// the hook input the entry already read (stdin can be read only once).
 import { describe, expect, test } from 'bun:test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { openIntercom } from '../../src/intercom/index.ts';
-import { BUN, REPO } from '../helpers/paths.ts';
+import { BUN, FIXTURES, REPO } from '../helpers/paths.ts';
 import { registerLive } from '../helpers/store.ts';
 import { isolatedEnv, tmpDir } from '../helpers/tmp.ts';
 
 const ENTRY = join(REPO, 'plugin', 'dist', 'intercom');
+const BASH = { hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls' } };
 
 function runHook(env: Record<string, string>, input: Record<string, unknown>) {
   const r = Bun.spawnSync([BUN, ENTRY, 'hook', 'pre-tool-use'], {
@@ -23,13 +25,13 @@ function runHook(env: Record<string, string>, input: Record<string, unknown>) {
 }
 
 describe('the bundle entry', () => {
-  test('imports nothing up front: only app.js, on demand', () => {
+  test('imports nothing up front: only app.js and the lean mail route, on demand', () => {
     const text = readFileSync(ENTRY, 'utf8');
     expect(text.match(/^import\b.*$/gm) ?? []).toEqual([]);
-    expect(text.match(/import\(["'][^"']+["']\)/g)).toEqual(['import("./app.js")']);
+    expect(text.match(/import\(["'][^"']+["']\)/g)).toEqual(['import("./app.js")', 'import("./pre-tool-use-lean.js")']);
   });
 
-  test('answers an empty inbox itself, and hands waiting mail over through app.js with the input it read', async () => {
+  test('answers an empty inbox itself, hands waiting mail over, and passes bad input to app.js with the input it read', async () => {
     const sandbox = tmpDir('intercom-bundle-entry-');
     const env = isolatedEnv(sandbox);
     const store = await openIntercom({ root: env.CLAUDE_INTERCOM_DIR! });
@@ -50,5 +52,87 @@ describe('the bundle entry', () => {
     });
     expect(bad.exitCode).toBe(0);
     expect(JSON.parse(bad.stdout.toString()).systemMessage).toContain('intercom hook pre-tool-use failed');
+  });
+});
+
+/** The bundle's PreToolUse under the load tracer: its output and the plugin/dist files it loaded besides the entry. */
+async function tracedHook(env: Record<string, string>, input: Record<string, unknown>, argv = [BUN]) {
+  const trace = join(env.HOME!, `trace-${randomUUID()}.txt`);
+  const proc = Bun.spawn([...argv, '--preload', join(FIXTURES, 'trace-imports.ts'), ENTRY, 'hook', 'pre-tool-use'], {
+    env: { ...env, TRACE_IMPORTS_FILE: trace },
+    stdin: new TextEncoder().encode(JSON.stringify(input)),
+    stdout: 'pipe',
+    stderr: 'pipe',
+  });
+  const [stdout, stderr, exit] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+  const loaded = existsSync(trace)
+    ? readFileSync(trace, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((path) => basename(path))
+    : [];
+  rmSync(trace, { force: true });
+  return { exit, stdout, stderr, loaded };
+}
+
+describe('mail waiting, from the bundle (issue 14.1: the hook costs about the same with 1,000 unread)', () => {
+  const sandbox = tmpDir('intercom-bundle-mail-');
+  const env = isolatedEnv(sandbox);
+  const store = env.CLAUDE_INTERCOM_DIR!;
+  const names = (code: string, state: string) =>
+    existsSync(join(store, 'mail', code, state)) ? readdirSync(join(store, 'mail', code, state)).filter((n) => n.endsWith('.json')) : [];
+
+  async function inboxOf(count: number) {
+    const intercom = await openIntercom({ root: store });
+    const sessionId = randomUUID();
+    const agent = await registerLive(intercom, { project: 'b', projectRoot: sandbox, sessionId });
+    for (let i = 0; i < count; i++) {
+      await intercom.mail.send({ from: { code: 'human' }, to: [agent.code], scope: 'direct', body: `message ${i} <end of frame?>` });
+    }
+    return { code: agent.code, input: { ...BASH, session_id: sessionId } };
+  }
+
+  test('loads one more file (pre-tool-use-lean.js, no package in it), never app.js, and delivers the oldest batch once', async () => {
+    const { code, input } = await inboxOf(300);
+    const run = await tracedHook(env, input);
+    expect(run).toMatchObject({ exit: 0, stderr: '' });
+    // Not app.js and its ~20 chunks (the store, zod, the MCP SDK, chokidar): the lean route alone.
+    expect(run.loaded).toEqual(['pre-tool-use-lean.js']);
+    const context: string = JSON.parse(run.stdout).hookSpecificOutput.additionalContext;
+    const shown = [...context.matchAll(/<peer-message id="(\d{13}-[a-z0-9]{10})"/g)].map((m) => m[1]!);
+    expect(shown.length).toBeGreaterThan(10);
+    expect(context).toContain('message 0 &lt;end of frame?>'); // oldest first, framed inert as ever
+    expect(context).toContain(`${300 - shown.length} more message(s) are waiting`);
+    // Exactly what was shown left new/, for delivered/.
+    expect(names(code, 'delivered').sort()).toEqual(shown.map((id) => `${id}.json`).sort());
+    expect(names(code, 'new')).toHaveLength(300 - shown.length);
+    const again = await tracedHook(env, input);
+    expect(again.stdout).not.toContain(shown[0]!);
+  });
+
+  test('anything unusual goes to the full hook (app.js): a corrupt message there is quarantined, the rest delivered', async () => {
+    const { code, input } = await inboxOf(2);
+    // The oldest name of the inbox, holding no message: the lean route hands over before moving anything.
+    writeFileSync(join(store, 'mail', code, 'new', '1000000000000-corrupt001.json'), '{"v":1,', { mode: 0o600 });
+    const run = await tracedHook(env, input);
+    expect(run.exit).toBe(0);
+    expect(run.loaded).toContain('app.js');
+    expect(run.stdout).toContain('message 0 ');
+    expect(run.stdout).toContain('message 1 ');
+    expect(run.stderr).toContain('moved corrupt file');
+    expect(readdirSync(join(store, 'quarantine')).some((n) => n.includes('1000000000000-corrupt001'))).toBe(true);
+  });
+
+  test("a subagent's call and a run that may end after any tool call (--max-turns) take none", async () => {
+    const { code, input } = await inboxOf(1);
+    const subagent = await tracedHook(env, { ...input, agent_id: 'a1b2c3d4' });
+    expect(subagent).toMatchObject({ exit: 0, stdout: '', loaded: [] });
+    // The hook's Claude process (CLAUDE_PID, here a shell whose argv says `--max-turns 2`): the
+    // run may end after this very call, so the mail waits. `; true` keeps sh alive as that parent.
+    const claude = ['sh', '-c', 'shift 2; CLAUDE_PID=$$ "$@"; true', 'claude', '--max-turns', '2'];
+    const maxTurns = await tracedHook(env, input, [...claude, BUN]);
+    expect(maxTurns).toMatchObject({ exit: 0, stdout: '', loaded: ['pre-tool-use-lean.js'] });
+    expect(names(code, 'new')).toHaveLength(1);
   });
 });

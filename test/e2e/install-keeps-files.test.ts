@@ -278,7 +278,13 @@ describe.skipIf(!hasClaude)('with the real Claude Code on PATH', () => {
     const config = JSON.parse(readFileSync(box.userConfig, 'utf8'));
     expect(config.mcpServers).toEqual({
       other: { command: 'x' },
-      intercom: { type: 'stdio', command: BUN, args: [ENTRY, 'mcp'], timeout: 660_000 },
+      intercom: {
+        type: 'stdio',
+        command: BUN,
+        args: [ENTRY, 'mcp'],
+        env: { BUN_GC_TIMER_DISABLE: '1', MIMALLOC_PURGE_DELAY: '0' },
+        timeout: 660_000,
+      },
     });
     expect(config.hasCompletedOnboarding).toBe(true);
 

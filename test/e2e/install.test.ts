@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'bun:test';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pluginHooksJson } from '../../scripts/gen-plugin.ts';
+import { pluginHooksJson, pluginMcpServers } from '../../scripts/gen-plugin.ts';
 import { runIntercom } from '../helpers/cli.ts';
 import { BUN, ENTRY, REPO } from '../helpers/paths.ts';
 import { CLAUDE_BIN } from '../helpers/real-claude.ts';
@@ -34,8 +34,15 @@ describe('intercom install', () => {
     const first = await runIntercom(['install'], { env });
     expect(first.code).toBe(0);
     const server = json(files.userConfig).mcpServers.intercom;
-    // A tool-call timeout above ask's longest wait (600 s).
-    expect(server).toEqual({ type: 'stdio', command: process.execPath, args: [ENTRY, 'mcp'], timeout: 660_000 });
+    // A tool-call timeout above ask's longest wait (600 s); Bun's once-a-second GC timer off (the
+    // server idles as long as its session lives).
+    expect(server).toEqual({
+      type: 'stdio',
+      command: process.execPath,
+      args: [ENTRY, 'mcp'],
+      env: { BUN_GC_TIMER_DISABLE: '1', MIMALLOC_PURGE_DELAY: '0' },
+      timeout: 660_000,
+    });
     expect(json(files.userConfig).mcpServers.other).toEqual({ command: 'x' });
     expect(json(files.userConfig).numStartups).toBe(3);
     const settings = json(files.settings);
@@ -166,6 +173,7 @@ describe('intercom doctor', () => {
       'store',
       'watch',
       'self-test',
+      'relay', // none runs, none is configured: one machine, which is fine
     ]);
     const store = env.CLAUDE_INTERCOM_DIR!;
     for (const dir of ['agents', 'mail', 'sessions', 'watchers', 'activity', 'log']) {
@@ -206,6 +214,21 @@ describe('intercom doctor', () => {
     expect((await runIntercom(['doctor'], { env })).stdout).toMatch(/ok\s+hooks/);
   });
 
+  test('a server registered by an older intercom (no env) is a warning, and install again brings its env', async () => {
+    const { env, files, json } = setup();
+    await runIntercom(['install'], { env });
+    const config = json(files.userConfig);
+    delete config.mcpServers.intercom.env;
+    writeFileSync(files.userConfig, JSON.stringify(config));
+    const stale = await runIntercom(['doctor'], { env });
+    expect(stale.stdout).toMatch(
+      /warn\s+MCP server\s+registered by an older intercom, without BUN_GC_TIMER_DISABLE=1 MIMALLOC_PURGE_DELAY=0 .*Run `intercom install` again/,
+    );
+    expect((await runIntercom(['install'], { env })).code).toBe(0);
+    expect(json(files.userConfig).mcpServers.intercom.env).toEqual({ BUN_GC_TIMER_DISABLE: '1', MIMALLOC_PURGE_DELAY: '0' });
+    expect((await runIntercom(['doctor'], { env })).stdout).toMatch(/ok\s+MCP server/);
+  });
+
   test('a store open to other users fails the store check with the fix', async () => {
     const { env } = setup();
     mkdirSync(env.CLAUDE_INTERCOM_DIR!, { mode: 0o777 });
@@ -221,7 +244,7 @@ describe('the plugin files', () => {
     expect(readFileSync(join(REPO, 'hooks.json'), 'utf8')).toBe(pluginHooksJson());
   });
 
-  test('plugin.json points at hooks.json, .mcp.json and skill/, with the package version', () => {
+  test('plugin.json points at hooks.json, .mcp.json and skill/, with the package version; both .mcp.json run the server with the GC timer off', () => {
     const plugin = JSON.parse(readFileSync(join(REPO, '.claude-plugin', 'plugin.json'), 'utf8'));
     const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
     expect(plugin).toMatchObject({
@@ -235,8 +258,13 @@ describe('the plugin files', () => {
     expect(mcp.mcpServers.intercom).toEqual({
       command: 'bun',
       args: ['${CLAUDE_PLUGIN_ROOT}/src/bin/intercom.ts', 'mcp'],
+      env: { BUN_GC_TIMER_DISABLE: '1', MIMALLOC_PURGE_DELAY: '0' },
       timeout: 660_000,
     });
+    // plugin/.mcp.json is generated: the same server on the bundle, the same env.
+    expect(mcp).toEqual(pluginMcpServers('${CLAUDE_PLUGIN_ROOT}/src/bin/intercom.ts'));
+    const bundled = JSON.parse(readFileSync(join(REPO, 'plugin', '.mcp.json'), 'utf8'));
+    expect(bundled).toEqual(pluginMcpServers('${CLAUDE_PLUGIN_ROOT}/dist/intercom'));
     expect(existsSync(join(REPO, 'skill', 'SKILL.md'))).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { SERVER_ENV } from '../../src/cli/install/hooks-spec.ts';
 import { BUN, REPO } from '../helpers/paths.ts';
 import { tmpDir } from '../helpers/tmp.ts';
 
@@ -179,6 +180,33 @@ describe('the npm package', () => {
     const r = run([join(NODE_ONLY, 'node'), join(REPO, 'src', 'bin', 'npm-launcher.mjs'), 'who']);
     expect(r).toMatchObject({ code: 0, stdout: 'No live agents.\n' });
     expect(run([join(NODE_ONLY, 'node'), join(REPO, 'src', 'bin', 'npm-launcher.mjs'), '--version']).stdout.trim()).toBe(VERSION);
+  });
+
+  // The server idles as long as its session lives: every route that starts it gives it the
+  // environment that keeps an idle bun asleep (the launcher's is `claude mcp add … -- intercom mcp`).
+  test("the launcher starts `intercom mcp` with the server's environment (SERVER_ENV: no GC timer, no scavenger thread)", async () => {
+    const env = { ...userEnv(), CLAUDE_INTERCOM_DIR: join(sandbox, 'store-env') };
+    const launcher = Bun.spawn([join(NODE_ONLY, 'node'), join(REPO, 'src', 'bin', 'npm-launcher.mjs'), 'mcp'], {
+      env,
+      cwd: home,
+      stdin: 'pipe',
+      stdout: 'pipe',
+      stderr: 'pipe',
+    });
+    try {
+      const children = () => readFileSync(`/proc/${launcher.pid}/task/${launcher.pid}/children`, 'utf8').trim();
+      for (let i = 0; i < 200 && children() === ''; i++) await Bun.sleep(25);
+      const bun = Number(children().split(' ')[0]);
+      expect(readFileSync(`/proc/${bun}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(-2)).toEqual([
+        join(REPO, 'src', 'bin', 'intercom.ts'),
+        'mcp',
+      ]);
+      const environ = readFileSync(`/proc/${bun}/environ`, 'utf8').split('\0');
+      for (const [name, value] of Object.entries(SERVER_ENV)) expect(environ).toContain(`${name}=${value}`);
+    } finally {
+      launcher.stdin.end();
+      await launcher.exited;
+    }
   });
 
   test("with install scripts off, bun's own binary is found; with no bun at all, the error says what to do", () => {

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { isProcessAlive } from '../../src/core/proc.ts';
 import { REPO } from '../helpers/paths.ts';
 import { activityRecord } from '../helpers/activity.ts';
+import { SERVER_ENV } from '../../src/cli/install/hooks-spec.ts';
 
 const sandbox = tmpDir('intercom-real-claude-');
 let mock: MockAnthropic;
@@ -91,6 +92,11 @@ describe.skipIf(!hasClaude)('the real Claude Code client', () => {
       session.say('turn one: wait for news');
       await session.waitForEvent((e) => e.type === 'result');
       const code = await otherAgentOnProject();
+      // Claude Code added the registered entry's env (SERVER_ENV: an idle server sleeps) to its own.
+      const { pid } = JSON.parse(readFileSync(join(box.store, 'agents', `${code}.json`), 'utf8')) as { pid: number };
+      const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+      for (const [name, value] of Object.entries(SERVER_ENV)) expect(environ).toContain(`${name}=${value}`);
+      expect(environ.some((v) => v.startsWith('CLAUDE_CODE_SESSION_ID='))).toBe(true);
       await until(() => watcherArmed(code), 'the watcher armed by the Stop hook');
       const before = mock.requests.length;
       const sent = await peer.call('send', { to: code, body: 'the api now answers on /v2/accounts' });

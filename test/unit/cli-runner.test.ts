@@ -19,11 +19,9 @@ function harness(override?: string) {
       getLive: async (code: string) => (code === AGENT.code ? AGENT : undefined),
     },
     who: async () => [],
-    claims: {
-      claim: async (...args: unknown[]) => {
-        calls.claim.push(args);
-        return [{ pattern: 'src/x', expires_at: '2030-01-01T00:00:00.000Z' }];
-      },
+    claim: async (...args: unknown[]) => {
+      calls.claim.push(args);
+      return { claimed: [{ pattern: 'src/x', expires_at: '2030-01-01T00:00:00.000Z' }], mesh: 'local' };
     },
     receipts: {
       status: async (id: string) => {
@@ -83,7 +81,12 @@ describe('CLI runner', () => {
     expect(h.calls.claim).toEqual([]);
     expect(await h.run('claim', 'src/x')).toBe(0);
     expect(h.calls.claim).toEqual([
-      [{ code: 'human', project: expect.any(String), projectRoot: expect.any(String) }, ['src/x'], undefined, undefined],
+      [
+        { code: 'human', project: expect.any(String), projectRoot: expect.any(String), projectKey: expect.any(String) },
+        ['src/x'],
+        undefined,
+        undefined,
+      ],
     ]);
     expect(await h.run('dashboard', '--port', '70000')).toBe(2);
     expect(h.err.at(-1)).toStartWith(

@@ -6,12 +6,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describeError, IntercomError } from '../../src/core/errors.ts';
 import { renderNote, withNextStep } from '../../src/core/next-step.ts';
-import { unknownRecipient } from '../../src/intercom/addressing.ts';
+import { NO_REMOTE, unknownRecipient } from '../../src/intercom/addressing.ts';
 import { claimNotice, claimWarning } from '../../src/hooks/claim-guard.ts';
 
 describe('next steps', () => {
   test('one error, rendered for the model and for a person', () => {
-    const error = unknownRecipient('nobody', { live: [], wasAgent: () => false, linked: () => undefined }, undefined, true);
+    const error = unknownRecipient(
+      'nobody',
+      { live: [], wasAgent: () => false, linked: () => undefined, remote: NO_REMOTE },
+      undefined,
+      true,
+    );
     expect(error.message).toBe("no live agent or Claude session matches 'nobody'; no other agent is live right now.");
     expect(describeError(error, 'model')).toBe(`${error.message} Call who to list agents, list_sessions for sessions`);
     expect(describeError(error, 'human')).toBe(`${error.message} Run \`intercom who\` to list agents, \`intercom sessions\` for sessions`);
@@ -178,6 +183,7 @@ function readerOf(file: string): 'both' | 'model' | 'human' | 'exempt' {
   if (EXEMPT.has(file)) return 'exempt';
   if (file.startsWith('mcp/') || MODEL_ONLY.has(file)) return 'model';
   if (file.startsWith('cli/')) return 'human';
+  if (file.startsWith('relay/')) return 'human'; // the relay's stderr: a terminal or the service's journal
   return 'both';
 }
 const MODEL_ONLY = new Set([

@@ -118,6 +118,9 @@ describe('one helper cuts text: no other truncation idiom in src', () => {
     /toISOString\(\)\.slice\(11, 16\)/, // HH:MM
     /last_active\.slice\(0, 10\)/, // an ISO date
     /\b(?:matches|others|acked|rest|to|receipts|claims|ids)\.slice\(0, /, // arrays (agents, ids, receipts, claims)
+    /digest\('hex'\)\.slice\(0, /, // a hash's hex digits
+    /replace\(\/\^-\+\/, ''\)$/, // a host name made ASCII (core/config.ts machineFromHostname), cut on the next line
+    /^\s*\.slice\(0, 63\);$/, // …that cut: a-z, 0-9 and "-" only
   ];
   test('no .slice(0, N) / .slice(-N) with a literal, substring, substr, or a hand-made "…" cut outside src/core/text.ts', () => {
     const offenders: string[] = [];

@@ -1,4 +1,4 @@
-import { detectProject } from '../../core/project.ts';
+import { detectProject, projectKey } from '../../core/project.ts';
 import type { ClaimOwner, LiveClaim } from '../../intercom/index.ts';
 import type { CommandDeps } from '../command.ts';
 import { defineCommand, jsonOption, option, output, UsageError } from '../command.ts';
@@ -8,10 +8,12 @@ import { oneLine } from '../io.ts';
 /** Who claims from the CLI: the agent CLAUDE_INTERCOM_SESSION names, else the person, on the current folder's project. */
 async function cliOwner(deps: CommandDeps): Promise<ClaimOwner> {
   const sender = await deps.sender();
-  if (sender.kind === 'agent')
-    return { code: sender.agent.code, name: sender.agent.name, project: sender.agent.project, projectRoot: sender.agent.project_root };
+  if (sender.kind === 'agent') {
+    const { agent } = sender;
+    return { code: agent.code, name: agent.name, project: agent.project, projectRoot: agent.project_root, projectKey: agent.project_key };
+  }
   const project = detectProject(deps.config.cwd);
-  return { code: 'human', project: project.name, projectRoot: project.root };
+  return { code: 'human', project: project.name, projectRoot: project.root, projectKey: projectKey(project) };
 }
 
 function claimRow(c: LiveClaim): string {
@@ -25,7 +27,7 @@ export const claimsCommand = defineCommand({
   options: { ...jsonOption },
   maxPositionals: 0,
   async run({ values }, deps) {
-    const claims = await (await deps.store()).claims.all();
+    const claims = await (await deps.store()).claims.everywhere();
     return output(deps, values.json, { claims }, () => (claims.length ? claims.map(claimRow).join('\n') : 'No file is claimed.'));
   },
 });
@@ -41,12 +43,13 @@ export const claimCommand = defineCommand({
   async run({ values, positionals }, deps) {
     if (positionals.length === 0) throw new UsageError('claim needs paths or globs: intercom claim "src/auth/**"');
     const store = await deps.store();
-    const claimed = await store.claims.claim(await cliOwner(deps), positionals, values.ttl, values.reason);
+    const { claimed, mesh, note } = await store.claim(await cliOwner(deps), positionals, values.ttl, values.reason);
     return output(
       deps,
       values.json,
-      { claimed },
-      () => `claimed ${claimed.map((c) => c.pattern).join(', ')} until ${claimed[0]?.expires_at}`,
+      { claimed, ...(mesh !== 'local' ? { mesh } : {}), ...(note ? { note } : {}) },
+      () =>
+        `claimed ${claimed.map((c) => c.pattern).join(', ')}${mesh === 'confirmed' ? ' on every machine' : ''} until ${claimed[0]?.expires_at}${note ? ` (${note})` : ''}`,
     );
   },
 });

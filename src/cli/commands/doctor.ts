@@ -9,12 +9,13 @@ import type { LiveRoute } from '../doctor/routes.ts';
 import { wakeRoundTrip } from '../doctor/self-test.ts';
 import { checkInotify } from '../doctor/inotify.ts';
 import { checkStoreMode } from '../doctor/store-mode.ts';
+import { checkRelay } from '../doctor/relay.ts';
 import { readCurrent } from '../install/apply.ts';
 import { installTarget } from '../install/target.ts';
 
 export const doctorCommand = defineCommand({
   name: 'doctor',
-  summary: 'check the setup: bun, tmux, lsof, registration, store, and a live send → wake round trip',
+  summary: 'check the setup: bun, tmux, lsof, registration, store, a live send → wake round trip, and the relay to other machines',
   usage:
     'intercom doctor [--fix] [--json]\n' +
     '  Exit 0 when nothing failed; each failure says how to fix it.\n' +
@@ -60,6 +61,7 @@ export const doctorCommand = defineCommand({
         }
         const trip = await wakeRoundTrip(store, deps);
         storeChecks.push({ level: trip.ok ? 'ok' : 'FAIL', name: 'self-test', detail: trip.detail });
+        storeChecks.push(...(await checkRelay(store, deps.config.mesh.server)));
       } catch (error) {
         storeChecks.push({ level: 'FAIL', name: 'store', detail: describeError(error, 'human') });
       }

@@ -8,6 +8,9 @@ import { unifiedDiff } from '../install/diff.ts';
 import type { InstallTarget, McpRoute, Plan } from '../install/plan.ts';
 import { planInstall, planUninstall } from '../install/plan.ts';
 import { installRuntime, installTarget } from '../install/target.ts';
+import { relayService } from '../install/relay-service.ts';
+import { installService, uninstallService } from '../install/relay-apply.ts';
+import type { ServiceIo } from '../install/relay-apply.ts';
 
 function backupDir(deps: CliDeps): string {
   return join(deps.config.claudeConfigDirs[0]!, 'backups', `intercom-${deps.now().toISOString().replace(/[:.]/g, '-')}`);
@@ -71,6 +74,29 @@ async function reportAndApply(
   return { dir, ...done };
 }
 
+/** The relay's user service for this store, from the options and the installing environment (CLAUDE_INTERCOM_NATS_*). */
+function serviceFor(deps: CliDeps, server: string, machine?: string, namespace?: string) {
+  const home = deps.childEnv.HOME;
+  if (!home) throw new IntercomError('BAD_INPUT', 'HOME is not set: intercom cannot tell where your user services live');
+  const { mesh } = deps.config;
+  return relayService({
+    platform: process.platform,
+    home,
+    xdgConfigHome: deps.childEnv.XDG_CONFIG_HOME,
+    bun: deps.runtime.bun,
+    entry: deps.runtime.entry,
+    storeDir: deps.config.storeDir,
+    server,
+    machine: machine ?? mesh.machine,
+    namespace: namespace ?? mesh.namespace,
+    mesh,
+  });
+}
+
+function serviceIo(deps: CliDeps): ServiceIo {
+  return { out: (line) => deps.io.out(line), which: (tool) => Bun.which(tool, { PATH: deps.childEnv.PATH ?? '' }), env: deps.childEnv };
+}
+
 export const installCommand = defineCommand({
   name: 'install',
   summary: 'register intercom (MCP server, hooks, skill) in your Claude Code user config',
@@ -80,10 +106,18 @@ export const installCommand = defineCommand({
     '  the hooks to ~/.claude/settings.json and the skill to ~/.claude/skills/intercom (honours\n' +
     '  CLAUDE_CONFIG_DIR). Edits in place, keeping your formatting and comments. Idempotent; backs up\n' +
     '  what it changes; records what it created, so that uninstall removes only that.\n' +
-    '  --dry-run   show the diff and the commands, change nothing',
-  options: { 'dry-run': option.flag() },
+    '  --dry-run   show the diff and the commands, change nothing\n' +
+    '  --relay URL also run `intercom relay` to that NATS server as a user service (systemd on Linux,\n' +
+    '              launchd on macOS), with --machine NAME and --namespace NS (docs/relay.md); credentials\n' +
+    '              and TLS come from CLAUDE_INTERCOM_NATS_* in this environment, kept in a 0600 file',
+  options: { 'dry-run': option.flag(), relay: option.string(), machine: option.string(), namespace: option.string() },
   maxPositionals: 0,
   async run({ values }, deps) {
+    // Checked first, so a bad --relay changes nothing at all.
+    const service = values.relay !== undefined ? serviceFor(deps, values.relay, values.machine, values.namespace) : undefined;
+    if (service === undefined && (values.machine !== undefined || values.namespace !== undefined)) {
+      throw new IntercomError('BAD_INPUT', '--machine and --namespace go with --relay <url>');
+    }
     // npx runs a package from its cache (…/_npx/<hash>/), which npm clears as it likes: a server
     // and hooks registered there would stop working some day, silently.
     if (/[\\/]_npx[\\/]/.test(deps.runtime.entry)) {
@@ -114,9 +148,11 @@ export const installCommand = defineCommand({
     for (const note of plan.notes) deps.io.err(`intercom install: ${note}`);
     if (plan.commands.length === 0 && plan.changes.length === 0) {
       deps.io.out('intercom is already installed; nothing to change.');
+      if (service) installService(service, serviceIo(deps), values['dry-run']);
       return 0;
     }
     const done = await reportAndApply(deps, target, plan, route, values['dry-run'], 'install');
+    if (service) installService(service, serviceIo(deps), values['dry-run']);
     if (!done) return 0;
     if (done.applied.some((a) => a.backup)) deps.io.out(`backups of the previous files: ${done.dir}`);
     deps.io.out('Done. Start (or restart) Claude Code sessions to load intercom; `intercom doctor` checks the setup.');
@@ -130,7 +166,8 @@ export const uninstallCommand = defineCommand({
   usage:
     'intercom uninstall [--dry-run]\n' +
     '  Removes the MCP server (with `claude mcp remove -s user` when claude is on PATH), the hooks and the\n' +
-    '  skill, and the files, folders and keys install created when nothing else is left in them.\n' +
+    '  skill, and the files, folders and keys install created when nothing else is left in them, and the\n' +
+    '  relay service `install --relay` wrote.\n' +
     '  --dry-run   show the diff and the commands, change nothing',
   options: { 'dry-run': option.flag() },
   maxPositionals: 0,
@@ -139,6 +176,14 @@ export const uninstallCommand = defineCommand({
     const target = installTarget(deps.config);
     const plan = planUninstall(target, readCurrent(target), readState(target), installRuntime(deps.runtime), route);
     for (const note of plan.notes) deps.io.err(`intercom uninstall: ${note}`);
+    // The relay service, if install wrote one (its files carry install's mark).
+    if (deps.childEnv.HOME) {
+      try {
+        uninstallService(serviceFor(deps, 'nats://localhost:4222'), serviceIo(deps), values['dry-run']);
+      } catch (error) {
+        if (!(error instanceof IntercomError && error.code === 'UNSUPPORTED')) throw error; // no service manager here: nothing was installed
+      }
+    }
     if (plan.commands.length === 0 && plan.changes.length === 0) {
       deps.io.out('intercom is not installed; nothing to remove.');
       return 0;

@@ -2,7 +2,7 @@
 // every message) and the recent messages (the log, followed as it grows). Changes go out through
 // the event hub; a page that connects gets a snapshot first.
 import { describeError } from '../../core/errors.ts';
-import type { AgentView, Message, Intercom } from '../../intercom/index.ts';
+import type { AgentView, FeedEntry, Message, Intercom } from '../../intercom/index.ts';
 import type { EventHub, SseEvent } from './sse.ts';
 
 /** How many messages a page gets when it connects (it keeps every later one it sees). */
@@ -28,7 +28,8 @@ export async function startFeed(
   hub: EventHub,
   options: { now(): Date; onError(error: unknown): void; pollMs?: number },
 ): Promise<Feed> {
-  const recent: Message[] = [];
+  /** The last messages, by id: this machine's log, and the feed of messages between other machines (no text). */
+  const recent: (Message | FeedEntry)[] = [];
   let agents: AgentView[] = [];
   let agentsJson = '';
   let started = false;
@@ -70,17 +71,17 @@ export async function startFeed(
 
   // followLog replays the log after sinceId in its first scan, which ends before it returns:
   // whatever arrives until then is history, everything later is live.
-  const watch = await store.followLog({
-    sinceId: firstIdAt(options.now().getTime() - HISTORY_WINDOW_MS),
-    onMessage(message) {
-      recent.push(message);
-      if (recent.length > HISTORY_LIMIT) recent.shift();
-      if (!started) return;
-      hub.broadcast({ event: 'message', data: message });
-      void refreshAgents(); // a sender may have just appeared or changed its status
-    },
-    onError: report,
-  });
+  const onMessage = (message: Message | FeedEntry) => {
+    recent.push(message);
+    recent.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (recent.length > HISTORY_LIMIT) recent.shift();
+    if (!started) return;
+    hub.broadcast({ event: 'message', data: message });
+    void refreshAgents(); // a sender may have just appeared or changed its status
+  };
+  const sinceId = firstIdAt(options.now().getTime() - HISTORY_WINDOW_MS);
+  const watch = await store.followLog({ sinceId, onMessage, onError: report });
+  const feedWatch = await store.followFeed({ sinceId, onMessage, onError: report });
   await refreshAgents();
   started = true;
   const timer = setInterval(() => void refreshAgents(), options.pollMs ?? AGENT_POLL_MS);
@@ -93,6 +94,7 @@ export async function startFeed(
     close() {
       clearInterval(timer);
       watch.close();
+      feedWatch.close();
     },
   };
 }

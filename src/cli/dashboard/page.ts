@@ -63,8 +63,17 @@ function clock(iso) {
   return d.toDateString() === new Date().toDateString() ? time : d.toLocaleDateString() + ' ' + time;
 }
 
+function address(from) {
+  return from.machine ? from.code + '@' + from.machine : from.code;
+}
+
 function who(from) {
-  return from.name ? from.code + ' (' + from.name + ')' : from.code;
+  return from.name ? address(from) + ' (' + from.name + ')' : address(from);
+}
+
+/** A local agent by its code, another machine's by code@machine (codes are unique per machine). */
+function agentKey(a) {
+  return a.remote ? a.code + '@' + a.machine : a.code;
 }
 
 function recipients(m) {
@@ -104,10 +113,11 @@ function claimsCell(claims) {
 function agentRow(entry) {
   const a = entry.view;
   const tr = el('tr', entry.dead ? 'agent dead' : 'agent');
-  tr.dataset.code = a.code;
+  tr.dataset.code = agentKey(a);
   if (entry.dead) tr.title = 'gone since ' + clock(entry.goneAt);
   tr.append(
     el('td', 'code mono', a.code),
+    el('td', 'machine mono', a.machine || ''),
     el('td', 'name', a.name || ''),
     el('td', 'project', a.project),
     activityCell(a, entry.dead),
@@ -119,11 +129,11 @@ function agentRow(entry) {
 }
 
 function renderAgents(list) {
-  const live = new Set(list.map((a) => a.code));
-  for (const a of list) agents.set(a.code, { view: a, dead: false });
+  const live = new Set(list.map(agentKey));
+  for (const a of list) agents.set(agentKey(a), { view: a, dead: false });
   const now = new Date().toISOString();
   for (const entry of agents.values()) {
-    if (!live.has(entry.view.code) && !entry.dead) Object.assign(entry, { dead: true, goneAt: now });
+    if (!live.has(agentKey(entry.view)) && !entry.dead) Object.assign(entry, { dead: true, goneAt: now });
   }
   const rows = [...agents.values()].sort((x, y) =>
     Number(x.dead) - Number(y.dead) || x.view.project.localeCompare(y.view.project) || (x.view.registered_at ?? x.view.since).localeCompare(y.view.registered_at ?? y.view.since));
@@ -131,7 +141,7 @@ function renderAgents(list) {
   $('no-agents').hidden = rows.length > 0;
   $('agent-count').textContent = list.length + ' live' + (rows.length > list.length ? ', ' + (rows.length - list.length) + ' gone' : '');
   const options = ['*'];
-  for (const a of list) options.push(a.code, ...(a.name ? [a.name] : []));
+  for (const a of list) options.push(agentKey(a), ...(a.name ? [a.name] : []));
   $('recipients').replaceChildren(...options.map((value) => { const o = el('option'); o.value = value; return o; }));
 }
 
@@ -141,17 +151,18 @@ function messageItem(m) {
   const head = el('div', 'head');
   const time = el('time', 'time', clock(m.created_at));
   time.dateTime = m.created_at;
-  head.append(time, el('span', 'from mono', who(m.from)), el('span', 'arrow', '→'), el('span', 'to mono', recipients(m)));
+  head.append(time, el('span', 'from mono', m.machine ? who({ ...m.from, machine: m.machine }) : who(m.from)), el('span', 'arrow', '→'), el('span', 'to mono', recipients(m)));
   if (m.reply_to) head.append(el('span', 're mono', 're ' + m.reply_to));
   if (m.thread && m.thread !== m.id && m.thread !== m.reply_to) head.append(el('span', 'thread mono', 'thread ' + m.thread));
   head.append(el('span', 'id mono', 'id ' + m.id));
-  if (m.from.code !== 'human') {
+  // A feed entry (sent between other machines) has no text here, and is not for us to answer.
+  if (m.body !== undefined && m.from.code !== 'human') {
     const button = el('button', 'reply', 'reply');
     button.type = 'button';
     button.addEventListener('click', () => startReply(m));
     head.append(button);
   }
-  li.append(head, el('pre', 'body', m.body));
+  li.append(head, m.body !== undefined ? el('pre', 'body', m.body) : el('p', 'body muted', m.chars + ' characters, sent on ' + m.machine + ': the text stays on the machines it was sent between'));
   return li;
 }
 
@@ -175,7 +186,7 @@ function addMessage(m) {
 
 function startReply(m) {
   replyTo = m.id;
-  $('to').value = m.from.code;
+  $('to').value = address(m.from);
   $('reply-id').textContent = m.id;
   $('replying').hidden = false;
   $('body').focus();
@@ -266,7 +277,7 @@ export function dashboardPage(nonce: string): string {
 <section aria-labelledby="agents-title">
 <h2 id="agents-title">Agents <span id="agent-count" class="muted"></span></h2>
 <table id="agents">
-<thead><tr><th>code</th><th>name</th><th>project</th><th>activity</th><th>status</th><th>since</th><th>claims</th></tr></thead>
+<thead><tr><th>code</th><th>machine</th><th>name</th><th>project</th><th>activity</th><th>status</th><th>since</th><th>claims</th></tr></thead>
 <tbody></tbody>
 </table>
 <p id="no-agents" class="empty">No live agent yet: a Claude Code session with intercom shows up here.</p>

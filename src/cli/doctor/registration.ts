@@ -4,7 +4,7 @@
 // session leaves no trace in the config files.
 import { existsSync } from 'node:fs';
 import { oneLineForTerminal } from '../../core/text.ts';
-import { HOOK_EVENTS, hooksConfig, isIntercomHookCommand } from '../install/hooks-spec.ts';
+import { HOOK_EVENTS, SERVER_ENV, hooksConfig, isIntercomHookCommand } from '../install/hooks-spec.ts';
 import { SERVER_NAME } from '../install/plan.ts';
 import type { CurrentFiles } from '../install/plan.ts';
 import type { Check } from './checks.ts';
@@ -94,7 +94,9 @@ function installedChecks(files: CurrentFiles, paths: Paths, live: LiveRoute[], r
   const checks: Check[] = [];
   const byPlugin = live.find((r) => r.route === 'plugin');
   const witnesses = live.filter((r) => r.route === 'plugin' || r.thisSession);
-  const server = (parse(files.userConfig)?.mcpServers as Record<string, { command?: string; args?: string[] }> | undefined)?.[SERVER_NAME];
+  const server = (
+    parse(files.userConfig)?.mcpServers as Record<string, { command?: string; args?: string[]; env?: Record<string, unknown> }> | undefined
+  )?.[SERVER_NAME];
   const here = live.find((r) => r.thisSession);
   if (!server && byPlugin) {
     const codes = live.filter((r) => r.route === 'plugin').map((r) => r.code);
@@ -122,6 +124,8 @@ function installedChecks(files: CurrentFiles, paths: Paths, live: LiveRoute[], r
       (p): p is string => typeof p === 'string' && p.startsWith('/') && !existsSync(p),
     );
     const broken = !missing.length && server.command?.startsWith('/') ? runnable(server.command) : undefined;
+    // An entry written by an older intercom runs, but its idle server wakes every second or so.
+    const unquiet = Object.entries(SERVER_ENV).filter(([name, value]) => server.env?.[name] !== value);
     checks.push(
       missing.length
         ? {
@@ -135,7 +139,13 @@ function installedChecks(files: CurrentFiles, paths: Paths, live: LiveRoute[], r
               name: 'MCP server',
               detail: `registered, but it cannot start: ${broken}. Its hooks run the same program. Run \`intercom install\` again (after reinstalling intercom, if npm skipped bun's install script)`,
             }
-          : { level: 'ok', name: 'MCP server', detail: `${server.command} ${(server.args ?? []).join(' ')}` },
+          : unquiet.length
+            ? {
+                level: 'warn',
+                name: 'MCP server',
+                detail: `registered by an older intercom, without ${unquiet.map(([name, value]) => `${name}=${value}`).join(' ')} in its env: it works, but an idle server wakes up several times a minute. Run \`intercom install\` again`,
+              }
+            : { level: 'ok', name: 'MCP server', detail: `${server.command} ${(server.args ?? []).join(' ')}` },
     );
   }
   type Hook = { command?: unknown; timeout?: unknown; asyncRewake?: unknown };

@@ -44,6 +44,19 @@ const WATCHERS = new Set(['session-start', 'stop', 'stop-failure']);
  */
 export const WATCHER_ENV = 'BUN_GC_TIMER_DISABLE=1';
 
+/**
+ * The MCP server's environment, which its config entry's `env` adds to what Claude Code gives it
+ * (`intercom install`: plan.ts serverEntry; the plugins' .mcp.json; the npm launcher sets the same).
+ * The server lives as long as its session and idles most of it; Bun reads these only at its own
+ * start. BUN_GC_TIMER_DISABLE: as for the watchers (above). MIMALLOC_PURGE_DELAY=0: Bun's
+ * allocator (mimalloc 3.5) otherwise keeps a thread, mi-scavenger, that wakes every ~30 s to
+ * return freed pages to the system; with 0 it returns them at once and has no such thread
+ * (an idle bun script: 2 wakeups a minute → 0, measured with bench/idle-cost.ts). Collections
+ * still run as the heap grows (JSC collects as it allocates), and the server collects once
+ * itself when it has registered.
+ */
+export const SERVER_ENV: Readonly<Record<string, string>> = { BUN_GC_TIMER_DISABLE: '1', MIMALLOC_PURGE_DELAY: '0' };
+
 /** `prefix` runs intercom, e.g. `bun "/abs/src/bin/intercom.ts"`. */
 export function hooksConfig(prefix: string): HooksConfig {
   const config: HooksConfig = {};

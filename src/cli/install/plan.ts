@@ -6,7 +6,7 @@
 import { dirname } from 'node:path';
 import type { JSONPath } from 'jsonc-parser';
 import { IntercomError } from '../../core/errors.ts';
-import { HOOK_EVENTS, hooksConfig, isIntercomHookCommand } from './hooks-spec.ts';
+import { HOOK_EVENTS, SERVER_ENV, hooksConfig, isIntercomHookCommand } from './hooks-spec.ts';
 import type { HookGroup, HooksConfig } from './hooks-spec.ts';
 import { addAt, hasJsoncExtras, keyPath, kindOf, newFileText, parseObject, removeAt, replaceAt } from './json-edit.ts';
 import type { Json } from './json-edit.ts';
@@ -95,8 +95,9 @@ export function commandPrefix(runtime: Runtime): string {
 /** Tool-call timeout for the server (ms): `ask` may wait up to 600 s for an answer. */
 export const SERVER_TIMEOUT_MS = 660_000;
 
+/** Claude Code's mcpServers entry for the server; `env` is added to the environment Claude Code gives it (SERVER_ENV: an idle server never wakes up). */
 export function serverEntry(runtime: Runtime) {
-  return { type: 'stdio', command: runtime.bun, args: [runtime.entry, 'mcp'], timeout: SERVER_TIMEOUT_MS };
+  return { type: 'stdio', command: runtime.bun, args: [runtime.entry, 'mcp'], env: { ...SERVER_ENV }, timeout: SERVER_TIMEOUT_MS };
 }
 
 /** An mcpServers entry that runs some intercom's `mcp` command (ours to replace or remove). */

@@ -4,7 +4,13 @@ import { defineTool } from '../define-tool.ts';
 import { CLAIM_TTL_MINUTES, MAX_CLAIM_PATTERNS } from '../../core/ranges.ts';
 import { numberIn } from '../inputs.ts';
 
-export const ownerOf = (a: AgentRecord) => ({ code: a.code, name: a.name, project: a.project, projectRoot: a.project_root });
+export const ownerOf = (a: AgentRecord) => ({
+  code: a.code,
+  name: a.name,
+  project: a.project,
+  projectRoot: a.project_root,
+  projectKey: a.project_key,
+});
 
 export const claimTool = defineTool({
   name: 'claim',
@@ -23,10 +29,11 @@ export const claimTool = defineTool({
     reason: z.string().optional().describe('what you are doing, shown to others'),
   },
   async handle({ paths, ttl_minutes, reason }, ctx) {
-    const claimed = await ctx.store.claims.claim(ownerOf(ctx.self()), paths, ttl_minutes, reason);
+    const { claimed, mesh, note } = await ctx.store.claim(ownerOf(ctx.self()), paths, ttl_minutes, reason);
+    const across = mesh === 'confirmed' ? ' on every machine' : '';
     return {
-      text: `Claimed ${claimed.map((c) => c.pattern).join(', ')} until ${claimed[0]?.expires_at}. Release when done.`,
-      data: { claimed },
+      text: `Claimed ${claimed.map((c) => c.pattern).join(', ')}${across} until ${claimed[0]?.expires_at}. Release when done.${note ? ` (${note})` : ''}`,
+      data: { claimed, ...(mesh !== 'local' ? { mesh } : {}), ...(note ? { note } : {}) },
     };
   },
 });

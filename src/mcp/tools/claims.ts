@@ -13,7 +13,7 @@ export const claimsTool = defineTool({
     offset: offsetInput(),
   },
   async handle({ offset }, ctx) {
-    const claims = (await ctx.store.claims.all()).slice(offset);
+    const claims = (await ctx.store.claims.everywhere()).slice(offset);
     if (claims.length === 0)
       return { text: offset ? `No more claims past the first ${offset}.` : 'No file is claimed.', data: { claims: [] } };
     const { rows, data, left } = fitList(claims, row, (c) => c);

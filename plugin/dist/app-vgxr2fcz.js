@@ -1,0 +1,334 @@
+// @bun
+import {
+  normalizePath,
+  IntercomError,
+  hasErrno,
+  MACHINE_PATTERN,
+  MESSAGE_ID_PATTERN,
+  assertMessageId,
+  isCode
+} from "./app-sg4s6xy6.js";
+import {
+  nodeFs,
+  isProcessAlive2
+} from "./app-jfdnnj6k.js";
+import {
+  writeTmp,
+  publish,
+  replaceFile,
+  listNames,
+  removeIfPresent,
+  removeQuietly
+} from "./app-dy5mrpra.js";
+import {
+  listRecordNames,
+  readRecord
+} from "./app-jn3phe3s.js";
+
+// src/store/claim-patterns.ts
+var GLOB_CHARS = /[*?[\]{}]/;
+var MAX_PATTERN_LENGTH = 200;
+function normalizePattern(input, projectRoot) {
+  let pattern = input.trim();
+  if (pattern === "" || pattern.length > MAX_PATTERN_LENGTH) {
+    throw new IntercomError("BAD_INPUT", `claim patterns must be 1-${MAX_PATTERN_LENGTH} characters, e.g. "src/auth/**"`);
+  }
+  if (pattern.startsWith("/")) {
+    const root = projectRoot.endsWith("/") ? projectRoot : `${projectRoot}/`;
+    if (!pattern.startsWith(root)) {
+      throw new IntercomError("BAD_INPUT", `"${input}" is outside your project (${projectRoot}); claim paths relative to it, e.g. "src/auth/**"`);
+    }
+    pattern = pattern.slice(root.length);
+  }
+  const folder = pattern.endsWith("/");
+  if (pattern.split("/").some((segment) => segment === "..")) {
+    throw new IntercomError("BAD_INPUT", `"${input}" climbs out of the project with ".."; claim paths inside it`);
+  }
+  pattern = normalizePath(pattern);
+  if (pattern === "." || pattern === "")
+    return "**";
+  return folder ? `${pattern}/**` : pattern;
+}
+function patternMatches(pattern, relativePath) {
+  if (pattern === relativePath)
+    return true;
+  if (!GLOB_CHARS.test(pattern))
+    return relativePath.startsWith(`${pattern}/`);
+  return new Bun.Glob(pattern).match(relativePath);
+}
+function staticPrefix(pattern) {
+  const i = pattern.search(GLOB_CHARS);
+  return i < 0 ? pattern : pattern.slice(0, i);
+}
+function patternsOverlap(a, b) {
+  if (a === b)
+    return true;
+  const aGlob = GLOB_CHARS.test(a);
+  const bGlob = GLOB_CHARS.test(b);
+  if (!aGlob)
+    return patternMatches(b, a) || patternMatches(a, b);
+  if (!bGlob)
+    return patternMatches(a, b);
+  const pa = staticPrefix(a);
+  const pb = staticPrefix(b);
+  return pa.startsWith(pb) || pb.startsWith(pa);
+}
+function patternBase(pattern) {
+  const i = pattern.search(GLOB_CHARS);
+  if (i < 0)
+    return { dir: pattern, rest: "" };
+  const slash = pattern.lastIndexOf("/", i);
+  return slash < 0 ? { dir: "", rest: pattern } : { dir: pattern.slice(0, slash), rest: pattern.slice(slash + 1) };
+}
+function baseMatches(realDir, rest, file) {
+  if (rest === "")
+    return file === realDir || file.startsWith(realDir === "/" ? "/" : `${realDir}/`);
+  const rel = relativeInside(realDir, file);
+  return rel !== undefined && new Bun.Glob(rest).match(rel);
+}
+function relativeInside(root, file) {
+  const prefix = root.endsWith("/") ? root : `${root}/`;
+  const normal = normalizePath(file);
+  return normal.startsWith(prefix) ? normal.slice(prefix.length) : undefined;
+}
+
+// src/store/mesh.ts
+var json = (record) => `${JSON.stringify(record)}
+`;
+function createMesh(ctx) {
+  const { layout } = ctx;
+  const now = () => ctx.clock.now();
+  const read = (kind, path) => readRecord(layout, kind, path, ctx.report, now());
+  async function relay() {
+    const state = await read("relayState", layout.relayState);
+    return state && isProcessAlive2(state.pid, state.pid_start) ? state : undefined;
+  }
+  async function lockRelay(pid, start) {
+    const fs = nodeFs();
+    for (let attempt = 0;attempt < 3; attempt++) {
+      const tmp = await writeTmp(layout, `${pid} ${start}
+`, now(), false);
+      try {
+        await publish(tmp, layout.relayLock, layout.relay);
+        return;
+      } catch (error) {
+        if (!hasErrno(error, "EEXIST"))
+          throw error;
+      } finally {
+        await removeQuietly(tmp);
+      }
+      let holder;
+      try {
+        const [p, s] = fs.readFileSync(layout.relayLock, "utf8").trim().split(" ");
+        holder = { pid: Number(p), start: s ?? "" };
+      } catch (error) {
+        if (!hasErrno(error, "ENOENT"))
+          throw error;
+        continue;
+      }
+      if (Number.isInteger(holder.pid) && holder.pid > 0 && isProcessAlive2(holder.pid, holder.start)) {
+        throw new IntercomError("CONFLICT", `a relay already runs for the store ${layout.root} (pid ${holder.pid}); one relay per store. Stop it first (kill ${holder.pid}), or give this one another store (CLAUDE_INTERCOM_DIR)`);
+      }
+      await removeIfPresent(layout.relayLock);
+    }
+    throw new IntercomError("CONFLICT", `could not take the relay lock ${layout.relayLock}; remove it if no relay runs`);
+  }
+  async function unlockRelay(pid) {
+    try {
+      if (nodeFs().readFileSync(layout.relayLock, "utf8").startsWith(`${pid} `))
+        await removeIfPresent(layout.relayLock);
+    } catch (error) {
+      if (!hasErrno(error, "ENOENT"))
+        throw error;
+    }
+  }
+  async function writeRelayState(state) {
+    await replaceFile(layout, layout.relayState, layout.relay, json(state), now(), false);
+  }
+  async function outboxMachines() {
+    return (await listNames(layout.outbox, "")).filter((n) => MACHINE_PATTERN.test(n));
+  }
+  async function outboxIds(machine) {
+    return (await listNames(layout.outboxDir(machine))).map((n) => n.slice(0, -".json".length)).filter((id) => MESSAGE_ID_PATTERN.test(id));
+  }
+  async function outboxMessage(machine, id) {
+    return read("message", layout.outboxFile(machine, id));
+  }
+  async function dequeue(machine, id) {
+    await removeIfPresent(layout.outboxFile(machine, id));
+  }
+  function isQueued(machine, id) {
+    return nodeFs().existsSync(layout.outboxFile(machine, assertMessageId(id)));
+  }
+  async function machines() {
+    const names = await listRecordNames(layout, layout.remoteMachines, (s) => MACHINE_PATTERN.test(s), "machine name", ctx.report, now());
+    const out = [];
+    for (const name of names) {
+      const record = await read("remoteMachine", `${layout.remoteMachines}/${name}`);
+      if (record)
+        out.push(record);
+    }
+    return out;
+  }
+  async function writeMachine(record) {
+    await replaceFile(layout, layout.remoteMachineFile(record.machine), layout.remoteMachines, json(record), now(), false);
+  }
+  async function agentsOf(machine) {
+    const dir = layout.remoteAgentsDir(machine);
+    const out = [];
+    for (const name of await listRecordNames(layout, dir, isCode, "agent code", ctx.report, now())) {
+      const record = await read("remoteAgent", `${dir}/${name}`);
+      if (record && record.machine === machine)
+        out.push(record);
+    }
+    return out;
+  }
+  async function writeAgent(record) {
+    await replaceFile(layout, layout.remoteAgentFile(record.machine, record.code), layout.remoteAgentsDir(record.machine), json(record), now(), false);
+  }
+  async function removeAgent(machine, code) {
+    await removeIfPresent(layout.remoteAgentFile(machine, code));
+  }
+  async function view() {
+    const running = await relay();
+    const byName = new Map;
+    const agents = [];
+    const unreachable = [];
+    for (const record of await machines()) {
+      if (running && record.machine === running.machine)
+        continue;
+      const seen = running ? record : { ...record, state: "gone" };
+      byName.set(record.machine, seen);
+      (seen.state === "up" ? agents : unreachable).push(...await agentsOf(record.machine));
+    }
+    return { relay: running, machines: byName, agents, unreachable };
+  }
+  async function claimsOf(key) {
+    return read("remoteClaims", layout.remoteClaimsFile(key));
+  }
+  async function allClaims() {
+    const out = [];
+    for (const name of await listNames(layout.remoteClaims)) {
+      const key = name.slice(0, -".json".length);
+      if (!/^p[0-9a-f]{24}$/.test(key))
+        continue;
+      const record = await claimsOf(key);
+      if (record)
+        out.push(record);
+    }
+    return out;
+  }
+  async function writeClaims(key, record) {
+    await replaceFile(layout, layout.remoteClaimsFile(key), layout.remoteClaims, json(record), now(), false);
+  }
+  async function removeClaims(key) {
+    await removeIfPresent(layout.remoteClaimsFile(key));
+  }
+  async function refusal(owner) {
+    return read("claimRefusal", layout.refusedFile(owner));
+  }
+  async function writeRefusal(record) {
+    await replaceFile(layout, layout.refusedFile(record.owner), `${layout.remote}/refused`, json(record), now());
+  }
+  async function receipt(id, recipient) {
+    return read("remoteReceipt", layout.remoteReceiptFile(id, recipient));
+  }
+  async function writeReceipt(record) {
+    const known = await receipt(record.id, record.to);
+    if (known && RECEIPT_ORDER[known.state] >= RECEIPT_ORDER[record.state])
+      return false;
+    await replaceFile(layout, layout.remoteReceiptFile(record.id, record.to), layout.remoteReceiptsDir(record.id), json(record), now(), false);
+    return true;
+  }
+  async function inbound() {
+    const out = [];
+    for (const name of await listNames(layout.inbound)) {
+      const id = name.slice(0, -".json".length);
+      if (!MESSAGE_ID_PATTERN.test(id))
+        continue;
+      const record = await read("inbound", layout.inboundFile(id));
+      if (record)
+        out.push(record);
+    }
+    return out;
+  }
+  async function writeInbound(record) {
+    await replaceFile(layout, layout.inboundFile(record.id), layout.inbound, json(record), now(), false);
+  }
+  async function removeInbound(id) {
+    await removeIfPresent(layout.inboundFile(id));
+  }
+  async function writeFeedEntry(entry) {
+    if (nodeFs().existsSync(layout.feedFile(entry.id)))
+      return;
+    await replaceFile(layout, layout.feedFile(entry.id), layout.feed, json(entry), now(), false);
+  }
+  async function pruneFeed(beforeMs) {
+    let n = 0;
+    for (const name of await listNames(layout.feed)) {
+      if (Number(name.slice(0, 13)) >= beforeMs)
+        break;
+      if (MESSAGE_ID_PATTERN.test(name.slice(0, -".json".length)) && await removeIfPresent(`${layout.feed}/${name}`))
+        n++;
+    }
+    return n;
+  }
+  async function feedCursor() {
+    try {
+      const value = JSON.parse(nodeFs().readFileSync(`${layout.relay}/feed-cursor.json`, "utf8"));
+      return {
+        ...typeof value.sent === "string" && MESSAGE_ID_PATTERN.test(value.sent) ? { sent: value.sent } : {},
+        ...typeof value.read === "number" && Number.isSafeInteger(value.read) ? { read: value.read } : {}
+      };
+    } catch (error) {
+      if (hasErrno(error, "ENOENT") || error instanceof SyntaxError)
+        return {};
+      throw error;
+    }
+  }
+  async function setFeedCursor(cursor) {
+    await replaceFile(layout, `${layout.relay}/feed-cursor.json`, layout.relay, json(cursor), now(), false);
+  }
+  return {
+    relay,
+    lockRelay,
+    unlockRelay,
+    writeRelayState,
+    outboxMachines,
+    outboxIds,
+    outboxMessage,
+    dequeue,
+    isQueued,
+    machines,
+    writeMachine,
+    agentsOf,
+    writeAgent,
+    removeAgent,
+    view,
+    claimsOf,
+    allClaims,
+    writeClaims,
+    removeClaims,
+    refusal,
+    writeRefusal,
+    receipt,
+    writeReceipt,
+    inbound,
+    writeInbound,
+    removeInbound,
+    writeFeedEntry,
+    pruneFeed,
+    feedCursor,
+    setFeedCursor
+  };
+}
+var RECEIPT_ORDER = {
+  undelivered: 0,
+  new: 1,
+  delivered: 2,
+  seen: 3,
+  acked: 4,
+  replied: 5
+};
+
+export { normalizePattern, patternMatches, patternsOverlap, patternBase, baseMatches, relativeInside, createMesh, RECEIPT_ORDER };

@@ -1,0 +1,44 @@
+// @bun
+import {
+  ancestors2
+} from "./app-jfdnnj6k.js";
+import"./app-4xx3ma53.js";
+import"./app-wszmtx83.js";
+import {
+  claimNewMail2,
+  formatDelivery2,
+  additionalContext2
+} from "./app-y0jwhdk0.js";
+import"./app-7ad9p4wy.js";
+import"./app-dy5mrpra.js";
+import"./app-jn3phe3s.js";
+import {
+  hookClaude2,
+  hookAgent2
+} from "./app-2cte5pft.js";
+import {
+  selfOf,
+  seenBy
+} from "./app-vgn7n7d1.js";
+
+// src/hooks/user-prompt-submit.ts
+var userPromptSubmit = async (ctx) => {
+  const store = await ctx.store();
+  const lineage = ancestors2(ctx.pid);
+  const agent = await hookAgent2(store, selfOf(ctx), lineage);
+  const who = agent?.code ?? hookClaude2(selfOf(ctx), lineage);
+  if (who)
+    await store.presence.mark(who, "busy", seenBy(ctx));
+  if (!agent)
+    return 0;
+  if (await store.mail.countNew(agent.code) === 0)
+    return 0;
+  const claimed = await claimNewMail2(store, agent.code);
+  if (claimed.length) {
+    ctx.out(additionalContext2("UserPromptSubmit", formatDelivery2(agent.code, claimed, await store.mail.countNew(agent.code))));
+  }
+  return 0;
+};
+export {
+  userPromptSubmit
+};

@@ -1,0 +1,163 @@
+// @bun
+import {
+  procInfo2,
+  lastCreatedPid2,
+  isProcessAlive2,
+  ancestors2,
+  stopProcess2
+} from "./app-jfdnnj6k.js";
+import {
+  describeError
+} from "./app-sg4s6xy6.js";
+import"./app-4xx3ma53.js";
+import"./app-wszmtx83.js";
+import {
+  claimNewMail2,
+  formatDelivery2,
+  additionalContext2
+} from "./app-y0jwhdk0.js";
+import"./app-7ad9p4wy.js";
+import"./app-dy5mrpra.js";
+import"./app-jn3phe3s.js";
+import {
+  hookClaude2,
+  hookAgent2
+} from "./app-2cte5pft.js";
+import {
+  selfOf,
+  seenBy
+} from "./app-vgn7n7d1.js";
+import {
+  waitFor
+} from "./app-r6np75d3.js";
+import {
+  mailHandover,
+  createWakeCheck,
+  idleOrBusy
+} from "./app-sj12dcyk.js";
+
+// src/hooks/watcher.ts
+var LINK_WAIT_MS = 60000;
+var WAKE_EXIT_CODE = 2;
+var AGENT_GONE_GRACE_MS = 1500;
+var watcher = async (ctx) => {
+  const store = await ctx.store();
+  const chain = ancestors2(ctx.pid);
+  const claude = hookClaude2(selfOf(ctx), chain);
+  const handover = mailHandover(ctx.event, { subagent: false, claude });
+  const background = handover === "wake";
+  const agent = background ? await waitForAgent(ctx, store, chain, claude) : await hookAgent2(store, selfOf(ctx), chain);
+  if (!agent)
+    return 0;
+  const { code } = agent;
+  const owner = await ownerProcess(store, code, chain, claude);
+  const idle = async () => {
+    if (ctx.event === "session-start" && ctx.input.source === "compact")
+      return;
+    await store.presence.mark(code, "idle", seenBy(ctx));
+  };
+  if (!background) {
+    await idle();
+    return handover === "context" ? deliverInForeground(ctx, store, code) : 0;
+  }
+  const self = procInfo2(ctx.pid);
+  if (!self)
+    return 0;
+  if (ctx.event === "stop-failure") {
+    const armed = await store.watchers.current(code);
+    if (armed && armed.pid !== self.pid && isProcessAlive2(armed.pid, armed.pid_start)) {
+      await idle();
+      return 0;
+    }
+  }
+  const previous = await store.watchers.arm(code, { pid: self.pid, start: self.start, claudePid: owner?.pid });
+  if (previous)
+    stopProcess2(previous.pid);
+  await idle();
+  await store.warm();
+  Bun.gc(true);
+  return waitForMail(ctx, store, code, owner);
+};
+async function ownerProcess(store, code, chain, guess) {
+  const agent = await store.agents.get(code);
+  const registered = chain.find((p) => p.pid === agent?.claude_pid && p.start === agent?.claude_pid_start);
+  return registered ?? guess;
+}
+async function deliverInForeground(ctx, store, code) {
+  if (await store.mail.countNew(code) === 0)
+    return 0;
+  const claimed = await claimNewMail2(store, code);
+  if (claimed.length)
+    ctx.out(additionalContext2("SessionStart", formatDelivery2(code, claimed, await store.mail.countNew(code))));
+  return 0;
+}
+async function deliver(ctx, store, code) {
+  const claimed = await claimNewMail2(store, code);
+  if (claimed.length === 0)
+    return false;
+  ctx.err(formatDelivery2(code, claimed, await store.mail.countNew(code)));
+  await store.presence.mark(code, "busy", { ...seenBy(ctx), at: undefined, firstPid: undefined, lastPid: lastCreatedPid2() });
+  return true;
+}
+function ownerAlive(owner) {
+  return owner === undefined || isProcessAlive2(owner.pid, owner.start);
+}
+async function waitForAgent(ctx, store, chain, owner) {
+  const resolve = () => hookAgent2(store, selfOf(ctx), chain);
+  return await resolve() ?? waitUntil(ctx, owner, (onChange) => store.watchRegistry(onChange, onWatchError(ctx)), resolve, LINK_WAIT_MS);
+}
+async function waitForMail(ctx, store, code, owner) {
+  const record = await store.agents.get(code);
+  const ours = owner !== undefined && record?.claude_pid === owner.pid && record.claude_pid_start === owner.start;
+  const check = createWakeCheck(store, code, {
+    pid: ctx.pid,
+    registrationWaitMs: ctx.event !== "session-start" || ours ? undefined : LINK_WAIT_MS,
+    goneGraceMs: AGENT_GONE_GRACE_MS
+  });
+  let checked = false;
+  const ready = async (change) => {
+    let standing;
+    if (change !== "mail" || !checked) {
+      const now = await check();
+      if (now === "replaced" || now === "gone")
+        return now;
+      standing = now;
+      checked = true;
+    } else
+      standing = await idleOrBusy(store, code);
+    if (standing === "busy" || await store.mail.countNew(code) === 0)
+      return;
+    return "ready";
+  };
+  const transcript = ctx.input.transcriptPath;
+  for (;; ) {
+    const outcome = await waitUntil(ctx, owner, (onChange) => store.watchAgent(code, onChange, onWatchError(ctx), transcript), ready);
+    if (outcome !== "ready")
+      return 0;
+    if (await deliver(ctx, store, code))
+      return WAKE_EXIT_CODE;
+    checked = false;
+  }
+}
+var onWatchError = (ctx) => (error) => ctx.err(`intercom watcher: ${describeError(error)}`);
+async function waitUntil(ctx, owner, watch, probe, timeoutMs) {
+  const stop = new AbortController;
+  const onAbort = () => stop.abort();
+  ctx.signal.addEventListener("abort", onAbort);
+  if (ctx.signal.aborted)
+    stop.abort();
+  try {
+    const probeWhileOwned = async (hint) => {
+      if (ownerAlive(owner))
+        return probe(hint);
+      stop.abort();
+      return;
+    };
+    return await waitFor(watch, probeWhileOwned, { timeoutMs, signal: stop.signal });
+  } finally {
+    ctx.signal.removeEventListener("abort", onAbort);
+  }
+}
+export {
+  watcher
+};

@@ -1,0 +1,220 @@
+// What crosses machines (docs/relay.md), and how each side checks it. A store writes addresses
+// relative to its machine (a bare code is local, another machine's mailbox is `code@machine`);
+// on the wire every address is qualified. The receiving side trusts nothing in a payload: it
+// must parse as the store's record, and whatever it says of its origin must be the machine the
+// subject names (which server permissions tie to the sender's credentials).
+import { IntercomError } from '../core/errors.ts';
+import { HUMAN, MAILBOX_PATTERN, isMachine, splitRemote } from '../core/ids.ts';
+import { assertPlainText } from '../core/text.ts';
+import { validateBody } from '../store/mail.ts';
+import { parseRecord } from '../store/records.ts';
+import type { AgentRecord, FeedEntry, Message, RemoteAgentRecord, RemoteClaim, RemoteReceiptRecord } from '../store/schema.ts';
+import type { AgentView } from './post-office.ts';
+import { sliceChars } from '../core/text.ts';
+
+/** The outcome of reading a payload: the record in this store's form, or why it was refused (never quoting it). */
+export type WireResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** A message of this store as it travels: every recipient qualified, the sender's machine named. */
+export function messageToWire(message: Message, here: string): Message {
+  return {
+    ...message,
+    from: { ...message.from, machine: message.from.machine ?? here },
+    to: message.to.map((to) => (splitRemote(to) ? to : `${to}@${here}`)),
+  };
+}
+
+/** A message from the wire, in this store's form, and the local mailboxes it is for. */
+export interface Inbound {
+  message: Message;
+  /** Local mailboxes among its recipients (agent codes, "human"). */
+  boxes: string[];
+}
+
+/**
+ * Read a message that `origin` sent to this machine (`here`). Refused: a payload that is no
+ * valid message, one whose sender is not on `origin`, a recipient that is not qualified, a body
+ * this store would not take (size `maxBodyBytes`, control characters).
+ */
+export async function messageFromWire(text: string, origin: string, here: string, maxBodyBytes: number): Promise<WireResult<Inbound>> {
+  const parsed = await parseRecord('message', text);
+  if (!parsed.ok) return { ok: false, reason: parsed.reason };
+  const message = parsed.value;
+  if (message.from.machine !== origin) {
+    return { ok: false, reason: `its sender claims machine ${JSON.stringify(message.from.machine ?? '')}, but it came from ${origin}` };
+  }
+  if (!MAILBOX_PATTERN.test(message.from.code) || message.from.code.startsWith('s-')) {
+    return { ok: false, reason: 'its sender is not an agent code or "human"' };
+  }
+  try {
+    validateBody(message.body, maxBodyBytes);
+  } catch (error) {
+    return { ok: false, reason: error instanceof IntercomError ? error.message : 'its body is not valid' };
+  }
+  const boxes: string[] = [];
+  const to: string[] = [];
+  for (const recipient of message.to) {
+    const remote = splitRemote(recipient);
+    if (!remote) return { ok: false, reason: 'a recipient is not qualified with its machine' };
+    if (remote.machine === here) {
+      boxes.push(remote.box);
+      to.push(remote.box);
+    } else to.push(recipient);
+  }
+  if (boxes.length === 0) return { ok: false, reason: `it names no recipient on ${here}` };
+  return { ok: true, value: { message: { ...message, to }, boxes } };
+}
+
+/** A message sent here, as the mesh's feed shows it to other machines: who, to whom, when; never its text. */
+export function feedEntryOf(message: Message, here: string): FeedEntry {
+  const wire = messageToWire(message, here);
+  return {
+    v: 1,
+    id: message.id,
+    machine: here,
+    from: {
+      code: message.from.code,
+      ...(message.from.name ? { name: message.from.name } : {}),
+      ...(message.from.project ? { project: sliceChars(message.from.project, 200) } : {}),
+    },
+    to: wire.to.filter((to) => splitRemote(to) !== undefined),
+    scope: message.scope,
+    ...(message.project ? { project: sliceChars(message.project, 200) } : {}),
+    thread: message.thread,
+    ...(message.reply_to ? { reply_to: message.reply_to } : {}),
+    created_at: message.created_at,
+    chars: message.body.length,
+  };
+}
+
+/** A feed entry `origin` published: it must say it was sent on `origin`. */
+export async function feedFromWire(text: string, origin: string): Promise<WireResult<FeedEntry>> {
+  const parsed = await parseRecord('feedEntry', text);
+  if (!parsed.ok) return { ok: false, reason: parsed.reason };
+  if (parsed.value.machine !== origin)
+    return { ok: false, reason: `it says it was sent on ${parsed.value.machine}, but came from ${origin}` };
+  try {
+    assertPlainText('project', parsed.value.project ?? '', { oneLine: true });
+    assertPlainText('sender project', parsed.value.from.project ?? '', { oneLine: true });
+  } catch (error) {
+    return { ok: false, reason: error instanceof IntercomError ? error.message : 'a field is not plain text' };
+  }
+  return { ok: true, value: parsed.value };
+}
+
+/** Receipts as they travel, several to one machine in one message: what became of each copy (`to`: `code@here`). */
+export function receiptsToWire(receipts: Omit<RemoteReceiptRecord, 'v'>[]): string {
+  return JSON.stringify({ v: 1, receipts: receipts.map((r) => ({ v: 1, ...r })) });
+}
+
+/** One receipt `origin` sent about a copy on it: its recipient must be on `origin`. */
+export async function receiptFromWire(text: string, origin: string): Promise<WireResult<RemoteReceiptRecord>> {
+  const parsed = await parseRecord('remoteReceipt', text);
+  if (!parsed.ok) return { ok: false, reason: parsed.reason };
+  if (splitRemote(parsed.value.to)?.machine !== origin) return { ok: false, reason: `its recipient is not on ${origin}` };
+  return { ok: true, value: parsed.value };
+}
+
+/** The receipts of one message from `origin`: the valid ones, and why the others were refused. */
+export async function receiptsFromWire(text: string, origin: string): Promise<{ receipts: RemoteReceiptRecord[]; refused: string[] }> {
+  let list: unknown;
+  try {
+    list = (JSON.parse(text) as { receipts?: unknown }).receipts;
+  } catch {
+    return { receipts: [], refused: ['not valid JSON'] };
+  }
+  if (!Array.isArray(list)) return { receipts: [], refused: ['no list of receipts'] };
+  const receipts: RemoteReceiptRecord[] = [];
+  const refused: string[] = [];
+  for (const item of list) {
+    const one = await receiptFromWire(JSON.stringify(item), origin);
+    if (one.ok) receipts.push(one.value);
+    else refused.push(one.reason);
+  }
+  return { receipts, refused };
+}
+
+/** An agent of this machine as other machines see it (presence bucket). */
+export function agentToWire(agent: AgentRecord, view: Pick<AgentView, 'activity' | 'since'>, here: string): RemoteAgentRecord {
+  return {
+    v: 1,
+    machine: here,
+    code: agent.code,
+    ...(agent.name ? { name: agent.name } : {}),
+    project: sliceChars(agent.project, 200),
+    project_key: sliceChars(agent.project_key ?? `dir:${agent.project}`, 300),
+    cwd: sliceChars(agent.cwd, 1000),
+    status: agent.status,
+    activity: view.activity === 'busy' ? 'busy' : 'idle',
+    since: view.since,
+    registered_at: agent.registered_at,
+    ...(agent.session_id ? { session_id: agent.session_id } : {}),
+  };
+}
+
+/**
+ * An agent `machine` published (its bucket key names the machine and the code). Its text fields
+ * are peer text: they must be one line without control characters, as a local agent's are.
+ */
+export async function agentFromWire(text: string, machine: string, code: string): Promise<WireResult<RemoteAgentRecord>> {
+  const parsed = await parseRecord('remoteAgent', text);
+  if (!parsed.ok) return { ok: false, reason: parsed.reason };
+  const agent = parsed.value;
+  if (agent.machine !== machine || agent.code !== code)
+    return { ok: false, reason: `its key names ${code}@${machine}, its value another agent` };
+  try {
+    for (const [field, value] of [
+      ['status', agent.status],
+      ['project', agent.project],
+      ['project key', agent.project_key],
+      ['folder', agent.cwd],
+    ] as const)
+      assertPlainText(field, value, { oneLine: true });
+  } catch (error) {
+    return { ok: false, reason: error instanceof IntercomError ? error.message : 'a field is not plain text' };
+  }
+  return { ok: true, value: agent };
+}
+
+/** The claims entry of one project as it is kept in the claims bucket. */
+export interface ClaimsEntry {
+  v: 1;
+  project_key: string;
+  claims: RemoteClaim[];
+}
+
+/** A project's claims entry from the bucket; entries that are not valid claims are dropped (and counted). */
+export async function claimsFromWire(text: string, projectKey: string): Promise<WireResult<{ entry: ClaimsEntry; dropped: number }>> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'not valid JSON' };
+  }
+  const raw = json as { project_key?: unknown; claims?: unknown };
+  if (typeof raw !== 'object' || raw === null || raw.project_key !== projectKey || !Array.isArray(raw.claims)) {
+    return { ok: false, reason: 'not a claims entry of this project' };
+  }
+  const claims: RemoteClaim[] = [];
+  let dropped = 0;
+  for (const item of raw.claims) {
+    const one = await parseRecord('remoteClaims', JSON.stringify({ v: 1, project_key: projectKey, revision: 0, claims: [item] }));
+    const claim = one.ok ? one.value.claims[0] : undefined;
+    if (claim && isMachine(claim.machine) && plainClaim(claim)) claims.push(claim);
+    else dropped++;
+  }
+  return { ok: true, value: { entry: { v: 1, project_key: projectKey, claims }, dropped } };
+}
+
+function plainClaim(claim: RemoteClaim): boolean {
+  try {
+    for (const value of [claim.pattern, claim.reason ?? '', claim.project, claim.project_root])
+      assertPlainText('claim', value, { oneLine: true });
+    return claim.owner === HUMAN || /^[a-z0-9]{4}$/.test(claim.owner);
+  } catch {
+    return false;
+  }
+}
+
+/** How far a copy has come (a receipt never goes back): the store's order, for the relay. */
+export { RECEIPT_ORDER } from '../store/mesh.ts';

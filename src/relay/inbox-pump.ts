@@ -1,0 +1,141 @@
+// Taking what other machines sent here (docs/relay.md): this machine's durable consumer hands
+// over mail and receipts; mail is checked (a valid message whose sender is on the subject's
+// origin), written into the local inboxes idempotently by id, recorded for its receipts, and
+// only then acknowledged. A relay killed before the acknowledgement gets it again; the store
+// write skips what was written. What can never be taken (not ours, not valid, a forged origin)
+// is terminated, never redelivered, and said on stderr.
+import type { JsMsg } from '@nats-io/jetstream';
+import { describeError } from '../core/errors.ts';
+import { HUMAN, isCode } from '../core/ids.ts';
+import type { Intercom } from '../intercom/index.ts';
+import { messageFromWire, receiptsFromWire } from '../intercom/wire.ts';
+import type { MeshNames } from './names.ts';
+import type { ReceiptTracker } from './receipts.ts';
+import type { MeshLink } from './setup.ts';
+
+/** Messages pulled per request, and the most the consumer holds before acknowledging. */
+const BATCH = 256;
+/**
+ * Messages handled at once. Each import waits on its fsync (in the thread pool) and its receipt
+ * on a round trip to the server; overlapping them is what lets one relay keep up with many
+ * senders. Different ids never touch the same files, so the order they finish in does not matter.
+ */
+const CONCURRENCY = 64;
+
+export interface InboxPump {
+  stop(): void;
+}
+
+export function startInboxPump(deps: {
+  intercom: Intercom;
+  names: MeshNames;
+  here: string;
+  link: MeshLink;
+  maxBodyBytes: number;
+  receipts: ReceiptTracker;
+  log: (line: string) => void;
+  /** A message was written into a local inbox (for the relay's own counters). */
+  onImported?: (id: string) => void;
+}): InboxPump {
+  const { intercom, names, here } = deps;
+  let stopped = false;
+  let messages: Awaited<ReturnType<MeshLink['consumer']['consume']>> | undefined;
+
+  /** Work on one key runs in turn; different keys run at once. */
+  const turns = new Map<string, Promise<unknown>>();
+  async function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const before = turns.get(key) ?? Promise.resolve();
+    const mine = before.then(work, work);
+    turns.set(key, mine);
+    try {
+      return await mine;
+    } finally {
+      if (turns.get(key) === mine) turns.delete(key);
+    }
+  }
+
+  /**
+   * Whether a local mailbox can take mail from another machine: the human, a live agent, or one
+   * that was an agent here. Remembered for a second: a burst to one agent asks once.
+   */
+  const takes = new Map<string, { ok: boolean; at: number }>();
+  async function canTake(box: string): Promise<boolean> {
+    if (box === HUMAN) return true;
+    if (!isCode(box)) return false;
+    const known = takes.get(box);
+    if (known && Date.now() - known.at < 1_000) return known.ok;
+    const ok = (await intercom.agents.getLive(box)) !== undefined || intercom.mail.hasMailbox(box);
+    takes.set(box, { ok, at: Date.now() });
+    return ok;
+  }
+
+  async function handle(m: JsMsg): Promise<void> {
+    const subject = names.parse(m.subject);
+    if (!subject || subject.dest !== here) {
+      deps.log(`intercom relay: dropped a message on ${m.subject}: not for this machine`);
+      m.term();
+      return;
+    }
+    const text = new TextDecoder().decode(m.data);
+    if (subject.kind === 'rcpt') {
+      const { receipts, refused } = await receiptsFromWire(text, subject.origin);
+      if (refused.length) deps.log(`intercom relay: dropped ${refused.length} receipt(s) from ${subject.origin}: ${refused[0]}`);
+      // Receipts of one copy in turn: its record keeps the most advanced state (read, compare, write).
+      await Promise.all(receipts.map((r) => inTurn(`${r.id} ${r.to}`, () => intercom.mesh.writeReceipt(r))));
+      m.ack();
+      return;
+    }
+    const inbound = await messageFromWire(text, subject.origin, here, deps.maxBodyBytes);
+    if (!inbound.ok) {
+      deps.log(`intercom relay: refused a message from ${subject.origin}: ${inbound.reason}`);
+      m.term();
+      return;
+    }
+    const { message, boxes } = inbound.value;
+    const open: string[] = [];
+    const refused: string[] = [];
+    for (const box of boxes) ((await canTake(box)) ? open : refused).push(box);
+    if (open.length) {
+      await intercom.importMessage(message, open);
+      deps.onImported?.(message.id);
+    }
+    await deps.receipts.imported(message.id, subject.origin, open, refused);
+    m.ack();
+  }
+
+  async function handleOrRetry(m: JsMsg): Promise<void> {
+    try {
+      await handle(m);
+    } catch (error) {
+      // An I/O error here (disk full, a permission): not acknowledged, so it comes again.
+      deps.log(`intercom relay: could not write a message from ${m.subject} (${describeError(error)}); it will be delivered again`);
+      m.nak(2_000);
+    }
+  }
+
+  async function run(): Promise<void> {
+    while (!stopped) {
+      try {
+        messages = await deps.link.consumer.consume({ max_messages: BATCH });
+        const inFlight = new Set<Promise<void>>();
+        for await (const m of messages) {
+          const one = handleOrRetry(m).finally(() => inFlight.delete(one));
+          inFlight.add(one);
+          if (inFlight.size >= CONCURRENCY) await Promise.race(inFlight);
+          if (stopped) break;
+        }
+        await Promise.all(inFlight);
+      } catch (error) {
+        if (!stopped) deps.log(`intercom relay: the inbox consumer stopped (${describeError(error)}); starting it again`);
+      }
+      if (!stopped) await Bun.sleep(1_000);
+    }
+  }
+  void run();
+  return {
+    stop() {
+      stopped = true;
+      void messages?.close();
+    },
+  };
+}

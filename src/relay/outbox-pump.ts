@@ -1,0 +1,103 @@
+// Publishing what the store queued for other machines (docs/relay.md): each file of
+// outbox/<machine>/ goes to that machine's subject with its message id as JetStream's
+// de-duplication id, and leaves the outbox only once JetStream acknowledged it (PubAck). A publish
+// that fails (the link is down, a timeout) leaves the file for the next round: at least once on
+// the wire, and the server's de-duplication and the receiver's idempotent write make it once.
+import { describeError } from '../core/errors.ts';
+import type { Intercom } from '../intercom/index.ts';
+import { messageToWire } from '../intercom/wire.ts';
+import { mailMsgId } from './names.ts';
+import type { MeshNames } from './names.ts';
+import type { MeshLink } from './setup.ts';
+
+/** Publishes in flight at once: enough to keep the server busy, few enough to bound memory. */
+const IN_FLIGHT = 256;
+/** After a failed round, the next one starts this much later (ms), unless the link comes back first. */
+const RETRY_MS = 2_000;
+
+export interface OutboxPump {
+  /** Something may have been queued, or the link came back: publish what waits. */
+  kick(): void;
+  stop(): void;
+}
+
+export function createOutboxPump(deps: {
+  intercom: Intercom;
+  names: MeshNames;
+  here: string;
+  link: () => MeshLink | undefined;
+  log: (line: string) => void;
+  /** Called after each round with what is left in the outbox. */
+  onRound?: (left: number) => void;
+}): OutboxPump {
+  const { intercom, names, here } = deps;
+  let running = false;
+  let again = false;
+  let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let lastError = '';
+
+  async function round(link: MeshLink): Promise<number> {
+    let left = 0;
+    for (const machine of await intercom.mesh.outboxMachines()) {
+      const ids = await intercom.mesh.outboxIds(machine);
+      for (let i = 0; i < ids.length && !stopped; i += IN_FLIGHT) {
+        const batch = ids.slice(i, i + IN_FLIGHT);
+        const results = await Promise.allSettled(batch.map((id) => publishOne(link, machine, id)));
+        const failed = results.find((r) => r.status === 'rejected');
+        if (failed) {
+          left += ids.length - i - results.filter((r) => r.status === 'fulfilled').length;
+          throw Object.assign(new Error('publish failed'), { cause: (failed as PromiseRejectedResult).reason, left });
+        }
+      }
+    }
+    return left;
+  }
+
+  async function publishOne(link: MeshLink, machine: string, id: string): Promise<void> {
+    const message = await intercom.mesh.outboxMessage(machine, id);
+    if (!message) return; // gone meanwhile, or corrupt (quarantined and reported by the store)
+    await link.js.publish(names.mailSubject(machine, here), JSON.stringify(messageToWire(message, here)), {
+      msgID: mailMsgId(id, machine),
+      expect: { streamName: names.stream },
+    });
+    await intercom.mesh.dequeue(machine, id);
+  }
+
+  async function run(): Promise<void> {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        const link = deps.link();
+        if (!link || stopped) return;
+        try {
+          deps.onRound?.(await round(link));
+          lastError = '';
+        } catch (error) {
+          const why = describeError((error as { cause?: unknown }).cause ?? error);
+          if (why !== lastError) deps.log(`intercom relay: could not publish the outbox (${why}); trying again`);
+          lastError = why;
+          deps.onRound?.((error as { left?: number }).left ?? 0);
+          clearTimeout(retry);
+          retry = setTimeout(() => void run(), RETRY_MS);
+          return;
+        }
+      } while (again && !stopped);
+    } finally {
+      running = false;
+    }
+  }
+
+  return {
+    kick: () => void run(),
+    stop() {
+      stopped = true;
+      clearTimeout(retry);
+    },
+  };
+}

@@ -1,0 +1,166 @@
+// The JetStream side of a namespace (docs/relay.md): the mail stream, this machine's durable
+// consumer on it, and the three buckets. Created when missing and the credentials allow it;
+// otherwise bound, with an error that says what an administrator must create.
+import { AckPolicy, DeliverPolicy, RetentionPolicy, StorageType, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { Consumer, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
+import type { KV } from '@nats-io/kv';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { IntercomError, describeError } from '../core/errors.ts';
+import type { MeshNames } from './names.ts';
+
+/** JetStream de-duplication window (ms): a publish repeated within it is dropped by the server. */
+export const DEDUPE_WINDOW_MS = 10 * 60_000;
+/**
+ * How long (ms) the server waits for a machine to acknowledge a message before it delivers it
+ * again: what a relay killed mid-batch costs in delay (its unacknowledged messages wait this long).
+ * A batch is written in well under a second, so 5 s leaves room.
+ */
+export const ACK_WAIT_MS = 5_000;
+/** Most messages a machine holds unacknowledged at once. */
+export const MAX_ACK_PENDING = 1_024;
+
+const ns = (ms: number) => ms * 1_000_000;
+
+export interface MeshLink {
+  js: JetStreamClient;
+  /** This machine's durable consumer: everything addressed to it. */
+  consumer: Consumer;
+  machines: KV;
+  agents: KV;
+  claims: KV;
+}
+
+const denied = (error: unknown) => /permission|authorization|10100|not authorized/i.test(describeError(error));
+const missing = (error: unknown) => /not found|10059|10014/i.test(describeError(error));
+
+/**
+ * Create what a namespace needs on the server (the stream and the buckets), as an administrator
+ * does once with `intercom relay --setup` when machines' credentials may not create them.
+ */
+export async function setupMesh(nc: NatsConnection, names: MeshNames, retentionDays: number): Promise<void> {
+  const jsm = await jetstreamManager(nc, { timeout: 10_000 });
+  await ensureStream(jsm, names, retentionDays);
+  await ensureFeedStream(jsm, names);
+  const kvm = new Kvm(jetstream(nc, { timeout: 10_000 }));
+  for (const bucket of [names.machinesBucket, names.agentsBucket, names.claimsBucket]) {
+    try {
+      await kvm.create(bucket, { history: 1 });
+    } catch (error) {
+      throw setupError(`the bucket ${bucket}`, error);
+    }
+  }
+}
+
+/** Make sure the stream, the consumer and the buckets exist; bind them. `retentionDays`: how long mail waits for a machine. */
+export async function openMeshLink(nc: NatsConnection, names: MeshNames, machine: string, retentionDays: number): Promise<MeshLink> {
+  const jsm = await jetstreamManager(nc, { timeout: 10_000 });
+  await ensureStream(jsm, names, retentionDays);
+  await ensureFeedStream(jsm, names);
+  await ensureConsumer(jsm, names, machine);
+  const js = jetstream(nc, { timeout: 10_000 });
+  const kvm = new Kvm(js);
+  const bucket = async (name: string): Promise<KV> => {
+    try {
+      return await kvm.create(name, { history: 1 });
+    } catch (error) {
+      if (!denied(error)) throw error;
+      try {
+        return await kvm.open(name);
+      } catch (bindError) {
+        throw setupError(`the bucket ${name}`, bindError);
+      }
+    }
+  };
+  return {
+    js,
+    consumer: await js.consumers.get(names.stream, machine),
+    machines: await bucket(names.machinesBucket),
+    agents: await bucket(names.agentsBucket),
+    claims: await bucket(names.claimsBucket),
+  };
+}
+
+async function ensureStream(jsm: JetStreamManager, names: MeshNames, retentionDays: number): Promise<void> {
+  try {
+    await jsm.streams.info(names.stream);
+    return;
+  } catch (error) {
+    if (!missing(error) && !denied(error)) throw error;
+    if (denied(error)) return; // may not even look: consumer creation says whether it exists
+  }
+  try {
+    await jsm.streams.add({
+      name: names.stream,
+      subjects: [`${names.namespace}.to.>`],
+      retention: RetentionPolicy.Workqueue,
+      storage: StorageType.File,
+      duplicate_window: ns(DEDUPE_WINDOW_MS),
+      max_age: ns(retentionDays * 24 * 60 * 60_000),
+    });
+  } catch (error) {
+    throw setupError(`the stream ${names.stream}`, error);
+  }
+}
+
+/** How long (ms) the feed keeps what machines sent: the dashboard shows a day of it. */
+export const FEED_MAX_AGE_MS = 24 * 60 * 60_000;
+
+async function ensureFeedStream(jsm: JetStreamManager, names: MeshNames): Promise<void> {
+  try {
+    await jsm.streams.info(names.feedStream);
+    return;
+  } catch (error) {
+    if (!missing(error) && !denied(error)) throw error;
+    if (denied(error)) return;
+  }
+  try {
+    await jsm.streams.add({
+      name: names.feedStream,
+      subjects: [`${names.namespace}.feed.>`],
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+      duplicate_window: ns(DEDUPE_WINDOW_MS),
+      max_age: ns(FEED_MAX_AGE_MS),
+      max_msgs: 100_000,
+    });
+  } catch (error) {
+    throw setupError(`the stream ${names.feedStream}`, error);
+  }
+}
+
+async function ensureConsumer(jsm: JetStreamManager, names: MeshNames, machine: string): Promise<void> {
+  const config = {
+    durable_name: machine,
+    filter_subject: names.inboxFilter(machine),
+    ack_policy: AckPolicy.Explicit,
+    ack_wait: ns(ACK_WAIT_MS),
+    max_ack_pending: MAX_ACK_PENDING,
+    deliver_policy: DeliverPolicy.All,
+  };
+  try {
+    await jsm.consumers.add(names.stream, config);
+  } catch (error) {
+    // An existing consumer is fine (brought up to these settings when they differ); one that cannot be made is not.
+    let info: Awaited<ReturnType<JetStreamManager['consumers']['info']>>;
+    try {
+      info = await jsm.consumers.info(names.stream, machine);
+    } catch {
+      throw setupError(`this machine's consumer ${machine} on ${names.stream}`, error);
+    }
+    if (info.config.ack_wait !== config.ack_wait || info.config.max_ack_pending !== config.max_ack_pending) {
+      await jsm.consumers.update(names.stream, machine, { ack_wait: config.ack_wait, max_ack_pending: config.max_ack_pending });
+    }
+  }
+}
+
+function setupError(what: string, error: unknown): IntercomError {
+  const why = describeError(error);
+  return new IntercomError(
+    'IO',
+    denied(error)
+      ? `${what} does not exist and these credentials may not create it (${why}); ask the NATS administrator to run \`intercom relay --setup\` with an account allowed $JS.API.> (docs/relay.md)`
+      : `could not set up ${what} (${why}); is JetStream enabled on the server (nats-server -js)?`,
+    { cause: error },
+  );
+}

@@ -1,0 +1,225 @@
+// What crosses machines is peer input (docs/relay.md): a relay must refuse a payload that is no
+// valid record, that claims another origin than the subject's, that names recipients of other
+// machines only, or that carries control characters into a terminal or a frame.
+import { describe, expect, test } from 'bun:test';
+import { agentFromWire, claimsFromWire, feedFromWire, messageFromWire, messageToWire, receiptFromWire } from '../../src/intercom/wire.ts';
+import { mergeClaims } from '../../src/intercom/mesh-claims.ts';
+import { resolveRecipients } from '../../src/intercom/addressing.ts';
+import type { RemoteDirectory } from '../../src/intercom/addressing.ts';
+import type { AgentRecord, Message, RemoteAgentRecord, RemoteClaim } from '../../src/store/schema.ts';
+
+const id = '1764423494123-a1b2c3d4e5';
+const at = '2026-12-07T10:00:00.000Z';
+const message = (over: Partial<Message> = {}): Message => ({
+  v: 1,
+  id,
+  from: { code: 'x7k2', machine: 'laptop' },
+  to: ['ab12@devbox'],
+  scope: 'direct',
+  thread: id,
+  created_at: at,
+  body: 'hello',
+  ...over,
+});
+
+describe('mail from another machine', () => {
+  test('a valid message becomes local: its recipients here bare, the others kept qualified', async () => {
+    const r = await messageFromWire(
+      JSON.stringify(message({ to: ['ab12@devbox', 'cd34@laptop', 'human@devbox'] })),
+      'laptop',
+      'devbox',
+      65536,
+    );
+    expect(r).toEqual({ ok: true, value: { message: message({ to: ['ab12', 'cd34@laptop', 'human'] }), boxes: ['ab12', 'human'] } });
+  });
+
+  test('refused: another origin, no origin, unqualified or no local recipient, a body this store would not take, not a message', async () => {
+    const cases: [string, string][] = [
+      [JSON.stringify(message()), 'buildbox'], // the subject says buildbox, the payload laptop
+      [JSON.stringify(message({ from: { code: 'x7k2' } })), 'laptop'],
+      [JSON.stringify(message({ to: ['ab12'] })), 'laptop'],
+      [JSON.stringify(message({ to: ['ab12@buildbox'] })), 'laptop'],
+      [JSON.stringify(message({ body: 'a\u001b]52;c;aGk=\u0007' })), 'laptop'],
+      [JSON.stringify(message({ body: 'x'.repeat(70_000) })), 'laptop'],
+      [JSON.stringify(message({ from: { code: 's-3f2a9c1e-aaaa-4bbb', machine: 'laptop' } })), 'laptop'],
+      [JSON.stringify(message({ to: ['../../etc@devbox'] })), 'laptop'],
+      ['{"v":1', 'laptop'],
+      ['"hunter2"', 'laptop'],
+    ];
+    for (const [text, origin] of cases) {
+      const r = await messageFromWire(text, origin, 'devbox', 65536);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.reason).not.toContain('hunter2');
+    }
+  });
+
+  test("a local message on the wire: every recipient qualified, its sender's machine named", () => {
+    expect(messageToWire(message({ from: { code: 'ab12' }, to: ['x7k2', 'cd34@laptop'] }), 'devbox')).toEqual(
+      message({ from: { code: 'ab12', machine: 'devbox' }, to: ['x7k2@devbox', 'cd34@laptop'] }),
+    );
+  });
+});
+
+describe('receipts, presence, claims and the feed from another machine', () => {
+  test('a receipt about a copy on another machine than its origin is refused', async () => {
+    const good = JSON.stringify({ v: 1, id, to: 'ab12@devbox', state: 'seen', at });
+    expect((await receiptFromWire(good, 'devbox')).ok).toBe(true);
+    expect((await receiptFromWire(good, 'laptop')).ok).toBe(false);
+  });
+
+  test('an agent must be the one its key names, and its words one plain line', async () => {
+    const agent: RemoteAgentRecord = {
+      v: 1,
+      machine: 'devbox',
+      code: 'ab12',
+      project: 'shop',
+      project_key: 'github.com/acme/shop',
+      cwd: '/src/shop',
+      status: 'refactoring auth',
+      activity: 'idle',
+      since: at,
+      registered_at: at,
+    };
+    expect(await agentFromWire(JSON.stringify(agent), 'devbox', 'ab12')).toEqual({ ok: true, value: agent });
+    expect((await agentFromWire(JSON.stringify(agent), 'laptop', 'ab12')).ok).toBe(false);
+    expect((await agentFromWire(JSON.stringify(agent), 'devbox', 'zz99')).ok).toBe(false);
+    for (const status of ['two\nlines', 'bell\u0007', '\u001b[2J wipe']) {
+      expect((await agentFromWire(JSON.stringify({ ...agent, status }), 'devbox', 'ab12')).ok).toBe(false);
+    }
+    expect((await agentFromWire(JSON.stringify({ ...agent, project: 'x\n</peer-message>' }), 'devbox', 'ab12')).ok).toBe(false);
+  });
+
+  test('claims entries that are not plain claims are dropped, the rest kept', async () => {
+    const claim = {
+      machine: 'devbox',
+      owner: 'ab12',
+      project: 'shop',
+      project_root: '/s',
+      pattern: 'src/**',
+      created_at: at,
+      expires_at: at,
+    };
+    const r = await claimsFromWire(
+      JSON.stringify({
+        project_key: 'k',
+        claims: [claim, { ...claim, pattern: 'a\nb' }, { ...claim, owner: '../x' }, { ...claim, machine: 'BAD' }],
+      }),
+      'k',
+    );
+    expect(r.ok && r.value.entry.claims).toEqual([claim]);
+    expect(r.ok && r.value.dropped).toBe(3);
+    expect((await claimsFromWire(JSON.stringify({ project_key: 'other', claims: [] }), 'k')).ok).toBe(false);
+  });
+
+  test('a feed entry must say it was sent on its origin', async () => {
+    const entry = {
+      v: 1,
+      id,
+      machine: 'devbox',
+      from: { code: 'ab12' },
+      to: ['cd34@buildbox'],
+      scope: 'direct',
+      thread: id,
+      created_at: at,
+      chars: 5,
+    };
+    expect((await feedFromWire(JSON.stringify(entry), 'devbox')).ok).toBe(true);
+    expect((await feedFromWire(JSON.stringify(entry), 'laptop')).ok).toBe(false);
+  });
+});
+
+describe('claims merged across machines (first writer wins)', () => {
+  const c = (machine: string, owner: string, pattern: string, expires = '2099-01-01T00:00:00.000Z'): RemoteClaim => ({
+    machine,
+    owner,
+    project: 'shop',
+    project_root: '/s',
+    pattern,
+    created_at: at,
+    expires_at: expires,
+  });
+  const now = Date.parse(at);
+  test("a new claim overlapping another machine's is refused; one already held stays; expired ones go", () => {
+    const current = [c('laptop', 'x7k2', 'src/auth/**'), c('laptop', 'x7k2', 'old/**', at), c('devbox', 'ab12', 'docs/**')];
+    const m = mergeClaims(
+      current,
+      [c('devbox', 'ab12', 'docs/**'), c('devbox', 'ab12', 'src/auth/login.ts'), c('devbox', 'ab12', 'lib/**')],
+      'devbox',
+      now,
+      () => true,
+    );
+    expect(m.refused.map((r) => [r.claim.pattern, r.by.pattern])).toEqual([['src/auth/login.ts', 'src/auth/**']]);
+    expect(m.next.map((x) => `${x.machine}:${x.pattern}`).sort()).toEqual(['devbox:docs/**', 'devbox:lib/**', 'laptop:src/auth/**']);
+    expect(m.changed).toBe(true);
+  });
+  test("a gone machine's claims block nothing", () => {
+    const m = mergeClaims(
+      [c('laptop', 'x7k2', 'src/**')],
+      [c('devbox', 'ab12', 'src/a.ts')],
+      'devbox',
+      now,
+      (machine) => machine !== 'laptop',
+    );
+    expect(m.refused).toEqual([]);
+  });
+});
+
+describe('addressing across machines', () => {
+  const local = (code: string, name?: string): AgentRecord => ({
+    v: 1,
+    code,
+    ...(name ? { name } : {}),
+    project: 'shop',
+    project_key: 'github.com/acme/shop',
+    project_root: '/s',
+    cwd: '/s',
+    pid: 1,
+    pid_start: '1',
+    status: '',
+    status_at: at,
+    registered_at: at,
+  });
+  const remote = (code: string, machine: string, name?: string): RemoteAgentRecord => ({
+    v: 1,
+    machine,
+    code,
+    ...(name ? { name } : {}),
+    project: 'shop-clone',
+    project_key: 'github.com/acme/shop',
+    cwd: '/w',
+    status: '',
+    activity: 'idle',
+    since: at,
+    registered_at: at,
+  });
+  const dir: RemoteDirectory = {
+    machine: 'laptop',
+    live: [remote('ab12', 'devbox', 'api'), remote('x7k2', 'devbox'), remote('zz99', 'buildbox')],
+    unreachable: [remote('qq11', 'oldbox')],
+    machines: [
+      { name: 'devbox', up: true },
+      { name: 'buildbox', up: true },
+      { name: 'oldbox', up: false },
+    ],
+  };
+  const me = local('me00');
+  const live = [me, local('x7k2')];
+  test('code@machine, a unique bare code or name, and code@this-machine resolve', () => {
+    expect(resolveRecipients('ab12@devbox', me, live, undefined, dir).codes).toEqual(['ab12@devbox']);
+    expect(resolveRecipients('ab12', me, live, undefined, dir).codes).toEqual(['ab12@devbox']);
+    expect(resolveRecipients('api', me, live, undefined, dir).codes).toEqual(['ab12@devbox']);
+    expect(resolveRecipients('x7k2@laptop', me, live, undefined, dir).codes).toEqual(['x7k2']);
+    expect(resolveRecipients('human@devbox', me, live, undefined, dir).codes).toEqual(['human@devbox']);
+  });
+  test('a code on two machines is ambiguous; an unknown machine or agent is named as such', () => {
+    expect(() => resolveRecipients('x7k2', me, live, undefined, dir)).toThrow('send to code@machine');
+    expect(() => resolveRecipients('ab12@nowhere', me, live, undefined, dir)).toThrow('no machine "nowhere" is known');
+    expect(() => resolveRecipients('nope@devbox', me, live, undefined, dir)).toThrow("no agent 'nope' on machine devbox");
+  });
+  test('an agent of a gone machine is queued; "all" spans the project key on every machine that is up', () => {
+    expect(resolveRecipients('qq11@oldbox', me, live, undefined, dir)).toMatchObject({ codes: ['qq11@oldbox'], queued: ['qq11@oldbox'] });
+    expect(resolveRecipients('all', me, live, undefined, dir).codes.sort()).toEqual(
+      ['ab12@devbox', 'x7k2', 'x7k2@devbox', 'zz99@buildbox'].sort(),
+    );
+  });
+});
