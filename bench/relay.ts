@@ -4,7 +4,7 @@
 //   exits 2 (the real `intercom hook stop` process), over ≥ 200 trials, next to the same wake with
 //   the message sent on B itself (the local wake) measured in the same run, interleaved.
 //   Bars: p50 ≤ 20 ms, p99 ≤ 100 ms.
-// - Throughput: 8 sender processes on A, 250 messages each by default, to one agent on B: from the
+// - Throughput: 8 sender processes on A, 1,000 messages each by default, to one agent on B: from the
 //   first send to the last message in B's inbox; then 0 lost, 0 duplicated. Bar: ≥ 2,000 msg/s.
 //   Next to it, the same 8 senders into a local inbox on A (the store's durable send, no network).
 //   bun bench/relay.ts [trials] [messages per sender]
@@ -24,7 +24,7 @@ const ENTRY = resolve(import.meta.dir, '..', 'plugin', 'dist', 'intercom');
 const SEND_MANY = resolve(import.meta.dir, '..', 'test', 'fixtures', 'send-many.ts');
 const WATCHER_VARS = Object.fromEntries(WATCHER_ENV.split(' ').map((kv) => kv.split('=') as [string, string]));
 const trials = Number(process.argv[2] ?? 200);
-const perSender = Number(process.argv[3] ?? 250);
+const perSender = Number(process.argv[3] ?? 1000);
 const SENDERS = 8;
 
 interface Machine {
@@ -39,6 +39,10 @@ async function machine(root: string, name: string, url: string): Promise<Machine
   mkdirSync(dir, { recursive: true });
   const env = isolatedEnv(dir, { CLAUDE_INTERCOM_MACHINE: name, CLAUDE_INTERCOM_NATS_URL: url });
   const store = await openIntercom({ root: env.CLAUDE_INTERCOM_DIR! });
+  return { name, env, store, relay: await startRelay(name, env) };
+}
+
+async function startRelay(name: string, env: Record<string, string>): Promise<Bun.Subprocess> {
   const prof = process.env.RELAY_BENCH_PROFILE
     ? ['--cpu-prof-md', `--cpu-prof-dir=${process.env.RELAY_BENCH_PROFILE}`, `--cpu-prof-name=${name}.md`]
     : [];
@@ -51,7 +55,7 @@ async function machine(root: string, name: string, url: string): Promise<Machine
     text += new TextDecoder().decode(value);
   }
   reader.releaseLock();
-  return { name, env, store, relay };
+  return relay;
 }
 
 /** One wake: arm the watcher of `agent` on B, send from `from` (A or B itself), time until it exits 2. */
@@ -101,8 +105,8 @@ function count(store: Intercom, code: string): number {
 }
 
 /** 8 senders × `perSender` on `from` to `to`; resolves with ms from the first send to `code` holding them all on `on`. */
-async function flood(from: Machine, to: string, on: Machine, code: string, before: number): Promise<number> {
-  const t0 = performance.now();
+/** The 8 senders, each `perSender` messages from `from`'s store to `to`; resolves when all have exited. */
+async function fill(from: Machine, to: string): Promise<void> {
   const senders = Array.from({ length: SENDERS }, (_, s) =>
     Bun.spawn([process.execPath, SEND_MANY, from.env.CLAUDE_INTERCOM_DIR!, to, String(s), String(perSender)], {
       stdout: 'ignore',
@@ -110,6 +114,11 @@ async function flood(from: Machine, to: string, on: Machine, code: string, befor
     }),
   );
   for (const p of senders) if ((await p.exited) !== 0) throw new Error('a sender failed');
+}
+
+async function flood(from: Machine, to: string, on: Machine, code: string, before: number): Promise<number> {
+  const t0 = performance.now();
+  await fill(from, to);
   if (process.env.RELAY_BENCH_DEBUG)
     console.log(`  senders done at ${ms(performance.now() - t0)}, ${count(on.store, code) - before} arrived; cpu ${cpu()}`);
   const want = before + SENDERS * perSender;
@@ -161,7 +170,20 @@ try {
   const localSink = await registerLive(a.store, { project: 'bench', projectRoot: root, sessionId: randomUUID() });
   const localMs = await flood(a, localSink.code, a, localSink.code, 0);
   const remoteMs = await flood(a, `${sink.code}@devbox`, b, sink.code, 0);
+  // The relays alone: A's outbox filled while its relay is stopped, then the relay started; from
+  // its start to the last message on B (no sender competes for the cores meanwhile).
+  a.relay.kill('SIGTERM');
+  await a.relay.exited;
+  const drained = await registerLive(b.store, { project: 'bench', projectRoot: root, sessionId: randomUUID() });
+  await fill(a, `${drained.code}@devbox`);
+  const t0 = performance.now();
+  a.relay = await startRelay('laptop', a.env);
+  while (count(b.store, drained.code) < SENDERS * perSender) await Bun.sleep(2);
+  const relayMs = performance.now() - t0;
   const n = SENDERS * perSender;
+  console.log(
+    `relays alone, ${n} queued in A's outbox → B's inbox (from starting A's relay, its start included): ${Math.round(n / (relayMs / 1000))} msg/s (${ms(relayMs)}; ${await check(b.store, drained.code)})`,
+  );
   console.log(
     `cross-machine throughput, ${SENDERS} senders × ${perSender} on A → one inbox on B: ${Math.round(n / (remoteMs / 1000))} msg/s ` +
       `(${ms(remoteMs)} for ${n}; ${await check(b.store, sink.code)}) (bar ≥ 2,000 msg/s)` +

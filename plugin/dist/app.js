@@ -74,7 +74,7 @@ async function main({ argv, stdin, entry }) {
   });
   const version = async () => (await import("./package-qfvrfkaq.js")).default.version;
   if (argv[0] === "hook") {
-    const { runHook } = await import("./main-7a96cgh5.js");
+    const { runHook } = await import("./main-w83918z8.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -87,26 +87,26 @@ async function main({ argv, stdin, entry }) {
       pid: process.pid,
       startedAt: Math.floor(performance.timeOrigin),
       readStdin: () => stdin !== undefined ? Promise.resolve(stdin) : Bun.stdin.text(),
-      openIntercom: async () => (await import("./index-192pervg.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-dtqx8vtd.js")).openIntercom(storeOptions()),
       out,
       err: log,
       signal: stop.signal
     });
     await exit(code);
   } else if (argv[0] === "mcp") {
-    const { runMcpServer } = await import("./main-dt0h6z1e.js");
+    const { runMcpServer } = await import("./main-4j6nj13a.js");
     await runMcpServer({
       args: argv.slice(1),
       out,
       config,
       version: await version(),
       pid: process.pid,
-      openIntercom: async (onProblem) => (await import("./index-192pervg.js")).openIntercom(storeOptions(onProblem)),
+      openIntercom: async (onProblem) => (await import("./index-dtqx8vtd.js")).openIntercom(storeOptions(onProblem)),
       log,
       exit: (code) => void exit(code)
     });
   } else if (argv[0] === "relay") {
-    const { runRelay } = await import("./main-b7qv2jzc.js");
+    const { runRelay } = await import("./main-hckr47ag.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -114,15 +114,15 @@ async function main({ argv, stdin, entry }) {
       args: argv.slice(1),
       config,
       pid: process.pid,
-      openIntercom: async () => (await import("./index-192pervg.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-dtqx8vtd.js")).openIntercom(storeOptions()),
       log,
       out,
       signal: stop.signal
     });
     await exit(code);
   } else {
-    const { runCli } = await import("./main-g7knfhha.js");
-    const { openIntercom } = await import("./index-192pervg.js");
+    const { runCli } = await import("./main-d0rx6gxn.js");
+    const { openIntercom } = await import("./index-dtqx8vtd.js");
     const { isatty } = await import("tty");
     let stored;
     const interrupted = new Promise((resolve) => {

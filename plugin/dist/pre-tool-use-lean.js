@@ -454,7 +454,6 @@ function createLayout(root) {
   const remoteMachines = joinPath(remote, "machines");
   const remoteAgents = joinPath(remote, "agents");
   const remoteClaims = joinPath(remote, "claims");
-  const inbound = joinPath(remote, "inbound");
   const mailbox = (box) => joinPath(mail, assertMailbox(box));
   const messageDir = (box, state) => joinPath(mailbox(box), state);
   return {
@@ -507,10 +506,9 @@ function createLayout(root) {
       return joinPath(remoteClaims, `${key}.json`);
     },
     refusedFile: (owner) => joinPath(remote, "refused", `${assertMailbox(owner)}.json`),
-    remoteReceiptsDir: (id) => joinPath(remote, "receipts", assertMessageId(id)),
-    remoteReceiptFile: (id, recipient) => joinPath(remote, "receipts", assertMessageId(id), `${assertRecipient(recipient)}.json`),
-    inbound,
-    inboundFile: (id) => joinPath(inbound, `${assertMessageId(id)}.json`),
+    remoteReceipts: joinPath(remote, "receipts"),
+    remoteReceiptFile: (id, recipient) => joinPath(remote, "receipts", `${assertMessageId(id)}.${assertRecipient(recipient)}.json`),
+    inboundJournal: joinPath(remote, "inbound.jsonl"),
     feed: joinPath(remote, "feed"),
     feedFile: (id) => joinPath(remote, "feed", `${assertMessageId(id)}.json`)
   };

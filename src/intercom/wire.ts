@@ -87,8 +87,32 @@ export function feedEntryOf(message: Message, here: string): FeedEntry {
   };
 }
 
-/** A feed entry `origin` published: it must say it was sent on `origin`. */
-export async function feedFromWire(text: string, origin: string): Promise<WireResult<FeedEntry>> {
+/** Feed entries as they travel, several in one message. */
+export function feedToWire(entries: FeedEntry[]): string {
+  return JSON.stringify({ v: 1, entries });
+}
+
+/** The feed entries of one message from `origin`: the valid ones, and why the others were refused. */
+export async function feedFromWire(text: string, origin: string): Promise<{ entries: FeedEntry[]; refused: string[] }> {
+  let list: unknown;
+  try {
+    list = (JSON.parse(text) as { entries?: unknown }).entries;
+  } catch {
+    return { entries: [], refused: ['not valid JSON'] };
+  }
+  if (!Array.isArray(list)) return { entries: [], refused: ['no list of entries'] };
+  const entries: FeedEntry[] = [];
+  const refused: string[] = [];
+  for (const item of list) {
+    const one = await feedEntryFromWire(JSON.stringify(item), origin);
+    if (one.ok) entries.push(one.value);
+    else refused.push(one.reason);
+  }
+  return { entries, refused };
+}
+
+/** One feed entry `origin` published: it must say it was sent on `origin`. */
+export async function feedEntryFromWire(text: string, origin: string): Promise<WireResult<FeedEntry>> {
   const parsed = await parseRecord('feedEntry', text);
   if (!parsed.ok) return { ok: false, reason: parsed.reason };
   if (parsed.value.machine !== origin)

@@ -6,7 +6,7 @@
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { describeError } from '../core/errors.ts';
 import type { Intercom, Message } from '../intercom/index.ts';
-import { feedEntryOf, feedFromWire } from '../intercom/wire.ts';
+import { feedEntryOf, feedFromWire, feedToWire } from '../intercom/wire.ts';
 import type { MeshNames } from './names.ts';
 import type { MeshLink } from './setup.ts';
 import { FEED_MAX_AGE_MS } from './setup.ts';
@@ -14,6 +14,9 @@ import { FEED_MAX_AGE_MS } from './setup.ts';
 export interface Feed {
   stop(): void;
 }
+
+/** Feed entries per published message. */
+const FEED_BATCH = 200;
 
 /** The smallest message id at `ms` (ids start with their 13-digit time). */
 const firstIdAt = (ms: number) => `${String(Math.max(0, ms)).padStart(13, '0')}-0000000000`;
@@ -25,6 +28,8 @@ export async function startFeed(deps: {
   link: MeshLink;
   linkUp: () => boolean;
   log: (line: string) => void;
+  /** Ids this relay imported from other machines (the inbox pump adds them; the feed takes each out once it passes in the log). */
+  imported: Set<string>;
 }): Promise<Feed> {
   const { intercom, names, here, link } = deps;
   let stopped = false;
@@ -35,6 +40,14 @@ export async function startFeed(deps: {
     lastError = why;
   };
   const cursor = await intercom.mesh.feedCursor();
+  // Kept at most once a second: after a crash a little is published or read again, which the
+  // server's de-duplication and writeFeedEntry (once per id) absorb.
+  let cursorDirty = false;
+  const saveCursor = setInterval(() => {
+    if (!cursorDirty) return;
+    cursorDirty = false;
+    void intercom.mesh.setFeedCursor(cursor).catch((error) => report('saving the feed cursor', error));
+  }, 1_000);
   // What this machine sent: the log, from where the last run left off (or the last day).
   const pending: Message[] = [];
   let publishing = false;
@@ -42,15 +55,18 @@ export async function startFeed(deps: {
     if (publishing || !deps.linkUp()) return;
     publishing = true;
     try {
+      // In batches: one message (and one round trip) per up to FEED_BATCH entries.
       while (pending.length && !stopped) {
-        const message = pending[0]!;
-        await link.js.publish(names.feedSubject(here), JSON.stringify(feedEntryOf(message, here)), {
-          msgID: message.id,
+        const batch = pending.slice(0, FEED_BATCH);
+        const first = batch[0]!.id;
+        const last = batch.at(-1)!.id;
+        await link.js.publish(names.feedSubject(here), feedToWire(batch.map((m) => feedEntryOf(m, here))), {
+          msgID: `feed-${first}-${last}`,
           expect: { streamName: names.feedStream },
         });
-        pending.shift();
-        cursor.sent = message.id;
-        await intercom.mesh.setFeedCursor(cursor);
+        pending.splice(0, batch.length);
+        cursor.sent = last;
+        cursorDirty = true;
       }
     } catch (error) {
       report('publishing to the feed', error);
@@ -60,6 +76,8 @@ export async function startFeed(deps: {
   };
   const logWatch = await intercom.followLog({
     sinceId: cursor.sent ?? firstIdAt(intercom.clock.now() - FEED_MAX_AGE_MS),
+    // What this relay wrote itself came from another machine, which published it: not even read.
+    skip: (id) => deps.imported.delete(id),
     onMessage(message) {
       if (message.from.machine !== undefined) return; // another machine's: it published it
       pending.push(message);
@@ -87,13 +105,13 @@ export async function startFeed(deps: {
         for await (const m of messages) {
           const origin = names.feedOrigin(m.subject);
           if (origin && origin !== here) {
-            const entry = await feedFromWire(new TextDecoder().decode(m.data), origin);
+            const { entries, refused } = await feedFromWire(new TextDecoder().decode(m.data), origin);
+            if (refused.length) deps.log(`intercom relay: ignored ${refused.length} feed entr(ies) from ${origin}: ${refused[0]}`);
             // Messages sent to this machine are in its log already.
-            if (entry.ok && !entry.value.to.some((to) => to.endsWith(`@${here}`))) await intercom.mesh.writeFeedEntry(entry.value);
-            else if (!entry.ok) deps.log(`intercom relay: ignored a feed entry from ${origin}: ${entry.reason}`);
+            for (const entry of entries) if (!entry.to.some((to) => to.endsWith(`@${here}`))) await intercom.mesh.writeFeedEntry(entry);
           }
           cursor.read = m.seq;
-          await intercom.mesh.setFeedCursor(cursor);
+          cursorDirty = true;
           if (stopped) break;
         }
       } catch (error) {
@@ -110,6 +128,8 @@ export async function startFeed(deps: {
       stopped = true;
       clearInterval(retry);
       clearInterval(prune);
+      clearInterval(saveCursor);
+      if (cursorDirty) void intercom.mesh.setFeedCursor(cursor);
       logWatch.close();
       for (const it of iterators) it.stop();
     },

@@ -269,6 +269,8 @@ export async function runRelay(deps: RelayDeps): Promise<number> {
     isUp: (machine) => machine === here || upMachines.has(machine),
     log: deps.log,
   });
+  // Ids imported from other machines, which the feed need not read back from the log.
+  const imported = new Set<string>();
   const inbox: InboxPump = startInboxPump({
     intercom,
     names,
@@ -277,8 +279,12 @@ export async function runRelay(deps: RelayDeps): Promise<number> {
     maxBodyBytes: deps.config.maxBodyBytes,
     receipts,
     log: deps.log,
+    onImported: (id) => {
+      if (imported.size > 100_000) imported.clear(); // the feed fell behind: it then reads them, no harm
+      imported.add(id);
+    },
   });
-  const feed: Feed = await startFeed({ intercom, names, here, link: meshLink, linkUp: () => linkUp, log: deps.log });
+  const feed: Feed = await startFeed({ intercom, names, here, link: meshLink, linkUp: () => linkUp, log: deps.log, imported });
   await refreshUp();
   await receipts.resync();
   pump.kick();

@@ -1,5 +1,5 @@
 // Receipts for messages other machines sent here (docs/relay.md). Each imported message is
-// recorded (remote/inbound/<id>.json) with the state last reported per local recipient; the
+// recorded (a line in remote/inbound.jsonl) with the state last reported per local recipient; the
 // recipients' mailboxes are watched, and each state a copy reaches (new, delivered, seen, acked,
 // replied) is published once to the sender's machine. The record goes when every copy is acked
 // or replied (or gone). Publishing needs the link: what could not be sent is sent at the next
@@ -151,7 +151,10 @@ export function createReceiptTracker(deps: {
       await check(id); // a copy may have moved on already
     },
     async resync() {
-      for (const record of await intercom.mesh.inbound()) {
+      const { records: owed, skipped } = await intercom.mesh.inbound();
+      if (skipped)
+        deps.log(`intercom relay: ${skipped} line(s) of the receipts journal were not valid (cut short by a crash?) and were skipped`);
+      for (const record of owed) {
         track(record);
         for (const box of Object.keys(record.reported)) await watchBox(box);
         // A record written just before a crash may not have had its first receipts sent (the

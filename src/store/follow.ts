@@ -16,6 +16,8 @@ interface FollowOptions<T> {
    * (thousands of messages a minute) is read a few times a second, not once per message. Default 0.
    */
   everyMs?: number;
+  /** Names to pass over without reading them (the caller knows what they hold). */
+  skip?: (id: string) => boolean;
 }
 
 /** Every record of `dir` (message files) newer than `sinceId`, then each new one as it lands. */
@@ -38,6 +40,7 @@ async function followFolder<K extends 'message' | 'feedEntry'>(
         const id = name.slice(0, -'.json'.length);
         // On the first scan only messages after `since` are shown; later, everything new is.
         if (first && (since === undefined || id <= since)) continue;
+        if (options.skip?.(id)) continue;
         const record = await readRecord(ctx.layout, kind, `${dir}/${name}`, ctx.report, ctx.clock.now());
         if (record) options.onMessage(record as K extends 'message' ? Message : FeedEntry);
       }

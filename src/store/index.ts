@@ -99,6 +99,7 @@ export interface Store {
     onMessage(message: Message): void;
     onError?(error: unknown): void;
     everyMs?: number;
+    skip?: (id: string) => boolean;
   }): Promise<FolderWatch>;
   /** The same for the feed of messages between other machines (their text stays there: docs/relay.md). */
   followFeed(options: { sinceId?: string; onMessage(entry: FeedEntry): void; onError?(error: unknown): void }): Promise<FolderWatch>;

@@ -74,11 +74,11 @@ export interface Layout {
   remoteClaimsFile(key: string): string;
   /** The last claims of a local owner that the mesh refused, and why. */
   refusedFile(owner: string): string;
-  remoteReceiptsDir(id: string): string;
+  /** Receipts of copies on other machines, one file each: `<id>.<code>@<machine>.json`, in one folder (no folder made per message). */
+  remoteReceipts: string;
   remoteReceiptFile(id: string, recipient: string): string;
-  /** Messages another machine sent here, while a receipt is still owed for one of their copies. */
-  inbound: string;
-  inboundFile(id: string): string;
+  /** Messages another machine sent here, while a receipt is still owed for one of their copies: a journal (store/mesh.ts). */
+  inboundJournal: string;
   /** Messages sent between other machines, without their text (the mesh's feed: tail, dashboard). */
   feed: string;
   feedFile(id: string): string;
@@ -110,7 +110,6 @@ export function createLayout(root: string): Layout {
   const remoteMachines = join(remote, 'machines');
   const remoteAgents = join(remote, 'agents');
   const remoteClaims = join(remote, 'claims');
-  const inbound = join(remote, 'inbound');
   const mailbox = (box: string) => join(mail, assertMailbox(box));
   const messageDir = (box: string, state: MessageState) => join(mailbox(box), state);
   return {
@@ -162,10 +161,9 @@ export function createLayout(root: string): Layout {
       return join(remoteClaims, `${key}.json`);
     },
     refusedFile: (owner) => join(remote, 'refused', `${assertMailbox(owner)}.json`),
-    remoteReceiptsDir: (id) => join(remote, 'receipts', assertMessageId(id)),
-    remoteReceiptFile: (id, recipient) => join(remote, 'receipts', assertMessageId(id), `${assertRecipient(recipient)}.json`),
-    inbound,
-    inboundFile: (id) => join(inbound, `${assertMessageId(id)}.json`),
+    remoteReceipts: join(remote, 'receipts'),
+    remoteReceiptFile: (id, recipient) => join(remote, 'receipts', `${assertMessageId(id)}.${assertRecipient(recipient)}.json`),
+    inboundJournal: join(remote, 'inbound.jsonl'),
     feed: join(remote, 'feed'),
     feedFile: (id) => join(remote, 'feed', `${assertMessageId(id)}.json`),
   };

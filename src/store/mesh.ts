@@ -9,7 +9,7 @@ import { nodeFs } from '../core/node-fs.ts';
 import { isProcessAlive } from '../core/proc.ts';
 import type { StoreContext } from './context.ts';
 import { listNames, publish, removeIfPresent, removeQuietly, replaceFile, writeTmp } from './files.ts';
-import { listRecordNames, readRecord } from './records.ts';
+import { listRecordNames, parseRecord, readRecord, readStoreText } from './records.ts';
 import type {
   ClaimRefusalRecord,
   FeedEntry,
@@ -209,6 +209,9 @@ export function createMesh(ctx: StoreContext) {
 
   // Receipts of copies on other machines, and what this machine owes others.
 
+  /** Receipts this process wrote, by "id recipient": their state. */
+  const written = new Map<string, RemoteReceiptRecord['state']>();
+
   async function receipt(id: string, recipient: string): Promise<RemoteReceiptRecord | undefined> {
     return read('remoteReceipt', layout.remoteReceiptFile(id, recipient));
   }
@@ -218,41 +221,88 @@ export function createMesh(ctx: StoreContext) {
    * after a power cut an older state may show, which was true (a crash of the process loses nothing).
    */
   async function writeReceipt(record: RemoteReceiptRecord): Promise<boolean> {
-    const known = await receipt(record.id, record.to);
-    if (known && RECEIPT_ORDER[known.state] >= RECEIPT_ORDER[record.state]) return false;
-    await replaceFile(
-      layout,
-      layout.remoteReceiptFile(record.id, record.to),
-      layout.remoteReceiptsDir(record.id),
-      json(record),
-      now(),
-      false,
-    );
+    // The relay is the only writer of receipts: what it wrote last is remembered, not read back.
+    const key = `${record.id} ${record.to}`;
+    const known = written.get(key) ?? (await receipt(record.id, record.to))?.state;
+    if (known && RECEIPT_ORDER[known] >= RECEIPT_ORDER[record.state]) return false;
+    if (written.size > 50_000) written.clear();
+    written.set(key, record.state);
+    await replaceFile(layout, layout.remoteReceiptFile(record.id, record.to), layout.remoteReceipts, json(record), now(), false);
     return true;
   }
 
-  async function inbound(): Promise<InboundRecord[]> {
-    const out: InboundRecord[] = [];
-    for (const name of await listNames(layout.inbound)) {
-      const id = name.slice(0, -'.json'.length);
-      if (!MESSAGE_ID_PATTERN.test(id)) continue;
-      const record = await read('inbound', layout.inboundFile(id));
-      if (record) out.push(record);
+  // What this machine owes other machines' senders: a journal (one JSON line per change, the
+  // relay its only writer), not a file per message: appending a line costs no file creation or
+  // rename in a folder that every sender of the store writes too. A later line for an id wins;
+  // `{"id":…,"gone":true}` ends it. Read (and rewritten with only what is open) at the relay's start.
+  let journal: number | undefined;
+
+  function appendInbound(line: unknown): void {
+    const fs = nodeFs();
+    if (journal === undefined) {
+      fs.mkdirSync(layout.remote, { recursive: true, mode: 0o700 });
+      journal = fs.openSync(
+        layout.inboundJournal,
+        fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT | fs.constants.O_NOFOLLOW,
+        0o600,
+      );
     }
-    return out;
+    fs.writeSync(journal, `${JSON.stringify(line)}\n`);
+  }
+
+  /**
+   * The messages receipts are still owed for; rewrites the journal to hold just them. `skipped`:
+   * lines that were not valid (a line cut short by a crash of the relay: what it said is lost).
+   */
+  async function inbound(): Promise<{ records: InboundRecord[]; skipped: number }> {
+    const text = await readStoreText(layout, layout.inboundJournal, ctx.report, now());
+    const open = new Map<string, InboundRecord>();
+    let lines = 0;
+    let bad = 0;
+    for (const line of (text ?? '').split('\n')) {
+      if (!line) continue;
+      lines++;
+      let value: { id?: unknown; gone?: unknown };
+      try {
+        value = JSON.parse(line);
+      } catch {
+        bad++;
+        continue;
+      }
+      if (value.gone === true && typeof value.id === 'string') {
+        open.delete(value.id);
+        continue;
+      }
+      const parsed = await parseRecord('inbound', line);
+      if (parsed.ok) open.set(parsed.value.id, parsed.value);
+      else bad++;
+    }
+    if (lines > open.size) {
+      await replaceFile(
+        layout,
+        layout.inboundJournal,
+        layout.remote,
+        [...open.values()].map((r) => `${JSON.stringify(r)}\n`).join(''),
+        now(),
+        false,
+      );
+      if (journal !== undefined) nodeFs().closeSync(journal);
+      journal = undefined;
+    }
+    return { records: [...open.values()], skipped: bad };
   }
 
   /**
    * Not synced: the message itself is (store/import.ts); this only says which receipts are owed.
-   * Losing it to a power cut (a crash of the process loses nothing) leaves the sender with an
+   * Losing a line to a power cut (a crash of the process loses nothing) leaves the sender with an
    * older state of its receipt, which was true: never a false one.
    */
   async function writeInbound(record: InboundRecord): Promise<void> {
-    await replaceFile(layout, layout.inboundFile(record.id), layout.inbound, json(record), now(), false);
+    appendInbound(record);
   }
 
   async function removeInbound(id: string): Promise<void> {
-    await removeIfPresent(layout.inboundFile(id));
+    appendInbound({ id, gone: true });
   }
 
   // The feed: messages between other machines, without their text.

@@ -123,8 +123,9 @@ describe('receipts, presence, claims and the feed from another machine', () => {
       created_at: at,
       chars: 5,
     };
-    expect((await feedFromWire(JSON.stringify(entry), 'devbox')).ok).toBe(true);
-    expect((await feedFromWire(JSON.stringify(entry), 'laptop')).ok).toBe(false);
+    const text = JSON.stringify({ v: 1, entries: [entry, { ...entry, to: ['nope'] }] });
+    expect(await feedFromWire(text, 'devbox')).toMatchObject({ entries: [entry], refused: [expect.any(String)] });
+    expect((await feedFromWire(text, 'laptop')).entries).toEqual([]);
   });
 });
 

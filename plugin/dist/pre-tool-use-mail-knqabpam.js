@@ -1,12 +1,12 @@
 // @bun
 import"./app-jfdnnj6k.js";
-import"./app-7ad9p4wy.js";
-import"./app-dy5mrpra.js";
-import"./app-jn3phe3s.js";
+import"./app-s5cq1vgv.js";
+import"./app-p8z4rjgm.js";
+import"./app-vne21amf.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-2cte5pft.js";
+} from "./app-zhcghyaa.js";
 import"./app-4xx3ma53.js";
 import"./app-wszmtx83.js";
 import {

@@ -16,13 +16,13 @@ import {
   formatDelivery2,
   additionalContext2
 } from "./app-y0jwhdk0.js";
-import"./app-7ad9p4wy.js";
-import"./app-dy5mrpra.js";
-import"./app-jn3phe3s.js";
+import"./app-s5cq1vgv.js";
+import"./app-p8z4rjgm.js";
+import"./app-vne21amf.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-2cte5pft.js";
+} from "./app-zhcghyaa.js";
 import {
   selfOf,
   seenBy

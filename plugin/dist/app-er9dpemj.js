@@ -16,17 +16,17 @@ import {
 } from "./app-jfdnnj6k.js";
 import {
   presenceOf
-} from "./app-7ad9p4wy.js";
+} from "./app-s5cq1vgv.js";
 import {
   INBOX_STATES
-} from "./app-dy5mrpra.js";
+} from "./app-p8z4rjgm.js";
 import {
   idTime,
   isFutureStamp
-} from "./app-jn3phe3s.js";
+} from "./app-vne21amf.js";
 import {
   validateBody
-} from "./app-evnjabpf.js";
+} from "./app-k2et3p0j.js";
 import {
   parseAddress,
   sameProject,

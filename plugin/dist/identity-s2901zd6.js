@@ -4,10 +4,10 @@ import {
   hookClaude2,
   hookAgent2,
   cliSender2
-} from "./app-2cte5pft.js";
-import"./app-7ad9p4wy.js";
-import"./app-jn3phe3s.js";
-import"./app-dy5mrpra.js";
+} from "./app-zhcghyaa.js";
+import"./app-s5cq1vgv.js";
+import"./app-vne21amf.js";
+import"./app-p8z4rjgm.js";
 import"./app-jfdnnj6k.js";
 export {
   cliSender2 as cliSender,

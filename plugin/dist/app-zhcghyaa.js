@@ -13,11 +13,11 @@ import {
 } from "./app-jfdnnj6k.js";
 import {
   createPresence
-} from "./app-7ad9p4wy.js";
+} from "./app-s5cq1vgv.js";
 import {
   detectProject,
   projectKey
-} from "./app-jn3phe3s.js";
+} from "./app-vne21amf.js";
 
 // src/claude/transcript-path.ts
 function projectFolderName(cwd) {

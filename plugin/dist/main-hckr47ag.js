@@ -15,18 +15,18 @@ import {
 import {
   procInfo2
 } from "./app-jfdnnj6k.js";
-import"./app-dy5mrpra.js";
+import"./app-p8z4rjgm.js";
 import {
   projectKeyHash,
   parseRecord
-} from "./app-jn3phe3s.js";
+} from "./app-vne21amf.js";
 import {
   validateBody
-} from "./app-evnjabpf.js";
+} from "./app-k2et3p0j.js";
 import {
   patternsOverlap,
   RECEIPT_ORDER
-} from "./app-vgxr2fcz.js";
+} from "./app-sn49ytsx.js";
 import {
   __toESM,
   __commonJS,
@@ -14425,7 +14425,30 @@ function feedEntryOf(message, here) {
     chars: message.body.length
   };
 }
+function feedToWire(entries) {
+  return JSON.stringify({ v: 1, entries });
+}
 async function feedFromWire(text, origin) {
+  let list;
+  try {
+    list = JSON.parse(text).entries;
+  } catch {
+    return { entries: [], refused: ["not valid JSON"] };
+  }
+  if (!Array.isArray(list))
+    return { entries: [], refused: ["no list of entries"] };
+  const entries = [];
+  const refused = [];
+  for (const item of list) {
+    const one = await feedEntryFromWire(JSON.stringify(item), origin);
+    if (one.ok)
+      entries.push(one.value);
+    else
+      refused.push(one.reason);
+  }
+  return { entries, refused };
+}
+async function feedEntryFromWire(text, origin) {
   const parsed = await parseRecord("feedEntry", text);
   if (!parsed.ok)
     return { ok: false, reason: parsed.reason };
@@ -14816,6 +14839,7 @@ function setupError(what, error) {
 }
 
 // src/relay/feed.ts
+var FEED_BATCH = 200;
 var firstIdAt = (ms) => `${String(Math.max(0, ms)).padStart(13, "0")}-0000000000`;
 async function startFeed(deps) {
   const { intercom, names, here, link } = deps;
@@ -14828,6 +14852,13 @@ async function startFeed(deps) {
     lastError = why;
   };
   const cursor = await intercom.mesh.feedCursor();
+  let cursorDirty = false;
+  const saveCursor = setInterval(() => {
+    if (!cursorDirty)
+      return;
+    cursorDirty = false;
+    intercom.mesh.setFeedCursor(cursor).catch((error) => report("saving the feed cursor", error));
+  }, 1000);
   const pending = [];
   let publishing = false;
   const publishPending = async () => {
@@ -14836,14 +14867,16 @@ async function startFeed(deps) {
     publishing = true;
     try {
       while (pending.length && !stopped) {
-        const message = pending[0];
-        await link.js.publish(names.feedSubject(here), JSON.stringify(feedEntryOf(message, here)), {
-          msgID: message.id,
+        const batch = pending.slice(0, FEED_BATCH);
+        const first = batch[0].id;
+        const last = batch.at(-1).id;
+        await link.js.publish(names.feedSubject(here), feedToWire(batch.map((m) => feedEntryOf(m, here))), {
+          msgID: `feed-${first}-${last}`,
           expect: { streamName: names.feedStream }
         });
-        pending.shift();
-        cursor.sent = message.id;
-        await intercom.mesh.setFeedCursor(cursor);
+        pending.splice(0, batch.length);
+        cursor.sent = last;
+        cursorDirty = true;
       }
     } catch (error) {
       report("publishing to the feed", error);
@@ -14853,6 +14886,7 @@ async function startFeed(deps) {
   };
   const logWatch = await intercom.followLog({
     sinceId: cursor.sent ?? firstIdAt(intercom.clock.now() - FEED_MAX_AGE_MS),
+    skip: (id) => deps.imported.delete(id),
     onMessage(message) {
       if (message.from.machine !== undefined)
         return;
@@ -14875,14 +14909,15 @@ async function startFeed(deps) {
         for await (const m of messages) {
           const origin = names.feedOrigin(m.subject);
           if (origin && origin !== here) {
-            const entry = await feedFromWire(new TextDecoder().decode(m.data), origin);
-            if (entry.ok && !entry.value.to.some((to) => to.endsWith(`@${here}`)))
-              await intercom.mesh.writeFeedEntry(entry.value);
-            else if (!entry.ok)
-              deps.log(`intercom relay: ignored a feed entry from ${origin}: ${entry.reason}`);
+            const { entries, refused } = await feedFromWire(new TextDecoder().decode(m.data), origin);
+            if (refused.length)
+              deps.log(`intercom relay: ignored ${refused.length} feed entr(ies) from ${origin}: ${refused[0]}`);
+            for (const entry of entries)
+              if (!entry.to.some((to) => to.endsWith(`@${here}`)))
+                await intercom.mesh.writeFeedEntry(entry);
           }
           cursor.read = m.seq;
-          await intercom.mesh.setFeedCursor(cursor);
+          cursorDirty = true;
           if (stopped)
             break;
         }
@@ -14902,6 +14937,9 @@ async function startFeed(deps) {
       stopped = true;
       clearInterval(retry);
       clearInterval(prune);
+      clearInterval(saveCursor);
+      if (cursorDirty)
+        intercom.mesh.setFeedCursor(cursor);
       logWatch.close();
       for (const it of iterators)
         it.stop();
@@ -15526,7 +15564,10 @@ function createReceiptTracker(deps) {
       await check(id);
     },
     async resync() {
-      for (const record of await intercom.mesh.inbound()) {
+      const { records: owed, skipped } = await intercom.mesh.inbound();
+      if (skipped)
+        deps.log(`intercom relay: ${skipped} line(s) of the receipts journal were not valid (cut short by a crash?) and were skipped`);
+      for (const record of owed) {
         track(record);
         for (const box of Object.keys(record.reported))
           await watchBox(box);
@@ -15758,6 +15799,7 @@ async function runRelay(deps) {
     isUp: (machine) => machine === here || upMachines.has(machine),
     log: deps.log
   });
+  const imported = new Set;
   const inbox = startInboxPump({
     intercom,
     names,
@@ -15765,9 +15807,14 @@ async function runRelay(deps) {
     link: meshLink,
     maxBodyBytes: deps.config.maxBodyBytes,
     receipts,
-    log: deps.log
+    log: deps.log,
+    onImported: (id) => {
+      if (imported.size > 1e5)
+        imported.clear();
+      imported.add(id);
+    }
   });
-  const feed = await startFeed({ intercom, names, here, link: meshLink, linkUp: () => linkUp, log: deps.log });
+  const feed = await startFeed({ intercom, names, here, link: meshLink, linkUp: () => linkUp, log: deps.log, imported });
   await refreshUp();
   await receipts.resync();
   pump.kick();

@@ -28,20 +28,20 @@ import {
 import {
   procInfo2
 } from "./app-jfdnnj6k.js";
-import"./app-7ad9p4wy.js";
-import"./app-dy5mrpra.js";
+import"./app-s5cq1vgv.js";
+import"./app-p8z4rjgm.js";
 import {
   detectProject,
   projectKey
-} from "./app-jn3phe3s.js";
+} from "./app-vne21amf.js";
 import {
   cliSender2
-} from "./app-2cte5pft.js";
+} from "./app-zhcghyaa.js";
 import"./app-4xx3ma53.js";
 import {
   senderMailbox
-} from "./app-bctrsyd2.js";
-import"./app-evnjabpf.js";
+} from "./app-er9dpemj.js";
+import"./app-k2et3p0j.js";
 import {
   __toESM
 } from "./app-x0fgcxv8.js";

@@ -17,11 +17,11 @@ import {
   removeIfPresent,
   removeQuietly,
   processToken
-} from "./app-dy5mrpra.js";
+} from "./app-p8z4rjgm.js";
 import {
   readRecord,
   isFutureStamp
-} from "./app-jn3phe3s.js";
+} from "./app-vne21amf.js";
 
 // src/store/activity.ts
 var TIE_MS = 50;

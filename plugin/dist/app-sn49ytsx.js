@@ -19,11 +19,13 @@ import {
   listNames,
   removeIfPresent,
   removeQuietly
-} from "./app-dy5mrpra.js";
+} from "./app-p8z4rjgm.js";
 import {
+  parseRecord,
   listRecordNames,
-  readRecord
-} from "./app-jn3phe3s.js";
+  readRecord,
+  readStoreText
+} from "./app-vne21amf.js";
 
 // src/store/claim-patterns.ts
 var GLOB_CHARS = /[*?[\]{}]/;
@@ -230,33 +232,72 @@ function createMesh(ctx) {
   async function writeRefusal(record) {
     await replaceFile(layout, layout.refusedFile(record.owner), `${layout.remote}/refused`, json(record), now());
   }
+  const written = new Map;
   async function receipt(id, recipient) {
     return read("remoteReceipt", layout.remoteReceiptFile(id, recipient));
   }
   async function writeReceipt(record) {
-    const known = await receipt(record.id, record.to);
-    if (known && RECEIPT_ORDER[known.state] >= RECEIPT_ORDER[record.state])
+    const key = `${record.id} ${record.to}`;
+    const known = written.get(key) ?? (await receipt(record.id, record.to))?.state;
+    if (known && RECEIPT_ORDER[known] >= RECEIPT_ORDER[record.state])
       return false;
-    await replaceFile(layout, layout.remoteReceiptFile(record.id, record.to), layout.remoteReceiptsDir(record.id), json(record), now(), false);
+    if (written.size > 50000)
+      written.clear();
+    written.set(key, record.state);
+    await replaceFile(layout, layout.remoteReceiptFile(record.id, record.to), layout.remoteReceipts, json(record), now(), false);
     return true;
   }
-  async function inbound() {
-    const out = [];
-    for (const name of await listNames(layout.inbound)) {
-      const id = name.slice(0, -".json".length);
-      if (!MESSAGE_ID_PATTERN.test(id))
-        continue;
-      const record = await read("inbound", layout.inboundFile(id));
-      if (record)
-        out.push(record);
+  let journal;
+  function appendInbound(line) {
+    const fs = nodeFs();
+    if (journal === undefined) {
+      fs.mkdirSync(layout.remote, { recursive: true, mode: 448 });
+      journal = fs.openSync(layout.inboundJournal, fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT | fs.constants.O_NOFOLLOW, 384);
     }
-    return out;
+    fs.writeSync(journal, `${JSON.stringify(line)}
+`);
+  }
+  async function inbound() {
+    const text = await readStoreText(layout, layout.inboundJournal, ctx.report, now());
+    const open = new Map;
+    let lines = 0;
+    let bad = 0;
+    for (const line of (text ?? "").split(`
+`)) {
+      if (!line)
+        continue;
+      lines++;
+      let value;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        bad++;
+        continue;
+      }
+      if (value.gone === true && typeof value.id === "string") {
+        open.delete(value.id);
+        continue;
+      }
+      const parsed = await parseRecord("inbound", line);
+      if (parsed.ok)
+        open.set(parsed.value.id, parsed.value);
+      else
+        bad++;
+    }
+    if (lines > open.size) {
+      await replaceFile(layout, layout.inboundJournal, layout.remote, [...open.values()].map((r) => `${JSON.stringify(r)}
+`).join(""), now(), false);
+      if (journal !== undefined)
+        nodeFs().closeSync(journal);
+      journal = undefined;
+    }
+    return { records: [...open.values()], skipped: bad };
   }
   async function writeInbound(record) {
-    await replaceFile(layout, layout.inboundFile(record.id), layout.inbound, json(record), now(), false);
+    appendInbound(record);
   }
   async function removeInbound(id) {
-    await removeIfPresent(layout.inboundFile(id));
+    appendInbound({ id, gone: true });
   }
   async function writeFeedEntry(entry) {
     if (nodeFs().existsSync(layout.feedFile(entry.id)))

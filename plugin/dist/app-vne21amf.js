@@ -24,7 +24,7 @@ import {
   readStoreFile,
   folderProblem,
   listNames
-} from "./app-dy5mrpra.js";
+} from "./app-p8z4rjgm.js";
 
 // src/store/record-check.ts
 var fail = (path, kind) => ({ ok: false, issue: { path, kind } });

@@ -3,12 +3,12 @@ import {
   isProcessAlive2,
   stopProcess2
 } from "./app-jfdnnj6k.js";
-import"./app-7ad9p4wy.js";
-import"./app-dy5mrpra.js";
-import"./app-jn3phe3s.js";
+import"./app-s5cq1vgv.js";
+import"./app-p8z4rjgm.js";
+import"./app-vne21amf.js";
 import {
   hookAgent2
-} from "./app-2cte5pft.js";
+} from "./app-zhcghyaa.js";
 import {
   selfOf,
   seenBy

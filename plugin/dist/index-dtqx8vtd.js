@@ -59,7 +59,7 @@ import {
   MESSAGE_STATES,
   STORE_FORMAT_VERSION,
   createLayout
-} from "./app-dy5mrpra.js";
+} from "./app-p8z4rjgm.js";
 import {
   detectProject,
   projectKeyHash,
@@ -71,7 +71,7 @@ import {
   idTime,
   isFutureStamp,
   scanLogNewestFirst
-} from "./app-jn3phe3s.js";
+} from "./app-vne21amf.js";
 import {
   failedDir,
   isStaged,
@@ -80,7 +80,7 @@ import {
   findUnlogged,
   lastFailed,
   createMail
-} from "./app-evnjabpf.js";
+} from "./app-k2et3p0j.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,
@@ -102,14 +102,14 @@ import {
   readRecordedTitles,
   createActivity,
   createPresence
-} from "./app-7ad9p4wy.js";
+} from "./app-s5cq1vgv.js";
 import {
   listPanes,
   typeIntoPane,
   paneQuestion,
   senderMailbox,
   createPostOffice
-} from "./app-bctrsyd2.js";
+} from "./app-er9dpemj.js";
 import {
   frameMessage
 } from "./app-wszmtx83.js";
@@ -121,7 +121,7 @@ import {
   baseMatches,
   relativeInside,
   createMesh
-} from "./app-vgxr2fcz.js";
+} from "./app-sn49ytsx.js";
 import {
   waitFor
 } from "./app-r6np75d3.js";
@@ -1094,6 +1094,8 @@ async function followFolder(ctx, dir, kind, options) {
       seen.add(name);
       const id = name.slice(0, -".json".length);
       if (first && (since === undefined || id <= since))
+        continue;
+      if (options.skip?.(id))
         continue;
       const record = await readRecord(ctx.layout, kind, `${dir}/${name}`, ctx.report, ctx.clock.now());
       if (record)

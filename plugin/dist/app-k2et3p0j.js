@@ -27,7 +27,7 @@ import {
   INBOX_STATES,
   HISTORY_STATES,
   MESSAGE_STATES
-} from "./app-dy5mrpra.js";
+} from "./app-p8z4rjgm.js";
 import {
   parseRecord,
   quarantine,
@@ -37,7 +37,7 @@ import {
   readStoreText,
   idTime,
   isFutureStamp
-} from "./app-jn3phe3s.js";
+} from "./app-vne21amf.js";
 
 // src/store/send-commit.ts
 var STAGED_SUFFIX = ".sending";
