@@ -74,7 +74,7 @@ async function main({ argv, stdin, entry }) {
   });
   const version = async () => (await import("./package-qfvrfkaq.js")).default.version;
   if (argv[0] === "hook") {
-    const { runHook } = await import("./main-w83918z8.js");
+    const { runHook } = await import("./main-5gbqtzd6.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -121,7 +121,7 @@ async function main({ argv, stdin, entry }) {
     });
     await exit(code);
   } else {
-    const { runCli } = await import("./main-d0rx6gxn.js");
+    const { runCli } = await import("./main-k0bg4ahc.js");
     const { openIntercom } = await import("./index-dtqx8vtd.js");
     const { isatty } = await import("tty");
     let stored;

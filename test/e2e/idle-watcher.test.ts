@@ -4,7 +4,7 @@
 // rescan, and its command turns off Bun's once-a-second GC timer (bench/idle-cost.ts measures
 // the rate over a minute; this counts the main thread's wakeups over a few seconds).
 import { expect, test } from 'bun:test';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { hooksConfig } from '../../src/cli/install/hooks-spec.ts';
@@ -40,6 +40,9 @@ test.skipIf(process.platform !== 'linux')(
         return pid !== undefined && (await store.agents.activity(agent.code)).state === 'idle' ? pid : undefined;
       }, 'the watcher to arm');
       expect(readFileSync(`/proc/${armed}/environ`, 'utf8').split('\0')).toContain('BUN_GC_TIMER_DISABLE=1');
+      // Nor does the allocator keep a thread that wakes every ~30 s to return memory (mimalloc's scavenger).
+      const threads = readdirSync(`/proc/${armed}/task`).map((t) => readFileSync(`/proc/${armed}/task/${t}/comm`, 'utf8').trim());
+      expect(threads).not.toContain('mi-scavenger');
       await Bun.sleep(1_500); // its start-up's last work (watches, a collection) is done
       const before = mainThreadSwitches(armed);
       await Bun.sleep(4_000);

@@ -40,9 +40,10 @@ const WATCHERS = new Set(['session-start', 'stop', 'stop-failure']);
  * a garbage collection (a read of /proc/self/statm, its GC threads woken with it): ~66 wakeups a
  * minute in an idle empty script, ~180 in an armed watcher; with it, none (bench/idle-cost.ts).
  * Collections still run when the heap grows, and the watcher collects once itself when it arms.
- * Hook commands run through a shell (Claude Code's command hooks), so the assignment applies.
+ * MIMALLOC_PURGE_DELAY=0: no mi-scavenger thread waking every ~30 s (see SERVER_ENV below).
+ * Hook commands run through a shell (Claude Code's command hooks), so the assignments apply.
  */
-export const WATCHER_ENV = 'BUN_GC_TIMER_DISABLE=1';
+export const WATCHER_ENV = 'BUN_GC_TIMER_DISABLE=1 MIMALLOC_PURGE_DELAY=0';
 
 /**
  * The MCP server's environment, which its config entry's `env` adds to what Claude Code gives it

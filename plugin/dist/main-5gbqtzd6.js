@@ -61,11 +61,11 @@ function hookLaunch(pid, claudePid, fallback) {
 
 // src/hooks/main.ts
 var HOOK_EVENTS = {
-  "session-start": { load: async () => (await import("./watcher-csdg2sjn.js")).watcher, background: true },
-  stop: { load: async () => (await import("./watcher-csdg2sjn.js")).watcher, background: true },
+  "session-start": { load: async () => (await import("./watcher-1aygb2v0.js")).watcher, background: true },
+  stop: { load: async () => (await import("./watcher-1aygb2v0.js")).watcher, background: true },
   "pre-tool-use": { load: async () => (await import("./pre-tool-use-y4wjbcw2.js")).preToolUse, background: false },
   "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-zag88d8y.js")).userPromptSubmit, background: false },
-  "stop-failure": { load: async () => (await import("./watcher-csdg2sjn.js")).watcher, background: true },
+  "stop-failure": { load: async () => (await import("./watcher-1aygb2v0.js")).watcher, background: true },
   "session-end": { load: async () => (await import("./session-end-am3fg01v.js")).sessionEnd, background: false }
 };
 function hookUsage() {

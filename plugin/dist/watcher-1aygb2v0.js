@@ -76,8 +76,31 @@ var watcher = async (ctx) => {
   await idle();
   await store.warm();
   Bun.gc(true);
+  await warmWakePath(store, code, idle);
   return waitForMail(ctx, store, code, owner);
 };
+async function warmWakePath(store, code, idle) {
+  const id = "0000000000000-0000000000";
+  const at = new Date(0).toISOString();
+  const sample = {
+    v: 1,
+    id,
+    from: { code: "human" },
+    to: [code],
+    scope: "direct",
+    thread: id,
+    created_at: at,
+    body: "a <b> \uFF1Cc\uFF1E"
+  };
+  formatDelivery2(code, [{ message: sample, state: "delivered" }], 1);
+  await store.mail.entries(code, ["new"]);
+  await store.mail.load(code, { id, state: "new" });
+  await store.mail.markDelivered(code, [id]);
+  await store.mail.countNew(code);
+  await idleOrBusy(store, code);
+  lastCreatedPid2();
+  await idle();
+}
 async function ownerProcess(store, code, chain, guess) {
   const agent = await store.agents.get(code);
   const registered = chain.find((p) => p.pid === agent?.claude_pid && p.start === agent?.claude_pid_start);
