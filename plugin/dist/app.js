@@ -87,7 +87,7 @@ async function main({ argv, stdin, entry }) {
       pid: process.pid,
       startedAt: Math.floor(performance.timeOrigin),
       readStdin: () => stdin !== undefined ? Promise.resolve(stdin) : Bun.stdin.text(),
-      openIntercom: async () => (await import("./index-dtqx8vtd.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-4mbqgs7s.js")).openIntercom(storeOptions()),
       out,
       err: log,
       signal: stop.signal
@@ -101,12 +101,12 @@ async function main({ argv, stdin, entry }) {
       config,
       version: await version(),
       pid: process.pid,
-      openIntercom: async (onProblem) => (await import("./index-dtqx8vtd.js")).openIntercom(storeOptions(onProblem)),
+      openIntercom: async (onProblem) => (await import("./index-4mbqgs7s.js")).openIntercom(storeOptions(onProblem)),
       log,
       exit: (code) => void exit(code)
     });
   } else if (argv[0] === "relay") {
-    const { runRelay } = await import("./main-hckr47ag.js");
+    const { runRelay } = await import("./main-h18f13ma.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -114,7 +114,7 @@ async function main({ argv, stdin, entry }) {
       args: argv.slice(1),
       config,
       pid: process.pid,
-      openIntercom: async () => (await import("./index-dtqx8vtd.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-4mbqgs7s.js")).openIntercom(storeOptions()),
       log,
       out,
       signal: stop.signal
@@ -122,7 +122,7 @@ async function main({ argv, stdin, entry }) {
     await exit(code);
   } else {
     const { runCli } = await import("./main-k0bg4ahc.js");
-    const { openIntercom } = await import("./index-dtqx8vtd.js");
+    const { openIntercom } = await import("./index-4mbqgs7s.js");
     const { isatty } = await import("tty");
     let stored;
     const interrupted = new Promise((resolve) => {

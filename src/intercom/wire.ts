@@ -103,7 +103,10 @@ export async function feedFromWire(text: string, origin: string): Promise<{ entr
   if (!Array.isArray(list)) return { entries: [], refused: ['no list of entries'] };
   const entries: FeedEntry[] = [];
   const refused: string[] = [];
-  for (const item of list) {
+  // A relay publishes at most 200 a message; more is another machine flooding this one's store.
+  if (list.length > MAX_FEED_BATCH)
+    refused.push(`${list.length - MAX_FEED_BATCH} entries over the ${MAX_FEED_BATCH} one message may carry`);
+  for (const item of list.slice(0, MAX_FEED_BATCH)) {
     const one = await feedEntryFromWire(JSON.stringify(item), origin);
     if (one.ok) entries.push(one.value);
     else refused.push(one.reason);
@@ -150,7 +153,9 @@ export async function receiptsFromWire(text: string, origin: string): Promise<{ 
   if (!Array.isArray(list)) return { receipts: [], refused: ['no list of receipts'] };
   const receipts: RemoteReceiptRecord[] = [];
   const refused: string[] = [];
-  for (const item of list) {
+  if (list.length > MAX_RECEIPT_BATCH)
+    refused.push(`${list.length - MAX_RECEIPT_BATCH} receipts over the ${MAX_RECEIPT_BATCH} one message may carry`);
+  for (const item of list.slice(0, MAX_RECEIPT_BATCH)) {
     const one = await receiptFromWire(JSON.stringify(item), origin);
     if (one.ok) receipts.push(one.value);
     else refused.push(one.reason);
@@ -200,6 +205,11 @@ export async function agentFromWire(text: string, machine: string, code: string)
   return { ok: true, value: agent };
 }
 
+/** Most entries one feed message may carry (a relay sends at most 200), receipts one receipts message (500), claims one project (1,000). */
+export const MAX_FEED_BATCH = 500;
+export const MAX_RECEIPT_BATCH = 1_000;
+export const MAX_PROJECT_CLAIMS = 1_000;
+
 /** The claims entry of one project as it is kept in the claims bucket. */
 export interface ClaimsEntry {
   v: 1;
@@ -220,8 +230,8 @@ export async function claimsFromWire(text: string, projectKey: string): Promise<
     return { ok: false, reason: 'not a claims entry of this project' };
   }
   const claims: RemoteClaim[] = [];
-  let dropped = 0;
-  for (const item of raw.claims) {
+  let dropped = Math.max(0, raw.claims.length - MAX_PROJECT_CLAIMS);
+  for (const item of raw.claims.slice(0, MAX_PROJECT_CLAIMS)) {
     const one = await parseRecord('remoteClaims', JSON.stringify({ v: 1, project_key: projectKey, revision: 0, claims: [item] }));
     const claim = one.ok ? one.value.claims[0] : undefined;
     if (claim && isMachine(claim.machine) && plainClaim(claim)) claims.push(claim);

@@ -17,6 +17,8 @@ export interface Feed {
 
 /** Feed entries per published message. */
 const FEED_BATCH = 200;
+/** Most entries of other machines kept: the newest (a busy or a hostile machine cannot fill the disk). */
+const FEED_MAX_ENTRIES = 20_000;
 
 /** The smallest message id at `ms` (ids start with their 13-digit time). */
 const firstIdAt = (ms: number) => `${String(Math.max(0, ms)).padStart(13, '0')}-0000000000`;
@@ -91,6 +93,7 @@ export async function startFeed(deps: {
 
   // What other machines sent: their entries, from the last sequence read.
   const iterators: { stop(): void }[] = [];
+  let written = 0;
   const follow = async () => {
     while (!stopped) {
       try {
@@ -108,7 +111,11 @@ export async function startFeed(deps: {
             const { entries, refused } = await feedFromWire(new TextDecoder().decode(m.data), origin);
             if (refused.length) deps.log(`intercom relay: ignored ${refused.length} feed entr(ies) from ${origin}: ${refused[0]}`);
             // Messages sent to this machine are in its log already.
-            for (const entry of entries) if (!entry.to.some((to) => to.endsWith(`@${here}`))) await intercom.mesh.writeFeedEntry(entry);
+            for (const entry of entries) {
+              if (entry.to.some((to) => to.endsWith(`@${here}`))) continue;
+              await intercom.mesh.writeFeedEntry(entry);
+              if (++written % 1_000 === 0) await intercom.mesh.pruneFeed(intercom.clock.now() - FEED_MAX_AGE_MS, FEED_MAX_ENTRIES);
+            }
           }
           cursor.read = m.seq;
           cursorDirty = true;

@@ -4,11 +4,9 @@
 // agents, claims, receipts) into the store, and keeps working while the server is unreachable:
 // sends wait in the outbox and flow when the link returns. Hooks and the MCP server never touch
 // the network; only this process does.
-import { parseArgs } from 'node:util';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Config } from '../core/config.ts';
 import { IntercomError, describeError } from '../core/errors.ts';
-import { assertMachine, NAMESPACE_PATTERN } from '../core/ids.ts';
 import { procInfo } from '../core/proc.ts';
 import type { Intercom } from '../intercom/index.ts';
 import type { RelayStateRecord } from '../store/schema.ts';
@@ -18,29 +16,18 @@ import { startFeed } from './feed.ts';
 import type { Feed } from './feed.ts';
 import { startInboxPump } from './inbox-pump.ts';
 import type { InboxPump } from './inbox-pump.ts';
-import { connectUntil, connectionOptions, linkError, redactServers } from './link.ts';
+import { connectionOptions, linkError, redactServers } from './link.ts';
+import { firstLink } from './first-link.ts';
+import { watchLocal } from './local-watch.ts';
 import { meshNames } from './names.ts';
 import { createOutboxPump } from './outbox-pump.ts';
 import { startPresence } from './presence.ts';
-import type { Presence, PresenceTimings } from './presence.ts';
+import type { Presence } from './presence.ts';
+import { parseRelayOptions } from './options.ts';
+import { setupOnly } from './setup-only.ts';
 import { createReceiptTracker } from './receipts.ts';
-import { openMeshLink, setupMesh } from './setup.ts';
 import type { MeshLink } from './setup.ts';
 import { sliceChars } from '../core/text.ts';
-
-export const RELAY_USAGE = `intercom relay [--server URL] [--machine NAME] [options]
-  Bridges this machine's store to a NATS server with JetStream (docs/relay.md); one per store.
-  --server URL        nats://host:4222 (several: comma-separated; tls://… for TLS). Env CLAUDE_INTERCOM_NATS_URL
-  --machine NAME      this machine's name in the mesh (a-z, 0-9, -). Env CLAUDE_INTERCOM_MACHINE; default the host name
-  --namespace NS      the team's namespace on the NATS account (default intercom). Env CLAUDE_INTERCOM_NATS_NAMESPACE
-  --user U --password P | --token T | --creds FILE     credentials. Env CLAUDE_INTERCOM_NATS_USER, _PASSWORD, _TOKEN, _CREDS
-  --tls-ca F --tls-cert F --tls-key F                   TLS. Env CLAUDE_INTERCOM_NATS_TLS_CA, _TLS_CERT, _TLS_KEY
-  --beat S            seconds between beats (default 5); a machine is gone after three beats unheard
-  --setup             create the stream and buckets on the server (an administrator, once), then exit`;
-
-/** Defaults (docs/relay.md): a beat every 5 s, gone after 15 s unheard, so shown gone within 20 s. */
-export const DEFAULT_BEAT_MS = 5_000;
-export const GONE_AFTER_BEATS = 3;
 
 export interface RelayDeps {
   args: string[];
@@ -53,82 +40,12 @@ export interface RelayDeps {
   signal: AbortSignal;
 }
 
-interface RelayOptions {
-  server: string;
-  machine: string;
-  namespace: string;
-  timings: PresenceTimings;
-  setup: boolean;
-}
-
-function parseOptions(args: string[], config: Config): { options: RelayOptions; link: Parameters<typeof connectionOptions>[0] } {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      server: { type: 'string' },
-      machine: { type: 'string' },
-      namespace: { type: 'string' },
-      user: { type: 'string' },
-      password: { type: 'string' },
-      token: { type: 'string' },
-      creds: { type: 'string' },
-      'tls-ca': { type: 'string' },
-      'tls-cert': { type: 'string' },
-      'tls-key': { type: 'string' },
-      beat: { type: 'string' },
-      setup: { type: 'boolean' },
-    },
-  });
-  if (positionals.length) throw new IntercomError('BAD_INPUT', `unexpected argument ${JSON.stringify(positionals[0])}\n${RELAY_USAGE}`);
-  const { mesh } = config;
-  if (values.machine === undefined && mesh.machineProblem) throw new IntercomError('BAD_INPUT', mesh.machineProblem);
-  const machine = assertMachine(values.machine ?? mesh.machine);
-  const namespace = values.namespace ?? mesh.namespace;
-  if (!NAMESPACE_PATTERN.test(namespace)) {
-    throw new IntercomError(
-      'BAD_INPUT',
-      `--namespace ${JSON.stringify(namespace)} is not a namespace: 1-32 characters of a-z, 0-9, "_" and "-"`,
-    );
-  }
-  const beat = values.beat === undefined ? DEFAULT_BEAT_MS / 1000 : Number(values.beat);
-  if (!Number.isFinite(beat) || beat < 0.1 || beat > 60) throw new IntercomError('BAD_INPUT', '--beat takes seconds, from 0.1 to 60');
-  const server = values.server ?? mesh.server;
-  if (!server) {
-    throw new IntercomError(
-      'BAD_INPUT',
-      `no NATS server given: pass --server nats://host:4222 or set CLAUDE_INTERCOM_NATS_URL\n${RELAY_USAGE}`,
-    );
-  }
-  return {
-    options: {
-      server,
-      machine,
-      namespace,
-      timings: { beatMs: beat * 1000, goneAfterMs: beat * 1000 * GONE_AFTER_BEATS },
-      setup: values.setup ?? false,
-    },
-    link: {
-      server,
-      user: values.user ?? mesh.user,
-      password: values.password ?? mesh.password,
-      token: values.token ?? mesh.token,
-      creds: values.creds ?? mesh.creds,
-      tlsCa: values['tls-ca'] ?? mesh.tlsCa,
-      tlsCert: values['tls-cert'] ?? mesh.tlsCert,
-      tlsKey: values['tls-key'] ?? mesh.tlsKey,
-      name: `intercom-relay ${machine}`,
-      inboxPrefix: `_INBOX.${namespace}.${machine}`,
-    },
-  };
-}
-
 /** Runs until `signal` aborts; the exit code (1 with a message on stderr when it cannot run). */
 export async function runRelay(deps: RelayDeps): Promise<number> {
-  let parsed: ReturnType<typeof parseOptions>;
+  let parsed: ReturnType<typeof parseRelayOptions>;
   let natsOptions: ReturnType<typeof connectionOptions>;
   try {
-    parsed = parseOptions(deps.args, deps.config);
+    parsed = parseRelayOptions(deps.args, deps.config);
     natsOptions = connectionOptions(parsed.link);
   } catch (error) {
     deps.log(`intercom relay: ${describeError(error)}`);
@@ -137,7 +54,8 @@ export async function runRelay(deps: RelayDeps): Promise<number> {
   const { options } = parsed;
   const names = meshNames(options.namespace);
   const here = options.machine;
-  if (options.setup) return setupOnly(deps, natsOptions, names, options);
+  if (options.setup)
+    return setupOnly({ log: deps.log, out: deps.out, retentionDays: deps.config.retentionDays }, natsOptions, names, options);
 
   const intercom = await deps.openIntercom();
   const self = procInfo(deps.pid);
@@ -196,52 +114,24 @@ export async function runRelay(deps: RelayDeps): Promise<number> {
     void setState({ link: 'down', error: sliceChars(reason, 500) });
   };
 
-  while (!stopping.aborted && !link) {
-    try {
-      nc = await connectUntil(natsOptions, stopping, onFailure);
-    } catch (error) {
-      deps.log(`intercom relay: ${describeError(error)}`);
-      await shutDown();
-      return 1;
-    }
-    if (!nc) break;
-    // A permission the server refuses shows as an error on the connection, while the request it
-    // concerned only times out: collected here to say why setting up failed.
-    const refusals: string[] = [];
-    const watching = nc;
-    void (async () => {
-      for await (const status of watching.status()) {
-        if (status.type === 'error' && /permission/i.test(String(status.error))) refusals.push(String(status.error));
-        if (link) break;
-      }
-    })();
-    try {
-      link = await openMeshLink(nc, names, here, deps.config.retentionDays);
-    } catch (error) {
-      const reason = describeError(error);
-      await nc.close();
-      nc = undefined;
-      const setupRefused = error instanceof IntercomError && /administrator|JetStream enabled/.test(reason);
-      if (refusals.length || setupRefused) {
-        deps.log(
-          setupRefused
-            ? `intercom relay: ${reason}`
-            : `intercom relay: the server's permissions refused this relay (${refusals[0]}): are these credentials machine ${here}'s? Each machine's user may act only as that machine (docs/relay.md "Security")`,
-        );
-        await shutDown();
-        return 1;
-      }
-      deps.log(`intercom relay: ${reason}`);
-      onFailure(reason);
-      await Bun.sleep(2_000);
-    }
-  }
-  if (!link || !nc) {
+  const first = await firstLink({
+    natsOptions,
+    names,
+    here,
+    retentionDays: deps.config.retentionDays,
+    signal: stopping,
+    log: deps.log,
+    onFailure,
+  });
+  if ('refused' in first) deps.log(`intercom relay: ${first.refused}`);
+  if (!('link' in first)) {
     await shutDown();
-    return 0;
+    return 'refused' in first ? 1 : 0;
   }
-  const connection = nc;
-  const meshLink = link;
+  nc = first.nc;
+  link = first.link;
+  const connection = first.nc;
+  const meshLink = first.link;
   linkUp = true;
   await setState({ link: 'up' });
   deps.log(`intercom relay: machine ${here} linked to ${state.server} (namespace ${options.namespace})`);
@@ -289,37 +179,7 @@ export async function runRelay(deps: RelayDeps): Promise<number> {
   await receipts.resync();
   pump.kick();
 
-  // Presence follows the agents and their busy/idle; claims follow the claims folder.
-  const activityWatches = new Map<string, { close(): void }>();
-  const syncActivity = async () => {
-    const live = new Set((await intercom.agents.live()).map((a) => a.code));
-    for (const code of live) {
-      if (activityWatches.has(code)) continue;
-      activityWatches.set(code, await intercom.watchMesh({ kind: 'activity', code }, async () => presence.kick(), watchError('busy/idle')));
-    }
-    for (const [code, watch] of activityWatches) {
-      if (live.has(code)) continue;
-      watch.close();
-      activityWatches.delete(code);
-    }
-  };
-  watches.push(
-    await intercom.watchMesh(
-      { kind: 'agents' },
-      async () => {
-        await syncActivity();
-        presence.kick();
-        claims.kick();
-      },
-      watchError('agents'),
-    ),
-  );
-  watches.push(await intercom.watchMesh({ kind: 'claims' }, async () => claims.kick(), watchError('claims')));
-  // Anything that changed before the watches were in place (an agent registering as the relay
-  // started) is seen now, not at the next rescan.
-  await syncActivity();
-  presence.kick();
-  claims.kick();
+  const local = await watchLocal({ intercom, onAgents: () => presence.kick(), onClaims: () => claims.kick(), log: deps.log });
   const upTimer = setInterval(() => void refreshUp(), options.timings.beatMs);
 
   void (async () => {
@@ -347,7 +207,7 @@ export async function runRelay(deps: RelayDeps): Promise<number> {
     stopping.addEventListener('abort', () => resolve());
   });
   clearInterval(upTimer);
-  for (const w of activityWatches.values()) w.close();
+  local.close();
   inbox.stop();
   claims.stop();
   feed.stop();
@@ -366,40 +226,5 @@ export async function runRelay(deps: RelayDeps): Promise<number> {
     }
     await setState({ link: 'down', error: 'the relay stopped' });
     await intercom.mesh.unlockRelay(self!.pid);
-  }
-}
-
-async function setupOnly(
-  deps: RelayDeps,
-  natsOptions: ReturnType<typeof connectionOptions>,
-  names: ReturnType<typeof meshNames>,
-  options: RelayOptions,
-): Promise<number> {
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), 15_000);
-  let nc: NatsConnection | undefined;
-  try {
-    nc = await connectUntil(natsOptions, abort.signal, (reason) => deps.log(`intercom relay: ${reason}`));
-  } catch (error) {
-    deps.log(`intercom relay: ${describeError(error)}`);
-    return 1;
-  } finally {
-    clearTimeout(timer);
-  }
-  if (!nc) {
-    deps.log(`intercom relay: could not reach ${redactServers(options.server)} within 15 s`);
-    return 1;
-  }
-  try {
-    await setupMesh(nc, names, deps.config.retentionDays);
-    deps.out(
-      `intercom relay: namespace ${options.namespace} is set up on ${redactServers(options.server)} (stream ${names.stream}, buckets ${names.machinesBucket}, ${names.agentsBucket}, ${names.claimsBucket})`,
-    );
-    return 0;
-  } catch (error) {
-    deps.log(`intercom relay: ${describeError(error)}`);
-    return 1;
-  } finally {
-    await nc.close();
   }
 }

@@ -11,6 +11,9 @@ import { agentFromWire, agentToWire } from '../intercom/wire.ts';
 import type { MeshNames } from './names.ts';
 import type { MeshLink } from './setup.ts';
 
+/** Most agents mirrored from one machine. */
+export const MAX_AGENTS_PER_MACHINE = 500;
+
 export interface PresenceTimings {
   /** How often (ms) this machine beats, and checks the others' beats. */
   beatMs: number;
@@ -54,6 +57,9 @@ export function startPresence(deps: {
   /** What we last published for each local agent (JSON), to publish changes only. */
   const published = new Map<string, string>();
   let linkLostAt: number | undefined;
+  /** Agents mirrored per machine, to cap what one machine can make this store hold. */
+  const mirrored = new Map<string, Set<string>>();
+  const flooded = new Set<string>();
   let seq = 0;
   let stopped = false;
   let lastError = '';
@@ -126,12 +132,26 @@ export function startPresence(deps: {
     const [machine, code, ...rest] = entry.key.split('.');
     if (!machine || !code || rest.length || machine === here || !isMachine(machine) || !isCode(code)) return;
     if (entry.operation !== 'PUT') {
+      mirrored.get(machine)?.delete(code);
       await intercom.mesh.removeAgent(machine, code);
       return;
     }
     const agent = await agentFromWire(entry.string(), machine, code);
-    if (agent.ok) await intercom.mesh.writeAgent(agent.value);
-    else deps.log(`intercom relay: ignored agent ${code}@${machine}: ${agent.reason}`);
+    if (!agent.ok) {
+      deps.log(`intercom relay: ignored agent ${code}@${machine}: ${agent.reason}`);
+      return;
+    }
+    // A machine runs a handful of sessions; thousands are another machine flooding this store.
+    const known = (mirrored.get(machine) ?? new Set<string>()).add(code);
+    mirrored.set(machine, known);
+    if (known.size > MAX_AGENTS_PER_MACHINE) {
+      known.delete(code);
+      if (!flooded.has(machine))
+        deps.log(`intercom relay: machine ${machine} publishes more than ${MAX_AGENTS_PER_MACHINE} agents; the rest are ignored`);
+      flooded.add(machine);
+      return;
+    }
+    await intercom.mesh.writeAgent(agent.value);
   }
 
   async function follow(bucket: MeshLink['machines'], onEntry: (e: KvWatchEntry) => Promise<void>, what: string): Promise<void> {

@@ -313,11 +313,15 @@ export function createMesh(ctx: StoreContext) {
     await replaceFile(layout, layout.feedFile(entry.id), layout.feed, json(entry), now(), false);
   }
 
-  /** Drop feed entries sent before `beforeMs` (epoch ms; ids start with their time). Returns how many. */
-  async function pruneFeed(beforeMs: number): Promise<number> {
+  /**
+   * Drop feed entries sent before `beforeMs` (epoch ms; ids start with their time), and the oldest
+   * beyond `keep` (what other machines publish must not fill this disk). Returns how many went.
+   */
+  async function pruneFeed(beforeMs: number, keep = Number.POSITIVE_INFINITY): Promise<number> {
+    const names = await listNames(layout.feed);
     let n = 0;
-    for (const name of await listNames(layout.feed)) {
-      if (Number(name.slice(0, 13)) >= beforeMs) break; // sorted: the rest is newer
+    for (const [i, name] of names.entries()) {
+      if (Number(name.slice(0, 13)) >= beforeMs && names.length - i <= keep) break; // sorted: the rest is newer
       if (MESSAGE_ID_PATTERN.test(name.slice(0, -'.json'.length)) && (await removeIfPresent(`${layout.feed}/${name}`))) n++;
     }
     return n;

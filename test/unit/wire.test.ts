@@ -2,7 +2,15 @@
 // valid record, that claims another origin than the subject's, that names recipients of other
 // machines only, or that carries control characters into a terminal or a frame.
 import { describe, expect, test } from 'bun:test';
-import { agentFromWire, claimsFromWire, feedFromWire, messageFromWire, messageToWire, receiptFromWire } from '../../src/intercom/wire.ts';
+import {
+  agentFromWire,
+  claimsFromWire,
+  feedFromWire,
+  messageFromWire,
+  messageToWire,
+  receiptFromWire,
+  receiptsFromWire,
+} from '../../src/intercom/wire.ts';
 import { mergeClaims } from '../../src/intercom/mesh-claims.ts';
 import { resolveRecipients } from '../../src/intercom/addressing.ts';
 import type { RemoteDirectory } from '../../src/intercom/addressing.ts';
@@ -109,6 +117,27 @@ describe('receipts, presence, claims and the feed from another machine', () => {
     expect(r.ok && r.value.entry.claims).toEqual([claim]);
     expect(r.ok && r.value.dropped).toBe(3);
     expect((await claimsFromWire(JSON.stringify({ project_key: 'other', claims: [] }), 'k')).ok).toBe(false);
+  });
+
+  test('one message carries at most so many feed entries or receipts: a flood is cut, and said', async () => {
+    const entry = {
+      v: 1,
+      id,
+      machine: 'devbox',
+      from: { code: 'ab12' },
+      to: ['cd34@buildbox'],
+      scope: 'direct',
+      thread: id,
+      created_at: at,
+      chars: 5,
+    };
+    const flood = await feedFromWire(JSON.stringify({ v: 1, entries: Array.from({ length: 600 }, () => entry) }), 'devbox');
+    expect(flood.entries).toHaveLength(500);
+    expect(flood.refused[0]).toContain('100 entries over the 500');
+    const receipt = { v: 1, id, to: 'ab12@devbox', state: 'seen', at };
+    const many = await receiptsFromWire(JSON.stringify({ v: 1, receipts: Array.from({ length: 1_200 }, () => receipt) }), 'devbox');
+    expect(many.receipts).toHaveLength(1_000);
+    expect(many.refused[0]).toContain('200 receipts over');
   });
 
   test('a feed entry must say it was sent on its origin', async () => {

@@ -121,7 +121,7 @@ import {
   baseMatches,
   relativeInside,
   createMesh
-} from "./app-sn49ytsx.js";
+} from "./app-z6dzwesq.js";
 import {
   waitFor
 } from "./app-r6np75d3.js";

@@ -1,5 +1,8 @@
 // @bun
 import {
+  procInfo2
+} from "./app-jfdnnj6k.js";
+import {
   IntercomError,
   describeError,
   sliceChars,
@@ -12,9 +15,6 @@ import {
   splitRemote,
   isCode
 } from "./app-sg4s6xy6.js";
-import {
-  procInfo2
-} from "./app-jfdnnj6k.js";
 import"./app-p8z4rjgm.js";
 import {
   projectKeyHash,
@@ -26,7 +26,7 @@ import {
 import {
   patternsOverlap,
   RECEIPT_ORDER
-} from "./app-sn49ytsx.js";
+} from "./app-z6dzwesq.js";
 import {
   __toESM,
   __commonJS,
@@ -14329,9 +14329,6 @@ var require_mod6 = __commonJS(function(exports) {
   __exportStar(require_nats_base_client(), exports);
 });
 
-// src/relay/main.ts
-import { parseArgs } from "util";
-
 // src/intercom/mesh-claims.ts
 function claimToWire(claim, here) {
   return {
@@ -14439,7 +14436,9 @@ async function feedFromWire(text, origin) {
     return { entries: [], refused: ["no list of entries"] };
   const entries = [];
   const refused = [];
-  for (const item of list) {
+  if (list.length > MAX_FEED_BATCH)
+    refused.push(`${list.length - MAX_FEED_BATCH} entries over the ${MAX_FEED_BATCH} one message may carry`);
+  for (const item of list.slice(0, MAX_FEED_BATCH)) {
     const one = await feedEntryFromWire(JSON.stringify(item), origin);
     if (one.ok)
       entries.push(one.value);
@@ -14484,7 +14483,9 @@ async function receiptsFromWire(text, origin) {
     return { receipts: [], refused: ["no list of receipts"] };
   const receipts = [];
   const refused = [];
-  for (const item of list) {
+  if (list.length > MAX_RECEIPT_BATCH)
+    refused.push(`${list.length - MAX_RECEIPT_BATCH} receipts over the ${MAX_RECEIPT_BATCH} one message may carry`);
+  for (const item of list.slice(0, MAX_RECEIPT_BATCH)) {
     const one = await receiptFromWire(JSON.stringify(item), origin);
     if (one.ok)
       receipts.push(one.value);
@@ -14529,6 +14530,9 @@ async function agentFromWire(text, machine, code) {
   }
   return { ok: true, value: agent };
 }
+var MAX_FEED_BATCH = 500;
+var MAX_RECEIPT_BATCH = 1000;
+var MAX_PROJECT_CLAIMS = 1000;
 async function claimsFromWire(text, projectKey) {
   let json;
   try {
@@ -14541,8 +14545,8 @@ async function claimsFromWire(text, projectKey) {
     return { ok: false, reason: "not a claims entry of this project" };
   }
   const claims = [];
-  let dropped = 0;
-  for (const item of raw.claims) {
+  let dropped = Math.max(0, raw.claims.length - MAX_PROJECT_CLAIMS);
+  for (const item of raw.claims.slice(0, MAX_PROJECT_CLAIMS)) {
     const one = await parseRecord("remoteClaims", JSON.stringify({ v: 1, project_key: projectKey, revision: 0, claims: [item] }));
     const claim = one.ok ? one.value.claims[0] : undefined;
     if (claim && isMachine(claim.machine) && plainClaim(claim))
@@ -14840,6 +14844,7 @@ function setupError(what, error) {
 
 // src/relay/feed.ts
 var FEED_BATCH = 200;
+var FEED_MAX_ENTRIES = 20000;
 var firstIdAt = (ms) => `${String(Math.max(0, ms)).padStart(13, "0")}-0000000000`;
 async function startFeed(deps) {
   const { intercom, names, here, link } = deps;
@@ -14898,6 +14903,7 @@ async function startFeed(deps) {
   });
   const retry = setInterval(() => void publishPending(), 2000);
   const iterators = [];
+  let written = 0;
   const follow = async () => {
     while (!stopped) {
       try {
@@ -14912,9 +14918,13 @@ async function startFeed(deps) {
             const { entries, refused } = await feedFromWire(new TextDecoder().decode(m.data), origin);
             if (refused.length)
               deps.log(`intercom relay: ignored ${refused.length} feed entr(ies) from ${origin}: ${refused[0]}`);
-            for (const entry of entries)
-              if (!entry.to.some((to) => to.endsWith(`@${here}`)))
-                await intercom.mesh.writeFeedEntry(entry);
+            for (const entry of entries) {
+              if (entry.to.some((to) => to.endsWith(`@${here}`)))
+                continue;
+              await intercom.mesh.writeFeedEntry(entry);
+              if (++written % 1000 === 0)
+                await intercom.mesh.pruneFeed(intercom.clock.now() - FEED_MAX_AGE_MS, FEED_MAX_ENTRIES);
+            }
           }
           cursor.read = m.seq;
           cursorDirty = true;
@@ -15131,6 +15141,89 @@ function linkError(error) {
   return text;
 }
 
+// src/relay/first-link.ts
+async function firstLink(deps) {
+  const { names, here } = deps;
+  while (!deps.signal.aborted) {
+    let nc;
+    try {
+      nc = await connectUntil(deps.natsOptions, deps.signal, deps.onFailure);
+    } catch (error) {
+      return { refused: describeError(error) };
+    }
+    if (!nc)
+      break;
+    const refusals = [];
+    let linked = false;
+    const watching = nc;
+    (async () => {
+      for await (const status of watching.status()) {
+        if (status.type === "error" && /permission/i.test(String(status.error)))
+          refusals.push(String(status.error));
+        if (linked)
+          break;
+      }
+    })();
+    try {
+      const link = await openMeshLink(nc, names, here, deps.retentionDays);
+      linked = true;
+      return { nc, link };
+    } catch (error) {
+      const reason = describeError(error);
+      await nc.close();
+      if (error instanceof IntercomError && /administrator|JetStream enabled/.test(reason))
+        return { refused: reason };
+      if (refusals.length) {
+        return {
+          refused: `the server's permissions refused this relay (${refusals[0]}): are these credentials machine ${here}'s? Each machine's user may act only as that machine (docs/relay.md "Security")`
+        };
+      }
+      deps.log(`intercom relay: ${reason}`);
+      deps.onFailure(reason);
+      await Bun.sleep(2000);
+    }
+  }
+  return { stopped: true };
+}
+
+// src/relay/local-watch.ts
+async function watchLocal(deps) {
+  const { intercom } = deps;
+  const watchError = (what) => (error) => deps.log(`intercom relay: watching ${what}: ${describeError(error)}`);
+  const activity = new Map;
+  const syncActivity = async () => {
+    const live = new Set((await intercom.agents.live()).map((a) => a.code));
+    for (const code of live) {
+      if (activity.has(code))
+        continue;
+      activity.set(code, await intercom.watchMesh({ kind: "activity", code }, async () => deps.onAgents(), watchError("busy/idle")));
+    }
+    for (const [code, watch] of activity) {
+      if (live.has(code))
+        continue;
+      watch.close();
+      activity.delete(code);
+    }
+  };
+  const agents = await intercom.watchMesh({ kind: "agents" }, async () => {
+    await syncActivity();
+    deps.onAgents();
+    deps.onClaims();
+  }, watchError("agents"));
+  const claims = await intercom.watchMesh({ kind: "claims" }, async () => deps.onClaims(), watchError("claims"));
+  await syncActivity();
+  deps.onAgents();
+  deps.onClaims();
+  return {
+    close() {
+      agents.close();
+      claims.close();
+      for (const w of activity.values())
+        w.close();
+    }
+  };
+}
+
 // src/relay/names.ts
 function meshNames(namespace) {
   const prefix = `${namespace}.to.`;
@@ -15245,6 +15338,7 @@ function createOutboxPump(deps) {
 }
 
 // src/relay/presence.ts
+var MAX_AGENTS_PER_MACHINE = 500;
 function startPresence(deps) {
   const { intercom, names, here, link, timings } = deps;
   const now = () => intercom.clock.now();
@@ -15253,6 +15347,8 @@ function startPresence(deps) {
   const heard = new Map;
   const published = new Map;
   let linkLostAt;
+  const mirrored = new Map;
+  const flooded = new Set;
   let seq = 0;
   let stopped = false;
   let lastError = "";
@@ -15326,14 +15422,25 @@ function startPresence(deps) {
     if (!machine || !code || rest.length || machine === here || !isMachine(machine) || !isCode(code))
       return;
     if (entry.operation !== "PUT") {
+      mirrored.get(machine)?.delete(code);
       await intercom.mesh.removeAgent(machine, code);
       return;
     }
     const agent = await agentFromWire(entry.string(), machine, code);
-    if (agent.ok)
-      await intercom.mesh.writeAgent(agent.value);
-    else
+    if (!agent.ok) {
       deps.log(`intercom relay: ignored agent ${code}@${machine}: ${agent.reason}`);
+      return;
+    }
+    const known = (mirrored.get(machine) ?? new Set).add(code);
+    mirrored.set(machine, known);
+    if (known.size > MAX_AGENTS_PER_MACHINE) {
+      known.delete(code);
+      if (!flooded.has(machine))
+        deps.log(`intercom relay: machine ${machine} publishes more than ${MAX_AGENTS_PER_MACHINE} agents; the rest are ignored`);
+      flooded.add(machine);
+      return;
+    }
+    await intercom.mesh.writeAgent(agent.value);
   }
   async function follow(bucket, onEntry, what) {
     while (!stopped) {
@@ -15439,6 +15546,109 @@ function startPresence(deps) {
       }
     }
   };
+}
+
+// src/relay/options.ts
+import { parseArgs } from "util";
+var RELAY_USAGE = `intercom relay [--server URL] [--machine NAME] [options]
+  Bridges this machine's store to a NATS server with JetStream (docs/relay.md); one per store.
+  --server URL        nats://host:4222 (several: comma-separated; tls://\u2026 for TLS). Env CLAUDE_INTERCOM_NATS_URL
+  --machine NAME      this machine's name in the mesh (a-z, 0-9, -). Env CLAUDE_INTERCOM_MACHINE; default the host name
+  --namespace NS      the team's namespace on the NATS account (default intercom). Env CLAUDE_INTERCOM_NATS_NAMESPACE
+  --user U --password P | --token T | --creds FILE     credentials. Env CLAUDE_INTERCOM_NATS_USER, _PASSWORD, _TOKEN, _CREDS
+  --tls-ca F --tls-cert F --tls-key F                   TLS. Env CLAUDE_INTERCOM_NATS_TLS_CA, _TLS_CERT, _TLS_KEY
+  --beat S            seconds between beats (default 5); a machine is gone after three beats unheard
+  --setup             create the stream and buckets on the server (an administrator, once), then exit`;
+var DEFAULT_BEAT_MS = 5000;
+var GONE_AFTER_BEATS = 3;
+function parseRelayOptions(args, config) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      server: { type: "string" },
+      machine: { type: "string" },
+      namespace: { type: "string" },
+      user: { type: "string" },
+      password: { type: "string" },
+      token: { type: "string" },
+      creds: { type: "string" },
+      "tls-ca": { type: "string" },
+      "tls-cert": { type: "string" },
+      "tls-key": { type: "string" },
+      beat: { type: "string" },
+      setup: { type: "boolean" }
+    }
+  });
+  if (positionals.length)
+    throw new IntercomError("BAD_INPUT", `unexpected argument ${JSON.stringify(positionals[0])}
+${RELAY_USAGE}`);
+  const { mesh } = config;
+  if (values.machine === undefined && mesh.machineProblem)
+    throw new IntercomError("BAD_INPUT", mesh.machineProblem);
+  const machine = assertMachine(values.machine ?? mesh.machine);
+  const namespace = values.namespace ?? mesh.namespace;
+  if (!NAMESPACE_PATTERN.test(namespace)) {
+    throw new IntercomError("BAD_INPUT", `--namespace ${JSON.stringify(namespace)} is not a namespace: 1-32 characters of a-z, 0-9, "_" and "-"`);
+  }
+  const beat = values.beat === undefined ? DEFAULT_BEAT_MS / 1000 : Number(values.beat);
+  if (!Number.isFinite(beat) || beat < 0.1 || beat > 60)
+    throw new IntercomError("BAD_INPUT", "--beat takes seconds, from 0.1 to 60");
+  const server = values.server ?? mesh.server;
+  if (!server) {
+    throw new IntercomError("BAD_INPUT", `no NATS server given: pass --server nats://host:4222 or set CLAUDE_INTERCOM_NATS_URL
+${RELAY_USAGE}`);
+  }
+  return {
+    options: {
+      server,
+      machine,
+      namespace,
+      timings: { beatMs: beat * 1000, goneAfterMs: beat * 1000 * GONE_AFTER_BEATS },
+      setup: values.setup ?? false
+    },
+    link: {
+      server,
+      user: values.user ?? mesh.user,
+      password: values.password ?? mesh.password,
+      token: values.token ?? mesh.token,
+      creds: values.creds ?? mesh.creds,
+      tlsCa: values["tls-ca"] ?? mesh.tlsCa,
+      tlsCert: values["tls-cert"] ?? mesh.tlsCert,
+      tlsKey: values["tls-key"] ?? mesh.tlsKey,
+      name: `intercom-relay ${machine}`,
+      inboxPrefix: `_INBOX.${namespace}.${machine}`
+    }
+  };
+}
+
+// src/relay/setup-only.ts
+async function setupOnly(deps, natsOptions, names, options) {
+  const abort = new AbortController;
+  const timer = setTimeout(() => abort.abort(), 15000);
+  let nc;
+  try {
+    nc = await connectUntil(natsOptions, abort.signal, (reason) => deps.log(`intercom relay: ${reason}`));
+  } catch (error) {
+    deps.log(`intercom relay: ${describeError(error)}`);
+    return 1;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!nc) {
+    deps.log(`intercom relay: could not reach ${redactServers(options.server)} within 15 s`);
+    return 1;
+  }
+  try {
+    await setupMesh(nc, names, deps.retentionDays);
+    deps.out(`intercom relay: namespace ${options.namespace} is set up on ${redactServers(options.server)} (stream ${names.stream}, buckets ${names.machinesBucket}, ${names.agentsBucket}, ${names.claimsBucket})`);
+    return 0;
+  } catch (error) {
+    deps.log(`intercom relay: ${describeError(error)}`);
+    return 1;
+  } finally {
+    await nc.close();
+  }
 }
 
 // src/relay/receipts.ts
@@ -15586,82 +15796,11 @@ function createReceiptTracker(deps) {
 }
 
 // src/relay/main.ts
-var RELAY_USAGE = `intercom relay [--server URL] [--machine NAME] [options]
-  Bridges this machine's store to a NATS server with JetStream (docs/relay.md); one per store.
-  --server URL        nats://host:4222 (several: comma-separated; tls://\u2026 for TLS). Env CLAUDE_INTERCOM_NATS_URL
-  --machine NAME      this machine's name in the mesh (a-z, 0-9, -). Env CLAUDE_INTERCOM_MACHINE; default the host name
-  --namespace NS      the team's namespace on the NATS account (default intercom). Env CLAUDE_INTERCOM_NATS_NAMESPACE
-  --user U --password P | --token T | --creds FILE     credentials. Env CLAUDE_INTERCOM_NATS_USER, _PASSWORD, _TOKEN, _CREDS
-  --tls-ca F --tls-cert F --tls-key F                   TLS. Env CLAUDE_INTERCOM_NATS_TLS_CA, _TLS_CERT, _TLS_KEY
-  --beat S            seconds between beats (default 5); a machine is gone after three beats unheard
-  --setup             create the stream and buckets on the server (an administrator, once), then exit`;
-var DEFAULT_BEAT_MS = 5000;
-var GONE_AFTER_BEATS = 3;
-function parseOptions(args, config) {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      server: { type: "string" },
-      machine: { type: "string" },
-      namespace: { type: "string" },
-      user: { type: "string" },
-      password: { type: "string" },
-      token: { type: "string" },
-      creds: { type: "string" },
-      "tls-ca": { type: "string" },
-      "tls-cert": { type: "string" },
-      "tls-key": { type: "string" },
-      beat: { type: "string" },
-      setup: { type: "boolean" }
-    }
-  });
-  if (positionals.length)
-    throw new IntercomError("BAD_INPUT", `unexpected argument ${JSON.stringify(positionals[0])}
-${RELAY_USAGE}`);
-  const { mesh } = config;
-  if (values.machine === undefined && mesh.machineProblem)
-    throw new IntercomError("BAD_INPUT", mesh.machineProblem);
-  const machine = assertMachine(values.machine ?? mesh.machine);
-  const namespace = values.namespace ?? mesh.namespace;
-  if (!NAMESPACE_PATTERN.test(namespace)) {
-    throw new IntercomError("BAD_INPUT", `--namespace ${JSON.stringify(namespace)} is not a namespace: 1-32 characters of a-z, 0-9, "_" and "-"`);
-  }
-  const beat = values.beat === undefined ? DEFAULT_BEAT_MS / 1000 : Number(values.beat);
-  if (!Number.isFinite(beat) || beat < 0.1 || beat > 60)
-    throw new IntercomError("BAD_INPUT", "--beat takes seconds, from 0.1 to 60");
-  const server = values.server ?? mesh.server;
-  if (!server) {
-    throw new IntercomError("BAD_INPUT", `no NATS server given: pass --server nats://host:4222 or set CLAUDE_INTERCOM_NATS_URL
-${RELAY_USAGE}`);
-  }
-  return {
-    options: {
-      server,
-      machine,
-      namespace,
-      timings: { beatMs: beat * 1000, goneAfterMs: beat * 1000 * GONE_AFTER_BEATS },
-      setup: values.setup ?? false
-    },
-    link: {
-      server,
-      user: values.user ?? mesh.user,
-      password: values.password ?? mesh.password,
-      token: values.token ?? mesh.token,
-      creds: values.creds ?? mesh.creds,
-      tlsCa: values["tls-ca"] ?? mesh.tlsCa,
-      tlsCert: values["tls-cert"] ?? mesh.tlsCert,
-      tlsKey: values["tls-key"] ?? mesh.tlsKey,
-      name: `intercom-relay ${machine}`,
-      inboxPrefix: `_INBOX.${namespace}.${machine}`
-    }
-  };
-}
 async function runRelay(deps) {
   let parsed;
   let natsOptions;
   try {
-    parsed = parseOptions(deps.args, deps.config);
+    parsed = parseRelayOptions(deps.args, deps.config);
     natsOptions = connectionOptions(parsed.link);
   } catch (error) {
     deps.log(`intercom relay: ${describeError(error)}`);
@@ -15671,7 +15810,7 @@ async function runRelay(deps) {
   const names = meshNames(options.namespace);
   const here = options.machine;
   if (options.setup)
-    return setupOnly(deps, natsOptions, names, options);
+    return setupOnly({ log: deps.log, out: deps.out, retentionDays: deps.config.retentionDays }, natsOptions, names, options);
   const intercom = await deps.openIntercom();
   const self2 = procInfo2(deps.pid);
   if (!self2)
@@ -15729,49 +15868,25 @@ async function runRelay(deps) {
     lastFailure = reason;
     setState({ link: "down", error: sliceChars(reason, 500) });
   };
-  while (!stopping.aborted && !link) {
-    try {
-      nc = await connectUntil(natsOptions, stopping, onFailure);
-    } catch (error) {
-      deps.log(`intercom relay: ${describeError(error)}`);
-      await shutDown();
-      return 1;
-    }
-    if (!nc)
-      break;
-    const refusals = [];
-    const watching = nc;
-    (async () => {
-      for await (const status of watching.status()) {
-        if (status.type === "error" && /permission/i.test(String(status.error)))
-          refusals.push(String(status.error));
-        if (link)
-          break;
-      }
-    })();
-    try {
-      link = await openMeshLink(nc, names, here, deps.config.retentionDays);
-    } catch (error) {
-      const reason = describeError(error);
-      await nc.close();
-      nc = undefined;
-      const setupRefused = error instanceof IntercomError && /administrator|JetStream enabled/.test(reason);
-      if (refusals.length || setupRefused) {
-        deps.log(setupRefused ? `intercom relay: ${reason}` : `intercom relay: the server's permissions refused this relay (${refusals[0]}): are these credentials machine ${here}'s? Each machine's user may act only as that machine (docs/relay.md "Security")`);
-        await shutDown();
-        return 1;
-      }
-      deps.log(`intercom relay: ${reason}`);
-      onFailure(reason);
-      await Bun.sleep(2000);
-    }
-  }
-  if (!link || !nc) {
+  const first = await firstLink({
+    natsOptions,
+    names,
+    here,
+    retentionDays: deps.config.retentionDays,
+    signal: stopping,
+    log: deps.log,
+    onFailure
+  });
+  if ("refused" in first)
+    deps.log(`intercom relay: ${first.refused}`);
+  if (!("link" in first)) {
     await shutDown();
-    return 0;
+    return "refused" in first ? 1 : 0;
   }
-  const connection = nc;
-  const meshLink = link;
+  nc = first.nc;
+  link = first.link;
+  const connection = first.nc;
+  const meshLink = first.link;
   linkUp = true;
   await setState({ link: "up" });
   deps.log(`intercom relay: machine ${here} linked to ${state.server} (namespace ${options.namespace})`);
@@ -15818,30 +15933,7 @@ async function runRelay(deps) {
   await refreshUp();
   await receipts.resync();
   pump.kick();
-  const activityWatches = new Map;
-  const syncActivity = async () => {
-    const live = new Set((await intercom.agents.live()).map((a) => a.code));
-    for (const code of live) {
-      if (activityWatches.has(code))
-        continue;
-      activityWatches.set(code, await intercom.watchMesh({ kind: "activity", code }, async () => presence.kick(), watchError("busy/idle")));
-    }
-    for (const [code, watch] of activityWatches) {
-      if (live.has(code))
-        continue;
-      watch.close();
-      activityWatches.delete(code);
-    }
-  };
-  watches.push(await intercom.watchMesh({ kind: "agents" }, async () => {
-    await syncActivity();
-    presence.kick();
-    claims.kick();
-  }, watchError("agents")));
-  watches.push(await intercom.watchMesh({ kind: "claims" }, async () => claims.kick(), watchError("claims")));
-  await syncActivity();
-  presence.kick();
-  claims.kick();
+  const local = await watchLocal({ intercom, onAgents: () => presence.kick(), onClaims: () => claims.kick(), log: deps.log });
   const upTimer = setInterval(() => void refreshUp(), options.timings.beatMs);
   (async () => {
     for await (const status of connection.status()) {
@@ -15868,8 +15960,7 @@ async function runRelay(deps) {
     stopping.addEventListener("abort", () => resolve());
   });
   clearInterval(upTimer);
-  for (const w of activityWatches.values())
-    w.close();
+  local.close();
   inbox.stop();
   claims.stop();
   feed.stop();
@@ -15888,33 +15979,6 @@ async function runRelay(deps) {
     }
     await setState({ link: "down", error: "the relay stopped" });
     await intercom.mesh.unlockRelay(self2.pid);
-  }
-}
-async function setupOnly(deps, natsOptions, names, options) {
-  const abort = new AbortController;
-  const timer = setTimeout(() => abort.abort(), 15000);
-  let nc;
-  try {
-    nc = await connectUntil(natsOptions, abort.signal, (reason) => deps.log(`intercom relay: ${reason}`));
-  } catch (error) {
-    deps.log(`intercom relay: ${describeError(error)}`);
-    return 1;
-  } finally {
-    clearTimeout(timer);
-  }
-  if (!nc) {
-    deps.log(`intercom relay: could not reach ${redactServers(options.server)} within 15 s`);
-    return 1;
-  }
-  try {
-    await setupMesh(nc, names, deps.config.retentionDays);
-    deps.out(`intercom relay: namespace ${options.namespace} is set up on ${redactServers(options.server)} (stream ${names.stream}, buckets ${names.machinesBucket}, ${names.agentsBucket}, ${names.claimsBucket})`);
-    return 0;
-  } catch (error) {
-    deps.log(`intercom relay: ${describeError(error)}`);
-    return 1;
-  } finally {
-    await nc.close();
   }
 }
 export {

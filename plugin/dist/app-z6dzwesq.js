@@ -304,10 +304,11 @@ function createMesh(ctx) {
       return;
     await replaceFile(layout, layout.feedFile(entry.id), layout.feed, json(entry), now(), false);
   }
-  async function pruneFeed(beforeMs) {
+  async function pruneFeed(beforeMs, keep = Number.POSITIVE_INFINITY) {
+    const names = await listNames(layout.feed);
     let n = 0;
-    for (const name of await listNames(layout.feed)) {
-      if (Number(name.slice(0, 13)) >= beforeMs)
+    for (const [i, name] of names.entries()) {
+      if (Number(name.slice(0, 13)) >= beforeMs && names.length - i <= keep)
         break;
       if (MESSAGE_ID_PATTERN.test(name.slice(0, -".json".length)) && await removeIfPresent(`${layout.feed}/${name}`))
         n++;
