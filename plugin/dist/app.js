@@ -87,21 +87,21 @@ async function main({ argv, stdin, entry }) {
       pid: process.pid,
       startedAt: Math.floor(performance.timeOrigin),
       readStdin: () => stdin !== undefined ? Promise.resolve(stdin) : Bun.stdin.text(),
-      openIntercom: async () => (await import("./index-4mbqgs7s.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-hfznfbny.js")).openIntercom(storeOptions()),
       out,
       err: log,
       signal: stop.signal
     });
     await exit(code);
   } else if (argv[0] === "mcp") {
-    const { runMcpServer } = await import("./main-4j6nj13a.js");
+    const { runMcpServer } = await import("./main-wz188dfg.js");
     await runMcpServer({
       args: argv.slice(1),
       out,
       config,
       version: await version(),
       pid: process.pid,
-      openIntercom: async (onProblem) => (await import("./index-4mbqgs7s.js")).openIntercom(storeOptions(onProblem)),
+      openIntercom: async (onProblem) => (await import("./index-hfznfbny.js")).openIntercom(storeOptions(onProblem)),
       log,
       exit: (code) => void exit(code)
     });
@@ -114,7 +114,7 @@ async function main({ argv, stdin, entry }) {
       args: argv.slice(1),
       config,
       pid: process.pid,
-      openIntercom: async () => (await import("./index-4mbqgs7s.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-hfznfbny.js")).openIntercom(storeOptions()),
       log,
       out,
       signal: stop.signal
@@ -122,7 +122,7 @@ async function main({ argv, stdin, entry }) {
     await exit(code);
   } else {
     const { runCli } = await import("./main-k0bg4ahc.js");
-    const { openIntercom } = await import("./index-4mbqgs7s.js");
+    const { openIntercom } = await import("./index-hfznfbny.js");
     const { isatty } = await import("tty");
     let stored;
     const interrupted = new Promise((resolve) => {

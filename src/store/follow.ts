@@ -1,6 +1,6 @@
 // Following every message as it lands (intercom tail, the dashboard): watch the log folder, and
 // the feed of messages between other machines (docs/relay.md), which the relay keeps.
-import { assertMessageId } from '../core/ids.ts';
+import { MESSAGE_ID_PATTERN, assertMessageId } from '../core/ids.ts';
 import type { StoreContext } from './context.ts';
 import { listMessageNames, readRecord } from './records.ts';
 import type { FeedEntry, Message } from './schema.ts';
@@ -32,8 +32,13 @@ async function followFolder<K extends 'message' | 'feedEntry'>(
   let first = true;
   return watchFolder(
     dir,
-    async () => {
-      const names = await listMessageNames(ctx.layout, dir, ctx.report, ctx.clock.now());
+    async (_cause, reported) => {
+      // The names the events gave, when they gave them (a busy log is not listed again for each
+      // message); else, at start and at each backstop check, the whole folder.
+      const names =
+        reported && !first
+          ? reported.filter((n) => n.endsWith('.json') && MESSAGE_ID_PATTERN.test(n.slice(0, -'.json'.length))).sort()
+          : await listMessageNames(ctx.layout, dir, ctx.report, ctx.clock.now());
       for (const name of names) {
         if (seen.has(name)) continue;
         seen.add(name);
@@ -48,7 +53,8 @@ async function followFolder<K extends 'message' | 'feedEntry'>(
       // Changes meanwhile are gathered into one more look (watch.ts runs one look at a time).
       if (options.everyMs) await Bun.sleep(options.everyMs);
     },
-    { onError: options.onError, mode: ctx.watch },
+    // A backstop listing every 30 s: events name what lands, so a lost one is all it is for.
+    { onError: options.onError, mode: ctx.watch, names: true, rescanMs: 30_000 },
   );
 }
 

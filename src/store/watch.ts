@@ -66,6 +66,12 @@ export interface WatchOptions {
   critical?: boolean;
   /** CLAUDE_INTERCOM_WATCH: events, poll, or auto (by the folder's filesystem; the default). */
   mode?: WatchMode;
+  /**
+   * Hand `onChange` the names the events reported since its last call (fs events name the file;
+   * polling does not, and then it gets none): a caller that follows a big folder reads just those
+   * instead of listing it all. A backstop check, or an event without a name, gives none.
+   */
+  names?: boolean;
 }
 
 /** One backend's observation of the folder. */
@@ -80,13 +86,20 @@ interface Source {
  */
 export async function watchFolder(
   dir: string,
-  onChange: (cause: WatchCause) => Promise<void>,
+  onChange: (cause: WatchCause, names?: string[]) => Promise<void>,
   options: WatchOptions = {},
 ): Promise<FolderWatch> {
   await ensureDir(dir);
   let running = false;
   let again: WatchCause | undefined;
   let closed = false;
+  // Names reported since the last call (with `names`); 'all' once an event came without one.
+  let reported: Set<string> | 'all' = new Set();
+  const takeNames = (cause: WatchCause): string[] | undefined => {
+    const taken = reported;
+    reported = new Set();
+    return options.names && cause === 'event' && taken !== 'all' ? [...taken] : undefined;
+  };
   // Calls that come while one runs are folded into one more; a check outranks an event.
   const run = async (cause: WatchCause) => {
     if (closed) return;
@@ -99,7 +112,7 @@ export async function watchFolder(
       let next: WatchCause | undefined = cause;
       while (next && !closed) {
         again = undefined;
-        await onChange(next);
+        await onChange(next, takeNames(next));
         next = again;
       }
     } catch (error) {
@@ -108,7 +121,13 @@ export async function watchFolder(
       running = false;
     }
   };
-  const onEvent = () => void run('event');
+  const onEvent = (name?: string) => {
+    if (options.names) {
+      if (name === undefined || reported === 'all') reported = 'all';
+      else reported.add(name);
+    }
+    void run('event');
+  };
   const onError = (error: unknown) => options.onError?.(error);
   const poll = () => openPolling(dir, options.critical ? POLL_MS : SLOW_POLL_MS, options.only, onEvent, onError);
   let source: Source;
@@ -148,9 +167,9 @@ export async function watchFolder(
 }
 
 /** fs.watch on `dir`; throws when no watch can be had (EMFILE, ENOSPC, …). */
-function openFsWatch(dir: string, only: string | undefined, onEvent: () => void, onError: (error: unknown) => void): Source {
+function openFsWatch(dir: string, only: string | undefined, onEvent: (name?: string) => void, onError: (error: unknown) => void): Source {
   const watcher = nodeFs().watch(dir, { persistent: true }, (_event, name) => {
-    if (!only || !name || name === only) onEvent();
+    if (!only || !name || name === only) onEvent(typeof name === 'string' && name !== '' ? name : undefined);
   });
   watcher.on('error', onError);
   return watcher;
@@ -179,7 +198,8 @@ async function openPolling(
     ignored: (path: string) => path !== root && path !== file,
   });
   watcher.on('error', onError);
-  if (file === undefined) watcher.on('raw', onEvent);
+  if (file === undefined)
+    watcher.on('raw', () => onEvent()); // no names: whoever wants them lists the folder
   else watcher.on('all', (_event, path) => path === file && onEvent());
   await new Promise<void>((resolve) => watcher.once('ready', resolve));
   return {

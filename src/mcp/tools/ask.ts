@@ -13,7 +13,7 @@ export const askTool = defineTool({
     'a session without intercom gets it typed into its tmux pane, or is resumed headlessly if not running. Use send instead when you need no answer now.',
   kind: 'send',
   input: {
-    to: z.string().describe('one agent code, name, or Claude session id (see who / list_sessions)'),
+    to: z.string().describe('one agent code (code@machine on another machine), name, or Claude session id (see who / list_sessions)'),
     question: z.string().describe('the question, self-contained'),
     timeout_s: numberIn(ASK_TIMEOUT_S, 'to wait longer, use send: the answer lands in your inbox').describe(
       'seconds to wait for the answer',

@@ -15,7 +15,7 @@ export const sendTool = defineTool({
     'To answer a message, prefer reply.',
   kind: 'send',
   input: {
-    to: z.string().describe('recipient: code (e.g. "x7k2"), name, session id, "all" or "*"'),
+    to: z.string().describe('recipient: code (e.g. "x7k2"; "x7k2@devbox" on another machine), name, session id, "all" or "*"'),
     body: z.string().describe('the message text (plain text, up to 64 KiB)'),
     reply_to: z.string().optional().describe('id of a message this continues (keeps the thread)'),
     deliver_live: z.boolean().optional().describe('type a nudge into the tmux pane of a session without intercom (default true)'),

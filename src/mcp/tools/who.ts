@@ -12,7 +12,7 @@ export const whoTool = defineTool({
   name: 'who',
   title: 'Who is around',
   description:
-    'Lists live agents (other Claude Code sessions running intercom): code, name, project, busy/idle, status. ' +
+    'Lists live agents (other Claude Code sessions running intercom, on this machine and, when machines are linked, others): code, name, project, machine, busy/idle, status. ' +
     'Dead sessions are never listed. Call it before sending, to find the right code.',
   kind: 'read',
   input: {

@@ -14834,7 +14834,7 @@ var askTool = defineTool({
   description: "Puts a question to one agent or session and waits for its answer (up to timeout_s). An intercom agent is woken and replies; " + "a session without intercom gets it typed into its tmux pane, or is resumed headlessly if not running. Use send instead when you need no answer now.",
   kind: "send",
   input: {
-    to: string().describe("one agent code, name, or Claude session id (see who / list_sessions)"),
+    to: string().describe("one agent code (code@machine on another machine), name, or Claude session id (see who / list_sessions)"),
     question: string().describe("the question, self-contained"),
     timeout_s: numberIn(ASK_TIMEOUT_S, "to wait longer, use send: the answer lands in your inbox").describe("seconds to wait for the answer")
   },
@@ -15177,7 +15177,7 @@ var sendTool = defineTool({
   description: "Sends a message to other agents. It lands at once and wakes an idle recipient. " + '`to`: an agent code, a name, a session id, "all" (everyone on your project), "*" (everyone), or several codes separated by commas. ' + "A Claude session without intercom (see list_sessions) gets a nudge typed into its tmux pane, if it runs in one (deliver_live false: only stored); the result says how each recipient was reached. " + "To answer a message, prefer reply.",
   kind: "send",
   input: {
-    to: string().describe('recipient: code (e.g. "x7k2"), name, session id, "all" or "*"'),
+    to: string().describe('recipient: code (e.g. "x7k2"; "x7k2@devbox" on another machine), name, session id, "all" or "*"'),
     body: string().describe("the message text (plain text, up to 64 KiB)"),
     reply_to: string().optional().describe("id of a message this continues (keeps the thread)"),
     deliver_live: boolean().optional().describe("type a nudge into the tmux pane of a session without intercom (default true)")
@@ -15239,7 +15239,7 @@ var CLAIMS_PER_AGENT = 10;
 var whoTool = defineTool({
   name: "who",
   title: "Who is around",
-  description: "Lists live agents (other Claude Code sessions running intercom): code, name, project, busy/idle, status. " + "Dead sessions are never listed. Call it before sending, to find the right code.",
+  description: "Lists live agents (other Claude Code sessions running intercom, on this machine and, when machines are linked, others): code, name, project, machine, busy/idle, status. " + "Dead sessions are never listed. Call it before sending, to find the right code.",
   kind: "read",
   input: {
     scope: _enum(["project", "all"]).default("project").describe('"project" (default): agents on your project; "all": every project'),

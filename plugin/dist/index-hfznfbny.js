@@ -13,6 +13,7 @@ import {
   HUMAN,
   MAILBOX_PATTERN,
   MACHINE_PATTERN,
+  MESSAGE_ID_PATTERN,
   newCode,
   assertCode,
   splitRemote,
@@ -979,6 +980,12 @@ async function watchFolder(dir, onChange, options = {}) {
   let running = false;
   let again;
   let closed = false;
+  let reported = new Set;
+  const takeNames = (cause) => {
+    const taken = reported;
+    reported = new Set;
+    return options.names && cause === "event" && taken !== "all" ? [...taken] : undefined;
+  };
   const run = async (cause) => {
     if (closed)
       return;
@@ -991,7 +998,7 @@ async function watchFolder(dir, onChange, options = {}) {
       let next = cause;
       while (next && !closed) {
         again = undefined;
-        await onChange(next);
+        await onChange(next, takeNames(next));
         next = again;
       }
     } catch (error) {
@@ -1000,7 +1007,15 @@ async function watchFolder(dir, onChange, options = {}) {
       running = false;
     }
   };
-  const onEvent = () => void run("event");
+  const onEvent = (name) => {
+    if (options.names) {
+      if (name === undefined || reported === "all")
+        reported = "all";
+      else
+        reported.add(name);
+    }
+    run("event");
+  };
   const onError = (error) => options.onError?.(error);
   const poll = () => openPolling(dir, options.critical ? POLL_MS : SLOW_POLL_MS, options.only, onEvent, onError);
   let source;
@@ -1042,7 +1057,7 @@ async function watchFolder(dir, onChange, options = {}) {
 function openFsWatch(dir, only, onEvent, onError) {
   const watcher = nodeFs().watch(dir, { persistent: true }, (_event, name) => {
     if (!only || !name || name === only)
-      onEvent();
+      onEvent(typeof name === "string" && name !== "" ? name : undefined);
   });
   watcher.on("error", onError);
   return watcher;
@@ -1063,7 +1078,7 @@ async function openPolling(dir, pollMs, only, onEvent, onError) {
   });
   watcher.on("error", onError);
   if (file === undefined)
-    watcher.on("raw", onEvent);
+    watcher.on("raw", () => onEvent());
   else
     watcher.on("all", (_event, path) => path === file && onEvent());
   await new Promise((resolve) => watcher.once("ready", resolve));
@@ -1086,8 +1101,8 @@ async function followFolder(ctx, dir, kind, options) {
   const since = options.sinceId === undefined ? undefined : assertMessageId(options.sinceId);
   const seen = new Set;
   let first = true;
-  return watchFolder(dir, async () => {
-    const names = await listMessageNames(ctx.layout, dir, ctx.report, ctx.clock.now());
+  return watchFolder(dir, async (_cause, reported) => {
+    const names = reported && !first ? reported.filter((n) => n.endsWith(".json") && MESSAGE_ID_PATTERN.test(n.slice(0, -".json".length))).sort() : await listMessageNames(ctx.layout, dir, ctx.report, ctx.clock.now());
     for (const name of names) {
       if (seen.has(name))
         continue;
@@ -1104,7 +1119,7 @@ async function followFolder(ctx, dir, kind, options) {
     first = false;
     if (options.everyMs)
       await Bun.sleep(options.everyMs);
-  }, { onError: options.onError, mode: ctx.watch });
+  }, { onError: options.onError, mode: ctx.watch, names: true, rescanMs: 30000 });
 }
 function followLog(ctx, options) {
   return followFolder(ctx, ctx.layout.log, "message", options);
