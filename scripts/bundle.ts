@@ -27,6 +27,10 @@ const PACKAGE_JSON = join(REPO, 'package.json');
 export const ENTRY_NAME = 'intercom';
 /** PreToolUse's lean mail route (src/hooks/), built into a file of its own beside the entry. */
 export const LEAN_NAME = 'pre-tool-use-lean';
+/** The other hooks' lean route (src/hooks/), likewise. */
+export const LIFECYCLE_LEAN_NAME = 'lifecycle-lean';
+/** The lean routes: each one file, no package in it. */
+const LEAN_NAMES = [LEAN_NAME, LIFECYCLE_LEAN_NAME];
 
 /** Builds into `outdir` (which should be empty); throws with bun's messages when the build fails. */
 export async function buildBundle(outdir: string): Promise<string[]> {
@@ -52,8 +56,8 @@ export async function buildBundle(outdir: string): Promise<string[]> {
         },
       ],
     });
-  const lean = () =>
-    Bun.build({ entrypoints: [join(REPO, 'src', 'hooks', `${LEAN_NAME}.ts`)], outdir, target: 'bun', naming: { entry: '[name].js' } });
+  const lean = (name: string) => () =>
+    Bun.build({ entrypoints: [join(REPO, 'src', 'hooks', `${name}.ts`)], outdir, target: 'bun', naming: { entry: '[name].js' } });
   const entry = () =>
     Bun.build({
       entrypoints: [join(REPO, 'src', 'bin', 'intercom.ts')],
@@ -62,12 +66,13 @@ export async function buildBundle(outdir: string): Promise<string[]> {
       naming: { entry: '[name]' },
       plugins: [
         {
-          // The entry's `import('./app.ts')` is the app build's app.js, beside it; its import of
-          // the lean route is the lean build's file, beside it too.
+          // The entry's `import('./app.ts')` is the app build's app.js, beside it; its imports of
+          // the lean routes are the lean builds' files, beside it too.
           name: 'app-beside',
           setup(build) {
             build.onResolve({ filter: /^\.\/app\.ts$/ }, () => ({ path: './app.js', external: true }));
-            build.onResolve({ filter: new RegExp(`/${LEAN_NAME}\\.ts$`) }, () => ({ path: `./${LEAN_NAME}.js`, external: true }));
+            for (const name of LEAN_NAMES)
+              build.onResolve({ filter: new RegExp(`/${name}\\.ts$`) }, () => ({ path: `./${name}.js`, external: true }));
           },
         },
       ],
@@ -75,14 +80,15 @@ export async function buildBundle(outdir: string): Promise<string[]> {
   // One after the other: two builds at once in one process are not known to stay deterministic.
   const results = [];
   try {
-    for (const build of [app, lean, entry]) results.push(await build());
+    for (const build of [app, ...LEAN_NAMES.map(lean), entry]) results.push(await build());
   } finally {
     process.chdir(cwd);
   }
   const failed = results.find((r) => !r.success);
   if (failed) throw new AggregateError(failed.logs, 'bun build failed');
-  const leanText = await results[1]!.outputs[0]!.text();
-  const packages = leanText.match(/^\/\/ node_modules\/.*$/m);
-  if (packages) throw new Error(`${LEAN_NAME}.js bundles a package (${packages[0]}): PreToolUse's lean route must not load one`);
+  for (const [i, name] of LEAN_NAMES.entries()) {
+    const packages = (await results[1 + i]!.outputs[0]!.text()).match(/^\/\/ node_modules\/.*$/m);
+    if (packages) throw new Error(`${name}.js bundles a package (${packages[0]}): a hook's lean route must not load one`);
+  }
   return results.flatMap((r) => r.outputs.map((o) => o.path));
 }

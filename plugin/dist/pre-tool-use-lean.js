@@ -1,156 +1,25 @@
 // @bun
-var __esm = (fn, res, err) => () => {
-  if (fn)
-    try {
-      res = fn(fn = 0);
-    } catch (e) {
-      err = [e];
-    }
-  if (err)
-    throw err[0];
-  return res;
-};
 var __require = import.meta.require;
 
 // src/core/next-step.ts
-var NEXT;
-var init_next_step = __esm(() => {
-  NEXT = {
-    listMessageIds: { op: "peek", why: "to list your message ids" }
-  };
-});
+var NEXT = {
+  listMessageIds: { op: "peek", why: "to list your message ids" }
+};
 
 // src/core/errors.ts
+class IntercomError extends Error {
+  name = "IntercomError";
+  code;
+  next;
+  constructor(code, message, options) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.next = options?.next;
+  }
+}
 function hasErrno(error, ...codes) {
   return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" && codes.includes(error.code);
 }
-var IntercomError;
-var init_errors = __esm(() => {
-  init_next_step();
-  IntercomError = class IntercomError extends Error {
-    name = "IntercomError";
-    code;
-    next;
-    constructor(code, message, options) {
-      super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-      this.code = code;
-      this.next = options?.next;
-    }
-  };
-});
-
-// src/core/text.ts
-function codePointBoundary(s, i) {
-  return i > 0 && i < s.length && isLow(s.charCodeAt(i)) && isHigh(s.charCodeAt(i - 1)) ? i - 1 : i;
-}
-function boundaryAtOrBefore(s, i, floor = 0) {
-  if (i <= floor)
-    return floor;
-  if (i >= s.length)
-    return s.length;
-  const code = s.charCodeAt(i);
-  const prev = s.charCodeAt(i - 1);
-  if (code < 128 && prev < 128 && !(prev === 13 && code === 10))
-    return i;
-  for (let window = WINDOW;; window *= 2) {
-    const start = Math.max(floor, i - window);
-    let at = start;
-    for (const { index } of graphemes().segment(s.slice(start, Math.min(s.length, i + window)))) {
-      if (start + index > i)
-        break;
-      at = start + index;
-    }
-    if (at > start || start === floor)
-      return at;
-  }
-}
-function sliceChars(s, n, from = 0) {
-  const limit = Math.min(s.length, from + Math.max(0, Math.floor(n)));
-  if (limit >= s.length)
-    return s.slice(from);
-  let end = boundaryAtOrBefore(s, limit, from);
-  if (end <= from)
-    end = Math.max(from, codePointBoundary(s, limit));
-  return s.slice(from, end);
-}
-function shorten(s, max, mark = "\u2026") {
-  return s.length <= max ? s : `${sliceChars(s, max - mark.length)}${mark}`;
-}
-var segmenter, graphemes = () => segmenter ??= new Intl.Segmenter("en", { granularity: "grapheme" }), WINDOW = 64, isHigh = (c) => c >= 55296 && c <= 56319, isLow = (c) => c >= 56320 && c <= 57343;
-var init_text = __esm(() => {
-  init_errors();
-});
-
-// src/core/ids.ts
-function randomToken(length) {
-  const bytes = crypto.getRandomValues(new Uint8Array(length));
-  let out = "";
-  for (const b of bytes)
-    out += ALPHABET[b % ALPHABET.length];
-  return out;
-}
-function show(value) {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return JSON.stringify(text === undefined ? String(value) : shorten(text, 61));
-}
-function assertCode(value, what = "agent code") {
-  if (typeof value === "string" && CODE_PATTERN.test(value))
-    return value;
-  throw new IntercomError("BAD_INPUT", `${show(value)} is not a valid ${what}: codes are 4 characters of a-z and 0-9, e.g. "x7k2"`);
-}
-function assertMailbox(value) {
-  if (typeof value === "string" && MAILBOX_PATTERN.test(value))
-    return value;
-  throw new IntercomError("BAD_INPUT", `${show(value)} is not a valid mailbox: expected a 4-character agent code, "human" or "s-<session id>"`);
-}
-function assertMachine(value, what = "machine name") {
-  if (typeof value === "string" && MACHINE_PATTERN.test(value))
-    return value;
-  throw new IntercomError("BAD_INPUT", `${show(value)} is not a valid ${what}: 1-63 characters of a-z, 0-9 and "-", starting with a letter or digit (e.g. "laptop")`);
-}
-function senderAddress(from) {
-  return from.machine ? `${from.code}@${from.machine}` : from.code;
-}
-function assertRecipient(value) {
-  if (typeof value === "string" && RECIPIENT_PATTERN.test(value))
-    return value;
-  throw new IntercomError("BAD_INPUT", `${show(value)} is not a valid recipient: expected a 4-character agent code, "human", "s-<session id>", or code@machine`);
-}
-function sessionMailbox(sessionId) {
-  return `s-${assertSessionId(sessionId)}`;
-}
-function assertMessageId(value) {
-  if (typeof value === "string" && MESSAGE_ID_PATTERN.test(value))
-    return value;
-  throw new IntercomError("BAD_INPUT", `${show(value)} is not a valid message id: ids look like "1763760000000-0a1b2c3d4e"`, {
-    next: NEXT.listMessageIds
-  });
-}
-function assertSessionId(value) {
-  if (typeof value === "string" && SESSION_ID_PATTERN.test(value))
-    return value;
-  throw new IntercomError("BAD_INPUT", `${show(value)} is not a valid session id: expected letters, digits, "-" or "_" (8-128 characters)`);
-}
-function isCode(value) {
-  return CODE_PATTERN.test(value);
-}
-var CODE_PATTERN, MAILBOX_PATTERN, MACHINE_PATTERN, RECIPIENT_PATTERN, MESSAGE_ID_PATTERN, SESSION_ID_PATTERN, NAME_PATTERN, RESERVED_NAMES, ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-var init_ids = __esm(() => {
-  init_errors();
-  init_next_step();
-  init_text();
-  CODE_PATTERN = /^[a-z0-9]{4}$/;
-  MAILBOX_PATTERN = /^(?:[a-z0-9]{4}|human|s-[A-Za-z0-9][A-Za-z0-9_-]{7,127})$/;
-  MACHINE_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
-  RECIPIENT_PATTERN = /^(?:[a-z0-9]{4}|human|s-[A-Za-z0-9][A-Za-z0-9_-]{7,127}|(?:[a-z0-9]{4}|human)@[a-z0-9][a-z0-9-]{0,62})$/;
-  MESSAGE_ID_PATTERN = /^\d{13}-[a-z0-9]{10}$/;
-  SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{7,127}$/;
-  NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]{0,31}$/;
-  RESERVED_NAMES = new Set(["all", "everyone", "human", "me", "self"]);
-});
-
-// src/core/proc.ts
-init_errors();
 
 // src/core/node-fs.ts
 var fs;
@@ -260,12 +129,111 @@ function commandLine(pid) {
 }
 var INTERPRETERS = new Set(["node", "bun", "sh", "bash"]);
 
-// src/store/quick-mail.ts
-init_ids();
+// src/core/text.ts
+var segmenter;
+var graphemes = () => segmenter ??= new Intl.Segmenter("en", { granularity: "grapheme" });
+var WINDOW = 64;
+var isHigh = (c) => c >= 55296 && c <= 56319;
+var isLow = (c) => c >= 56320 && c <= 57343;
+function codePointBoundary(s, i) {
+  return i > 0 && i < s.length && isLow(s.charCodeAt(i)) && isHigh(s.charCodeAt(i - 1)) ? i - 1 : i;
+}
+function boundaryAtOrBefore(s, i, floor = 0) {
+  if (i <= floor)
+    return floor;
+  if (i >= s.length)
+    return s.length;
+  const code = s.charCodeAt(i);
+  const prev = s.charCodeAt(i - 1);
+  if (code < 128 && prev < 128 && !(prev === 13 && code === 10))
+    return i;
+  for (let window = WINDOW;; window *= 2) {
+    const start = Math.max(floor, i - window);
+    let at = start;
+    for (const { index } of graphemes().segment(s.slice(start, Math.min(s.length, i + window)))) {
+      if (start + index > i)
+        break;
+      at = start + index;
+    }
+    if (at > start || start === floor)
+      return at;
+  }
+}
+function sliceChars(s, n, from = 0) {
+  const limit = Math.min(s.length, from + Math.max(0, Math.floor(n)));
+  if (limit >= s.length)
+    return s.slice(from);
+  let end = boundaryAtOrBefore(s, limit, from);
+  if (end <= from)
+    end = Math.max(from, codePointBoundary(s, limit));
+  return s.slice(from, end);
+}
+function shorten(s, max, mark = "\u2026") {
+  return s.length <= max ? s : `${sliceChars(s, max - mark.length)}${mark}`;
+}
 
-// src/store/files.ts
-init_errors();
-init_ids();
+// src/core/ids.ts
+var CODE_PATTERN = /^[a-z0-9]{4}$/;
+var MAILBOX_PATTERN = /^(?:[a-z0-9]{4}|human|s-[A-Za-z0-9][A-Za-z0-9_-]{7,127})$/;
+var MACHINE_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+var RECIPIENT_PATTERN = /^(?:[a-z0-9]{4}|human|s-[A-Za-z0-9][A-Za-z0-9_-]{7,127}|(?:[a-z0-9]{4}|human)@[a-z0-9][a-z0-9-]{0,62})$/;
+var MESSAGE_ID_PATTERN = /^\d{13}-[a-z0-9]{10}$/;
+var SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{7,127}$/;
+var NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]{0,31}$/;
+var RESERVED_NAMES = new Set(["all", "everyone", "human", "me", "self"]);
+var ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+function randomToken(length) {
+  const bytes = crypto.getRandomValues(new Uint8Array(length));
+  let out = "";
+  for (const b of bytes)
+    out += ALPHABET[b % ALPHABET.length];
+  return out;
+}
+function show(value) {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return JSON.stringify(text === undefined ? String(value) : shorten(text, 61));
+}
+function assertCode(value, what = "agent code") {
+  if (typeof value === "string" && CODE_PATTERN.test(value))
+    return value;
+  throw new IntercomError("BAD_INPUT", `${show(value)} is not a valid ${what}: codes are 4 characters of a-z and 0-9, e.g. "x7k2"`);
+}
+function assertMailbox(value) {
+  if (typeof value === "string" && MAILBOX_PATTERN.test(value))
+    return value;
+  throw new IntercomError("BAD_INPUT", `${show(value)} is not a valid mailbox: expected a 4-character agent code, "human" or "s-<session id>"`);
+}
+function assertMachine(value, what = "machine name") {
+  if (typeof value === "string" && MACHINE_PATTERN.test(value))
+    return value;
+  throw new IntercomError("BAD_INPUT", `${show(value)} is not a valid ${what}: 1-63 characters of a-z, 0-9 and "-", starting with a letter or digit (e.g. "laptop")`);
+}
+function senderAddress(from) {
+  return from.machine ? `${from.code}@${from.machine}` : from.code;
+}
+function assertRecipient(value) {
+  if (typeof value === "string" && RECIPIENT_PATTERN.test(value))
+    return value;
+  throw new IntercomError("BAD_INPUT", `${show(value)} is not a valid recipient: expected a 4-character agent code, "human", "s-<session id>", or code@machine`);
+}
+function sessionMailbox(sessionId) {
+  return `s-${assertSessionId(sessionId)}`;
+}
+function assertMessageId(value) {
+  if (typeof value === "string" && MESSAGE_ID_PATTERN.test(value))
+    return value;
+  throw new IntercomError("BAD_INPUT", `${show(value)} is not a valid message id: ids look like "1763760000000-0a1b2c3d4e"`, {
+    next: NEXT.listMessageIds
+  });
+}
+function assertSessionId(value) {
+  if (typeof value === "string" && SESSION_ID_PATTERN.test(value))
+    return value;
+  throw new IntercomError("BAD_INPUT", `${show(value)} is not a valid session id: expected letters, digits, "-" or "_" (8-128 characters)`);
+}
+function isCode(value) {
+  return CODE_PATTERN.test(value);
+}
 
 // src/core/paths.ts
 function joinPath(...parts) {
@@ -427,8 +395,6 @@ async function removeQuietly(path) {
 }
 
 // src/store/layout.ts
-init_ids();
-init_errors();
 var INBOX_STATES = ["new", "delivered", "seen"];
 var HISTORY_STATES = ["acked", "replied"];
 var MESSAGE_STATES = [...INBOX_STATES, ...HISTORY_STATES];
@@ -515,7 +481,6 @@ function createLayout(root) {
 }
 
 // src/store/record-check.ts
-init_ids();
 var fail = (path, kind) => ({ ok: false, issue: { path, kind } });
 function str(options = {}) {
   return (value, path) => {
@@ -646,7 +611,6 @@ var hotChecks = {
 };
 
 // src/store/store-dir.ts
-init_errors();
 async function openStoreDir(layout, now) {
   const { root } = layout;
   let info;
@@ -725,9 +689,12 @@ class QuickHandover extends Error {
 async function openQuickMail(root, code, now) {
   const layout = createLayout(root);
   await openStoreDir(layout, now);
-  const mailbox = layout.mailbox(code);
-  const newDir = layout.messageDir(code, "new");
-  const deliveredDir = layout.messageDir(code, "delivered");
+  return quickMailOn(layout, code);
+}
+function quickMailOn(layout, code) {
+  const mailbox = code === undefined ? "" : layout.mailbox(code);
+  const newDir = code === undefined ? "" : layout.messageDir(code, "new");
+  const deliveredDir = code === undefined ? "" : layout.messageDir(code, "delivered");
   let listing;
   const gone = new Set;
   const handOver = (why) => {
@@ -747,7 +714,7 @@ async function openQuickMail(root, code, now) {
     }
   };
   const inboxOnly = (box, states = ["new"]) => {
-    if (box !== code || states.length !== 1 || states[0] !== "new")
+    if (code === undefined || box !== code || states.length !== 1 || states[0] !== "new")
       handOver(`not the listed inbox: ${box} ${states.join(",")}`);
   };
   const names = async (box) => {
@@ -772,7 +739,15 @@ async function openQuickMail(root, code, now) {
   };
   const agents = {
     codeForOverride: async () => handOver("an identity override"),
-    codeForAnyProcess: async () => handOver("an agent found by its Claude process"),
+    async codeForAnyProcess(chain) {
+      const names = new Set(await listNames(layout.procs, ""));
+      for (const proc of chain) {
+        const file = layout.procFile(proc.pid, proc.start);
+        if (names.has(file.slice(file.lastIndexOf("/") + 1)))
+          handOver("an agent found by its Claude process");
+      }
+      return;
+    },
     linkSession: async () => handOver("a session to link"),
     async codesForSession(sessionId) {
       return (textOf(layout.sessionFile(sessionId)) ?? "").split(`
@@ -844,12 +819,6 @@ function* listed(names) {
     yield { id, state: "new" };
   }
 }
-
-// src/hooks/deliver.ts
-init_text();
-
-// src/intercom/presentation.ts
-init_ids();
 
 // src/core/peer-text.ts
 var LESS_THAN_LIKE = "<\uFF1C\uFE64\u2039\u276E\u276C\u2770\u02C2\u02F1\u1438\u16B2\u2329\u3008\u300A\u27E8\u27EA\u29FC\uFE3F\uFE3D" + "\u2A7D\u2A79\u22D6\u227A\u2AA1\u2AF7\u2991\u2993\u2989\u29C0\xAB\u226A\u22D8";
@@ -948,17 +917,7 @@ function additionalContext(event, text, decision, systemMessage) {
   });
 }
 
-// src/intercom/identity.ts
-init_errors();
-init_ids();
-init_ids();
-
-// src/claude/transcript-tail.ts
-init_errors();
-
 // src/claude/transcript-head.ts
-init_errors();
-init_text();
 var CHUNK = 16 * 1024;
 var MAX_HEAD_BYTES = 256 * 1024;
 
@@ -968,12 +927,6 @@ var scratch = Buffer.allocUnsafe(2 * TITLE_WINDOW);
 
 // src/claude/interrupted.ts
 var TAIL_BYTES = 64 * 1024;
-
-// src/store/activity.ts
-init_ids();
-
-// src/store/records.ts
-init_ids();
 
 // src/intercom/identity.ts
 function hookClaude(self, chain) {

@@ -45,6 +45,7 @@ export const commands: Command[] = [
 
 /** Commands run by the entry point itself rather than by runCli (they need other front-ends). */
 export const entryCommands = [
+  { name: 'relay', summary: 'link this machine to others through a NATS server (intercom relay --help)' },
   { name: 'mcp', summary: 'run the MCP server on stdio (Claude Code starts this)' },
   { name: 'hook', summary: 'run a Claude Code hook: intercom hook <event> (reads hook JSON on stdin)' },
 ];
@@ -52,7 +53,7 @@ export const entryCommands = [
 export function helpText(version: string): string {
   const rows = [...commands, ...entryCommands].map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);
   return [
-    `intercom ${version} — messages between Claude Code sessions on this machine`,
+    `intercom ${version} — messages between Claude Code sessions, on this machine and, with a relay, across machines`,
     '',
     'usage: intercom <command> [options]   (intercom <command> --help for details)',
     '',

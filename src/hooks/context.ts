@@ -1,9 +1,10 @@
-import type { Config } from '../core/config.ts';
+import type { Config, QuickConfig } from '../core/config.ts';
 import type { Intercom } from '../intercom/index.ts';
-import type { HookSelf } from '../intercom/identity.ts';
+import type { HookAgentStore, HookSelf } from '../intercom/identity.ts';
 import type { SeenBy } from '../intercom/presence.ts';
 import type { HookLaunch } from './event-time.ts';
 import type { HookInput } from './input.ts';
+import type { ClaimStore } from './deliver.ts';
 
 export interface HookContext {
   /** The `intercom hook <event>` argument, e.g. "stop-failure". */
@@ -30,13 +31,33 @@ export interface HookContext {
 /** A hook's result: the process exit code. 0 = carry on; 2 = (watcher) wake the session. */
 export type HookHandler = (ctx: HookContext) => Promise<number>;
 
+/**
+ * What UserPromptSubmit, SessionEnd, and SessionStart, Stop and StopFailure in the foreground
+ * use of the store: an Intercom, or the lifecycle hooks' lean store (store/quick-hooks.ts), so
+ * that both routes run the same handler code.
+ */
+export interface LifecycleStore extends HookAgentStore, ClaimStore {
+  mail: HookAgentStore['mail'] & ClaimStore['mail'] & Pick<Intercom['mail'], 'countNew'>;
+  presence: HookAgentStore['presence'] & Pick<Intercom['presence'], 'mark'>;
+  watchers: Pick<Intercom['watchers'], 'current'>;
+}
+
+/** A HookContext as those handlers need it: the entry's quick settings, and the store above. */
+export interface LifecycleContext extends Omit<HookContext, 'config' | 'store'> {
+  config: QuickConfig;
+  store(): Promise<LifecycleStore>;
+}
+
+/** A handler both routes run (the full hook passes its HookContext). */
+export type LifecycleHandler = (ctx: LifecycleContext) => Promise<number>;
+
 /** The hook as intercom's identity rules see it: session id, pid, CLAUDE_PID, CLAUDE_INTERCOM_SESSION. */
-export function selfOf(ctx: HookContext): HookSelf {
+export function selfOf(ctx: LifecycleContext): HookSelf {
   return { sessionId: ctx.input.sessionId, pid: ctx.pid, claudePid: ctx.config.claudePid, identityOverride: ctx.config.identityOverride };
 }
 
 /** This hook's event for busy/idle: its session and transcript, at the hook's start (a late finish cannot override a newer event). */
-export function seenBy(ctx: HookContext): SeenBy {
+export function seenBy(ctx: LifecycleContext): SeenBy {
   const { at, firstPid } = ctx.launch();
   return { sessionId: ctx.input.sessionId, transcriptPath: ctx.input.transcriptPath, at, firstPid };
 }

@@ -1,10 +1,10 @@
 // SessionEnd: the session is closing. Stop its watcher now rather than when it notices Claude is gone.
 import { isProcessAlive, stopProcess } from '../core/proc.ts';
-import type { HookHandler } from './context.ts';
+import type { LifecycleHandler } from './context.ts';
 import { seenBy, selfOf } from './context.ts';
 import { hookAgent } from '../intercom/identity.ts';
 
-export const sessionEnd: HookHandler = async (ctx) => {
+export const sessionEnd: LifecycleHandler = async (ctx) => {
   const store = await ctx.store();
   const agent = await hookAgent(store, selfOf(ctx));
   if (!agent) return 0;

@@ -1,11 +1,11 @@
 // UserPromptSubmit: the session becomes busy; new mail rides along with the user's prompt.
 import { ancestors } from '../core/proc.ts';
-import type { HookHandler } from './context.ts';
+import type { LifecycleHandler } from './context.ts';
 import { seenBy, selfOf } from './context.ts';
 import { additionalContext, claimNewMail, formatDelivery } from './deliver.ts';
 import { hookAgent, hookClaude } from '../intercom/identity.ts';
 
-export const userPromptSubmit: HookHandler = async (ctx) => {
+export const userPromptSubmit: LifecycleHandler = async (ctx) => {
   const store = await ctx.store();
   const lineage = ancestors(ctx.pid);
   const agent = await hookAgent(store, selfOf(ctx), lineage);

@@ -13,7 +13,8 @@ import type { AgentChange } from '../intercom/index.ts';
 import { waitFor } from '../core/wait-for.ts';
 import type { HookContext, HookHandler } from './context.ts';
 import { seenBy, selfOf } from './context.ts';
-import { additionalContext, claimNewMail, formatDelivery } from './deliver.ts';
+import { claimNewMail, formatDelivery } from './deliver.ts';
+import { inForeground, markIdle } from './watcher-foreground.ts';
 import { hookAgent, hookClaude } from '../intercom/identity.ts';
 import { createWakeCheck, idleOrBusy, mailHandover } from '../intercom/wake.ts';
 import type { HookAgent } from '../intercom/identity.ts';
@@ -36,22 +37,12 @@ export const watcher: HookHandler = async (ctx) => {
   // Claude Code backgrounds an asyncRewake hook only when more input can arrive (interactive, or
   // streaming input). Under plain `claude -p` it waits for the hook: then check once, never wait.
   const handover = mailHandover(ctx.event, { subagent: false, claude });
-  const background = handover === 'wake';
-  const agent = background ? await waitForAgent(ctx, store, chain, claude) : await hookAgent(store, selfOf(ctx), chain);
+  if (handover !== 'wake') return inForeground(ctx, chain, handover);
+  const agent = await waitForAgent(ctx, store, chain, claude);
   if (!agent) return 0;
   const { code } = agent;
   const owner = await ownerProcess(store, code, chain, claude);
-  // Idle as of this hook's start: a prompt or a wake after it (even one written before this
-  // line runs) is newer and wins (store/activity.ts). A SessionStart for compaction can run in
-  // the middle of a turn, so it says nothing about busy or idle.
-  const idle = async () => {
-    if (ctx.event === 'session-start' && ctx.input.source === 'compact') return;
-    await store.presence.mark(code, 'idle', seenBy(ctx));
-  };
-  if (!background) {
-    await idle();
-    return handover === 'context' ? deliverInForeground(ctx, store, code) : 0;
-  }
+  const idle = () => markIdle(ctx, store, code);
   const self = procInfo(ctx.pid);
   if (!self) return 0;
   if (ctx.event === 'stop-failure') {
@@ -112,18 +103,6 @@ async function ownerProcess(store: Intercom, code: string, chain: ProcInfo[], gu
   const agent = await store.agents.get(code);
   const registered = chain.find((p) => p.pid === agent?.claude_pid && p.start === agent?.claude_pid_start);
   return registered ?? guess;
-}
-
-/**
- * Under `claude -p` Claude Code runs these hooks in the foreground; where mail may go then is
- * intercom/wake.ts's rule (SessionStart only, as additionalContext). What is left stays in new/
- * for the next prompt's UserPromptSubmit or a later session.
- */
-async function deliverInForeground(ctx: HookContext, store: Intercom, code: string): Promise<number> {
-  if ((await store.mail.countNew(code)) === 0) return 0;
-  const claimed = await claimNewMail(store, code);
-  if (claimed.length) ctx.out(additionalContext('SessionStart', formatDelivery(code, claimed, await store.mail.countNew(code))));
-  return 0;
 }
 
 /** Claim new mail and print it for the model. True when something was delivered. */

@@ -60,7 +60,7 @@ export interface Directory {
 }
 
 /** What a `to` entry may look like before any lookup: codes, names, session ids, all, *, and code@machine. */
-const TO_TOKEN = /^(?:\*|[A-Za-z0-9][A-Za-z0-9_.-]{0,127}(?:@[a-z0-9][a-z0-9-]{0,62})?)$/;
+const TO_TOKEN = /^(?:\*|[A-Za-z0-9][A-Za-z0-9_.-]{0,127}(?:@[A-Za-z0-9][A-Za-z0-9-]{0,62})?)$/;
 const MIN_SESSION_PREFIX = 6;
 const USAGE = 'use an agent code (e.g. x7k2), code@machine, a name, a session id, "all" (everyone on your project) or "*" (everyone)';
 
@@ -162,21 +162,20 @@ export function agentTarget(token: string, dir: Directory, selfCode: string | un
   }
   if (lower === HUMAN) return { kind: 'human' };
   const { live } = dir;
-  // A bare code or name may also be an agent's on another machine: then it must be unique across machines.
-  const remote = dir.remote.live.filter((a) => a.code === lower || a.name?.toLowerCase() === lower);
+  // A bare code or name means this machine's agent when there is one (another machine, even a
+  // hostile one, cannot take it over by using the same code); else another machine's, when only
+  // one of them answers to it.
   const byCode = isCode(lower) ? live.find((a) => a.code === lower) : undefined;
   const byName = byCode ? [] : live.filter((a) => a.name?.toLowerCase() === lower);
   const local = byCode ? [byCode] : byName;
-  if (local.length + remote.length > 1) {
-    const all = [...local, ...remote].map(describeAgent).join(', ');
-    throw new IntercomError(
-      'AMBIGUOUS',
-      remote.length
-        ? `"${token}" matches ${all}; send to code@machine instead`
-        : `the name "${token}" matches ${all}; send to a code instead`,
-    );
+  if (local.length > 1) {
+    throw new IntercomError('AMBIGUOUS', `the name "${token}" matches ${local.map(describeAgent).join(', ')}; send to a code instead`);
   }
   if (local.length === 1) return { kind: 'agent', agent: local[0]! };
+  const remote = dir.remote.live.filter((a) => a.code === lower || a.name?.toLowerCase() === lower);
+  if (remote.length > 1) {
+    throw new IntercomError('AMBIGUOUS', `"${token}" matches ${remote.map(describeAgent).join(', ')}; send to code@machine instead`);
+  }
   if (remote.length === 1) return remoteAgentTarget(remote[0]!, true);
   if (token.length >= MIN_SESSION_PREFIX) {
     const bySession = live.filter((a) => a.session_id?.startsWith(token));

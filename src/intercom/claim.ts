@@ -1,7 +1,8 @@
 // A claim, made here and then settled with the other machines of the mesh (docs/relay.md): the
-// relay writes it into the project's entry of the claims bucket with compare-and-set, and either
-// mirrors it back (it holds everywhere) or withdraws it (another machine claimed overlapping
-// files first). The claim call waits for that answer, briefly, so that "claimed" means claimed.
+// relay writes it under this machine's key of the claims bucket and either mirrors it back (no
+// earlier overlapping claim: it holds everywhere) or withdraws it (another machine claimed
+// overlapping files first). The claim call waits for that answer, briefly, so that "claimed"
+// means claimed.
 import { IntercomError } from '../core/errors.ts';
 import { quoted } from '../core/peer-text.ts';
 import { projectKeyHash } from '../core/project.ts';
@@ -30,6 +31,7 @@ export async function claimInMesh(
   reason?: string,
   waitMs = MESH_CLAIM_WAIT_MS,
 ): Promise<ClaimResult> {
+  const heldBefore = new Set((await store.claims.all()).filter((c) => c.owner === owner.code).map((c) => c.pattern));
   const claimed = await store.claims.claim(owner, paths, ttlMinutes, reason);
   const relay = await store.mesh.relay();
   if (!relay || !owner.projectKey) return { claimed, mesh: 'local' };
@@ -39,13 +41,19 @@ export async function claimInMesh(
   const deadline = Date.now() + waitMs;
   while (Date.now() < deadline) {
     const entry = await store.mesh.claimsOf(hash);
-    const held = (c: LiveClaim) =>
+    const confirmed = (c: LiveClaim) =>
       entry?.claims.some(
         (m) => m.machine === relay.machine && m.owner === owner.code && m.pattern === c.pattern && m.expires_at === c.expires_at,
       );
-    if (claimed.every(held)) return { claimed, mesh: 'confirmed' };
+    if (claimed.every(confirmed)) return { claimed, mesh: 'confirmed' };
     const mine = new Set((await store.claims.all()).filter((c) => c.owner === owner.code).map((c) => c.pattern));
-    if (claimed.some((c) => !mine.has(c.pattern))) throw await refused(store, owner.code, claimed);
+    if (claimed.some((c) => !mine.has(c.pattern))) {
+      // One claim call is all or nothing: what it newly claimed and the mesh did not refuse is
+      // released too (a pattern held before the call, and renewed by it, stays).
+      const rest = claimed.map((c) => c.pattern).filter((p) => mine.has(p) && !heldBefore.has(p));
+      if (rest.length) await store.claims.release(owner, rest);
+      throw await refused(store, owner.code, claimed);
+    }
     await Bun.sleep(POLL_MS);
   }
   return pending('other machines have not confirmed it yet (the relay settles it: `claims` shows it while it holds)');

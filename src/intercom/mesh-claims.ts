@@ -1,22 +1,15 @@
-// Claims across machines (docs/relay.md): how one machine's claims on a project go into the
-// project's entry of the mesh's claims bucket. The relay reads the entry, merges with this, and
-// writes it back with compare-and-set on its revision (retrying a lost race), so of two machines
-// claiming overlapping files at once, the first write wins and the other's claim is refused.
-import { patternsOverlap } from '../store/claim-patterns.ts';
+// Claims across machines (docs/relay.md "Claims"). Each machine publishes its own claims on a
+// project under its own key of the claims bucket (`<project hash>.<machine>`), which server
+// permissions let no other machine write, so none can take away or forge another's claims. Who
+// was first is the bucket's own order: every relay sees every entry at the same revision, so of
+// two overlapping claims the one first seen at the lower revision stands, and the other machine's
+// relay withdraws its own, the same way on both sides, whatever the machines' clocks say.
 import type { LiveClaim } from '../store/claims.ts';
-import type { RemoteClaim } from '../store/schema.ts';
+import { patternsOverlap } from '../store/claim-patterns.ts';
+import type { MirroredClaim, RemoteClaim } from '../store/schema.ts';
 import { sliceChars } from '../core/text.ts';
 
-export interface ClaimsMerge {
-  /** The entry's claims after the merge. */
-  next: RemoteClaim[];
-  /** This machine's claims that overlap another machine's, which got there first: to be withdrawn here. */
-  refused: { claim: RemoteClaim; by: RemoteClaim }[];
-  /** Whether `next` differs from the entry as it was. */
-  changed: boolean;
-}
-
-/** A local claim in force, as the claims bucket holds it (only claims with a project key go there). */
+/** A local claim in force, as this machine publishes it (only claims with a project key go there). */
 export function claimToWire(claim: LiveClaim, here: string): RemoteClaim {
   return {
     machine: here,
@@ -31,35 +24,32 @@ export function claimToWire(claim: LiveClaim, here: string): RemoteClaim {
   };
 }
 
-const sameClaim = (a: RemoteClaim, b: RemoteClaim) => a.machine === b.machine && a.owner === b.owner && a.pattern === b.pattern;
-const canonical = (claims: RemoteClaim[]) =>
-  JSON.stringify([...claims].sort((a, b) => `${a.machine} ${a.owner} ${a.pattern}`.localeCompare(`${b.machine} ${b.owner} ${b.pattern}`)));
+/** One claim across renewals: the same machine, owner and pattern. */
+export function claimRef(claim: Pick<RemoteClaim, 'machine' | 'owner' | 'pattern'>): string {
+  return `${claim.machine}|${claim.owner}|${claim.pattern}`;
+}
+
+/** Whether a mirrored claim holds at `now` (epoch ms, this machine's clock): within its TTL of when it was seen. */
+export function claimInForce(claim: Pick<MirroredClaim, 'seen_at' | 'ttl_ms'>, now: number): boolean {
+  return now < Date.parse(claim.seen_at) + claim.ttl_ms;
+}
 
 /**
- * Merge `mine` (this machine's claims in force on the project) into the entry's `current`
- * claims. Other machines' claims stay as they are, less the expired ones; a claim of mine that
- * the entry does not hold yet and that overlaps another machine's claim in force (its machine up:
- * `isUp`) is refused. `now`: epoch ms.
+ * This machine's claims that lose to another machine's: each overlaps a claim in force of a
+ * machine that is up (`isUp`), first seen at a lower revision. Its relay withdraws them.
  */
-export function mergeClaims(
-  current: RemoteClaim[],
-  mine: RemoteClaim[],
+export function losingClaims(
+  claims: MirroredClaim[],
   here: string,
   now: number,
   isUp: (machine: string) => boolean,
-): ClaimsMerge {
-  const live = (c: RemoteClaim) => Date.parse(c.expires_at) > now;
-  const others = current.filter((c) => c.machine !== here && live(c));
-  const held = current.filter((c) => c.machine === here);
-  const accepted: RemoteClaim[] = [];
-  const refused: ClaimsMerge['refused'] = [];
-  for (const claim of mine) {
-    const by = held.some((h) => sameClaim(h, claim))
-      ? undefined
-      : others.find((o) => isUp(o.machine) && patternsOverlap(claim.pattern, o.pattern));
-    if (by) refused.push({ claim, by });
-    else accepted.push(claim);
+): { claim: MirroredClaim; by: MirroredClaim }[] {
+  const others = claims.filter((c) => c.machine !== here && isUp(c.machine) && claimInForce(c, now));
+  const losers: { claim: MirroredClaim; by: MirroredClaim }[] = [];
+  for (const claim of claims) {
+    if (claim.machine !== here) continue;
+    const by = others.find((o) => o.order < claim.order && patternsOverlap(claim.pattern, o.pattern));
+    if (by) losers.push({ claim, by });
   }
-  const next = [...others, ...accepted];
-  return { next, refused, changed: canonical(next) !== canonical(current) };
+  return losers;
 }

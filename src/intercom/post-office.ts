@@ -12,6 +12,7 @@ import type { Mail, SendInput, StoredMessage } from '../store/mail.ts';
 import { INBOX_STATES } from '../store/layout.ts';
 import { broadcastRecipients, directRecipients, matchAgents, parseAddress, sameProject, unknownRecipient } from './addressing.ts';
 import { checkLoopGuard } from './loop-guard.ts';
+import { claimInForce } from './mesh-claims.ts';
 import { validateBody } from '../store/mail.ts';
 import type { Address, Directory, Recipients, RemoteDirectory } from './addressing.ts';
 import type { Sessions, SessionSnapshot } from './sessions.ts';
@@ -247,7 +248,8 @@ export function createPostOffice(ctx: IntercomContext, agents: Agents, mail: Mai
           ? `machine ${machine} is not reachable now`
           : undefined;
     if (why === undefined) {
-      return { to, via: 'relay', note: `handed to the relay for ${machine}; its watcher wakes it there` };
+      const wakes = to.startsWith('human@') ? 'the person there finds it in the human inbox' : 'its watcher wakes it there';
+      return { to, via: 'relay', note: `handed to the relay for ${machine}; ${wakes}` };
     }
     return {
       to,
@@ -368,8 +370,13 @@ export function createPostOffice(ctx: IntercomContext, agents: Agents, mail: Mai
 function claimsOfRemote(all: RemoteClaimsRecord[], machine: string, code: string, now: number): AgentView['claims'] {
   return all.flatMap((project) =>
     project.claims
-      .filter((c) => c.machine === machine && c.owner === code && Date.parse(c.expires_at) > now)
-      .map((c) => ({ pattern: c.pattern, ...(c.reason ? { reason: c.reason } : {}), expires_at: c.expires_at })),
+      .filter((c) => c.machine === machine && c.owner === code && claimInForce(c, now))
+      .map((c) => ({
+        pattern: c.pattern,
+        ...(c.reason ? { reason: c.reason } : {}),
+        // By this machine's clock: when its relay saw it, plus its time to live.
+        expires_at: new Date(Date.parse(c.seen_at) + c.ttl_ms).toISOString(),
+      })),
   );
 }
 

@@ -8,6 +8,8 @@ import { HUMAN, MAILBOX_PATTERN, isMachine, splitRemote } from '../core/ids.ts';
 import { assertPlainText } from '../core/text.ts';
 import { validateBody } from '../store/mail.ts';
 import { parseRecord } from '../store/records.ts';
+import { MAX_PATTERN_LENGTH, normalizePattern } from '../store/claim-patterns.ts';
+import { CLAIM_TTL_MINUTES } from '../core/ranges.ts';
 import type { AgentRecord, FeedEntry, Message, RemoteAgentRecord, RemoteClaim, RemoteReceiptRecord } from '../store/schema.ts';
 import type { AgentView } from './post-office.ts';
 import { sliceChars } from '../core/text.ts';
@@ -32,11 +34,24 @@ export interface Inbound {
 }
 
 /**
+ * Why a message was refused; `undeliverable`: its id and the local mailboxes it was for, when it
+ * came from where it says and was refused for what it holds (a body this store would not take):
+ * its sender is owed an "undelivered" receipt for each.
+ */
+export type InboundRefusal = { ok: false; reason: string; undeliverable?: { id: string; boxes: string[] } };
+
+/**
  * Read a message that `origin` sent to this machine (`here`). Refused: a payload that is no
  * valid message, one whose sender is not on `origin`, a recipient that is not qualified, a body
- * this store would not take (size `maxBodyBytes`, control characters).
+ * this store would not take (size `maxBodyBytes`, control characters), a project name that is
+ * not one plain line.
  */
-export async function messageFromWire(text: string, origin: string, here: string, maxBodyBytes: number): Promise<WireResult<Inbound>> {
+export async function messageFromWire(
+  text: string,
+  origin: string,
+  here: string,
+  maxBodyBytes: number,
+): Promise<{ ok: true; value: Inbound } | InboundRefusal> {
   const parsed = await parseRecord('message', text);
   if (!parsed.ok) return { ok: false, reason: parsed.reason };
   const message = parsed.value;
@@ -45,11 +60,6 @@ export async function messageFromWire(text: string, origin: string, here: string
   }
   if (!MAILBOX_PATTERN.test(message.from.code) || message.from.code.startsWith('s-')) {
     return { ok: false, reason: 'its sender is not an agent code or "human"' };
-  }
-  try {
-    validateBody(message.body, maxBodyBytes);
-  } catch (error) {
-    return { ok: false, reason: error instanceof IntercomError ? error.message : 'its body is not valid' };
   }
   const boxes: string[] = [];
   const to: string[] = [];
@@ -62,6 +72,17 @@ export async function messageFromWire(text: string, origin: string, here: string
     } else to.push(recipient);
   }
   if (boxes.length === 0) return { ok: false, reason: `it names no recipient on ${here}` };
+  try {
+    validateBody(message.body, maxBodyBytes);
+    for (const [field, value] of [
+      ['sender project', message.from.project],
+      ['project', message.project],
+    ] as const)
+      if (value !== undefined) assertPlainText(field, value, { oneLine: true });
+  } catch (error) {
+    const reason = error instanceof IntercomError ? error.message : 'it is not valid';
+    return { ok: false, reason, undeliverable: { id: message.id, boxes } };
+  }
   return { ok: true, value: { message: { ...message, to }, boxes } };
 }
 
@@ -86,6 +107,9 @@ export function feedEntryOf(message: Message, here: string): FeedEntry {
     chars: message.body.length,
   };
 }
+
+/** How far ahead of this machine's clock a feed entry's id may be dated (clocks disagree; a day does not). */
+const FEED_SKEW_MS = 24 * 60 * 60_000;
 
 /** Feed entries as they travel, several in one message. */
 export function feedToWire(entries: FeedEntry[]): string {
@@ -120,6 +144,9 @@ export async function feedEntryFromWire(text: string, origin: string): Promise<W
   if (!parsed.ok) return { ok: false, reason: parsed.reason };
   if (parsed.value.machine !== origin)
     return { ok: false, reason: `it says it was sent on ${parsed.value.machine}, but came from ${origin}` };
+  // An id from the future would outlive every real entry (they are pruned oldest first).
+  if (Number(parsed.value.id.slice(0, 13)) > Date.now() + FEED_SKEW_MS)
+    return { ok: false, reason: 'its id is dated more than a day ahead' };
   try {
     assertPlainText('project', parsed.value.project ?? '', { oneLine: true });
     assertPlainText('sender project', parsed.value.from.project ?? '', { oneLine: true });
@@ -139,7 +166,8 @@ export async function receiptFromWire(text: string, origin: string): Promise<Wir
   const parsed = await parseRecord('remoteReceipt', text);
   if (!parsed.ok) return { ok: false, reason: parsed.reason };
   if (splitRemote(parsed.value.to)?.machine !== origin) return { ok: false, reason: `its recipient is not on ${origin}` };
-  return { ok: true, value: parsed.value };
+  const { why: _ignored, ...receipt } = parsed.value; // words of another machine's are not shown
+  return { ok: true, value: receipt };
 }
 
 /** The receipts of one message from `origin`: the valid ones, and why the others were refused. */
@@ -211,42 +239,75 @@ export const MAX_RECEIPT_BATCH = 1_000;
 export const MAX_PROJECT_CLAIMS = 1_000;
 
 /** The claims entry of one project as it is kept in the claims bucket. */
+/** One machine's claims on one project, as that machine publishes them under `<project hash>.<machine>`. */
 export interface ClaimsEntry {
   v: 1;
   project_key: string;
+  machine: string;
   claims: RemoteClaim[];
 }
 
-/** A project's claims entry from the bucket; entries that are not valid claims are dropped (and counted). */
-export async function claimsFromWire(text: string, projectKey: string): Promise<WireResult<{ entry: ClaimsEntry; dropped: number }>> {
-  let json: unknown;
+export function claimsToWire(projectKey: string, machine: string, claims: RemoteClaim[]): string {
+  const entry: ClaimsEntry = { v: 1, project_key: projectKey, machine, claims };
+  return JSON.stringify(entry);
+}
+
+/** Longest a claim holds (its expires_at - created_at): a day, as for a local claim. */
+const MAX_CLAIM_TTL_MS = CLAIM_TTL_MINUTES.max * 60_000;
+
+/**
+ * `machine`'s claims entry for a project (its key in the bucket names both): the claims that are
+ * plain, well-formed claims of that machine, whose pattern is one a local claim could have (relative,
+ * no "..", normalised, at most MAX_PATTERN_LENGTH characters) and whose time to live is at most a
+ * day; the others are dropped, and counted.
+ */
+export async function claimsFromWire(
+  text: string,
+  machine: string,
+): Promise<WireResult<{ projectKey: string; claims: RemoteClaim[]; dropped: number }>> {
+  let raw: { project_key?: unknown; machine?: unknown; claims?: unknown };
   try {
-    json = JSON.parse(text);
+    raw = JSON.parse(text);
   } catch {
     return { ok: false, reason: 'not valid JSON' };
   }
-  const raw = json as { project_key?: unknown; claims?: unknown };
-  if (typeof raw !== 'object' || raw === null || raw.project_key !== projectKey || !Array.isArray(raw.claims)) {
-    return { ok: false, reason: 'not a claims entry of this project' };
+  if (
+    typeof raw !== 'object' ||
+    raw === null ||
+    typeof raw.project_key !== 'string' ||
+    raw.machine !== machine ||
+    !Array.isArray(raw.claims)
+  ) {
+    return { ok: false, reason: `not a claims entry of machine ${machine}` };
   }
+  if (raw.project_key.length > 300 || /[\u0000-\u001f\u007f-\u009f]/.test(raw.project_key))
+    return { ok: false, reason: 'its project key is not plain text' };
   const claims: RemoteClaim[] = [];
   let dropped = Math.max(0, raw.claims.length - MAX_PROJECT_CLAIMS);
   for (const item of raw.claims.slice(0, MAX_PROJECT_CLAIMS)) {
-    const one = await parseRecord('remoteClaims', JSON.stringify({ v: 1, project_key: projectKey, revision: 0, claims: [item] }));
-    const claim = one.ok ? one.value.claims[0] : undefined;
-    if (claim && isMachine(claim.machine) && plainClaim(claim)) claims.push(claim);
+    const one = await parseRecord('remoteClaim', JSON.stringify(item));
+    if (one.ok && one.value.machine === machine && wellFormed(one.value)) claims.push(one.value);
     else dropped++;
   }
-  return { ok: true, value: { entry: { v: 1, project_key: projectKey, claims }, dropped } };
+  return { ok: true, value: { projectKey: raw.project_key, claims, dropped } };
 }
 
-function plainClaim(claim: RemoteClaim): boolean {
+function wellFormed(claim: RemoteClaim): boolean {
   try {
     for (const value of [claim.pattern, claim.reason ?? '', claim.project, claim.project_root])
       assertPlainText('claim', value, { oneLine: true });
-    return claim.owner === HUMAN || /^[a-z0-9]{4}$/.test(claim.owner);
+    const ttl = Date.parse(claim.expires_at) - Date.parse(claim.created_at);
+    const pattern = claim.pattern;
+    return (
+      (claim.owner === HUMAN || /^[a-z0-9]{4}$/.test(claim.owner)) &&
+      ttl > 0 &&
+      ttl <= MAX_CLAIM_TTL_MS &&
+      pattern.length <= MAX_PATTERN_LENGTH &&
+      !pattern.startsWith('/') &&
+      normalizePattern(pattern, '/') === pattern
+    );
   } catch {
-    return false;
+    return false; // normalizePattern or assertPlainText refused it
   }
 }
 

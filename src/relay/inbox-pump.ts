@@ -36,10 +36,23 @@ export function startInboxPump(deps: {
   log: (line: string) => void;
   /** A message was written into a local inbox (for the relay's own counters). */
   onImported?: (id: string) => void;
+  /** A payload was refused (doctor says so): what and why, in words. */
+  onRefused?: (what: string) => void;
 }): InboxPump {
   const { intercom, names, here } = deps;
   let stopped = false;
   let messages: Awaited<ReturnType<MeshLink['consumer']['consume']>> | undefined;
+
+  /** The recipients of a message sent from this machine (from its log), remembered: receipts come in bursts. */
+  const sent = new Map<string, string[] | undefined>();
+  async function sentHere(id: string): Promise<string[] | undefined> {
+    if (sent.has(id)) return sent.get(id);
+    const message = await intercom.mail.fromLog(id).catch(() => undefined); // a malformed id: not ours
+    const to = message && message.from.machine === undefined ? message.to : undefined;
+    if (sent.size > 10_000) sent.clear();
+    sent.set(id, to);
+    return to;
+  }
 
   /** Work on one key runs in turn; different keys run at once. */
   const turns = new Map<string, Promise<unknown>>();
@@ -79,15 +92,25 @@ export function startInboxPump(deps: {
     const text = new TextDecoder().decode(m.data);
     if (subject.kind === 'rcpt') {
       const { receipts, refused } = await receiptsFromWire(text, subject.origin);
-      if (refused.length) deps.log(`intercom relay: dropped ${refused.length} receipt(s) from ${subject.origin}: ${refused[0]}`);
+      // Only receipts of copies this machine sent: anything else would fill its store for nothing.
+      const ours: typeof receipts = [];
+      for (const r of receipts) if ((await sentHere(r.id))?.includes(r.to)) ours.push(r);
+      const dropped = refused.length + receipts.length - ours.length;
+      if (dropped)
+        deps.log(
+          `intercom relay: dropped ${dropped} receipt(s) from ${subject.origin}: ${refused[0] ?? 'not of a message sent to it from here'}`,
+        );
       // Receipts of one copy in turn: its record keeps the most advanced state (read, compare, write).
-      await Promise.all(receipts.map((r) => inTurn(`${r.id} ${r.to}`, () => intercom.mesh.writeReceipt(r))));
+      await Promise.all(ours.map((r) => inTurn(`${r.id} ${r.to}`, () => intercom.mesh.writeReceipt(r))));
       m.ack();
       return;
     }
     const inbound = await messageFromWire(text, subject.origin, here, deps.maxBodyBytes);
     if (!inbound.ok) {
       deps.log(`intercom relay: refused a message from ${subject.origin}: ${inbound.reason}`);
+      deps.onRefused?.(`a message from ${subject.origin}: ${inbound.reason}`);
+      // Refused for what it holds: its sender is told it was never delivered, not left waiting.
+      if (inbound.undeliverable) await deps.receipts.imported(inbound.undeliverable.id, subject.origin, [], inbound.undeliverable.boxes);
       m.term();
       return;
     }
@@ -96,7 +119,15 @@ export function startInboxPump(deps: {
     const refused: string[] = [];
     for (const box of boxes) ((await canTake(box)) ? open : refused).push(box);
     if (open.length) {
-      await intercom.importMessage(message, open);
+      const result = await intercom.importMessage(message, open);
+      // An id this store knows from elsewhere (a local message's, which the feed shows other
+      // machines): nothing of it is written, and no receipt is owed for it.
+      if (result.already && (await intercom.mail.fromLog(message.id))?.from.machine !== subject.origin) {
+        deps.log(`intercom relay: refused a message from ${subject.origin}: its id is one this store already has for another message`);
+        deps.onRefused?.(`a message from ${subject.origin}: a duplicate id`);
+        m.term();
+        return;
+      }
       deps.onImported?.(message.id);
     }
     await deps.receipts.imported(message.id, subject.origin, open, refused);

@@ -18,6 +18,8 @@ import { startInboxPump } from './inbox-pump.ts';
 import type { InboxPump } from './inbox-pump.ts';
 import { connectionOptions, linkError, redactServers } from './link.ts';
 import { firstLink } from './first-link.ts';
+import { runningTwin } from './twin.ts';
+import { EXIT_REFUSED, RELAY_USAGE, RelayHelp } from './options.ts';
 import { watchLocal } from './local-watch.ts';
 import { meshNames } from './names.ts';
 import { createOutboxPump } from './outbox-pump.ts';
@@ -27,7 +29,7 @@ import { parseRelayOptions } from './options.ts';
 import { setupOnly } from './setup-only.ts';
 import { createReceiptTracker } from './receipts.ts';
 import type { MeshLink } from './setup.ts';
-import { sliceChars } from '../core/text.ts';
+import { forTerminal, sliceChars } from '../core/text.ts';
 
 export interface RelayDeps {
   args: string[];
@@ -41,13 +43,20 @@ export interface RelayDeps {
 }
 
 /** Runs until `signal` aborts; the exit code (1 with a message on stderr when it cannot run). */
-export async function runRelay(deps: RelayDeps): Promise<number> {
+export async function runRelay(given: RelayDeps): Promise<number> {
+  // Subjects, keys, machine names and reasons in its log can come from other machines: no control
+  // character or escape sequence of theirs reaches the terminal or journal that shows it.
+  const deps: RelayDeps = { ...given, log: (line) => given.log(forTerminal(line)), out: (line) => given.out(forTerminal(line)) };
   let parsed: ReturnType<typeof parseRelayOptions>;
   let natsOptions: ReturnType<typeof connectionOptions>;
   try {
     parsed = parseRelayOptions(deps.args, deps.config);
     natsOptions = connectionOptions(parsed.link);
   } catch (error) {
+    if (error instanceof RelayHelp) {
+      deps.out(RELAY_USAGE);
+      return 0;
+    }
     deps.log(`intercom relay: ${describeError(error)}`);
     return 2;
   }
@@ -64,9 +73,16 @@ export async function runRelay(deps: RelayDeps): Promise<number> {
     await intercom.mesh.lockRelay(self.pid, self.start);
   } catch (error) {
     deps.log(`intercom relay: ${describeError(error)}`);
-    return 1;
+    return EXIT_REFUSED;
   }
 
+  const previous = await intercom.mesh.lastRelayState();
+  if (previous && previous.machine !== here) {
+    deps.log(
+      `intercom relay: this store was machine ${previous.machine} until now; mail other machines queued for ${previous.machine} waits for a relay of that name`,
+    );
+  }
+  const instance = crypto.randomUUID();
   const started = new Date(intercom.clock.now()).toISOString();
   let state: RelayStateRecord = {
     v: 1,
@@ -76,6 +92,7 @@ export async function runRelay(deps: RelayDeps): Promise<number> {
     pid: self.pid,
     pid_start: self.start,
     started_at: started,
+    instance,
     link: 'connecting',
     link_since: started,
   };
@@ -106,7 +123,16 @@ export async function runRelay(deps: RelayDeps): Promise<number> {
   watches.push(await intercom.watchMesh({ kind: 'outbox' }, async () => pump.kick(), watchError('the outbox')));
 
   let nc: NatsConnection | undefined;
-  const stopping = deps.signal;
+  // Stopped by a signal, or from inside: another relay runs under this machine's name, or this
+  // store's relay lock is gone (the store deleted or moved under it).
+  const inner = new AbortController();
+  const stopping = AbortSignal.any([deps.signal, inner.signal]);
+  let exitCode = 0;
+  const stopWith = (code: number, why: string) => {
+    deps.log(`intercom relay: ${why}; stopping`);
+    exitCode = code;
+    inner.abort();
+  };
   let lastFailure = '';
   const onFailure = (reason: string) => {
     if (reason !== lastFailure) deps.log(`intercom relay: cannot reach the NATS server ${state.server}: ${reason}; trying every 2 s`);
@@ -126,7 +152,15 @@ export async function runRelay(deps: RelayDeps): Promise<number> {
   if ('refused' in first) deps.log(`intercom relay: ${first.refused}`);
   if (!('link' in first)) {
     await shutDown();
-    return 'refused' in first ? 1 : 0;
+    return 'refused' in first ? EXIT_REFUSED : exitCode;
+  }
+  const twin = await runningTwin(first.link, here, instance, previous?.instance, options.timings.goneAfterMs, intercom.clock.now());
+  if (twin) {
+    deps.log(`intercom relay: ${twin}: give this machine another name (--machine or CLAUDE_INTERCOM_MACHINE), or stop the other relay`);
+    await first.nc.close();
+    nc = undefined;
+    await shutDown();
+    return EXIT_REFUSED;
   }
   nc = first.nc;
   link = first.link;
@@ -137,6 +171,7 @@ export async function runRelay(deps: RelayDeps): Promise<number> {
   deps.log(`intercom relay: machine ${here} linked to ${state.server} (namespace ${options.namespace})`);
   deps.out(`intercom relay: machine ${here} linked to ${state.server}`);
 
+  let claims: ClaimsSync | undefined;
   const presence: Presence = startPresence({
     intercom,
     names,
@@ -145,18 +180,15 @@ export async function runRelay(deps: RelayDeps): Promise<number> {
     timings: options.timings,
     linkUp: () => linkUp,
     log: deps.log,
+    instance,
+    onTwin: (why) => stopWith(EXIT_REFUSED, why),
+    onMachine: () => claims?.resettle(),
   });
-  // Which machines are up, as presence last mirrored it: a gone machine's claims do not block.
-  const upMachines = new Set<string>();
-  const refreshUp = async () => {
-    upMachines.clear();
-    for (const m of await intercom.mesh.machines()) if (m.state === 'up') upMachines.add(m.machine);
-  };
-  const claims: ClaimsSync = startClaimsSync({
+  claims = startClaimsSync({
     intercom,
     here,
     link: meshLink,
-    isUp: (machine) => machine === here || upMachines.has(machine),
+    isUp: (machine) => machine === here || presence.isUp(machine), // a gone machine's claims do not block
     log: deps.log,
   });
   // Ids imported from other machines, which the feed need not read back from the log.
@@ -169,18 +201,21 @@ export async function runRelay(deps: RelayDeps): Promise<number> {
     maxBodyBytes: deps.config.maxBodyBytes,
     receipts,
     log: deps.log,
+    onRefused: (what) => void setState({ refused: (state.refused ?? 0) + 1, last_refused: sliceChars(what, 500) }),
     onImported: (id) => {
       if (imported.size > 100_000) imported.clear(); // the feed fell behind: it then reads them, no harm
       imported.add(id);
     },
   });
   const feed: Feed = await startFeed({ intercom, names, here, link: meshLink, linkUp: () => linkUp, log: deps.log, imported });
-  await refreshUp();
   await receipts.resync();
   pump.kick();
 
   const local = await watchLocal({ intercom, onAgents: () => presence.kick(), onClaims: () => claims.kick(), log: deps.log });
-  const upTimer = setInterval(() => void refreshUp(), options.timings.beatMs);
+  const upTimer = setInterval(() => {
+    if (!intercom.mesh.holdsRelayLock(self.pid))
+      stopWith(1, `this store's relay lock (${intercom.layout.relayLock}) is gone: was the store deleted or moved?`);
+  }, options.timings.beatMs);
 
   void (async () => {
     for await (const status of connection.status()) {
@@ -211,9 +246,9 @@ export async function runRelay(deps: RelayDeps): Promise<number> {
   inbox.stop();
   claims.stop();
   feed.stop();
-  await presence.stop(linkUp);
+  await presence.stop(linkUp && exitCode === 0);
   await shutDown();
-  return 0;
+  return exitCode;
 
   async function shutDown(): Promise<void> {
     pump.stop();

@@ -15,7 +15,15 @@ export const RELAY_USAGE = `intercom relay [--server URL] [--machine NAME] [opti
   --user U --password P | --token T | --creds FILE     credentials. Env CLAUDE_INTERCOM_NATS_USER, _PASSWORD, _TOKEN, _CREDS
   --tls-ca F --tls-cert F --tls-key F                   TLS. Env CLAUDE_INTERCOM_NATS_TLS_CA, _TLS_CERT, _TLS_KEY
   --beat S            seconds between beats (default 5); a machine is gone after three beats unheard
-  --setup             create the stream and buckets on the server (an administrator, once), then exit`;
+  --setup             create the stream and buckets on the server (an administrator, once), then exit
+  Exit: 0 stopped (SIGTERM/SIGINT), 1 failed, 2 bad usage, 3 refused (credentials, permissions, the
+  machine name or the store already in use): starting it again as it is cannot help.`;
+
+/** `--help`: the caller prints RELAY_USAGE and exits 0. */
+export class RelayHelp extends Error {}
+
+/** The exit code when running again as it is cannot help: credentials, permissions, the name or the store in use. */
+export const EXIT_REFUSED = 3;
 
 /** Defaults (docs/relay.md): a beat every 5 s, gone after 15 s unheard, so shown gone within 20 s. */
 export const DEFAULT_BEAT_MS = 5_000;
@@ -46,8 +54,10 @@ export function parseRelayOptions(args: string[], config: Config): { options: Re
       'tls-key': { type: 'string' },
       beat: { type: 'string' },
       setup: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
+  if (values.help) throw new RelayHelp();
   if (positionals.length) throw new IntercomError('BAD_INPUT', `unexpected argument ${JSON.stringify(positionals[0])}\n${RELAY_USAGE}`);
   const { mesh } = config;
   if (values.machine === undefined && mesh.machineProblem) throw new IntercomError('BAD_INPUT', mesh.machineProblem);

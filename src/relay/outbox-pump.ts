@@ -57,7 +57,19 @@ export function createOutboxPump(deps: {
   async function publishOne(link: MeshLink, machine: string, id: string): Promise<void> {
     const message = await intercom.mesh.outboxMessage(machine, id);
     if (!message) return; // gone meanwhile, or corrupt (quarantined and reported by the store)
-    await link.js.publish(names.mailSubject(machine, here), JSON.stringify(messageToWire(message, here)), {
+    const payload = JSON.stringify(messageToWire(message, here));
+    const max = link.maxPayload();
+    if (Buffer.byteLength(payload) > max) {
+      // No retry can send it: its recipients there are told it was never delivered, and why.
+      const why = `it is ${Buffer.byteLength(payload)} bytes on the wire, over the NATS server's ${max}-byte limit (max_payload)`;
+      for (const to of message.to.filter((t) => t.endsWith(`@${machine}`))) {
+        await intercom.mesh.writeReceipt({ v: 1, id, to, state: 'undelivered', at: new Date(intercom.clock.now()).toISOString(), why });
+      }
+      deps.log(`intercom relay: message ${id} for ${machine} cannot be sent: ${why}`);
+      await intercom.mesh.dequeue(machine, id);
+      return;
+    }
+    await link.js.publish(names.mailSubject(machine, here), payload, {
       msgID: mailMsgId(id, machine),
       expect: { streamName: names.stream },
     });

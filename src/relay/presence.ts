@@ -11,8 +11,11 @@ import { agentFromWire, agentToWire } from '../intercom/wire.ts';
 import type { MeshNames } from './names.ts';
 import type { MeshLink } from './setup.ts';
 
-/** Most agents mirrored from one machine. */
-export const MAX_AGENTS_PER_MACHINE = 500;
+/** Most agents mirrored from one machine, and most other machines heard. */
+export const MAX_AGENTS_PER_MACHINE = 200;
+export const MAX_MACHINES = 100;
+/** A machine gone this long (ms) is forgotten. */
+const FORGET_AFTER_MS = 7 * 24 * 60 * 60_000;
 
 export interface PresenceTimings {
   /** How often (ms) this machine beats, and checks the others' beats. */
@@ -22,6 +25,8 @@ export interface PresenceTimings {
 }
 
 export interface Presence {
+  /** Whether another machine is up now, as this relay holds it (beats heard within the grace). */
+  isUp(machine: string): boolean;
   /** Publish the local agents now (they, or their busy/idle, may have changed). */
   kick(): void;
   /** The link is up again (after a disconnect): beat and publish everything at once. */
@@ -32,11 +37,16 @@ export interface Presence {
 
 interface Beat {
   machine: string;
+  /** This run of the relay: two relays beating under one machine name are told apart by it. */
+  instance: string;
   started_at: string;
   beat_at: string;
   beat_ms: number;
   seq: number;
 }
+
+/** Everything is published again this often (ms): what another machine or an outage took away comes back. */
+const REPUBLISH_MS = 60_000;
 
 export function startPresence(deps: {
   intercom: Intercom;
@@ -47,6 +57,12 @@ export function startPresence(deps: {
   /** Whether the link to the server is up now (while it is down, nothing is heard from anyone). */
   linkUp: () => boolean;
   log: (line: string) => void;
+  /** This run of the relay (its beats carry it). */
+  instance: string;
+  /** A machine came up or went: what holds (claims) may have changed with it. */
+  onMachine?: (machine: string, up: boolean) => void;
+  /** Another relay runs under this machine's name and started first: this one must stop. */
+  onTwin: (why: string) => void;
 }): Presence {
   const { intercom, names, here, link, timings } = deps;
   const now = () => intercom.clock.now();
@@ -71,15 +87,23 @@ export function startPresence(deps: {
     lastError = why;
   };
 
+  const { instance } = deps;
   async function beat(): Promise<void> {
-    const record: Beat = { machine: here, started_at: startedAt, beat_at: iso(now()), beat_ms: timings.beatMs, seq: seq++ };
+    const record: Beat = { machine: here, instance, started_at: startedAt, beat_at: iso(now()), beat_ms: timings.beatMs, seq: seq++ };
     await link.machines.put(here, JSON.stringify(record));
   }
 
   async function setMachine(machine: string, up: boolean, seenAt: number | undefined): Promise<void> {
     const was = heard.get(machine);
+    if (was === undefined && heard.size >= MAX_MACHINES) {
+      if (!flooded.has(''))
+        deps.log(`intercom relay: more than ${MAX_MACHINES} other machines beat in this namespace; the rest are ignored`);
+      flooded.add('');
+      return;
+    }
     heard.set(machine, { at: seenAt ?? was?.at ?? 0, up });
     if (was !== undefined && was.up === up) return;
+    deps.onMachine?.(machine, up);
     await intercom.mesh.writeMachine({
       v: 1,
       machine,
@@ -100,11 +124,19 @@ export function startPresence(deps: {
       const overdue = t - silentSince > timings.goneAfterMs;
       const cutOff = linkLostAt !== undefined && t - linkLostAt > timings.goneAfterMs;
       if (state.up && (overdue || cutOff)) await setMachine(machine, false, undefined);
+      // Gone for a week: forgotten (its mirror files go), so that machines that never come back
+      // do not pile up. Its mail waits in the server until the stream's age limit all the same.
+      if (!state.up && state.at > 0 && t - state.at > FORGET_AFTER_MS) {
+        heard.delete(machine);
+        mirrored.delete(machine);
+        await intercom.mesh.forgetMachine(machine);
+      }
     }
   }
 
   async function onMachineEntry(entry: KvWatchEntry): Promise<void> {
     const machine = entry.key;
+    if (machine === here && entry.operation === 'PUT' && entry.isUpdate) twinCheck(entry);
     if (machine === here || !isMachine(machine)) return;
     if (entry.operation !== 'PUT') {
       await setMachine(machine, false, undefined); // it stopped cleanly
@@ -217,9 +249,33 @@ export function startPresence(deps: {
     for await (const key of keys) if (!live.has(key)) await link.agents.delete(key);
   }
 
+  /**
+   * Another relay beats under this machine's name (a cloned VM, a container sharing the host name,
+   * two stores given one name): each would take half of the mail sent here. The one that started
+   * later stops, saying why.
+   */
+  function twinCheck(entry: KvWatchEntry): void {
+    let other: Partial<Beat>;
+    try {
+      other = entry.json<Beat>();
+    } catch {
+      return;
+    }
+    if (other.instance === undefined || other.instance === instance) return;
+    const theirs = `${other.started_at ?? ''} ${other.instance}`;
+    if (theirs < `${startedAt} ${instance}`) deps.onTwin(`another relay runs as machine ${here} (started ${other.started_at})`);
+  }
+
+  let sinceRepublish = 0;
   const tick = setInterval(() => {
     if (deps.linkUp()) void beat().catch((error) => report('beating', error));
     void sweep().catch((error) => report('checking other machines', error));
+    sinceRepublish += timings.beatMs;
+    if (sinceRepublish >= REPUBLISH_MS && deps.linkUp()) {
+      sinceRepublish = 0;
+      published.clear();
+      void publishAgents();
+    }
   }, timings.beatMs);
 
   // Known machines keep what the mirror says for one grace period: heard from by then, or gone.
@@ -233,6 +289,7 @@ export function startPresence(deps: {
   void follow(link.agents, onAgentEntry, 'agents');
 
   return {
+    isUp: (machine) => heard.get(machine)?.up === true,
     kick: () => void publishAgents(),
     relinked() {
       void beat().catch((error) => report('beating', error));

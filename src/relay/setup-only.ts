@@ -7,6 +7,7 @@ import type { connectionOptions } from './link.ts';
 import type { MeshNames } from './names.ts';
 import type { RelayOptions } from './options.ts';
 import { setupMesh } from './setup.ts';
+import { EXIT_REFUSED } from './options.ts';
 
 /** Connects (for at most 15 s), creates what is missing, says what is there; the exit code. */
 export async function setupOnly(
@@ -22,7 +23,7 @@ export async function setupOnly(
     nc = await connectUntil(natsOptions, abort.signal, (reason) => deps.log(`intercom relay: ${reason}`));
   } catch (error) {
     deps.log(`intercom relay: ${describeError(error)}`);
-    return 1;
+    return EXIT_REFUSED; // credentials or TLS refused
   } finally {
     clearTimeout(timer);
   }

@@ -24,6 +24,8 @@ const ns = (ms: number) => ms * 1_000_000;
 
 export interface MeshLink {
   js: JetStreamClient;
+  /** The largest message the server takes (bytes; its max_payload, 1 MiB by default). */
+  maxPayload(): number;
   /** This machine's durable consumer: everything addressed to it. */
   consumer: Consumer;
   machines: KV;
@@ -46,10 +48,23 @@ export async function setupMesh(nc: NatsConnection, names: MeshNames, retentionD
   for (const bucket of [names.machinesBucket, names.agentsBucket, names.claimsBucket]) {
     try {
       await kvm.create(bucket, { history: 1 });
+      await refuseRollups(jsm, bucket);
     } catch (error) {
       throw setupError(`the bucket ${bucket}`, error);
     }
   }
+}
+
+/**
+ * A bucket's stream is made to refuse rollup headers. The NATS client creates KV buckets allowing
+ * them (for its purge), and with them one publish to a key a machine may write, with
+ * `Nats-Rollup: all`, would erase every other machine's agents or claims. intercom never purges.
+ * Credentials that may not change the stream leave it as it is (`--setup` by an administrator does it).
+ */
+async function refuseRollups(jsm: JetStreamManager, bucket: string): Promise<void> {
+  const info = await jsm.streams.info(`KV_${bucket}`);
+  if (!info.config.allow_rollup_hdrs) return;
+  await jsm.streams.update(`KV_${bucket}`, { ...info.config, allow_rollup_hdrs: false });
 }
 
 /** Make sure the stream, the consumer and the buckets exist; bind them. `retentionDays`: how long mail waits for a machine. */
@@ -62,7 +77,11 @@ export async function openMeshLink(nc: NatsConnection, names: MeshNames, machine
   const kvm = new Kvm(js);
   const bucket = async (name: string): Promise<KV> => {
     try {
-      return await kvm.create(name, { history: 1 });
+      const kv = await kvm.create(name, { history: 1 });
+      await refuseRollups(jsm, name).catch((error) => {
+        if (!denied(error)) throw error;
+      });
+      return kv;
     } catch (error) {
       if (!denied(error)) throw error;
       try {
@@ -74,6 +93,7 @@ export async function openMeshLink(nc: NatsConnection, names: MeshNames, machine
   };
   return {
     js,
+    maxPayload: () => nc.info?.max_payload ?? 1024 * 1024,
     consumer: await js.consumers.get(names.stream, machine),
     machines: await bucket(names.machinesBucket),
     agents: await bucket(names.agentsBucket),

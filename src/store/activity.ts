@@ -20,16 +20,30 @@
 // An event stamped further ahead of now than the allowed clock skew was written by a clock that
 // was wrong; it would outrank every true event until the clock caught up, so it is ignored (and
 // pruned).
+//
+// These rules serve the full store and the hooks' lean route (store/quick-hooks.ts) alike: only
+// how one event file is read differs (ActivityContext), so nothing here loads records.ts.
 import { randomToken } from '../core/ids.ts';
 import { joinPath as join } from '../core/paths.ts';
-import type { StoreContext } from './context.ts';
+import type { Clock } from '../core/clock.ts';
 import { listNames, moveIfPresent, publish, removeIfPresent, removeQuietly, writeTmp } from './files.ts';
-import { readRecord } from './records.ts';
-import { isFutureStamp } from './log-scan.ts';
+import { isFutureStamp } from './clock-skew.ts';
 import { nodeFs } from '../core/node-fs.ts';
 import { procInfo } from '../core/proc.ts';
 import { processToken } from './layout.ts';
+import type { Layout } from './layout.ts';
 import type { ActivityRecord } from './schema.ts';
+
+/**
+ * What the busy/idle events need of a store. `readEvent`: one event file's record, undefined when
+ * it is gone or unreadable; the full store quarantines a bad one (records.ts readRecord), the
+ * hooks' lean route hands the hook to the full one instead (store/quick-hooks.ts).
+ */
+export interface ActivityContext {
+  layout: Layout;
+  clock: Clock;
+  readEvent(path: string, now: number): Promise<ActivityRecord | undefined>;
+}
 
 export type Activity = 'busy' | 'idle' | 'unknown';
 
@@ -72,7 +86,7 @@ export function processKey(proc: { pid: number; start: string }): string {
   return `p-${processToken(proc.pid, proc.start)}`;
 }
 
-export function createActivity(ctx: StoreContext) {
+export function createActivity(ctx: ActivityContext) {
   const { layout } = ctx;
 
   async function newest(key: string): Promise<{ name: string; record: ActivityRecord } | undefined> {
@@ -90,7 +104,7 @@ export function createActivity(ctx: StoreContext) {
     // Read from the end: true events first, newest first; future-stamped ones only after them.
     const ordered = [...names.filter((n) => isFutureStamp(eventTime(n), now)), ...names.filter((n) => !isFutureStamp(eventTime(n), now))];
     for (let i = ordered.length - 1; i >= 0; i--) {
-      const record = await readRecord(layout, 'activity', join(dir, ordered[i]!), ctx.report, now);
+      const record = await ctx.readEvent(join(dir, ordered[i]!), now);
       if (record) return { name: ordered[i]!, record };
     }
     return undefined;

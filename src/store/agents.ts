@@ -50,7 +50,7 @@ export function isAgentLive(agent: AgentRecord): boolean {
 
 export function createAgents(ctx: StoreContext) {
   const { layout } = ctx;
-  const activities = createActivity(ctx);
+  const activities = createActivity({ ...ctx, readEvent: (path, now) => readRecord(layout, 'activity', path, ctx.report, now) });
 
   async function get(code: string): Promise<AgentRecord | undefined> {
     return readRecord(layout, 'agent', layout.agentFile(code), ctx.report, ctx.clock.now());

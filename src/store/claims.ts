@@ -3,8 +3,8 @@
 // check for overlapping claims and the write happen under one cross-process lock, so two agents
 // can never both claim the same files. Claims end at their TTL or when their owner dies.
 // Across machines (docs/relay.md) the claims of other machines on the same project (by project
-// key) count too, as the relay mirrors them; the relay settles races between machines with a
-// compare-and-set in the mesh's claims bucket, and a claim it refuses is removed here.
+// key) count too, as the relay mirrors them; the relay settles races between machines by the
+// claims bucket's order (the earlier claim stands), and a claim it withdraws is removed here.
 import { IntercomError } from '../core/errors.ts';
 import { assertPlainText, sliceChars } from '../core/text.ts';
 import { HUMAN, isCode } from '../core/ids.ts';
@@ -66,7 +66,9 @@ export function createClaims(ctx: StoreContext, agents: Agents, mesh: Mesh) {
       if (projectKey !== undefined && record.project_key !== projectKey) continue;
       for (const c of record.claims) {
         if (c.machine === view.relay.machine || view.machines.get(c.machine)?.state !== 'up') continue;
-        if (Date.parse(c.expires_at) <= now || isFutureStamp(Date.parse(c.created_at), now)) continue;
+        // Its time to live, counted from when this machine's relay saw it: the claiming machine's
+        // clock (ahead or behind) decides nothing here.
+        if (now >= Date.parse(c.seen_at) + c.ttl_ms) continue;
         out.push({
           owner: `${c.owner}@${c.machine}`,
           ...(c.owner_name ? { owner_name: c.owner_name } : {}),
@@ -77,7 +79,7 @@ export function createClaims(ctx: StoreContext, agents: Agents, mesh: Mesh) {
           pattern: c.pattern,
           ...(c.reason ? { reason: c.reason } : {}),
           created_at: c.created_at,
-          expires_at: c.expires_at,
+          expires_at: new Date(Date.parse(c.seen_at) + c.ttl_ms).toISOString(),
         });
       }
     }

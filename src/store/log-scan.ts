@@ -9,18 +9,8 @@ export function idTime(id: string): number {
   return Number(id.slice(0, 13));
 }
 
-/**
- * How far ahead of our clock a stamp may be and still be believed. Ids and created_at come from
- * the writer's wall clock; a clock that ran fast and was then set back leaves stamps in the
- * future, and anything that compares them with "now" (rate limits, ages) would misread them.
- * A few seconds covers ordinary drift between processes.
- */
-export const MAX_CLOCK_SKEW_MS = 5_000;
-
-/** A stamp further ahead of `now` than the allowed skew: written by a clock that was wrong. */
-export function isFutureStamp(ms: number, now: number): boolean {
-  return ms > now + MAX_CLOCK_SKEW_MS;
-}
+// The clock-skew rule is shared with the busy/idle events, which must not load this file's readers.
+export { MAX_CLOCK_SKEW_MS, isFutureStamp } from './clock-skew.ts';
 
 /** Log entries newest first, parsed lazily: stops as soon as `take` says it has enough. */
 export async function scanLogNewestFirst(ctx: StoreContext, take: (message: Message) => boolean): Promise<void> {

@@ -89,6 +89,21 @@ export function createMesh(ctx: StoreContext) {
     }
   }
 
+  /** The relay record as the last relay left it, live or not (its instance tells its beats). */
+  async function lastRelayState(): Promise<RelayStateRecord | undefined> {
+    return read('relayState', layout.relayState);
+  }
+
+  /** Whether relay/lock still names `pid` (a store deleted or moved under a running relay does not). */
+  function holdsRelayLock(pid: number): boolean {
+    try {
+      return nodeFs().readFileSync(layout.relayLock, 'utf8').startsWith(`${pid} `);
+    } catch (error) {
+      if (hasErrno(error, 'ENOENT', 'ENOTDIR')) return false;
+      throw error;
+    }
+  }
+
   async function writeRelayState(state: RelayStateRecord): Promise<void> {
     await replaceFile(layout, layout.relayState, layout.relay, json(state), now(), false);
   }
@@ -157,6 +172,13 @@ export function createMesh(ctx: StoreContext) {
 
   async function removeAgent(machine: string, code: string): Promise<void> {
     await removeIfPresent(layout.remoteAgentFile(machine, code));
+  }
+
+  /** A machine gone for good: its record and its agents leave the mirror. */
+  async function forgetMachine(machine: string): Promise<void> {
+    for (const agent of await agentsOf(machine)) await removeAgent(machine, agent.code);
+    nodeFs().rmSync(layout.remoteAgentsDir(machine), { recursive: true, force: true });
+    await removeIfPresent(layout.remoteMachineFile(machine));
   }
 
   /** The mesh now: the relay if it lives, machines, and the agents of machines that are up. */
@@ -349,6 +371,8 @@ export function createMesh(ctx: StoreContext) {
     relay,
     lockRelay,
     unlockRelay,
+    lastRelayState,
+    holdsRelayLock,
     writeRelayState,
     outboxMachines,
     outboxIds,
@@ -360,6 +384,7 @@ export function createMesh(ctx: StoreContext) {
     agentsOf,
     writeAgent,
     removeAgent,
+    forgetMachine,
     view,
     claimsOf,
     allClaims,

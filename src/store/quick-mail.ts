@@ -7,7 +7,7 @@
 // unusual — a special or corrupt file, an odd name, a dead agent, mail or busy marks to adopt, a
 // session to link — throws QuickHandover before anything has moved, and the full hook
 // (bin/app.ts) does the work and reports what it found: this file never quarantines nor writes
-// a record. It loads node:fs (~2.5 ms in Bun) but no zod, and not agents.ts, mail.ts, claims.ts
+// a record. The other hooks' lean route builds on it (quick-hooks.ts). It loads node:fs (~2.5 ms in Bun) but no zod, and not agents.ts, mail.ts, claims.ts
 // and the rest of the store (one file of ~37 KB in the bundle instead of ~20).
 import { MESSAGE_ID_PATTERN, isCode } from '../core/ids.ts';
 import { nodeFs } from '../core/node-fs.ts';
@@ -15,7 +15,7 @@ import { isProcessAlive } from '../core/proc.ts';
 import type { Agents } from './agents.ts';
 import { folderProblem, listNames, moveIfPresent, readStoreFile } from './files.ts';
 import { INBOX_STATES, createLayout, processToken } from './layout.ts';
-import type { MessageState } from './layout.ts';
+import type { Layout, MessageState } from './layout.ts';
 import type { Mail, StoredMessage } from './mail.ts';
 import { hotChecks } from './record-check.ts';
 import { openStoreDir } from './store-dir.ts';
@@ -38,16 +38,22 @@ export interface QuickMailStore {
 
 /**
  * Opens the store at `root` for handing over the mail of agent `code` (the one the session's
- * link names; intercom/identity.ts still checks it is this hook's). Throws IntercomError for a
- * store the full open refuses (its owner, its mode, a linked folder), which the full hook reports.
+ * link names; intercom/identity.ts still checks it is this hook's), or of no agent (the session
+ * has no link yet: any inbox hands over). Throws IntercomError for a store the full open refuses
+ * (its owner, its mode, a linked folder), which the full hook reports.
  */
-export async function openQuickMail(root: string, code: string, now: number): Promise<QuickMailStore> {
+export async function openQuickMail(root: string, code: string | undefined, now: number): Promise<QuickMailStore> {
   const layout = createLayout(root);
   await openStoreDir(layout, now);
+  return quickMailOn(layout, code);
+}
+
+/** openQuickMail's store on a store folder opened already (openStoreDir), for the lean routes that read it first. */
+export function quickMailOn(layout: Layout, code: string | undefined): QuickMailStore {
   // Built once: each message's paths are then its id (checked) in these folders.
-  const mailbox = layout.mailbox(code);
-  const newDir = layout.messageDir(code, 'new');
-  const deliveredDir = layout.messageDir(code, 'delivered');
+  const mailbox = code === undefined ? '' : layout.mailbox(code);
+  const newDir = code === undefined ? '' : layout.messageDir(code, 'new');
+  const deliveredDir = code === undefined ? '' : layout.messageDir(code, 'delivered');
   /** new/'s `*.json` names, oldest first, listed once (as the full store lists them: fifos too). */
   let listing: string[] | undefined;
   /** Listed names this hook moved or found gone: the rest are still in new/ as far as it knows. */
@@ -70,7 +76,8 @@ export async function openQuickMail(root: string, code: string, now: number): Pr
     }
   };
   const inboxOnly = (box: string, states: readonly string[] = ['new']) => {
-    if (box !== code || states.length !== 1 || states[0] !== 'new') handOver(`not the listed inbox: ${box} ${states.join(',')}`);
+    if (code === undefined || box !== code || states.length !== 1 || states[0] !== 'new')
+      handOver(`not the listed inbox: ${box} ${states.join(',')}`);
   };
   const names = async (box: string): Promise<string[]> => {
     inboxOnly(box);
@@ -92,7 +99,16 @@ export async function openQuickMail(root: string, code: string, now: number): Pr
 
   const agents: QuickMailStore['agents'] = {
     codeForOverride: async () => handOver('an identity override'),
-    codeForAnyProcess: async () => handOver('an agent found by its Claude process'),
+    // A session not linked yet, whose Claude process has no agent either (its MCP server not
+    // registered yet): the common case of a new session's first hooks. Found: the full hook.
+    async codeForAnyProcess(chain) {
+      const names = new Set(await listNames(layout.procs, ''));
+      for (const proc of chain) {
+        const file = layout.procFile(proc.pid, proc.start);
+        if (names.has(file.slice(file.lastIndexOf('/') + 1))) handOver('an agent found by its Claude process');
+      }
+      return undefined;
+    },
     linkSession: async () => handOver('a session to link'),
     async codesForSession(sessionId) {
       return (textOf(layout.sessionFile(sessionId)) ?? '')

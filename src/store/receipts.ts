@@ -114,7 +114,9 @@ export function createReceipts(ctx: StoreContext, agents: Agents, mail: Mail, me
       return { to: box, state: 'relayed', dead_letter: false, note: `sent to ${machine} through the relay; no receipt from it yet` };
     }
     const note =
-      reported.state === 'undelivered' ? `${machine} has no such recipient, so nobody got it` : `${NOTES[reported.state]} on ${machine}`;
+      reported.state === 'undelivered'
+        ? `never delivered: ${reported.why ?? `${machine} took no copy (no such recipient there, or it refused what the message holds)`}`
+        : `${NOTES[reported.state]} on ${machine}`;
     return { to: box, state: reported.state, dead_letter: false, note: `${note} (as of ${reported.at})` };
   }
 

@@ -143,10 +143,13 @@ export const relayStateSchema = z
     pid: z.number().int().positive(),
     pid_start: z.string(),
     started_at: isoTime,
+    instance: z.string().max(64).optional().describe('this run of the relay (its beats carry it)'),
     link: z.enum(['connecting', 'up', 'down']).describe('the link to the NATS server'),
     link_since: isoTime,
     error: z.string().max(500).optional().describe('why the link is down, or the last error'),
     outbox: z.number().int().nonnegative().optional().describe('messages waiting to be published, when last counted'),
+    refused: z.number().int().nonnegative().optional().describe('payloads from other machines refused since the relay started'),
+    last_refused: z.string().max(500).optional().describe('the last one refused, and why'),
   })
   .describe('The relay of this store (docs/relay.md), rewritten by it when its link changes. Void when its process is gone.');
 
@@ -184,6 +187,7 @@ export const remoteReceiptSchema = z
     to: remoteMailbox,
     state: receiptState,
     at: isoTime.describe("when the recipient's machine saw this state, by its clock"),
+    why: z.string().max(300).optional().describe('for undelivered: why (written by this machine, never taken from another)'),
   })
   .describe('What became of the copy of a message sent to another machine, as that machine reported it.');
 
@@ -199,14 +203,25 @@ export const remoteClaimSchema = z.object({
   expires_at: isoTime,
 });
 
+export const mirroredClaimSchema = remoteClaimSchema.extend({
+  order: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe('the claims bucket revision at which this relay first saw the claim: of two overlapping claims, the lower one stands'),
+  seen_at: isoTime.describe("when this relay first saw it (or its renewal), by this machine's clock"),
+  ttl_ms: z.number().int().nonnegative().describe('how long it holds from seen_at: expires_at - created_at, by its own clock'),
+});
+
 export const remoteClaimsSchema = z
   .object({
     v: z.literal(1),
     project_key: z.string().max(300),
-    revision: z.number().int().nonnegative().describe("the entry's revision in the claims bucket"),
-    claims: z.array(remoteClaimSchema),
+    claims: z.array(mirroredClaimSchema),
   })
-  .describe("The claims on one project on every machine, as last read from the mesh's claims bucket.");
+  .describe(
+    "The claims on one project on every machine, as this store's relay last read them from the mesh's claims bucket (one entry per machine there).",
+  );
 
 export const claimRefusalSchema = z
   .object({
@@ -264,6 +279,7 @@ export type RemoteMachineRecord = z.infer<typeof remoteMachineSchema>;
 export type RemoteAgentRecord = z.infer<typeof remoteAgentSchema>;
 export type RemoteReceiptRecord = z.infer<typeof remoteReceiptSchema>;
 export type RemoteClaim = z.infer<typeof remoteClaimSchema>;
+export type MirroredClaim = z.infer<typeof mirroredClaimSchema>;
 export type RemoteClaimsRecord = z.infer<typeof remoteClaimsSchema>;
 export type ClaimRefusalRecord = z.infer<typeof claimRefusalSchema>;
 export type InboundRecord = z.infer<typeof inboundSchema>;
@@ -281,6 +297,7 @@ export const recordSchemas = {
   remoteMachine: remoteMachineSchema,
   remoteAgent: remoteAgentSchema,
   remoteReceipt: remoteReceiptSchema,
+  remoteClaim: remoteClaimSchema,
   remoteClaims: remoteClaimsSchema,
   claimRefusal: claimRefusalSchema,
   inbound: inboundSchema,

@@ -10,6 +10,7 @@ import type { StoreContext } from './context.ts';
 import { listNames, parseTmpName, removeIfPresent } from './files.ts';
 import { recoverSends } from './send-commit.ts';
 import { createActivity } from './activity.ts';
+import { readRecord } from './records.ts';
 
 /** A tmp file older than this is garbage even if its pid is alive again (pid reuse). */
 export const TMP_MAX_AGE_MS = 60 * 60 * 1000;
@@ -35,5 +36,6 @@ export async function collectTmp(ctx: StoreContext): Promise<number> {
     }
     if (await removeIfPresent(path)) removed++;
   }
-  return removed + (await recoverSends(ctx)) + (await createActivity(ctx).collectOrphans());
+  const activity = createActivity({ ...ctx, readEvent: (path, now) => readRecord(ctx.layout, 'activity', path, ctx.report, now) });
+  return removed + (await recoverSends(ctx)) + (await activity.collectOrphans());
 }

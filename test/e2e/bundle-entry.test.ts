@@ -1,7 +1,8 @@
 // The bundle's entry file (plugin/dist/intercom, what the plugin and the npm package run): the
 // PreToolUse hook's common case is answered from that one file; when mail waits and that is all,
-// one more file hands it over (pre-tool-use-lean.js); every other case goes on to app.js with
-// the hook input the entry already read (stdin can be read only once).
+// one more file hands it over (pre-tool-use-lean.js); the other hooks' common cases take one more
+// file too (lifecycle-lean.js, test/e2e/lifecycle-lean.test.ts); every other case goes on to
+// app.js with the hook input the entry already read (stdin can be read only once).
 import { describe, expect, test } from 'bun:test';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -25,10 +26,14 @@ function runHook(env: Record<string, string>, input: Record<string, unknown>) {
 }
 
 describe('the bundle entry', () => {
-  test('imports nothing up front: only app.js and the lean mail route, on demand', () => {
+  test('imports nothing up front: only app.js and the lean routes, on demand', () => {
     const text = readFileSync(ENTRY, 'utf8');
     expect(text.match(/^import\b.*$/gm) ?? []).toEqual([]);
-    expect(text.match(/import\(["'][^"']+["']\)/g)).toEqual(['import("./app.js")', 'import("./pre-tool-use-lean.js")']);
+    expect(text.match(/import\(["'][^"']+["']\)/g)).toEqual([
+      'import("./app.js")',
+      'import("./pre-tool-use-lean.js")',
+      'import("./lifecycle-lean.js")',
+    ]);
   });
 
   test('answers an empty inbox itself, hands waiting mail over, and passes bad input to app.js with the input it read', async () => {

@@ -173,7 +173,7 @@ describe('ask and claims across two machines', () => {
 describe('one relay per store, one namespace per team', () => {
   test('a second relay for the same store exits with a clear message', async () => {
     const r = await a.cli(['relay', '--beat', '0.3']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3); // refused: starting it again as it is cannot help
     expect(r.stderr).toContain('a relay already runs for the store');
     expect(r.stderr).toContain(String(a.relayPid()));
   });

@@ -146,3 +146,41 @@ describe('faults across machines', () => {
     expect(inboxIds(b, carol.code).length).toBe(201);
   }, 120_000);
 });
+
+describe('names and claims when machines come and go', () => {
+  test('a second store that starts a relay under a machine name in use is refused, saying so', async () => {
+    const twin = await makeMachine(root, 'twin-of-devbox', nats.url, { relayArgs: ['--machine', 'devbox'] });
+    try {
+      const r = await twin.cli(['relay', '--machine', 'devbox', '--beat', '0.3']);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain('another relay already runs as machine devbox');
+    } finally {
+      await twin.close();
+    }
+  });
+
+  test('overlapping claims made while a machine was cut off: when it is back, the earlier one stands and the later is withdrawn', async () => {
+    const held = (await alice.call('claim', { paths: ['docs/**'], reason: 'rewriting the docs' })) as { mesh?: string };
+    expect(held.mesh).toBe('confirmed');
+    await a.stopRelay('SIGKILL');
+    await until(async () => {
+      const { agents } = (await bob.call('who', { scope: 'all' })) as { agents: { code: string }[] };
+      return !agents.some((x) => x.code === alice.code);
+    }, 'the laptop to be shown gone');
+    // The laptop is gone, so its claims are void here: bob may claim.
+    const meanwhile = (await bob.call('claim', { paths: ['docs/intro.md'] })) as { mesh?: string };
+    expect(meanwhile.mesh).toBe('confirmed');
+    await a.startRelay();
+    await until(async () => {
+      const { claims } = (await bob.call('claims')) as { claims: { owner: string; pattern: string }[] };
+      return (
+        claims.some((c) => c.owner === `${alice.code}@laptop`) && !claims.some((c) => c.owner === bob.code && c.pattern === 'docs/intro.md')
+      );
+    }, "bob's later claim to be withdrawn once the laptop is back");
+    const there = (await alice.call('claims')) as { claims: { owner: string; pattern: string }[] };
+    expect(there.claims.filter((c) => c.pattern.startsWith('docs'))).toEqual([
+      expect.objectContaining({ owner: alice.code, pattern: 'docs/**' }),
+    ]);
+    await alice.call('release', {});
+  }, 60_000);
+});

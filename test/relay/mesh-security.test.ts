@@ -3,7 +3,8 @@
 // the namespace up. Each machine's relay works with exactly those permissions, and machine B's
 // credentials cannot publish as machine A (mail, receipts, presence, beats), nor read its mail.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { connect } from '@nats-io/transport-node';
+import { connect, headers } from '@nats-io/transport-node';
+import { projectKeyHash } from '../../src/core/project.ts';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { TestAgent } from '../helpers/agent.ts';
 import { runIntercom } from '../helpers/cli.ts';
@@ -24,7 +25,7 @@ function machinePermissions(m: string): string {
     `${NS}.feed.${m}`,
     `$KV.${NS}-machines.${m}`,
     `$KV.${NS}-agents.${m}.>`,
-    `$KV.${NS}-claims.>`,
+    `$KV.${NS}-claims.*.${m}`,
     '$JS.API.INFO',
     '$JS.API.STREAM.INFO.*',
     `$JS.API.CONSUMER.INFO.${NS}-mail.${m}`,
@@ -74,7 +75,7 @@ describe('per-machine credentials', () => {
     const r = await runIntercom(['relay', '--namespace', NS, '--user', 'laptop', '--password', 'pw-laptop', '--beat', '0.3'], {
       env: a.env,
     });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     expect(r.stderr).toContain('intercom relay --setup');
   });
 
@@ -147,8 +148,25 @@ describe('per-machine credentials', () => {
       ['relay', '--namespace', NS, '--machine', 'laptop', '--user', 'devbox', '--password', 'pw-devbox', '--beat', '0.3'],
       { env: { ...b.env, CLAUDE_INTERCOM_DIR: `${root}/impostor` } },
     );
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/permissions refused|may not create/);
+    // Nor take away or overwrite laptop's claims, nor erase the buckets with a rollup on a key of its own.
+    await alice.call('claim', { paths: ['src/auth/**'] });
+    const hash = projectKeyHash('github.com/acme/shop');
+    const spy2 = await connect({ servers: nats.url, user: 'devbox', pass: 'pw-devbox', inboxPrefix: `_INBOX.${NS}.devbox` });
+    const js2 = jetstream(spy2, { timeout: 2_000 });
+    await expect(
+      js2.publish(`$KV.${NS}-claims.${hash}.laptop`, JSON.stringify({ v: 1, project_key: 'x', machine: 'laptop', claims: [] })),
+    ).rejects.toThrow();
+    const rollup = headers();
+    rollup.set('Nats-Rollup', 'all');
+    for (const subject of [`$KV.${NS}-claims.${hash}.devbox`, `$KV.${NS}-agents.devbox.zzzz`, `$KV.${NS}-machines.devbox`]) {
+      await expect(js2.publish(subject, '{}', { headers: rollup })).rejects.toThrow(/rollup/i);
+    }
+    await spy2.close();
+    const held = (await bob.call('claims')) as { claims: { owner: string; pattern: string }[] };
+    expect(held.claims).toContainEqual(expect.objectContaining({ owner: `${alice.code}@laptop`, pattern: 'src/auth/**' }));
+    await alice.call('release', {});
     // Nothing forged reached alice.
     const { messages } = (await alice.call('peek')) as { messages: { body: string }[] };
     expect(messages.map((m) => m.body)).not.toContain('forged');
@@ -159,7 +177,7 @@ describe('per-machine credentials', () => {
       const r = await runIntercom(['relay', '--namespace', NS, '--user', 'laptop', '--password', 'wrong', ...setup], {
         env: { ...a.env, CLAUDE_INTERCOM_DIR: `${root}/wrong-password` },
       });
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(3);
       expect(r.stderr).toMatch(/the server refused the credentials/);
     }
   });
@@ -201,12 +219,12 @@ describe('TLS and a token', () => {
     const wrong = await runIntercom(['relay', '--server', url, '--tls-ca', `${dir}/ca.pem`, '--token', 'nope', '--setup'], {
       env: { PATH: process.env.PATH!, HOME: dir, CLAUDE_INTERCOM_DIR: `${dir}/s2` },
     });
-    expect(wrong.code).toBe(1);
+    expect(wrong.code).toBe(3);
     expect(wrong.stderr).toMatch(/refused the credentials/);
     const untrusted = await runIntercom(['relay', '--server', url, '--token', 's3cret-token', '--setup'], {
       env: { PATH: process.env.PATH!, HOME: dir, CLAUDE_INTERCOM_DIR: `${dir}/s3` },
     });
-    expect(untrusted.code).toBe(1);
+    expect(untrusted.code).toBe(3);
     expect(untrusted.stderr).toMatch(/certificate|self.signed|verify/i);
   }, 60_000);
 });

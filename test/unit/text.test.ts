@@ -117,7 +117,7 @@ describe('one helper cuts text: no other truncation idiom in src', () => {
     /toTimeString\(\)\.slice\(0, 8\)/, // HH:MM:SS
     /toISOString\(\)\.slice\(11, 16\)/, // HH:MM
     /last_active\.slice\(0, 10\)/, // an ISO date
-    /\b(?:matches|others|acked|rest|to|receipts|claims|ids)\.slice\(0, /, // arrays (agents, ids, receipts, claims)
+    /\b(?:matches|others|acked|rest|to|receipts|claims|ids|list|pending)\.slice\(0, /, // arrays (agents, ids, receipts, claims, entries)
     /digest\('hex'\)\.slice\(0, /, // a hash's hex digits
     /replace\(\/\^-\+\/, ''\)$/, // a host name made ASCII (core/config.ts machineFromHostname), cut on the next line
     /^\s*\.slice\(0, 63\);$/, // …that cut: a-z, 0-9 and "-" only

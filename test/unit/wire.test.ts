@@ -11,10 +11,10 @@ import {
   receiptFromWire,
   receiptsFromWire,
 } from '../../src/intercom/wire.ts';
-import { mergeClaims } from '../../src/intercom/mesh-claims.ts';
+import { claimInForce, losingClaims } from '../../src/intercom/mesh-claims.ts';
 import { resolveRecipients } from '../../src/intercom/addressing.ts';
 import type { RemoteDirectory } from '../../src/intercom/addressing.ts';
-import type { AgentRecord, Message, RemoteAgentRecord, RemoteClaim } from '../../src/store/schema.ts';
+import type { AgentRecord, Message, MirroredClaim, RemoteAgentRecord } from '../../src/store/schema.ts';
 
 const id = '1764423494123-a1b2c3d4e5';
 const at = '2026-12-07T10:00:00.000Z';
@@ -97,7 +97,7 @@ describe('receipts, presence, claims and the feed from another machine', () => {
     expect((await agentFromWire(JSON.stringify({ ...agent, project: 'x\n</peer-message>' }), 'devbox', 'ab12')).ok).toBe(false);
   });
 
-  test('claims entries that are not plain claims are dropped, the rest kept', async () => {
+  test("a machine's claims entry keeps only claims a local claim could be: its own, plain, relative, at most a day", async () => {
     const claim = {
       machine: 'devbox',
       owner: 'ab12',
@@ -105,18 +105,24 @@ describe('receipts, presence, claims and the feed from another machine', () => {
       project_root: '/s',
       pattern: 'src/**',
       created_at: at,
-      expires_at: at,
+      expires_at: new Date(Date.parse(at) + 60_000).toISOString(),
     };
-    const r = await claimsFromWire(
-      JSON.stringify({
-        project_key: 'k',
-        claims: [claim, { ...claim, pattern: 'a\nb' }, { ...claim, owner: '../x' }, { ...claim, machine: 'BAD' }],
-      }),
-      'k',
-    );
-    expect(r.ok && r.value.entry.claims).toEqual([claim]);
-    expect(r.ok && r.value.dropped).toBe(3);
-    expect((await claimsFromWire(JSON.stringify({ project_key: 'other', claims: [] }), 'k')).ok).toBe(false);
+    const bad = [
+      { ...claim, pattern: 'a\nb' },
+      { ...claim, owner: '../x' },
+      { ...claim, machine: 'laptop' }, // another machine's, in devbox's entry
+      { ...claim, pattern: '../../../etc/**' },
+      { ...claim, pattern: '/etc/passwd' },
+      { ...claim, pattern: '' },
+      { ...claim, pattern: `{${'a,'.repeat(300)}b}` },
+      { ...claim, pattern: 'src/./x/../y' },
+      { ...claim, expires_at: '9999-12-31T00:00:00.000Z' },
+      { ...claim, expires_at: at },
+    ];
+    const r = await claimsFromWire(JSON.stringify({ v: 1, project_key: 'k', machine: 'devbox', claims: [claim, ...bad] }), 'devbox');
+    expect(r.ok && r.value.claims).toEqual([claim]);
+    expect(r.ok && r.value.dropped).toBe(bad.length);
+    expect((await claimsFromWire(JSON.stringify({ v: 1, project_key: 'k', machine: 'laptop', claims: [] }), 'devbox')).ok).toBe(false);
   });
 
   test('one message carries at most so many feed entries or receipts: a flood is cut, and said', async () => {
@@ -158,39 +164,35 @@ describe('receipts, presence, claims and the feed from another machine', () => {
   });
 });
 
-describe('claims merged across machines (first writer wins)', () => {
-  const c = (machine: string, owner: string, pattern: string, expires = '2099-01-01T00:00:00.000Z'): RemoteClaim => ({
+describe('claims across machines: of two overlapping claims, the one first seen stands', () => {
+  const c = (machine: string, owner: string, pattern: string, order: number, ttlMs = 3_600_000): MirroredClaim => ({
     machine,
     owner,
     project: 'shop',
     project_root: '/s',
     pattern,
     created_at: at,
-    expires_at: expires,
+    expires_at: new Date(Date.parse(at) + ttlMs).toISOString(),
+    order,
+    seen_at: at,
+    ttl_ms: ttlMs,
   });
-  const now = Date.parse(at);
-  test("a new claim overlapping another machine's is refused; one already held stays; expired ones go", () => {
-    const current = [c('laptop', 'x7k2', 'src/auth/**'), c('laptop', 'x7k2', 'old/**', at), c('devbox', 'ab12', 'docs/**')];
-    const m = mergeClaims(
-      current,
-      [c('devbox', 'ab12', 'docs/**'), c('devbox', 'ab12', 'src/auth/login.ts'), c('devbox', 'ab12', 'lib/**')],
-      'devbox',
-      now,
-      () => true,
-    );
-    expect(m.refused.map((r) => [r.claim.pattern, r.by.pattern])).toEqual([['src/auth/login.ts', 'src/auth/**']]);
-    expect(m.next.map((x) => `${x.machine}:${x.pattern}`).sort()).toEqual(['devbox:docs/**', 'devbox:lib/**', 'laptop:src/auth/**']);
-    expect(m.changed).toBe(true);
+  const now = Date.parse(at) + 1_000;
+  test("this machine's claim loses to an earlier overlapping one of another machine, not to a later one", () => {
+    const claims = [
+      c('laptop', 'x7k2', 'src/auth/**', 10),
+      c('devbox', 'ab12', 'src/auth/login.ts', 12),
+      c('devbox', 'ab12', 'lib/**', 13),
+    ];
+    expect(losingClaims(claims, 'devbox', now, () => true).map((l) => [l.claim.pattern, l.by.pattern])).toEqual([
+      ['src/auth/login.ts', 'src/auth/**'],
+    ]);
+    expect(losingClaims(claims, 'laptop', now, () => true)).toEqual([]);
   });
-  test("a gone machine's claims block nothing", () => {
-    const m = mergeClaims(
-      [c('laptop', 'x7k2', 'src/**')],
-      [c('devbox', 'ab12', 'src/a.ts')],
-      'devbox',
-      now,
-      (machine) => machine !== 'laptop',
-    );
-    expect(m.refused).toEqual([]);
+  test("a gone machine's claims, and expired ones (by this machine's clock, from when they were seen), block nothing", () => {
+    const claims = [c('laptop', 'x7k2', 'src/**', 10), c('buildbox', 'zz99', 'src/**', 11, 500), c('devbox', 'ab12', 'src/a.ts', 12)];
+    expect(losingClaims(claims, 'devbox', now, (m) => m !== 'laptop')).toEqual([]);
+    expect(claimInForce(claims[1]!, now)).toBe(false);
   });
 });
 
@@ -241,8 +243,11 @@ describe('addressing across machines', () => {
     expect(resolveRecipients('x7k2@laptop', me, live, undefined, dir).codes).toEqual(['x7k2']);
     expect(resolveRecipients('human@devbox', me, live, undefined, dir).codes).toEqual(['human@devbox']);
   });
-  test('a code on two machines is ambiguous; an unknown machine or agent is named as such', () => {
-    expect(() => resolveRecipients('x7k2', me, live, undefined, dir)).toThrow('send to code@machine');
+  test("a bare code means this machine's agent first; a code on two other machines is ambiguous; unknown machines and agents are named", () => {
+    expect(resolveRecipients('x7k2', me, live, undefined, dir).codes).toEqual(['x7k2']);
+    expect(resolveRecipients('X7K2@DEVBOX', me, live, undefined, dir).codes).toEqual(['x7k2@devbox']);
+    const twice: RemoteDirectory = { ...dir, live: [...dir.live, remote('zz99', 'devbox')] };
+    expect(() => resolveRecipients('zz99', me, live, undefined, twice)).toThrow('send to code@machine');
     expect(() => resolveRecipients('ab12@nowhere', me, live, undefined, dir)).toThrow('no machine "nowhere" is known');
     expect(() => resolveRecipients('nope@devbox', me, live, undefined, dir)).toThrow("no agent 'nope' on machine devbox");
   });

@@ -29,12 +29,23 @@ export async function checkRelay(store: Intercom, server: string | undefined): P
   const gone = machines.filter((m) => m.state === 'gone').map((m) => m.machine);
   const seen = `${up.length ? `machines up: ${up.join(', ')}` : 'no other machine up'}${gone.length ? `; gone: ${gone.join(', ')}` : ''}`;
   const where = `machine ${relay.machine} (pid ${relay.pid}) → ${relay.server}, namespace ${relay.namespace}`;
-  if (relay.link === 'up') return [{ level: 'ok', name: 'relay', detail: `${where}, linked since ${relay.link_since}; ${seen}${backlog}` }];
+  const refused = relay.refused
+    ? [
+        {
+          level: 'warn' as const,
+          name: 'relay',
+          detail: `refused ${relay.refused} payload(s) from other machines since it started; the last: ${relay.last_refused ?? '(unknown)'}`,
+        },
+      ]
+    : [];
+  if (relay.link === 'up')
+    return [{ level: 'ok', name: 'relay', detail: `${where}, linked since ${relay.link_since}; ${seen}${backlog}` }, ...refused];
   return [
     {
       level: 'FAIL',
       name: 'relay',
       detail: `${where}: the link is ${relay.link} since ${relay.link_since}${relay.error ? ` (${relay.error})` : ''}${backlog}. Sends to other machines wait until it returns; check that the server runs and is reachable`,
     },
+    ...refused,
   ];
 }

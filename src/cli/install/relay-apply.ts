@@ -16,7 +16,7 @@ const shown = (argv: string[]) => argv.join(' ');
 
 /** The environment file with secret values masked, for a dry run. */
 export function maskSecrets(envText: string): string {
-  return envText.replace(/^(CLAUDE_INTERCOM_NATS_(?:PASSWORD|TOKEN))=.*$/gm, "$1='…'");
+  return envText.replace(/^(CLAUDE_INTERCOM_NATS_(?:PASSWORD|TOKEN))=.*$/gm, "$1='…'").replace(/(:\/\/)[^@/'\n]*@/g, '$1…@'); // credentials in a server URL
 }
 
 /** Run each command; stop at the first that fails. Returns the failure's words, or undefined. */

@@ -94,6 +94,9 @@ export function relayService(input: RelayServiceInput): RelayService {
       `ExecStart=${[input.bun, input.entry, 'relay'].map(execWord).join(' ')}`,
       'Restart=always',
       'RestartSec=2',
+      // 2: bad usage, 3: refused (credentials, permissions, the name or the store in use): starting
+      // it again as it is cannot help (src/relay/options.ts EXIT_REFUSED).
+      'RestartPreventExitStatus=2 3',
       '',
       '[Install]',
       'WantedBy=default.target',
@@ -129,7 +132,9 @@ export function relayService(input: RelayServiceInput): RelayService {
       '  <key>ProgramArguments</key>',
       `  <array><string>/bin/sh</string><string>-c</string><string>${xml(script)}</string></array>`,
       '  <key>RunAtLoad</key><true/>',
-      '  <key>KeepAlive</key><true/>',
+      // Started again when it fails; launchd cannot tell a refusal (exit 3) from a failure, so a
+      // refused relay is tried again too, at launchd's pace (10 s at most).
+      '  <key>KeepAlive</key><dict><key>SuccessfulExit</key><false/></dict>',
       `  <key>StandardErrorPath</key><string>${xml(`${input.home}/Library/Logs/claude-intercom-relay.log`)}</string>`,
       '</dict>',
       '</plist>',

@@ -61,7 +61,7 @@ export function createAsk(ctx: IntercomContext, mail: Mail, office: PostOffice, 
     const sessionId = recipients.sessions?.get(box);
 
     if (!sessionId || !snapshot) {
-      const { message } = await office.send({
+      const { message, delivery } = await office.send({
         sender: input.sender,
         to: { kind: 'direct', tokens: [box] },
         body: input.question,
@@ -69,9 +69,11 @@ export function createAsk(ctx: IntercomContext, mail: Mail, office: PostOffice, 
       });
       const reply = await waitForReply(ctx, mail, senderMailbox(input.sender), message.id, { timeoutMs, signal: input.signal });
       if (!reply) {
+        // On another machine that is not reachable, the question never got there: it waits to be sent.
+        const where = delivery[0]?.via === 'queued' ? `is ${delivery[0].note.split(':')[0]}` : 'stays in its inbox';
         throw new IntercomError(
           'TIMEOUT',
-          `no answer from ${box} within ${timeoutS} s. The question (id ${message.id}) stays in its inbox; a later reply will land in your inbox`,
+          `no answer from ${box} within ${timeoutS} s. The question (id ${message.id}) ${where}; a later reply will land in your inbox`,
           { next: { op: 'peek', why: 'to read it then' } },
         );
       }

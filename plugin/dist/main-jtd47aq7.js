@@ -20,28 +20,30 @@ import {
   CLAIM_TTL_MINUTES,
   SESSIONS_LIMIT,
   inRange,
-  rangeText,
-  SINCE_FORMS,
-  readSince,
-  parseAddress
-} from "./app-7bmr5pxq.js";
+  rangeText
+} from "./app-z9acd3mv.js";
 import {
   procInfo2
 } from "./app-jfdnnj6k.js";
-import"./app-s5cq1vgv.js";
+import"./app-byk9wgfp.js";
 import"./app-p8z4rjgm.js";
+import {
+  cliSender2
+} from "./app-fgajte17.js";
+import"./app-4xx3ma53.js";
+import"./app-f39b2hhs.js";
+import {
+  senderMailbox
+} from "./app-cm1a7r0k.js";
+import {
+  SINCE_FORMS,
+  readSince,
+  parseAddress
+} from "./app-raxa3jz4.js";
 import {
   detectProject,
   projectKey
-} from "./app-vne21amf.js";
-import {
-  cliSender2
-} from "./app-zhcghyaa.js";
-import"./app-4xx3ma53.js";
-import {
-  senderMailbox
-} from "./app-er9dpemj.js";
-import"./app-k2et3p0j.js";
+} from "./app-qne7c0ff.js";
 import {
   __toESM
 } from "./app-x0fgcxv8.js";
@@ -2477,14 +2479,22 @@ async function checkRelay(store, server) {
   const gone = machines.filter((m) => m.state === "gone").map((m) => m.machine);
   const seen = `${up.length ? `machines up: ${up.join(", ")}` : "no other machine up"}${gone.length ? `; gone: ${gone.join(", ")}` : ""}`;
   const where = `machine ${relay.machine} (pid ${relay.pid}) \u2192 ${relay.server}, namespace ${relay.namespace}`;
+  const refused = relay.refused ? [
+    {
+      level: "warn",
+      name: "relay",
+      detail: `refused ${relay.refused} payload(s) from other machines since it started; the last: ${relay.last_refused ?? "(unknown)"}`
+    }
+  ] : [];
   if (relay.link === "up")
-    return [{ level: "ok", name: "relay", detail: `${where}, linked since ${relay.link_since}; ${seen}${backlog}` }];
+    return [{ level: "ok", name: "relay", detail: `${where}, linked since ${relay.link_since}; ${seen}${backlog}` }, ...refused];
   return [
     {
       level: "FAIL",
       name: "relay",
       detail: `${where}: the link is ${relay.link} since ${relay.link_since}${relay.error ? ` (${relay.error})` : ""}${backlog}. Sends to other machines wait until it returns; check that the server runs and is reachable`
-    }
+    },
+    ...refused
   ];
 }
 
@@ -2916,6 +2926,7 @@ ${settings.flatMap(([k, v]) => v === undefined ? [] : [envLine(k, v)]).join(`
       `ExecStart=${[input.bun, input.entry, "relay"].map(execWord).join(" ")}`,
       "Restart=always",
       "RestartSec=2",
+      "RestartPreventExitStatus=2 3",
       "",
       "[Install]",
       "WantedBy=default.target",
@@ -2951,7 +2962,7 @@ ${settings.flatMap(([k, v]) => v === undefined ? [] : [envLine(k, v)]).join(`
       "  <key>ProgramArguments</key>",
       `  <array><string>/bin/sh</string><string>-c</string><string>${xml(script)}</string></array>`,
       "  <key>RunAtLoad</key><true/>",
-      "  <key>KeepAlive</key><true/>",
+      "  <key>KeepAlive</key><dict><key>SuccessfulExit</key><false/></dict>",
       `  <key>StandardErrorPath</key><string>${xml(`${input.home}/Library/Logs/claude-intercom-relay.log`)}</string>`,
       "</dict>",
       "</plist>",
@@ -2979,7 +2990,7 @@ import { chmodSync as chmodSync2, existsSync as existsSync3, mkdirSync as mkdirS
 import { dirname as dirname3 } from "path";
 var shown2 = (argv) => argv.join(" ");
 function maskSecrets(envText) {
-  return envText.replace(/^(CLAUDE_INTERCOM_NATS_(?:PASSWORD|TOKEN))=.*$/gm, "$1='\u2026'");
+  return envText.replace(/^(CLAUDE_INTERCOM_NATS_(?:PASSWORD|TOKEN))=.*$/gm, "$1='\u2026'").replace(/(:\/\/)[^@/'\n]*@/g, "$1\u2026@");
 }
 function run(commands, io) {
   for (const argv of commands) {
@@ -3932,13 +3943,14 @@ var commands = [
   doctorCommand
 ];
 var entryCommands = [
+  { name: "relay", summary: "link this machine to others through a NATS server (intercom relay --help)" },
   { name: "mcp", summary: "run the MCP server on stdio (Claude Code starts this)" },
   { name: "hook", summary: "run a Claude Code hook: intercom hook <event> (reads hook JSON on stdin)" }
 ];
 function helpText(version) {
   const rows = [...commands, ...entryCommands].map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);
   return [
-    `intercom ${version} \u2014 messages between Claude Code sessions on this machine`,
+    `intercom ${version} \u2014 messages between Claude Code sessions, on this machine and, with a relay, across machines`,
     "",
     "usage: intercom <command> [options]   (intercom <command> --help for details)",
     "",

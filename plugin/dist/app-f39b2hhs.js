@@ -5,22 +5,33 @@ import {
 } from "./app-jfdnnj6k.js";
 import {
   joinPath,
+  normalizePath,
+  relativeTo,
   NEXT,
   IntercomError,
   hasErrno,
   describeError,
+  sliceChars,
+  CODE_PATTERN,
   MAILBOX_PATTERN,
   MACHINE_PATTERN,
+  RECIPIENT_PATTERN,
+  MESSAGE_ID_PATTERN,
+  SESSION_ID_PATTERN,
+  NAME_PATTERN,
+  randomToken,
   messageIdGenerator,
   splitRemote,
   assertRecipient,
   assertMessageId
 } from "./app-sg4s6xy6.js";
 import {
+  FILE_MODE,
   writeTmp,
   publish,
   moveIfPresent,
   readStoreFile,
+  folderProblem,
   listNames,
   removeIfPresent,
   removeQuietly,
@@ -29,15 +40,275 @@ import {
   MESSAGE_STATES
 } from "./app-p8z4rjgm.js";
 import {
-  parseRecord,
-  quarantine,
-  listMessageNames,
-  readRecord,
-  checkStoreFolder,
-  readStoreText,
-  idTime,
   isFutureStamp
-} from "./app-vne21amf.js";
+} from "./app-qne7c0ff.js";
+
+// src/store/record-check.ts
+var fail = (path, kind) => ({ ok: false, issue: { path, kind } });
+function str(options = {}) {
+  return (value, path) => {
+    if (typeof value !== "string")
+      return fail(path, "expected string");
+    if (options.min !== undefined && value.length < options.min)
+      return fail(path, "too small");
+    if (options.max !== undefined && value.length > options.max)
+      return fail(path, "too big");
+    if (options.pattern && !options.pattern.test(value))
+      return fail(path, "invalid format");
+    return { ok: true, value };
+  };
+}
+var ISO_TIME = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))" + "T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$");
+var isoTime = str({ pattern: ISO_TIME });
+var positiveInt = (value, path) => {
+  if (typeof value !== "number" || Number.isNaN(value))
+    return fail(path, "expected number");
+  if (!Number.isSafeInteger(value))
+    return fail(path, Number.isInteger(value) ? "too big" : "expected int");
+  if (value <= 0)
+    return fail(path, "too small");
+  return { ok: true, value };
+};
+var bool = (value, path) => typeof value === "boolean" ? { ok: true, value } : fail(path, "expected boolean");
+function literal(expected) {
+  return (value, path) => value === expected ? { ok: true, value: expected } : fail(path, "invalid value");
+}
+function oneOf(values) {
+  return (value, path) => values.includes(value) ? { ok: true, value } : fail(path, "invalid value");
+}
+function arrayOf(item, min) {
+  return (value, path) => {
+    if (!Array.isArray(value))
+      return fail(path, "expected array");
+    const out = [];
+    for (let i = 0;i < value.length; i++) {
+      const r = item(value[i], [...path, i]);
+      if (!r.ok)
+        return r;
+      out.push(r.value);
+    }
+    return out.length < min ? fail(path, "too small") : { ok: true, value: out };
+  };
+}
+function object(shape) {
+  return (value, path) => {
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+      return fail(path, "expected object");
+    const input = value;
+    const out = {};
+    for (const [key, field] of Object.entries(shape)) {
+      const v = input[key];
+      if (v === undefined && field.optional)
+        continue;
+      const r = field.check(v, [...path, key]);
+      if (!r.ok)
+        return r;
+      out[key] = r.value;
+    }
+    return { ok: true, value: out };
+  };
+}
+var req = (check) => ({ check });
+var opt = (check) => ({ check, optional: true });
+var mailbox = str({ pattern: MAILBOX_PATTERN });
+var messageId = str({ pattern: MESSAGE_ID_PATTERN });
+var message = object({
+  v: req(literal(1)),
+  id: req(messageId),
+  from: req(object({
+    code: req(mailbox),
+    name: opt(str({ pattern: NAME_PATTERN })),
+    project: opt(str()),
+    machine: opt(str({ pattern: MACHINE_PATTERN }))
+  })),
+  to: req(arrayOf(str({ pattern: RECIPIENT_PATTERN }), 1)),
+  scope: req(oneOf(["direct", "project", "everyone"])),
+  project: opt(str()),
+  thread: req(messageId),
+  reply_to: opt(messageId),
+  expects_reply: opt(bool),
+  created_at: req(isoTime),
+  body: req(str({ min: 1 }))
+});
+var agent = object({
+  v: req(literal(1)),
+  code: req(str({ pattern: CODE_PATTERN })),
+  name: opt(str({ pattern: NAME_PATTERN })),
+  project: req(str()),
+  project_key: opt(str()),
+  project_root: req(str()),
+  cwd: req(str()),
+  pid: req(positiveInt),
+  pid_start: req(str()),
+  claude_pid: opt(positiveInt),
+  claude_pid_start: opt(str()),
+  session_id: opt(str({ pattern: SESSION_ID_PATTERN })),
+  transcript_path: opt(str()),
+  route: opt(oneOf(["plugin", "mcp-config", "manual"])),
+  plugin_root: opt(str()),
+  status: req(str({ max: 200 })),
+  status_at: req(isoTime),
+  registered_at: req(isoTime)
+});
+var activity = object({
+  v: req(literal(1)),
+  state: req(oneOf(["busy", "idle"])),
+  at: req(isoTime),
+  since: opt(isoTime),
+  session_id: opt(str({ pattern: SESSION_ID_PATTERN })),
+  transcript_path: opt(str()),
+  last_pid: opt(positiveInt)
+});
+var watcher = object({
+  v: req(literal(1)),
+  pid: req(positiveInt),
+  pid_start: req(str()),
+  claude_pid: opt(positiveInt),
+  armed_at: req(isoTime)
+});
+var hotChecks = {
+  message: (value) => message(value, []),
+  agent: (value) => agent(value, []),
+  activity: (value) => activity(value, []),
+  watcher: (value) => watcher(value, [])
+};
+function isHotKind(kind) {
+  return kind in hotChecks;
+}
+
+// src/store/records.ts
+var schemas;
+async function loadSchemas() {
+  schemas ??= (await import("./schema-eeysvyw8.js")).recordSchemas;
+  return schemas;
+}
+async function warmRecords() {
+  const at = new Date(0).toISOString();
+  const id = "0000000000000-0000000000";
+  hotChecks.message({ v: 1, id, from: { code: "human" }, to: ["abcd"], scope: "direct", thread: id, created_at: at, body: "x" });
+  hotChecks.agent({
+    v: 1,
+    code: "abcd",
+    project: "p",
+    project_root: "/",
+    cwd: "/",
+    pid: 1,
+    pid_start: "1",
+    status: "",
+    status_at: at,
+    registered_at: at
+  });
+  hotChecks.activity({ v: 1, state: "idle", at });
+  hotChecks.watcher({ v: 1, pid: 1, pid_start: "1", armed_at: at });
+}
+async function parseRecord(kind, text) {
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `not valid JSON (${jsonErrorKind(error, text)})` };
+  }
+  if (isHotKind(kind)) {
+    const checked = hotChecks[kind](json);
+    if (checked.ok)
+      return { ok: true, value: checked.value };
+    return { ok: false, reason: `not a valid ${kind} record: ${issuePath(checked.issue.path)}: ${checked.issue.kind}` };
+  }
+  const result = (await loadSchemas())[kind].safeParse(json);
+  if (result.success)
+    return { ok: true, value: result.data };
+  const first = result.error.issues[0];
+  return { ok: false, reason: `not a valid ${kind} record: ${first ? `${issuePath(first.path)}: ${issueKind(first)}` : "invalid"}` };
+}
+function jsonErrorKind(error, text) {
+  if (text.trim() === "")
+    return "the file is empty";
+  const message = error instanceof Error ? error.message : "";
+  if (/EOF|end of (?:data|input|JSON)|Unterminated/i.test(message))
+    return `it ends early, after ${text.length} characters`;
+  return `a syntax error in ${text.length} characters`;
+}
+function issuePath(path) {
+  const parts = path.map((part) => typeof part === "number" || typeof part === "string" && /^[a-z_][a-z0-9_]{0,39}$/i.test(part) ? String(part) : "?");
+  return parts.join(".") || "(root)";
+}
+function issueKind(issue) {
+  if (issue.code === "invalid_type" && typeof issue.expected === "string" && /^[a-z]{1,20}$/.test(issue.expected))
+    return `expected ${issue.expected}`;
+  return /^[a-z_]{1,40}$/.test(issue.code) ? issue.code.replace(/_/g, " ") : "invalid";
+}
+async function quarantine(layout, path, reason, now) {
+  const flat = relativeTo(layout.root, path).replace(/[\\/]/g, "__");
+  const dest = joinPath(layout.quarantine, `${now}-${randomToken(4)}-${flat}`);
+  if (!await moveIfPresent(path, dest, layout.quarantine))
+    return;
+  nodeFs().writeFileSync(`${dest}.reason.txt`, `${path}
+${reason}
+`, { mode: FILE_MODE, flag: "wx" });
+  return { path, quarantinedTo: dest, reason };
+}
+async function listRecordNames(layout, dir, isId, what, report, now) {
+  const names = await listNames(dir);
+  const valid = names.filter((name) => isId(name.slice(0, -".json".length)));
+  if (valid.length === names.length)
+    return names;
+  for (const name of names) {
+    if (valid.includes(name))
+      continue;
+    const problem = await quarantine(layout, joinPath(dir, name), `its name is not a valid ${what}`, now);
+    if (problem)
+      report(problem);
+  }
+  return valid;
+}
+function listMessageNames(layout, dir, report, now) {
+  return listRecordNames(layout, dir, (stem) => MESSAGE_ID_PATTERN.test(stem), "message id", report, now);
+}
+async function readRecord(layout, kind, path, report, now) {
+  const text = await readStoreText(layout, path, report, now);
+  if (text === undefined)
+    return;
+  const parsed = await parseRecord(kind, text);
+  if (parsed.ok)
+    return parsed.value;
+  const problem = await quarantine(layout, path, parsed.reason, now);
+  if (problem)
+    report(problem);
+  return;
+}
+async function checkStoreFolder(layout, dir, report, now) {
+  const what = folderProblem(dir);
+  if (what === undefined)
+    return true;
+  const problem = await quarantine(layout, dir, `${what} where a folder of the store belongs: never followed`, now);
+  if (problem)
+    report(problem);
+  return false;
+}
+async function readStoreText(layout, path, report, now) {
+  const read = readStoreFile(path);
+  if (read.kind === "text")
+    return read.text;
+  if (read.kind === "special") {
+    const problem = await quarantine(layout, path, `${read.what}, not a regular file: never read (intercom does not follow links or open special files in its store)`, now);
+    if (problem)
+      report(problem);
+  }
+  return;
+}
+
+// src/store/log-scan.ts
+function idTime(id) {
+  return Number(id.slice(0, 13));
+}
+async function scanLogNewestFirst(ctx, take) {
+  const names = await listMessageNames(ctx.layout, ctx.layout.log, ctx.report, ctx.clock.now());
+  for (let i = names.length - 1;i >= 0; i--) {
+    const message = await readRecord(ctx.layout, "message", `${ctx.layout.log}/${names[i]}`, ctx.report, ctx.clock.now());
+    if (message && take(message))
+      return;
+  }
+}
 
 // src/store/send-commit.ts
 var STAGED_SUFFIX = ".sending";
@@ -434,4 +705,104 @@ function createMail(ctx) {
   };
 }
 
-export { failedDir, isStaged, recoverSends, findFailed, findUnlogged, lastFailed, validateBody, createMail };
+// src/store/claim-patterns.ts
+var GLOB_CHARS = /[*?[\]{}]/;
+var MAX_PATTERN_LENGTH = 200;
+function normalizePattern(input, projectRoot) {
+  let pattern = input.trim();
+  if (pattern === "" || pattern.length > MAX_PATTERN_LENGTH) {
+    throw new IntercomError("BAD_INPUT", `claim patterns must be 1-${MAX_PATTERN_LENGTH} characters, e.g. "src/auth/**"`);
+  }
+  if (pattern.startsWith("/")) {
+    const root = projectRoot.endsWith("/") ? projectRoot : `${projectRoot}/`;
+    if (!pattern.startsWith(root)) {
+      throw new IntercomError("BAD_INPUT", `"${input}" is outside your project (${projectRoot}); claim paths relative to it, e.g. "src/auth/**"`);
+    }
+    pattern = pattern.slice(root.length);
+  }
+  const folder = pattern.endsWith("/");
+  if (pattern.split("/").some((segment) => segment === "..")) {
+    throw new IntercomError("BAD_INPUT", `"${input}" climbs out of the project with ".."; claim paths inside it`);
+  }
+  pattern = normalizePath(pattern);
+  if (pattern === "." || pattern === "")
+    return "**";
+  return folder ? `${pattern}/**` : pattern;
+}
+function patternMatches(pattern, relativePath) {
+  if (pattern === relativePath)
+    return true;
+  if (!GLOB_CHARS.test(pattern))
+    return relativePath.startsWith(`${pattern}/`);
+  return new Bun.Glob(pattern).match(relativePath);
+}
+function staticPrefix(pattern) {
+  const i = pattern.search(GLOB_CHARS);
+  return i < 0 ? pattern : pattern.slice(0, i);
+}
+function patternsOverlap(a, b) {
+  if (a === b)
+    return true;
+  const aGlob = GLOB_CHARS.test(a);
+  const bGlob = GLOB_CHARS.test(b);
+  if (!aGlob)
+    return patternMatches(b, a) || patternMatches(a, b);
+  if (!bGlob)
+    return patternMatches(a, b);
+  const pa = staticPrefix(a);
+  const pb = staticPrefix(b);
+  return pa.startsWith(pb) || pb.startsWith(pa);
+}
+function patternBase(pattern) {
+  const i = pattern.search(GLOB_CHARS);
+  if (i < 0)
+    return { dir: pattern, rest: "" };
+  const slash = pattern.lastIndexOf("/", i);
+  return slash < 0 ? { dir: "", rest: pattern } : { dir: pattern.slice(0, slash), rest: pattern.slice(slash + 1) };
+}
+function baseMatches(realDir, rest, file) {
+  if (rest === "")
+    return file === realDir || file.startsWith(realDir === "/" ? "/" : `${realDir}/`);
+  const rel = relativeInside(realDir, file);
+  return rel !== undefined && new Bun.Glob(rest).match(rel);
+}
+function relativeInside(root, file) {
+  const prefix = root.endsWith("/") ? root : `${root}/`;
+  const normal = normalizePath(file);
+  return normal.startsWith(prefix) ? normal.slice(prefix.length) : undefined;
+}
+
+// src/intercom/mesh-claims.ts
+function claimToWire(claim, here) {
+  return {
+    machine: here,
+    owner: claim.owner,
+    ...claim.owner_name ? { owner_name: claim.owner_name } : {},
+    project: sliceChars(claim.project, 200),
+    project_root: sliceChars(claim.project_root, 1000),
+    pattern: claim.pattern,
+    ...claim.reason ? { reason: claim.reason } : {},
+    created_at: claim.created_at,
+    expires_at: claim.expires_at
+  };
+}
+function claimRef(claim) {
+  return `${claim.machine}|${claim.owner}|${claim.pattern}`;
+}
+function claimInForce(claim, now) {
+  return now < Date.parse(claim.seen_at) + claim.ttl_ms;
+}
+function losingClaims(claims, here, now, isUp) {
+  const others = claims.filter((c) => c.machine !== here && isUp(c.machine) && claimInForce(c, now));
+  const losers = [];
+  for (const claim of claims) {
+    if (claim.machine !== here)
+      continue;
+    const by = others.find((o) => o.order < claim.order && patternsOverlap(claim.pattern, o.pattern));
+    if (by)
+      losers.push({ claim, by });
+  }
+  return losers;
+}
+
+export { warmRecords, parseRecord, listRecordNames, listMessageNames, readRecord, readStoreText, idTime, scanLogNewestFirst, failedDir, isStaged, recoverSends, findFailed, findUnlogged, lastFailed, validateBody, createMail, MAX_PATTERN_LENGTH, normalizePattern, patternMatches, patternsOverlap, patternBase, baseMatches, relativeInside, claimToWire, claimRef, claimInForce, losingClaims };

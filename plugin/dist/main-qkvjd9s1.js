@@ -7,6 +7,7 @@ import {
   describeError,
   sliceChars,
   assertPlainText,
+  forTerminal,
   HUMAN,
   MAILBOX_PATTERN,
   NAMESPACE_PATTERN,
@@ -17,16 +18,23 @@ import {
 } from "./app-sg4s6xy6.js";
 import"./app-p8z4rjgm.js";
 import {
-  projectKeyHash,
-  parseRecord
-} from "./app-vne21amf.js";
+  parseRecord,
+  validateBody,
+  MAX_PATTERN_LENGTH,
+  normalizePattern,
+  claimToWire,
+  claimRef,
+  losingClaims
+} from "./app-f39b2hhs.js";
 import {
-  validateBody
-} from "./app-k2et3p0j.js";
+  CLAIM_TTL_MINUTES
+} from "./app-z9acd3mv.js";
 import {
-  patternsOverlap,
   RECEIPT_ORDER
-} from "./app-z6dzwesq.js";
+} from "./app-2rws6f2p.js";
+import {
+  projectKeyHash
+} from "./app-qne7c0ff.js";
 import {
   __toESM,
   __commonJS,
@@ -5695,23 +5703,23 @@ var require_nacl_fast = __commonJS(function(exports, module) {
       randombytes = fn;
     };
     (function() {
-      var crypto = typeof self !== "undefined" ? self.crypto || self.msCrypto : null;
-      if (crypto && crypto.getRandomValues) {
+      var crypto2 = typeof self !== "undefined" ? self.crypto || self.msCrypto : null;
+      if (crypto2 && crypto2.getRandomValues) {
         var QUOTA = 65536;
         nacl.setPRNG(function(x, n) {
           var i, v = new Uint8Array(n);
           for (i = 0;i < n; i += QUOTA) {
-            crypto.getRandomValues(v.subarray(i, i + Math.min(n - i, QUOTA)));
+            crypto2.getRandomValues(v.subarray(i, i + Math.min(n - i, QUOTA)));
           }
           for (i = 0;i < n; i++)
             x[i] = v[i];
           cleanup(v);
         });
       } else if (true) {
-        crypto = __require("crypto");
-        if (crypto && crypto.randomBytes) {
+        crypto2 = __require("crypto");
+        if (crypto2 && crypto2.randomBytes) {
           nacl.setPRNG(function(x, n) {
-            var i, v = crypto.randomBytes(n);
+            var i, v = crypto2.randomBytes(n);
             for (i = 0;i < n; i++)
               x[i] = v[i];
             cleanup(v);
@@ -14329,39 +14337,6 @@ var require_mod6 = __commonJS(function(exports) {
   __exportStar(require_nats_base_client(), exports);
 });
 
-// src/intercom/mesh-claims.ts
-function claimToWire(claim, here) {
-  return {
-    machine: here,
-    owner: claim.owner,
-    ...claim.owner_name ? { owner_name: claim.owner_name } : {},
-    project: sliceChars(claim.project, 200),
-    project_root: sliceChars(claim.project_root, 1000),
-    pattern: claim.pattern,
-    ...claim.reason ? { reason: claim.reason } : {},
-    created_at: claim.created_at,
-    expires_at: claim.expires_at
-  };
-}
-var sameClaim = (a, b) => a.machine === b.machine && a.owner === b.owner && a.pattern === b.pattern;
-var canonical = (claims) => JSON.stringify([...claims].sort((a, b) => `${a.machine} ${a.owner} ${a.pattern}`.localeCompare(`${b.machine} ${b.owner} ${b.pattern}`)));
-function mergeClaims(current, mine, here, now, isUp) {
-  const live = (c) => Date.parse(c.expires_at) > now;
-  const others = current.filter((c) => c.machine !== here && live(c));
-  const held = current.filter((c) => c.machine === here);
-  const accepted = [];
-  const refused = [];
-  for (const claim of mine) {
-    const by = held.some((h) => sameClaim(h, claim)) ? undefined : others.find((o) => isUp(o.machine) && patternsOverlap(claim.pattern, o.pattern));
-    if (by)
-      refused.push({ claim, by });
-    else
-      accepted.push(claim);
-  }
-  const next = [...others, ...accepted];
-  return { next, refused, changed: canonical(next) !== canonical(current) };
-}
-
 // src/intercom/wire.ts
 function messageToWire(message, here) {
   return {
@@ -14381,11 +14356,6 @@ async function messageFromWire(text, origin, here, maxBodyBytes) {
   if (!MAILBOX_PATTERN.test(message.from.code) || message.from.code.startsWith("s-")) {
     return { ok: false, reason: 'its sender is not an agent code or "human"' };
   }
-  try {
-    validateBody(message.body, maxBodyBytes);
-  } catch (error) {
-    return { ok: false, reason: error instanceof IntercomError ? error.message : "its body is not valid" };
-  }
   const boxes = [];
   const to = [];
   for (const recipient of message.to) {
@@ -14400,6 +14370,18 @@ async function messageFromWire(text, origin, here, maxBodyBytes) {
   }
   if (boxes.length === 0)
     return { ok: false, reason: `it names no recipient on ${here}` };
+  try {
+    validateBody(message.body, maxBodyBytes);
+    for (const [field, value] of [
+      ["sender project", message.from.project],
+      ["project", message.project]
+    ])
+      if (value !== undefined)
+        assertPlainText(field, value, { oneLine: true });
+  } catch (error) {
+    const reason = error instanceof IntercomError ? error.message : "it is not valid";
+    return { ok: false, reason, undeliverable: { id: message.id, boxes } };
+  }
   return { ok: true, value: { message: { ...message, to }, boxes } };
 }
 function feedEntryOf(message, here) {
@@ -14422,6 +14404,7 @@ function feedEntryOf(message, here) {
     chars: message.body.length
   };
 }
+var FEED_SKEW_MS = 24 * 60 * 60000;
 function feedToWire(entries) {
   return JSON.stringify({ v: 1, entries });
 }
@@ -14453,6 +14436,8 @@ async function feedEntryFromWire(text, origin) {
     return { ok: false, reason: parsed.reason };
   if (parsed.value.machine !== origin)
     return { ok: false, reason: `it says it was sent on ${parsed.value.machine}, but came from ${origin}` };
+  if (Number(parsed.value.id.slice(0, 13)) > Date.now() + FEED_SKEW_MS)
+    return { ok: false, reason: "its id is dated more than a day ahead" };
   try {
     assertPlainText("project", parsed.value.project ?? "", { oneLine: true });
     assertPlainText("sender project", parsed.value.from.project ?? "", { oneLine: true });
@@ -14470,7 +14455,8 @@ async function receiptFromWire(text, origin) {
     return { ok: false, reason: parsed.reason };
   if (splitRemote(parsed.value.to)?.machine !== origin)
     return { ok: false, reason: `its recipient is not on ${origin}` };
-  return { ok: true, value: parsed.value };
+  const { why: _ignored, ...receipt } = parsed.value;
+  return { ok: true, value: receipt };
 }
 async function receiptsFromWire(text, origin) {
   let list;
@@ -14533,112 +14519,87 @@ async function agentFromWire(text, machine, code) {
 var MAX_FEED_BATCH = 500;
 var MAX_RECEIPT_BATCH = 1000;
 var MAX_PROJECT_CLAIMS = 1000;
-async function claimsFromWire(text, projectKey) {
-  let json;
+function claimsToWire(projectKey, machine, claims) {
+  const entry = { v: 1, project_key: projectKey, machine, claims };
+  return JSON.stringify(entry);
+}
+var MAX_CLAIM_TTL_MS = CLAIM_TTL_MINUTES.max * 60000;
+async function claimsFromWire(text, machine) {
+  let raw;
   try {
-    json = JSON.parse(text);
+    raw = JSON.parse(text);
   } catch {
     return { ok: false, reason: "not valid JSON" };
   }
-  const raw = json;
-  if (typeof raw !== "object" || raw === null || raw.project_key !== projectKey || !Array.isArray(raw.claims)) {
-    return { ok: false, reason: "not a claims entry of this project" };
+  if (typeof raw !== "object" || raw === null || typeof raw.project_key !== "string" || raw.machine !== machine || !Array.isArray(raw.claims)) {
+    return { ok: false, reason: `not a claims entry of machine ${machine}` };
   }
+  if (raw.project_key.length > 300 || /[\u0000-\u001f\u007f-\u009f]/.test(raw.project_key))
+    return { ok: false, reason: "its project key is not plain text" };
   const claims = [];
   let dropped = Math.max(0, raw.claims.length - MAX_PROJECT_CLAIMS);
   for (const item of raw.claims.slice(0, MAX_PROJECT_CLAIMS)) {
-    const one = await parseRecord("remoteClaims", JSON.stringify({ v: 1, project_key: projectKey, revision: 0, claims: [item] }));
-    const claim = one.ok ? one.value.claims[0] : undefined;
-    if (claim && isMachine(claim.machine) && plainClaim(claim))
-      claims.push(claim);
+    const one = await parseRecord("remoteClaim", JSON.stringify(item));
+    if (one.ok && one.value.machine === machine && wellFormed(one.value))
+      claims.push(one.value);
     else
       dropped++;
   }
-  return { ok: true, value: { entry: { v: 1, project_key: projectKey, claims }, dropped } };
+  return { ok: true, value: { projectKey: raw.project_key, claims, dropped } };
 }
-function plainClaim(claim) {
+function wellFormed(claim) {
   try {
     for (const value of [claim.pattern, claim.reason ?? "", claim.project, claim.project_root])
       assertPlainText("claim", value, { oneLine: true });
-    return claim.owner === HUMAN || /^[a-z0-9]{4}$/.test(claim.owner);
+    const ttl = Date.parse(claim.expires_at) - Date.parse(claim.created_at);
+    const pattern = claim.pattern;
+    return (claim.owner === HUMAN || /^[a-z0-9]{4}$/.test(claim.owner)) && ttl > 0 && ttl <= MAX_CLAIM_TTL_MS && pattern.length <= MAX_PATTERN_LENGTH && !pattern.startsWith("/") && normalizePattern(pattern, "/") === pattern;
   } catch {
     return false;
   }
 }
 
 // src/relay/claims-sync.ts
-var CAS_ATTEMPTS = 20;
 var REFRESH_MS = 60000;
 function startClaimsSync(deps) {
   const { intercom, here, link } = deps;
-  const written = new Set;
+  const now = () => intercom.clock.now();
+  const entries = new Map;
+  const seen = new Map;
+  const written = new Map;
   let stopped = false;
   let running = false;
   let again = false;
   let lastError = "";
   const iterators = [];
-  async function readEntry(hash, key) {
-    const entry = await link.claims.get(hash);
-    if (entry?.operation !== "PUT")
-      return { claims: [], revision: entry?.revision ?? 0 };
-    const parsed = await claimsFromWire(entry.string(), key);
-    return { claims: parsed.ok ? parsed.value.entry.claims : [], revision: entry.revision };
-  }
-  async function syncProject(key, mine) {
-    const hash = projectKeyHash(key);
-    for (let attempt = 0;attempt < CAS_ATTEMPTS && !stopped; attempt++) {
-      const { claims, revision } = await readEntry(hash, key);
-      const merge = mergeClaims(claims, mine, here, intercom.clock.now(), deps.isUp);
-      if (merge.changed) {
-        const value = JSON.stringify({ v: 1, project_key: key, claims: merge.next });
-        try {
-          const next = revision > 0 ? await link.claims.update(hash, value, revision) : await link.claims.create(hash, value);
-          await mirror(hash, key, merge.next, next);
-        } catch (error) {
-          if (/wrong last sequence|key exists|10071/i.test(describeError(error)))
-            continue;
-          throw error;
-        }
-      }
-      for (const { claim, by } of merge.refused)
-        await refuse(claim, by);
-      return;
-    }
-  }
-  async function refuse(claim, by) {
-    await intercom.claims.release({ code: claim.owner, project: claim.project, projectRoot: claim.project_root }, [claim.pattern]);
-    await intercom.mesh.writeRefusal({
-      v: 1,
-      owner: claim.owner,
-      patterns: [claim.pattern],
-      held_by: `${by.owner}@${by.machine}`,
-      held_pattern: by.pattern,
-      ...by.reason ? { reason: by.reason } : {},
-      at: new Date(intercom.clock.now()).toISOString()
-    });
-    deps.log(`intercom relay: refused ${claim.owner}'s claim on ${JSON.stringify(claim.pattern)}: ${by.owner}@${by.machine} claimed it first`);
-  }
-  async function mirror(hash, key, claims, revision) {
-    if (claims.length === 0)
-      await intercom.mesh.removeClaims(hash);
-    else
-      await intercom.mesh.writeClaims(hash, { v: 1, project_key: key, revision, claims });
-  }
+  const report = (what, error) => {
+    const why = `${what} (${describeError(error)})`;
+    if (why !== lastError)
+      deps.log(`intercom relay: ${why}`);
+    lastError = why;
+  };
   async function round() {
-    const byKey = new Map;
+    const mine = new Map;
     for (const claim of await intercom.claims.all()) {
       if (!claim.project_key)
         continue;
-      const list = byKey.get(claim.project_key) ?? [];
-      list.push(claimToWire(claim, here));
-      byKey.set(claim.project_key, list);
+      const hash = projectKeyHash(claim.project_key);
+      const project = mine.get(hash) ?? { projectKey: claim.project_key, claims: [] };
+      project.claims.push(claimToWire(claim, here));
+      mine.set(hash, project);
     }
-    for (const key of new Set([...byKey.keys(), ...written])) {
-      await syncProject(key, byKey.get(key) ?? []);
-      if (byKey.has(key))
-        written.add(key);
-      else
-        written.delete(key);
+    for (const [hash, { projectKey, claims }] of mine) {
+      const value = claimsToWire(projectKey, here, claims);
+      if (written.get(hash) === value)
+        continue;
+      await link.claims.put(`${hash}.${here}`, value);
+      written.set(hash, value);
+    }
+    for (const hash of [...written.keys()]) {
+      if (mine.has(hash))
+        continue;
+      await link.claims.delete(`${hash}.${here}`);
+      written.delete(hash);
     }
   }
   async function run() {
@@ -14654,32 +14615,96 @@ function startClaimsSync(deps) {
       } while (again && !stopped);
       lastError = "";
     } catch (error) {
-      const why = describeError(error);
-      if (why !== lastError)
-        deps.log(`intercom relay: could not share this machine's claims (${why}); trying again`);
-      lastError = why;
+      report("could not share this machine's claims; trying again", error);
     } finally {
       running = false;
     }
   }
+  function mirrored(hash) {
+    const out = [];
+    for (const claims of entries.get(hash)?.machines.values() ?? []) {
+      for (const c of claims) {
+        const s = seen.get(claimRef(c));
+        const ttl = Math.max(0, Date.parse(c.expires_at) - Date.parse(c.created_at));
+        out.push({ ...c, order: s.order, seen_at: new Date(s.seenAt).toISOString(), ttl_ms: ttl });
+      }
+    }
+    return out;
+  }
+  async function settle(hash) {
+    const project = entries.get(hash);
+    if (!project)
+      return;
+    let claims = mirrored(hash);
+    const losers = losingClaims(claims, here, now(), deps.isUp);
+    for (const { claim, by } of losers)
+      await refuse(claim, by);
+    if (losers.length) {
+      const lost = new Set(losers.map((l) => claimRef(l.claim)));
+      claims = claims.filter((c) => !lost.has(claimRef(c)));
+      const ours = project.machines.get(here)?.filter((c) => !lost.has(claimRef(c)));
+      if (ours)
+        project.machines.set(here, ours);
+    }
+    if (claims.length === 0)
+      await intercom.mesh.removeClaims(hash);
+    else
+      await intercom.mesh.writeClaims(hash, { v: 1, project_key: project.projectKey, claims });
+  }
+  async function refuse(claim, by) {
+    await intercom.mesh.writeRefusal({
+      v: 1,
+      owner: claim.owner,
+      patterns: [claim.pattern],
+      held_by: `${by.owner}@${by.machine}`,
+      held_pattern: by.pattern,
+      ...by.reason ? { reason: by.reason } : {},
+      at: new Date(now()).toISOString()
+    });
+    await intercom.claims.release({ code: claim.owner, project: claim.project, projectRoot: claim.project_root }, [claim.pattern]);
+    deps.log(`intercom relay: withdrew ${claim.owner}'s claim on ${JSON.stringify(claim.pattern)}: ${by.owner}@${by.machine} claimed it first`);
+  }
   async function onEntry(entry) {
-    if (!/^p[0-9a-f]{24}$/.test(entry.key))
+    const [hash, machine, ...rest] = entry.key.split(".");
+    if (!hash || !machine || rest.length || !/^p[0-9a-f]{24}$/.test(hash) || !isMachine(machine))
       return;
-    if (entry.operation !== "PUT") {
-      await intercom.mesh.removeClaims(entry.key);
-      return;
+    let claims = [];
+    let projectKey = entries.get(hash)?.projectKey;
+    if (entry.operation === "PUT") {
+      const parsed = await claimsFromWire(entry.string(), machine);
+      if (!parsed.ok || projectKeyHash(parsed.value.projectKey) !== hash) {
+        deps.log(`intercom relay: ignored the claims of ${machine}: ${parsed.ok ? "its project key is not the one its key names" : parsed.reason}`);
+        return;
+      }
+      if (parsed.value.dropped)
+        deps.log(`intercom relay: ignored ${parsed.value.dropped} malformed claim(s) of ${machine}`);
+      claims = parsed.value.claims;
+      projectKey = parsed.value.projectKey;
     }
-    let key;
-    try {
-      key = entry.json().project_key;
-    } catch {
-      key = undefined;
-    }
-    if (typeof key !== "string" || projectKeyHash(key) !== entry.key)
+    if (projectKey === undefined)
       return;
-    const parsed = await claimsFromWire(entry.string(), key);
-    if (parsed.ok)
-      await mirror(entry.key, key, parsed.value.entry.claims, entry.revision);
+    const project = entries.get(hash) ?? { projectKey, machines: new Map };
+    const before = new Set((project.machines.get(machine) ?? []).map(claimRef));
+    const after = new Set(claims.map(claimRef));
+    for (const ref of before)
+      if (!after.has(ref))
+        seen.delete(ref);
+    for (const c of claims) {
+      const ref = claimRef(c);
+      const known = seen.get(ref);
+      if (!known)
+        seen.set(ref, { order: entry.revision, seenAt: now(), createdAt: c.created_at });
+      else if (known.createdAt !== c.created_at)
+        seen.set(ref, { ...known, seenAt: now(), createdAt: c.created_at });
+    }
+    if (claims.length)
+      project.machines.set(machine, claims);
+    else
+      project.machines.delete(machine);
+    entries.set(hash, project);
+    if (machine === here)
+      written.set(hash, entry.operation === "PUT" ? entry.string() : "");
+    await settle(hash);
   }
   async function follow() {
     while (!stopped) {
@@ -14687,23 +14712,42 @@ function startClaimsSync(deps) {
         const watch = await link.claims.watch();
         iterators.push(watch);
         for await (const entry of watch) {
-          await onEntry(entry).catch((error) => deps.log(`intercom relay: mirroring claims: ${describeError(error)}`));
+          await onEntry(entry).catch((error) => report("mirroring claims", error));
           if (stopped)
             break;
         }
       } catch (error) {
         if (!stopped)
-          deps.log(`intercom relay: watching claims: ${describeError(error)}`);
+          report("watching claims", error);
       }
       if (!stopped)
         await Bun.sleep(1000);
     }
   }
-  const refresh = setInterval(() => void run(), REFRESH_MS);
+  const refresh = setInterval(() => {
+    run();
+    for (const hash of entries.keys())
+      settle(hash).catch((error) => report("mirroring claims", error));
+  }, REFRESH_MS);
   follow();
-  run();
+  (async () => {
+    try {
+      for await (const key of await link.claims.keys(`*.${here}`)) {
+        const entry = await link.claims.get(key);
+        if (entry?.operation === "PUT")
+          written.set(key.slice(0, key.indexOf(".")), entry.string());
+      }
+    } catch (error) {
+      report("could not read this machine's earlier claims", error);
+    }
+    await run();
+  })();
   return {
     kick: () => void run(),
+    resettle() {
+      for (const hash of entries.keys())
+        settle(hash).catch((error) => report("mirroring claims", error));
+    },
     stop() {
       stopped = true;
       clearInterval(refresh);
@@ -14733,10 +14777,17 @@ async function setupMesh(nc, names, retentionDays) {
   for (const bucket of [names.machinesBucket, names.agentsBucket, names.claimsBucket]) {
     try {
       await kvm.create(bucket, { history: 1 });
+      await refuseRollups(jsm, bucket);
     } catch (error) {
       throw setupError(`the bucket ${bucket}`, error);
     }
   }
+}
+async function refuseRollups(jsm, bucket) {
+  const info = await jsm.streams.info(`KV_${bucket}`);
+  if (!info.config.allow_rollup_hdrs)
+    return;
+  await jsm.streams.update(`KV_${bucket}`, { ...info.config, allow_rollup_hdrs: false });
 }
 async function openMeshLink(nc, names, machine, retentionDays) {
   const jsm = await import_jetstream.jetstreamManager(nc, { timeout: 1e4 });
@@ -14747,7 +14798,12 @@ async function openMeshLink(nc, names, machine, retentionDays) {
   const kvm = new import_kv.Kvm(js);
   const bucket = async (name) => {
     try {
-      return await kvm.create(name, { history: 1 });
+      const kv = await kvm.create(name, { history: 1 });
+      await refuseRollups(jsm, name).catch((error) => {
+        if (!denied(error))
+          throw error;
+      });
+      return kv;
     } catch (error) {
       if (!denied(error))
         throw error;
@@ -14760,6 +14816,7 @@ async function openMeshLink(nc, names, machine, retentionDays) {
   };
   return {
     js,
+    maxPayload: () => nc.info?.max_payload ?? 1024 * 1024,
     consumer: await js.consumers.get(names.stream, machine),
     machines: await bucket(names.machinesBucket),
     agents: await bucket(names.agentsBucket),
@@ -14964,6 +15021,19 @@ function startInboxPump(deps) {
   const { intercom, names, here } = deps;
   let stopped = false;
   let messages;
+  const sent = new Map;
+  async function sentHere(id) {
+    if (sent.has(id))
+      return sent.get(id);
+    const message = await intercom.mail.fromLog(id).catch(() => {
+      return;
+    });
+    const to = message && message.from.machine === undefined ? message.to : undefined;
+    if (sent.size > 1e4)
+      sent.clear();
+    sent.set(id, to);
+    return to;
+  }
   const turns = new Map;
   async function inTurn(key, work) {
     const before = turns.get(key) ?? Promise.resolve();
@@ -14999,15 +15069,23 @@ function startInboxPump(deps) {
     const text = new TextDecoder().decode(m.data);
     if (subject.kind === "rcpt") {
       const { receipts, refused } = await receiptsFromWire(text, subject.origin);
-      if (refused.length)
-        deps.log(`intercom relay: dropped ${refused.length} receipt(s) from ${subject.origin}: ${refused[0]}`);
-      await Promise.all(receipts.map((r) => inTurn(`${r.id} ${r.to}`, () => intercom.mesh.writeReceipt(r))));
+      const ours = [];
+      for (const r of receipts)
+        if ((await sentHere(r.id))?.includes(r.to))
+          ours.push(r);
+      const dropped = refused.length + receipts.length - ours.length;
+      if (dropped)
+        deps.log(`intercom relay: dropped ${dropped} receipt(s) from ${subject.origin}: ${refused[0] ?? "not of a message sent to it from here"}`);
+      await Promise.all(ours.map((r) => inTurn(`${r.id} ${r.to}`, () => intercom.mesh.writeReceipt(r))));
       m.ack();
       return;
     }
     const inbound = await messageFromWire(text, subject.origin, here, deps.maxBodyBytes);
     if (!inbound.ok) {
       deps.log(`intercom relay: refused a message from ${subject.origin}: ${inbound.reason}`);
+      deps.onRefused?.(`a message from ${subject.origin}: ${inbound.reason}`);
+      if (inbound.undeliverable)
+        await deps.receipts.imported(inbound.undeliverable.id, subject.origin, [], inbound.undeliverable.boxes);
       m.term();
       return;
     }
@@ -15017,7 +15095,13 @@ function startInboxPump(deps) {
     for (const box of boxes)
       (await canTake(box) ? open : refused).push(box);
     if (open.length) {
-      await intercom.importMessage(message, open);
+      const result = await intercom.importMessage(message, open);
+      if (result.already && (await intercom.mail.fromLog(message.id))?.from.machine !== subject.origin) {
+        deps.log(`intercom relay: refused a message from ${subject.origin}: its id is one this store already has for another message`);
+        deps.onRefused?.(`a message from ${subject.origin}: a duplicate id`);
+        m.term();
+        return;
+      }
       deps.onImported?.(message.id);
     }
     await deps.receipts.imported(message.id, subject.origin, open, refused);
@@ -15186,6 +15270,108 @@ async function firstLink(deps) {
   return { stopped: true };
 }
 
+// src/relay/twin.ts
+async function runningTwin(link, machine, instance, previous, goneAfterMs, now) {
+  const entry = await link.machines.get(machine);
+  if (entry?.operation !== "PUT")
+    return;
+  let beat;
+  try {
+    beat = entry.json();
+  } catch {
+    return;
+  }
+  if (typeof beat.instance !== "string" || beat.instance === instance || beat.instance === previous)
+    return;
+  const at = typeof beat.beat_at === "string" ? Date.parse(beat.beat_at) : Number.NaN;
+  if (!(Math.abs(now - at) < goneAfterMs))
+    return;
+  return `another relay already runs as machine ${machine} (it beat ${Math.round(Math.max(0, now - at) / 1000)} s ago)`;
+}
+
+// src/relay/options.ts
+import { parseArgs } from "util";
+var RELAY_USAGE = `intercom relay [--server URL] [--machine NAME] [options]
+  Bridges this machine's store to a NATS server with JetStream (docs/relay.md); one per store.
+  --server URL        nats://host:4222 (several: comma-separated; tls://\u2026 for TLS). Env CLAUDE_INTERCOM_NATS_URL
+  --machine NAME      this machine's name in the mesh (a-z, 0-9, -). Env CLAUDE_INTERCOM_MACHINE; default the host name
+  --namespace NS      the team's namespace on the NATS account (default intercom). Env CLAUDE_INTERCOM_NATS_NAMESPACE
+  --user U --password P | --token T | --creds FILE     credentials. Env CLAUDE_INTERCOM_NATS_USER, _PASSWORD, _TOKEN, _CREDS
+  --tls-ca F --tls-cert F --tls-key F                   TLS. Env CLAUDE_INTERCOM_NATS_TLS_CA, _TLS_CERT, _TLS_KEY
+  --beat S            seconds between beats (default 5); a machine is gone after three beats unheard
+  --setup             create the stream and buckets on the server (an administrator, once), then exit
+  Exit: 0 stopped (SIGTERM/SIGINT), 1 failed, 2 bad usage, 3 refused (credentials, permissions, the
+  machine name or the store already in use): starting it again as it is cannot help.`;
+
+class RelayHelp extends Error {
+}
+var EXIT_REFUSED = 3;
+var DEFAULT_BEAT_MS = 5000;
+var GONE_AFTER_BEATS = 3;
+function parseRelayOptions(args, config) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      server: { type: "string" },
+      machine: { type: "string" },
+      namespace: { type: "string" },
+      user: { type: "string" },
+      password: { type: "string" },
+      token: { type: "string" },
+      creds: { type: "string" },
+      "tls-ca": { type: "string" },
+      "tls-cert": { type: "string" },
+      "tls-key": { type: "string" },
+      beat: { type: "string" },
+      setup: { type: "boolean" },
+      help: { type: "boolean", short: "h" }
+    }
+  });
+  if (values.help)
+    throw new RelayHelp;
+  if (positionals.length)
+    throw new IntercomError("BAD_INPUT", `unexpected argument ${JSON.stringify(positionals[0])}
+${RELAY_USAGE}`);
+  const { mesh } = config;
+  if (values.machine === undefined && mesh.machineProblem)
+    throw new IntercomError("BAD_INPUT", mesh.machineProblem);
+  const machine = assertMachine(values.machine ?? mesh.machine);
+  const namespace = values.namespace ?? mesh.namespace;
+  if (!NAMESPACE_PATTERN.test(namespace)) {
+    throw new IntercomError("BAD_INPUT", `--namespace ${JSON.stringify(namespace)} is not a namespace: 1-32 characters of a-z, 0-9, "_" and "-"`);
+  }
+  const beat = values.beat === undefined ? DEFAULT_BEAT_MS / 1000 : Number(values.beat);
+  if (!Number.isFinite(beat) || beat < 0.1 || beat > 60)
+    throw new IntercomError("BAD_INPUT", "--beat takes seconds, from 0.1 to 60");
+  const server = values.server ?? mesh.server;
+  if (!server) {
+    throw new IntercomError("BAD_INPUT", `no NATS server given: pass --server nats://host:4222 or set CLAUDE_INTERCOM_NATS_URL
+${RELAY_USAGE}`);
+  }
+  return {
+    options: {
+      server,
+      machine,
+      namespace,
+      timings: { beatMs: beat * 1000, goneAfterMs: beat * 1000 * GONE_AFTER_BEATS },
+      setup: values.setup ?? false
+    },
+    link: {
+      server,
+      user: values.user ?? mesh.user,
+      password: values.password ?? mesh.password,
+      token: values.token ?? mesh.token,
+      creds: values.creds ?? mesh.creds,
+      tlsCa: values["tls-ca"] ?? mesh.tlsCa,
+      tlsCert: values["tls-cert"] ?? mesh.tlsCert,
+      tlsKey: values["tls-key"] ?? mesh.tlsKey,
+      name: `intercom-relay ${machine}`,
+      inboxPrefix: `_INBOX.${namespace}.${machine}`
+    }
+  };
+}
+
 // src/relay/local-watch.ts
 async function watchLocal(deps) {
   const { intercom } = deps;
@@ -15292,7 +15478,18 @@ function createOutboxPump(deps) {
     const message = await intercom.mesh.outboxMessage(machine, id);
     if (!message)
       return;
-    await link.js.publish(names.mailSubject(machine, here), JSON.stringify(messageToWire(message, here)), {
+    const payload = JSON.stringify(messageToWire(message, here));
+    const max = link.maxPayload();
+    if (Buffer.byteLength(payload) > max) {
+      const why = `it is ${Buffer.byteLength(payload)} bytes on the wire, over the NATS server's ${max}-byte limit (max_payload)`;
+      for (const to of message.to.filter((t) => t.endsWith(`@${machine}`))) {
+        await intercom.mesh.writeReceipt({ v: 1, id, to, state: "undelivered", at: new Date(intercom.clock.now()).toISOString(), why });
+      }
+      deps.log(`intercom relay: message ${id} for ${machine} cannot be sent: ${why}`);
+      await intercom.mesh.dequeue(machine, id);
+      return;
+    }
+    await link.js.publish(names.mailSubject(machine, here), payload, {
       msgID: mailMsgId(id, machine),
       expect: { streamName: names.stream }
     });
@@ -15338,7 +15535,10 @@ function createOutboxPump(deps) {
 }
 
 // src/relay/presence.ts
-var MAX_AGENTS_PER_MACHINE = 500;
+var MAX_AGENTS_PER_MACHINE = 200;
+var MAX_MACHINES = 100;
+var FORGET_AFTER_MS = 7 * 24 * 60 * 60000;
+var REPUBLISH_MS = 60000;
 function startPresence(deps) {
   const { intercom, names, here, link, timings } = deps;
   const now = () => intercom.clock.now();
@@ -15359,15 +15559,23 @@ function startPresence(deps) {
       deps.log(`intercom relay: ${why}`);
     lastError = why;
   };
+  const { instance } = deps;
   async function beat() {
-    const record = { machine: here, started_at: startedAt, beat_at: iso(now()), beat_ms: timings.beatMs, seq: seq++ };
+    const record = { machine: here, instance, started_at: startedAt, beat_at: iso(now()), beat_ms: timings.beatMs, seq: seq++ };
     await link.machines.put(here, JSON.stringify(record));
   }
   async function setMachine(machine, up, seenAt) {
     const was = heard.get(machine);
+    if (was === undefined && heard.size >= MAX_MACHINES) {
+      if (!flooded.has(""))
+        deps.log(`intercom relay: more than ${MAX_MACHINES} other machines beat in this namespace; the rest are ignored`);
+      flooded.add("");
+      return;
+    }
     heard.set(machine, { at: seenAt ?? was?.at ?? 0, up });
     if (was !== undefined && was.up === up)
       return;
+    deps.onMachine?.(machine, up);
     await intercom.mesh.writeMachine({
       v: 1,
       machine,
@@ -15390,10 +15598,17 @@ function startPresence(deps) {
       const cutOff = linkLostAt !== undefined && t - linkLostAt > timings.goneAfterMs;
       if (state.up && (overdue || cutOff))
         await setMachine(machine, false, undefined);
+      if (!state.up && state.at > 0 && t - state.at > FORGET_AFTER_MS) {
+        heard.delete(machine);
+        mirrored.delete(machine);
+        await intercom.mesh.forgetMachine(machine);
+      }
     }
   }
   async function onMachineEntry(entry) {
     const machine = entry.key;
+    if (machine === here && entry.operation === "PUT" && entry.isUpdate)
+      twinCheck(entry);
     if (machine === here || !isMachine(machine))
       return;
     if (entry.operation !== "PUT") {
@@ -15508,10 +15723,30 @@ function startPresence(deps) {
       if (!live.has(key))
         await link.agents.delete(key);
   }
+  function twinCheck(entry) {
+    let other;
+    try {
+      other = entry.json();
+    } catch {
+      return;
+    }
+    if (other.instance === undefined || other.instance === instance)
+      return;
+    const theirs = `${other.started_at ?? ""} ${other.instance}`;
+    if (theirs < `${startedAt} ${instance}`)
+      deps.onTwin(`another relay runs as machine ${here} (started ${other.started_at})`);
+  }
+  let sinceRepublish = 0;
   const tick = setInterval(() => {
     if (deps.linkUp())
       beat().catch((error) => report("beating", error));
     sweep().catch((error) => report("checking other machines", error));
+    sinceRepublish += timings.beatMs;
+    if (sinceRepublish >= REPUBLISH_MS && deps.linkUp()) {
+      sinceRepublish = 0;
+      published.clear();
+      publishAgents();
+    }
   }, timings.beatMs);
   (async () => {
     for (const m of await intercom.mesh.machines())
@@ -15524,6 +15759,7 @@ function startPresence(deps) {
   follow(link.machines, onMachineEntry, "machines");
   follow(link.agents, onAgentEntry, "agents");
   return {
+    isUp: (machine) => heard.get(machine)?.up === true,
     kick: () => void publishAgents(),
     relinked() {
       beat().catch((error) => report("beating", error));
@@ -15548,80 +15784,6 @@ function startPresence(deps) {
   };
 }
 
-// src/relay/options.ts
-import { parseArgs } from "util";
-var RELAY_USAGE = `intercom relay [--server URL] [--machine NAME] [options]
-  Bridges this machine's store to a NATS server with JetStream (docs/relay.md); one per store.
-  --server URL        nats://host:4222 (several: comma-separated; tls://\u2026 for TLS). Env CLAUDE_INTERCOM_NATS_URL
-  --machine NAME      this machine's name in the mesh (a-z, 0-9, -). Env CLAUDE_INTERCOM_MACHINE; default the host name
-  --namespace NS      the team's namespace on the NATS account (default intercom). Env CLAUDE_INTERCOM_NATS_NAMESPACE
-  --user U --password P | --token T | --creds FILE     credentials. Env CLAUDE_INTERCOM_NATS_USER, _PASSWORD, _TOKEN, _CREDS
-  --tls-ca F --tls-cert F --tls-key F                   TLS. Env CLAUDE_INTERCOM_NATS_TLS_CA, _TLS_CERT, _TLS_KEY
-  --beat S            seconds between beats (default 5); a machine is gone after three beats unheard
-  --setup             create the stream and buckets on the server (an administrator, once), then exit`;
-var DEFAULT_BEAT_MS = 5000;
-var GONE_AFTER_BEATS = 3;
-function parseRelayOptions(args, config) {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      server: { type: "string" },
-      machine: { type: "string" },
-      namespace: { type: "string" },
-      user: { type: "string" },
-      password: { type: "string" },
-      token: { type: "string" },
-      creds: { type: "string" },
-      "tls-ca": { type: "string" },
-      "tls-cert": { type: "string" },
-      "tls-key": { type: "string" },
-      beat: { type: "string" },
-      setup: { type: "boolean" }
-    }
-  });
-  if (positionals.length)
-    throw new IntercomError("BAD_INPUT", `unexpected argument ${JSON.stringify(positionals[0])}
-${RELAY_USAGE}`);
-  const { mesh } = config;
-  if (values.machine === undefined && mesh.machineProblem)
-    throw new IntercomError("BAD_INPUT", mesh.machineProblem);
-  const machine = assertMachine(values.machine ?? mesh.machine);
-  const namespace = values.namespace ?? mesh.namespace;
-  if (!NAMESPACE_PATTERN.test(namespace)) {
-    throw new IntercomError("BAD_INPUT", `--namespace ${JSON.stringify(namespace)} is not a namespace: 1-32 characters of a-z, 0-9, "_" and "-"`);
-  }
-  const beat = values.beat === undefined ? DEFAULT_BEAT_MS / 1000 : Number(values.beat);
-  if (!Number.isFinite(beat) || beat < 0.1 || beat > 60)
-    throw new IntercomError("BAD_INPUT", "--beat takes seconds, from 0.1 to 60");
-  const server = values.server ?? mesh.server;
-  if (!server) {
-    throw new IntercomError("BAD_INPUT", `no NATS server given: pass --server nats://host:4222 or set CLAUDE_INTERCOM_NATS_URL
-${RELAY_USAGE}`);
-  }
-  return {
-    options: {
-      server,
-      machine,
-      namespace,
-      timings: { beatMs: beat * 1000, goneAfterMs: beat * 1000 * GONE_AFTER_BEATS },
-      setup: values.setup ?? false
-    },
-    link: {
-      server,
-      user: values.user ?? mesh.user,
-      password: values.password ?? mesh.password,
-      token: values.token ?? mesh.token,
-      creds: values.creds ?? mesh.creds,
-      tlsCa: values["tls-ca"] ?? mesh.tlsCa,
-      tlsCert: values["tls-cert"] ?? mesh.tlsCert,
-      tlsKey: values["tls-key"] ?? mesh.tlsKey,
-      name: `intercom-relay ${machine}`,
-      inboxPrefix: `_INBOX.${namespace}.${machine}`
-    }
-  };
-}
-
 // src/relay/setup-only.ts
 async function setupOnly(deps, natsOptions, names, options) {
   const abort = new AbortController;
@@ -15631,7 +15793,7 @@ async function setupOnly(deps, natsOptions, names, options) {
     nc = await connectUntil(natsOptions, abort.signal, (reason) => deps.log(`intercom relay: ${reason}`));
   } catch (error) {
     deps.log(`intercom relay: ${describeError(error)}`);
-    return 1;
+    return EXIT_REFUSED;
   } finally {
     clearTimeout(timer);
   }
@@ -15796,13 +15958,18 @@ function createReceiptTracker(deps) {
 }
 
 // src/relay/main.ts
-async function runRelay(deps) {
+async function runRelay(given) {
+  const deps = { ...given, log: (line) => given.log(forTerminal(line)), out: (line) => given.out(forTerminal(line)) };
   let parsed;
   let natsOptions;
   try {
     parsed = parseRelayOptions(deps.args, deps.config);
     natsOptions = connectionOptions(parsed.link);
   } catch (error) {
+    if (error instanceof RelayHelp) {
+      deps.out(RELAY_USAGE);
+      return 0;
+    }
     deps.log(`intercom relay: ${describeError(error)}`);
     return 2;
   }
@@ -15819,8 +15986,13 @@ async function runRelay(deps) {
     await intercom.mesh.lockRelay(self2.pid, self2.start);
   } catch (error) {
     deps.log(`intercom relay: ${describeError(error)}`);
-    return 1;
+    return EXIT_REFUSED;
   }
+  const previous = await intercom.mesh.lastRelayState();
+  if (previous && previous.machine !== here) {
+    deps.log(`intercom relay: this store was machine ${previous.machine} until now; mail other machines queued for ${previous.machine} waits for a relay of that name`);
+  }
+  const instance = crypto.randomUUID();
   const started = new Date(intercom.clock.now()).toISOString();
   let state = {
     v: 1,
@@ -15830,6 +16002,7 @@ async function runRelay(deps) {
     pid: self2.pid,
     pid_start: self2.start,
     started_at: started,
+    instance,
     link: "connecting",
     link_since: started
   };
@@ -15860,7 +16033,14 @@ async function runRelay(deps) {
   const watchError = (what) => (error) => deps.log(`intercom relay: watching ${what}: ${describeError(error)}`);
   watches.push(await intercom.watchMesh({ kind: "outbox" }, async () => pump.kick(), watchError("the outbox")));
   let nc;
-  const stopping = deps.signal;
+  const inner = new AbortController;
+  const stopping = AbortSignal.any([deps.signal, inner.signal]);
+  let exitCode = 0;
+  const stopWith = (code, why) => {
+    deps.log(`intercom relay: ${why}; stopping`);
+    exitCode = code;
+    inner.abort();
+  };
   let lastFailure = "";
   const onFailure = (reason) => {
     if (reason !== lastFailure)
@@ -15881,7 +16061,15 @@ async function runRelay(deps) {
     deps.log(`intercom relay: ${first.refused}`);
   if (!("link" in first)) {
     await shutDown();
-    return "refused" in first ? 1 : 0;
+    return "refused" in first ? EXIT_REFUSED : exitCode;
+  }
+  const twin = await runningTwin(first.link, here, instance, previous?.instance, options.timings.goneAfterMs, intercom.clock.now());
+  if (twin) {
+    deps.log(`intercom relay: ${twin}: give this machine another name (--machine or CLAUDE_INTERCOM_MACHINE), or stop the other relay`);
+    await first.nc.close();
+    nc = undefined;
+    await shutDown();
+    return EXIT_REFUSED;
   }
   nc = first.nc;
   link = first.link;
@@ -15891,6 +16079,7 @@ async function runRelay(deps) {
   await setState({ link: "up" });
   deps.log(`intercom relay: machine ${here} linked to ${state.server} (namespace ${options.namespace})`);
   deps.out(`intercom relay: machine ${here} linked to ${state.server}`);
+  let claims;
   const presence = startPresence({
     intercom,
     names,
@@ -15898,20 +16087,16 @@ async function runRelay(deps) {
     link: meshLink,
     timings: options.timings,
     linkUp: () => linkUp,
-    log: deps.log
+    log: deps.log,
+    instance,
+    onTwin: (why) => stopWith(EXIT_REFUSED, why),
+    onMachine: () => claims?.resettle()
   });
-  const upMachines = new Set;
-  const refreshUp = async () => {
-    upMachines.clear();
-    for (const m of await intercom.mesh.machines())
-      if (m.state === "up")
-        upMachines.add(m.machine);
-  };
-  const claims = startClaimsSync({
+  claims = startClaimsSync({
     intercom,
     here,
     link: meshLink,
-    isUp: (machine) => machine === here || upMachines.has(machine),
+    isUp: (machine) => machine === here || presence.isUp(machine),
     log: deps.log
   });
   const imported = new Set;
@@ -15923,6 +16108,7 @@ async function runRelay(deps) {
     maxBodyBytes: deps.config.maxBodyBytes,
     receipts,
     log: deps.log,
+    onRefused: (what) => void setState({ refused: (state.refused ?? 0) + 1, last_refused: sliceChars(what, 500) }),
     onImported: (id) => {
       if (imported.size > 1e5)
         imported.clear();
@@ -15930,11 +16116,13 @@ async function runRelay(deps) {
     }
   });
   const feed = await startFeed({ intercom, names, here, link: meshLink, linkUp: () => linkUp, log: deps.log, imported });
-  await refreshUp();
   await receipts.resync();
   pump.kick();
   const local = await watchLocal({ intercom, onAgents: () => presence.kick(), onClaims: () => claims.kick(), log: deps.log });
-  const upTimer = setInterval(() => void refreshUp(), options.timings.beatMs);
+  const upTimer = setInterval(() => {
+    if (!intercom.mesh.holdsRelayLock(self2.pid))
+      stopWith(1, `this store's relay lock (${intercom.layout.relayLock}) is gone: was the store deleted or moved?`);
+  }, options.timings.beatMs);
   (async () => {
     for await (const status of connection.status()) {
       if (status.type === "disconnect") {
@@ -15964,9 +16152,9 @@ async function runRelay(deps) {
   inbox.stop();
   claims.stop();
   feed.stop();
-  await presence.stop(linkUp);
+  await presence.stop(linkUp && exitCode === 0);
   await shutDown();
-  return 0;
+  return exitCode;
   async function shutDown() {
     pump.stop();
     receipts.stop();

@@ -16,17 +16,12 @@ import {
   formatDelivery2,
   additionalContext2
 } from "./app-y0jwhdk0.js";
-import"./app-s5cq1vgv.js";
+import"./app-byk9wgfp.js";
 import"./app-p8z4rjgm.js";
-import"./app-vne21amf.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-zhcghyaa.js";
-import {
-  selfOf,
-  seenBy
-} from "./app-vgn7n7d1.js";
+} from "./app-fgajte17.js";
 import {
   waitFor
 } from "./app-r6np75d3.js";
@@ -35,6 +30,31 @@ import {
   createWakeCheck,
   idleOrBusy
 } from "./app-sj12dcyk.js";
+import"./app-qne7c0ff.js";
+import {
+  selfOf,
+  seenBy
+} from "./app-vgn7n7d1.js";
+
+// src/hooks/watcher-foreground.ts
+async function inForeground(ctx, chain, handover) {
+  const store = await ctx.store();
+  const agent = await hookAgent2(store, selfOf(ctx), chain);
+  if (!agent)
+    return 0;
+  await markIdle(ctx, store, agent.code);
+  if (handover !== "context" || await store.mail.countNew(agent.code) === 0)
+    return 0;
+  const claimed = await claimNewMail2(store, agent.code);
+  if (claimed.length)
+    ctx.out(additionalContext2("SessionStart", formatDelivery2(agent.code, claimed, await store.mail.countNew(agent.code))));
+  return 0;
+}
+async function markIdle(ctx, store, code) {
+  if (ctx.event === "session-start" && ctx.input.source === "compact")
+    return;
+  await store.presence.mark(code, "idle", seenBy(ctx));
+}
 
 // src/hooks/watcher.ts
 var LINK_WAIT_MS = 60000;
@@ -45,21 +65,14 @@ var watcher = async (ctx) => {
   const chain = ancestors2(ctx.pid);
   const claude = hookClaude2(selfOf(ctx), chain);
   const handover = mailHandover(ctx.event, { subagent: false, claude });
-  const background = handover === "wake";
-  const agent = background ? await waitForAgent(ctx, store, chain, claude) : await hookAgent2(store, selfOf(ctx), chain);
+  if (handover !== "wake")
+    return inForeground(ctx, chain, handover);
+  const agent = await waitForAgent(ctx, store, chain, claude);
   if (!agent)
     return 0;
   const { code } = agent;
   const owner = await ownerProcess(store, code, chain, claude);
-  const idle = async () => {
-    if (ctx.event === "session-start" && ctx.input.source === "compact")
-      return;
-    await store.presence.mark(code, "idle", seenBy(ctx));
-  };
-  if (!background) {
-    await idle();
-    return handover === "context" ? deliverInForeground(ctx, store, code) : 0;
-  }
+  const idle = () => markIdle(ctx, store, code);
   const self = procInfo2(ctx.pid);
   if (!self)
     return 0;
@@ -105,14 +118,6 @@ async function ownerProcess(store, code, chain, guess) {
   const agent = await store.agents.get(code);
   const registered = chain.find((p) => p.pid === agent?.claude_pid && p.start === agent?.claude_pid_start);
   return registered ?? guess;
-}
-async function deliverInForeground(ctx, store, code) {
-  if (await store.mail.countNew(code) === 0)
-    return 0;
-  const claimed = await claimNewMail2(store, code);
-  if (claimed.length)
-    ctx.out(additionalContext2("SessionStart", formatDelivery2(code, claimed, await store.mail.countNew(code))));
-  return 0;
 }
 async function deliver(ctx, store, code) {
   const claimed = await claimNewMail2(store, code);

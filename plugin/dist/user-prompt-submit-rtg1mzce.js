@@ -9,13 +9,13 @@ import {
   formatDelivery2,
   additionalContext2
 } from "./app-y0jwhdk0.js";
-import"./app-s5cq1vgv.js";
+import"./app-byk9wgfp.js";
 import"./app-p8z4rjgm.js";
-import"./app-vne21amf.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-zhcghyaa.js";
+} from "./app-fgajte17.js";
+import"./app-qne7c0ff.js";
 import {
   selfOf,
   seenBy

@@ -62,26 +62,27 @@ import {
   createLayout
 } from "./app-p8z4rjgm.js";
 import {
-  detectProject,
-  projectKeyHash,
   warmRecords,
   listRecordNames,
   listMessageNames,
   readRecord,
   readStoreText,
   idTime,
-  isFutureStamp,
-  scanLogNewestFirst
-} from "./app-vne21amf.js";
-import {
+  scanLogNewestFirst,
   failedDir,
   isStaged,
   recoverSends,
   findFailed,
   findUnlogged,
   lastFailed,
-  createMail
-} from "./app-k2et3p0j.js";
+  createMail,
+  normalizePattern,
+  patternMatches,
+  patternsOverlap,
+  patternBase,
+  baseMatches,
+  relativeInside
+} from "./app-f39b2hhs.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,
@@ -89,11 +90,8 @@ import {
   SESSIONS_LIMIT,
   SEARCH_LIMIT,
   inRange,
-  rangeText,
-  parseSince,
-  sinceTime,
-  parseAddress
-} from "./app-7bmr5pxq.js";
+  rangeText
+} from "./app-z9acd3mv.js";
 import {
   readTranscriptHead,
   transcriptSize,
@@ -103,29 +101,33 @@ import {
   readRecordedTitles,
   createActivity,
   createPresence
-} from "./app-s5cq1vgv.js";
+} from "./app-byk9wgfp.js";
 import {
   listPanes,
   typeIntoPane,
   paneQuestion,
   senderMailbox,
   createPostOffice
-} from "./app-er9dpemj.js";
+} from "./app-cm1a7r0k.js";
 import {
   frameMessage
 } from "./app-wszmtx83.js";
 import {
-  normalizePattern,
-  patternMatches,
-  patternsOverlap,
-  patternBase,
-  baseMatches,
-  relativeInside,
   createMesh
-} from "./app-z6dzwesq.js";
+} from "./app-2rws6f2p.js";
+import {
+  parseSince,
+  sinceTime,
+  parseAddress
+} from "./app-raxa3jz4.js";
 import {
   waitFor
 } from "./app-r6np75d3.js";
+import {
+  detectProject,
+  projectKeyHash,
+  isFutureStamp
+} from "./app-qne7c0ff.js";
 import {
   __toESM
 } from "./app-x0fgcxv8.js";
@@ -148,7 +150,7 @@ function isAgentLive(agent) {
 }
 function createAgents(ctx) {
   const { layout } = ctx;
-  const activities = createActivity(ctx);
+  const activities = createActivity({ ...ctx, readEvent: (path, now) => readRecord(layout, "activity", path, ctx.report, now) });
   async function get(code) {
     return readRecord(layout, "agent", layout.agentFile(code), ctx.report, ctx.clock.now());
   }
@@ -417,7 +419,7 @@ function createClaims(ctx, agents, mesh) {
       for (const c of record.claims) {
         if (c.machine === view.relay.machine || view.machines.get(c.machine)?.state !== "up")
           continue;
-        if (Date.parse(c.expires_at) <= now || isFutureStamp(Date.parse(c.created_at), now))
+        if (now >= Date.parse(c.seen_at) + c.ttl_ms)
           continue;
         out.push({
           owner: `${c.owner}@${c.machine}`,
@@ -429,7 +431,7 @@ function createClaims(ctx, agents, mesh) {
           pattern: c.pattern,
           ...c.reason ? { reason: c.reason } : {},
           created_at: c.created_at,
-          expires_at: c.expires_at
+          expires_at: new Date(Date.parse(c.seen_at) + c.ttl_ms).toISOString()
         });
       }
     }
@@ -675,7 +677,7 @@ function createReceipts(ctx, agents, mail, mesh) {
       }
       return { to: box, state: "relayed", dead_letter: false, note: `sent to ${machine} through the relay; no receipt from it yet` };
     }
-    const note = reported.state === "undelivered" ? `${machine} has no such recipient, so nobody got it` : `${NOTES[reported.state]} on ${machine}`;
+    const note = reported.state === "undelivered" ? `never delivered: ${reported.why ?? `${machine} took no copy (no such recipient there, or it refused what the message holds)`}` : `${NOTES[reported.state]} on ${machine}`;
     return { to: box, state: reported.state, dead_letter: false, note: `${note} (as of ${reported.at})` };
   }
   async function receipt(box, id, sent) {
@@ -926,7 +928,8 @@ async function collectTmp(ctx) {
     if (await removeIfPresent(path))
       removed++;
   }
-  return removed + await recoverSends(ctx) + await createActivity(ctx).collectOrphans();
+  const activity = createActivity({ ...ctx, readEvent: (path, now) => readRecord(ctx.layout, "activity", path, ctx.report, now) });
+  return removed + await recoverSends(ctx) + await activity.collectOrphans();
 }
 
 // src/store/watch-backend.ts
@@ -1559,7 +1562,7 @@ function createAsk(ctx, mail, office, sessions) {
     const box = recipients.codes[0];
     const sessionId = recipients.sessions?.get(box);
     if (!sessionId || !snapshot) {
-      const { message } = await office.send({
+      const { message, delivery } = await office.send({
         sender: input.sender,
         to: { kind: "direct", tokens: [box] },
         body: input.question,
@@ -1567,7 +1570,8 @@ function createAsk(ctx, mail, office, sessions) {
       });
       const reply = await waitForReply(ctx, mail, senderMailbox(input.sender), message.id, { timeoutMs, signal: input.signal });
       if (!reply) {
-        throw new IntercomError("TIMEOUT", `no answer from ${box} within ${timeoutS} s. The question (id ${message.id}) stays in its inbox; a later reply will land in your inbox`, { next: { op: "peek", why: "to read it then" } });
+        const where = delivery[0]?.via === "queued" ? `is ${delivery[0].note.split(":")[0]}` : "stays in its inbox";
+        throw new IntercomError("TIMEOUT", `no answer from ${box} within ${timeoutS} s. The question (id ${message.id}) ${where}; a later reply will land in your inbox`, { next: { op: "peek", why: "to read it then" } });
       }
       return { via: "agent", to: box, question_id: message.id, ...capAnswer(reply.body), complete: true, reply_id: reply.id };
     }
@@ -1869,6 +1873,7 @@ function createSessions(ctx, agents) {
 var MESH_CLAIM_WAIT_MS = 3000;
 var POLL_MS2 = 25;
 async function claimInMesh(store, owner, paths, ttlMinutes, reason, waitMs = MESH_CLAIM_WAIT_MS) {
+  const heldBefore = new Set((await store.claims.all()).filter((c) => c.owner === owner.code).map((c) => c.pattern));
   const claimed = await store.claims.claim(owner, paths, ttlMinutes, reason);
   const relay = await store.mesh.relay();
   if (!relay || !owner.projectKey)
@@ -1880,12 +1885,16 @@ async function claimInMesh(store, owner, paths, ttlMinutes, reason, waitMs = MES
   const deadline = Date.now() + waitMs;
   while (Date.now() < deadline) {
     const entry = await store.mesh.claimsOf(hash);
-    const held = (c) => entry?.claims.some((m) => m.machine === relay.machine && m.owner === owner.code && m.pattern === c.pattern && m.expires_at === c.expires_at);
-    if (claimed.every(held))
+    const confirmed = (c) => entry?.claims.some((m) => m.machine === relay.machine && m.owner === owner.code && m.pattern === c.pattern && m.expires_at === c.expires_at);
+    if (claimed.every(confirmed))
       return { claimed, mesh: "confirmed" };
     const mine = new Set((await store.claims.all()).filter((c) => c.owner === owner.code).map((c) => c.pattern));
-    if (claimed.some((c) => !mine.has(c.pattern)))
+    if (claimed.some((c) => !mine.has(c.pattern))) {
+      const rest = claimed.map((c) => c.pattern).filter((p) => mine.has(p) && !heldBefore.has(p));
+      if (rest.length)
+        await store.claims.release(owner, rest);
       throw await refused(store, owner.code, claimed);
+    }
     await Bun.sleep(POLL_MS2);
   }
   return pending("other machines have not confirmed it yet (the relay settles it: `claims` shows it while it holds)");

@@ -19,9 +19,8 @@ import {
   processToken
 } from "./app-p8z4rjgm.js";
 import {
-  readRecord,
   isFutureStamp
-} from "./app-vne21amf.js";
+} from "./app-qne7c0ff.js";
 
 // src/store/activity.ts
 var TIE_MS = 50;
@@ -44,7 +43,7 @@ function createActivity(ctx) {
     const now = ctx.clock.now();
     const ordered = [...names.filter((n) => isFutureStamp(eventTime(n), now)), ...names.filter((n) => !isFutureStamp(eventTime(n), now))];
     for (let i = ordered.length - 1;i >= 0; i--) {
-      const record = await readRecord(layout, "activity", joinPath(dir, ordered[i]), ctx.report, now);
+      const record = await ctx.readEvent(joinPath(dir, ordered[i]), now);
       if (record)
         return { name: ordered[i], record };
     }

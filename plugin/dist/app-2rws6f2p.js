@@ -1,6 +1,5 @@
 // @bun
 import {
-  normalizePath,
   IntercomError,
   hasErrno,
   MACHINE_PATTERN,
@@ -25,74 +24,7 @@ import {
   listRecordNames,
   readRecord,
   readStoreText
-} from "./app-vne21amf.js";
-
-// src/store/claim-patterns.ts
-var GLOB_CHARS = /[*?[\]{}]/;
-var MAX_PATTERN_LENGTH = 200;
-function normalizePattern(input, projectRoot) {
-  let pattern = input.trim();
-  if (pattern === "" || pattern.length > MAX_PATTERN_LENGTH) {
-    throw new IntercomError("BAD_INPUT", `claim patterns must be 1-${MAX_PATTERN_LENGTH} characters, e.g. "src/auth/**"`);
-  }
-  if (pattern.startsWith("/")) {
-    const root = projectRoot.endsWith("/") ? projectRoot : `${projectRoot}/`;
-    if (!pattern.startsWith(root)) {
-      throw new IntercomError("BAD_INPUT", `"${input}" is outside your project (${projectRoot}); claim paths relative to it, e.g. "src/auth/**"`);
-    }
-    pattern = pattern.slice(root.length);
-  }
-  const folder = pattern.endsWith("/");
-  if (pattern.split("/").some((segment) => segment === "..")) {
-    throw new IntercomError("BAD_INPUT", `"${input}" climbs out of the project with ".."; claim paths inside it`);
-  }
-  pattern = normalizePath(pattern);
-  if (pattern === "." || pattern === "")
-    return "**";
-  return folder ? `${pattern}/**` : pattern;
-}
-function patternMatches(pattern, relativePath) {
-  if (pattern === relativePath)
-    return true;
-  if (!GLOB_CHARS.test(pattern))
-    return relativePath.startsWith(`${pattern}/`);
-  return new Bun.Glob(pattern).match(relativePath);
-}
-function staticPrefix(pattern) {
-  const i = pattern.search(GLOB_CHARS);
-  return i < 0 ? pattern : pattern.slice(0, i);
-}
-function patternsOverlap(a, b) {
-  if (a === b)
-    return true;
-  const aGlob = GLOB_CHARS.test(a);
-  const bGlob = GLOB_CHARS.test(b);
-  if (!aGlob)
-    return patternMatches(b, a) || patternMatches(a, b);
-  if (!bGlob)
-    return patternMatches(a, b);
-  const pa = staticPrefix(a);
-  const pb = staticPrefix(b);
-  return pa.startsWith(pb) || pb.startsWith(pa);
-}
-function patternBase(pattern) {
-  const i = pattern.search(GLOB_CHARS);
-  if (i < 0)
-    return { dir: pattern, rest: "" };
-  const slash = pattern.lastIndexOf("/", i);
-  return slash < 0 ? { dir: "", rest: pattern } : { dir: pattern.slice(0, slash), rest: pattern.slice(slash + 1) };
-}
-function baseMatches(realDir, rest, file) {
-  if (rest === "")
-    return file === realDir || file.startsWith(realDir === "/" ? "/" : `${realDir}/`);
-  const rel = relativeInside(realDir, file);
-  return rel !== undefined && new Bun.Glob(rest).match(rel);
-}
-function relativeInside(root, file) {
-  const prefix = root.endsWith("/") ? root : `${root}/`;
-  const normal = normalizePath(file);
-  return normal.startsWith(prefix) ? normal.slice(prefix.length) : undefined;
-}
+} from "./app-f39b2hhs.js";
 
 // src/store/mesh.ts
 var json = (record) => `${JSON.stringify(record)}
@@ -144,6 +76,18 @@ function createMesh(ctx) {
         throw error;
     }
   }
+  async function lastRelayState() {
+    return read("relayState", layout.relayState);
+  }
+  function holdsRelayLock(pid) {
+    try {
+      return nodeFs().readFileSync(layout.relayLock, "utf8").startsWith(`${pid} `);
+    } catch (error) {
+      if (hasErrno(error, "ENOENT", "ENOTDIR"))
+        return false;
+      throw error;
+    }
+  }
   async function writeRelayState(state) {
     await replaceFile(layout, layout.relayState, layout.relay, json(state), now(), false);
   }
@@ -190,6 +134,12 @@ function createMesh(ctx) {
   }
   async function removeAgent(machine, code) {
     await removeIfPresent(layout.remoteAgentFile(machine, code));
+  }
+  async function forgetMachine(machine) {
+    for (const agent of await agentsOf(machine))
+      await removeAgent(machine, agent.code);
+    nodeFs().rmSync(layout.remoteAgentsDir(machine), { recursive: true, force: true });
+    await removeIfPresent(layout.remoteMachineFile(machine));
   }
   async function view() {
     const running = await relay();
@@ -335,6 +285,8 @@ function createMesh(ctx) {
     relay,
     lockRelay,
     unlockRelay,
+    lastRelayState,
+    holdsRelayLock,
     writeRelayState,
     outboxMachines,
     outboxIds,
@@ -346,6 +298,7 @@ function createMesh(ctx) {
     agentsOf,
     writeAgent,
     removeAgent,
+    forgetMachine,
     view,
     claimsOf,
     allClaims,
@@ -373,4 +326,4 @@ var RECEIPT_ORDER = {
   replied: 5
 };
 
-export { normalizePattern, patternMatches, patternsOverlap, patternBase, baseMatches, relativeInside, createMesh, RECEIPT_ORDER };
+export { createMesh, RECEIPT_ORDER };

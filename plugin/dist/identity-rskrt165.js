@@ -4,11 +4,11 @@ import {
   hookClaude2,
   hookAgent2,
   cliSender2
-} from "./app-zhcghyaa.js";
-import"./app-s5cq1vgv.js";
-import"./app-vne21amf.js";
-import"./app-p8z4rjgm.js";
+} from "./app-fgajte17.js";
+import"./app-byk9wgfp.js";
+import"./app-qne7c0ff.js";
 import"./app-jfdnnj6k.js";
+import"./app-p8z4rjgm.js";
 export {
   cliSender2 as cliSender,
   hookAgent2 as hookAgent,

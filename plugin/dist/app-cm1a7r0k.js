@@ -16,17 +16,15 @@ import {
 } from "./app-jfdnnj6k.js";
 import {
   presenceOf
-} from "./app-s5cq1vgv.js";
+} from "./app-byk9wgfp.js";
 import {
   INBOX_STATES
 } from "./app-p8z4rjgm.js";
 import {
   idTime,
-  isFutureStamp
-} from "./app-vne21amf.js";
-import {
-  validateBody
-} from "./app-k2et3p0j.js";
+  validateBody,
+  claimInForce
+} from "./app-f39b2hhs.js";
 import {
   parseAddress,
   sameProject,
@@ -34,7 +32,10 @@ import {
   unknownRecipient,
   directRecipients,
   matchAgents
-} from "./app-7bmr5pxq.js";
+} from "./app-raxa3jz4.js";
+import {
+  isFutureStamp
+} from "./app-qne7c0ff.js";
 
 // src/intercom/loop-guard.ts
 var RATE_LIMIT = 30;
@@ -354,7 +355,8 @@ function createPostOffice(ctx, agents, mail, sessions, claims, mesh) {
   function remoteDelivery(to, machine, machineGone, relay) {
     const why = !relay ? "no relay runs for this store" : relay.link !== "up" ? `the relay's link to the NATS server is ${relay.link}${relay.error ? ` (${relay.error})` : ""}` : machineGone ? `machine ${machine} is not reachable now` : undefined;
     if (why === undefined) {
-      return { to, via: "relay", note: `handed to the relay for ${machine}; its watcher wakes it there` };
+      const wakes = to.startsWith("human@") ? "the person there finds it in the human inbox" : "its watcher wakes it there";
+      return { to, via: "relay", note: `handed to the relay for ${machine}; ${wakes}` };
     }
     return {
       to,
@@ -438,7 +440,11 @@ function createPostOffice(ctx, agents, mail, sessions, claims, mesh) {
   return { who, send, post, resolve, peek, peekPage, reply, ackAll };
 }
 function claimsOfRemote(all, machine, code, now) {
-  return all.flatMap((project) => project.claims.filter((c) => c.machine === machine && c.owner === code && Date.parse(c.expires_at) > now).map((c) => ({ pattern: c.pattern, ...c.reason ? { reason: c.reason } : {}, expires_at: c.expires_at })));
+  return all.flatMap((project) => project.claims.filter((c) => c.machine === machine && c.owner === code && claimInForce(c, now)).map((c) => ({
+    pattern: c.pattern,
+    ...c.reason ? { reason: c.reason } : {},
+    expires_at: new Date(Date.parse(c.seen_at) + c.ttl_ms).toISOString()
+  })));
 }
 
 export { listPanes, typeIntoPane, paneQuestion, senderMailbox, createPostOffice };

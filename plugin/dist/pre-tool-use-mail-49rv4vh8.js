@@ -1,12 +1,11 @@
 // @bun
 import"./app-jfdnnj6k.js";
-import"./app-s5cq1vgv.js";
+import"./app-byk9wgfp.js";
 import"./app-p8z4rjgm.js";
-import"./app-vne21amf.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-zhcghyaa.js";
+} from "./app-fgajte17.js";
 import"./app-4xx3ma53.js";
 import"./app-wszmtx83.js";
 import {
@@ -16,6 +15,7 @@ import {
 import {
   mailHandover
 } from "./app-sj12dcyk.js";
+import"./app-qne7c0ff.js";
 
 // src/hooks/pre-tool-use-mail.ts
 async function toolCallMail(store, self, lineage, subagent) {

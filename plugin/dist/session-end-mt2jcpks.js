@@ -3,12 +3,12 @@ import {
   isProcessAlive2,
   stopProcess2
 } from "./app-jfdnnj6k.js";
-import"./app-s5cq1vgv.js";
+import"./app-byk9wgfp.js";
 import"./app-p8z4rjgm.js";
-import"./app-vne21amf.js";
 import {
   hookAgent2
-} from "./app-zhcghyaa.js";
+} from "./app-fgajte17.js";
+import"./app-qne7c0ff.js";
 import {
   selfOf,
   seenBy

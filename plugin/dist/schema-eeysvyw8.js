@@ -106,10 +106,13 @@ var relayStateSchema = object({
   pid: number().int().positive(),
   pid_start: string(),
   started_at: isoTime,
+  instance: string().max(64).optional().describe("this run of the relay (its beats carry it)"),
   link: _enum(["connecting", "up", "down"]).describe("the link to the NATS server"),
   link_since: isoTime,
   error: string().max(500).optional().describe("why the link is down, or the last error"),
-  outbox: number().int().nonnegative().optional().describe("messages waiting to be published, when last counted")
+  outbox: number().int().nonnegative().optional().describe("messages waiting to be published, when last counted"),
+  refused: number().int().nonnegative().optional().describe("payloads from other machines refused since the relay started"),
+  last_refused: string().max(500).optional().describe("the last one refused, and why")
 }).describe("The relay of this store (docs/relay.md), rewritten by it when its link changes. Void when its process is gone.");
 var remoteMachineSchema = object({
   v: literal(1),
@@ -137,7 +140,8 @@ var remoteReceiptSchema = object({
   id: messageId,
   to: remoteMailbox,
   state: receiptState,
-  at: isoTime.describe("when the recipient's machine saw this state, by its clock")
+  at: isoTime.describe("when the recipient's machine saw this state, by its clock"),
+  why: string().max(300).optional().describe("for undelivered: why (written by this machine, never taken from another)")
 }).describe("What became of the copy of a message sent to another machine, as that machine reported it.");
 var remoteClaimSchema = object({
   machine,
@@ -150,12 +154,16 @@ var remoteClaimSchema = object({
   created_at: isoTime,
   expires_at: isoTime
 });
+var mirroredClaimSchema = remoteClaimSchema.extend({
+  order: number().int().nonnegative().describe("the claims bucket revision at which this relay first saw the claim: of two overlapping claims, the lower one stands"),
+  seen_at: isoTime.describe("when this relay first saw it (or its renewal), by this machine's clock"),
+  ttl_ms: number().int().nonnegative().describe("how long it holds from seen_at: expires_at - created_at, by its own clock")
+});
 var remoteClaimsSchema = object({
   v: literal(1),
   project_key: string().max(300),
-  revision: number().int().nonnegative().describe("the entry's revision in the claims bucket"),
-  claims: array(remoteClaimSchema)
-}).describe("The claims on one project on every machine, as last read from the mesh's claims bucket.");
+  claims: array(mirroredClaimSchema)
+}).describe("The claims on one project on every machine, as this store's relay last read them from the mesh's claims bucket (one entry per machine there).");
 var claimRefusalSchema = object({
   v: literal(1),
   owner: mailbox,
@@ -201,6 +209,7 @@ var recordSchemas = {
   remoteMachine: remoteMachineSchema,
   remoteAgent: remoteAgentSchema,
   remoteReceipt: remoteReceiptSchema,
+  remoteClaim: remoteClaimSchema,
   remoteClaims: remoteClaimsSchema,
   claimRefusal: claimRefusalSchema,
   inbound: inboundSchema,

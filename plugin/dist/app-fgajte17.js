@@ -13,11 +13,11 @@ import {
 } from "./app-jfdnnj6k.js";
 import {
   createPresence
-} from "./app-s5cq1vgv.js";
+} from "./app-byk9wgfp.js";
 import {
   detectProject,
   projectKey
-} from "./app-vne21amf.js";
+} from "./app-qne7c0ff.js";
 
 // src/claude/transcript-path.ts
 function projectFolderName(cwd) {

@@ -10,34 +10,6 @@ import {
   label
 } from "./app-4xx3ma53.js";
 
-// src/core/ranges.ts
-var ASK_TIMEOUT_S = { min: 1, max: 600, whole: true, unit: "seconds", default: 120 };
-var CLAIM_TTL_MINUTES = {
-  min: 0,
-  aboveMin: true,
-  max: 24 * 60,
-  whole: false,
-  unit: "minutes",
-  default: 60
-};
-var MAX_CLAIM_PATTERNS = 50;
-var SESSIONS_LIMIT = { min: 1, max: 500, whole: true, default: 20 };
-var SEARCH_LIMIT = { min: 1, max: 50, whole: true, default: 20 };
-var OFFSET = { min: 0, max: Number.MAX_SAFE_INTEGER, whole: true, default: 0 };
-function inRange(value, range) {
-  if (!Number.isFinite(value) || range.whole && !Number.isInteger(value))
-    return false;
-  return (range.aboveMin ? value > range.min : value >= range.min) && value <= range.max;
-}
-function rangeText(range) {
-  const what = `${range.whole ? "a whole number" : "a number"}${range.unit ? ` of ${range.unit}` : ""}`;
-  if (range.max >= Number.MAX_SAFE_INTEGER)
-    return `${what}, ${range.min} or more`;
-  if (range.aboveMin)
-    return `${what} more than ${range.min} and at most ${range.max}`;
-  return `${what} from ${range.min} to ${range.max}`;
-}
-
 // src/core/since.ts
 var SINCE_FORMS = "a duration (30m, 2h, 3d) or a date (2026-11-21T09:00)";
 var UNIT_MS = { m: 60000, h: 3600000, d: 86400000 };
@@ -63,7 +35,7 @@ function sinceTime(since, now) {
 
 // src/intercom/addressing.ts
 var NO_REMOTE = { live: [], unreachable: [], machines: [] };
-var TO_TOKEN = /^(?:\*|[A-Za-z0-9][A-Za-z0-9_.-]{0,127}(?:@[a-z0-9][a-z0-9-]{0,62})?)$/;
+var TO_TOKEN = /^(?:\*|[A-Za-z0-9][A-Za-z0-9_.-]{0,127}(?:@[A-Za-z0-9][A-Za-z0-9-]{0,62})?)$/;
 var MIN_SESSION_PREFIX = 6;
 var USAGE = 'use an agent code (e.g. x7k2), code@machine, a name, a session id, "all" (everyone on your project) or "*" (everyone)';
 function parseAddress(to) {
@@ -133,16 +105,18 @@ function agentTarget(token, dir, selfCode) {
   if (lower === HUMAN)
     return { kind: "human" };
   const { live } = dir;
-  const remote = dir.remote.live.filter((a) => a.code === lower || a.name?.toLowerCase() === lower);
   const byCode = isCode(lower) ? live.find((a) => a.code === lower) : undefined;
   const byName = byCode ? [] : live.filter((a) => a.name?.toLowerCase() === lower);
   const local = byCode ? [byCode] : byName;
-  if (local.length + remote.length > 1) {
-    const all = [...local, ...remote].map(describeAgent).join(", ");
-    throw new IntercomError("AMBIGUOUS", remote.length ? `"${token}" matches ${all}; send to code@machine instead` : `the name "${token}" matches ${all}; send to a code instead`);
+  if (local.length > 1) {
+    throw new IntercomError("AMBIGUOUS", `the name "${token}" matches ${local.map(describeAgent).join(", ")}; send to a code instead`);
   }
   if (local.length === 1)
     return { kind: "agent", agent: local[0] };
+  const remote = dir.remote.live.filter((a) => a.code === lower || a.name?.toLowerCase() === lower);
+  if (remote.length > 1) {
+    throw new IntercomError("AMBIGUOUS", `"${token}" matches ${remote.map(describeAgent).join(", ")}; send to code@machine instead`);
+  }
   if (remote.length === 1)
     return remoteAgentTarget(remote[0], true);
   if (token.length >= MIN_SESSION_PREFIX) {
@@ -242,4 +216,4 @@ function ambiguousSession(token, matches) {
   return new IntercomError("AMBIGUOUS", `session prefix "${token}" matches ${agents}; give more of the id`);
 }
 
-export { ASK_TIMEOUT_S, CLAIM_TTL_MINUTES, MAX_CLAIM_PATTERNS, SESSIONS_LIMIT, SEARCH_LIMIT, OFFSET, inRange, rangeText, SINCE_FORMS, readSince, parseSince, sinceTime, parseAddress, sameProject, broadcastRecipients, unknownRecipient, directRecipients, matchAgents };
+export { SINCE_FORMS, readSince, parseSince, sinceTime, parseAddress, sameProject, broadcastRecipients, unknownRecipient, directRecipients, matchAgents };

@@ -50,11 +50,8 @@ import {
   SESSIONS_LIMIT,
   SEARCH_LIMIT,
   OFFSET,
-  rangeText,
-  SINCE_FORMS,
-  readSince,
-  parseAddress
-} from "./app-7bmr5pxq.js";
+  rangeText
+} from "./app-z9acd3mv.js";
 import {
   renderNote,
   IntercomError,
@@ -96,6 +93,11 @@ import {
   _enum,
   ZodOptional
 } from "./app-hqt5yssm.js";
+import {
+  SINCE_FORMS,
+  readSince,
+  parseAddress
+} from "./app-raxa3jz4.js";
 import {
   __toESM,
   __commonJS
