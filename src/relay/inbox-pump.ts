@@ -13,6 +13,10 @@ import type { MeshNames } from './names.ts';
 import type { ReceiptTracker } from './receipts.ts';
 import type { MeshLink } from './setup.ts';
 
+/** A message that cannot be written is tried this many times, RETRY_MS apart, then given up. */
+const MAX_DELIVERIES = 100;
+const RETRY_MS = 2_000;
+
 /** Messages pulled per request, and the most the consumer holds before acknowledging. */
 const BATCH = 256;
 /**
@@ -138,9 +142,27 @@ export function startInboxPump(deps: {
     try {
       await handle(m);
     } catch (error) {
-      // An I/O error here (disk full, a permission): not acknowledged, so it comes again.
-      deps.log(`intercom relay: could not write a message from ${m.subject} (${describeError(error)}); it will be delivered again`);
-      m.nak(2_000);
+      // An I/O error here (disk full, a permission, a broken inbox folder): not acknowledged, so it
+      // comes again; a few minutes of that, and it is given up, its sender told it was never delivered.
+      const why = describeError(error);
+      if (m.info.deliveryCount < MAX_DELIVERIES) {
+        deps.log(`intercom relay: could not write a message from ${m.subject} (${why}); it will be delivered again`);
+        m.nak(RETRY_MS);
+        return;
+      }
+      deps.log(`intercom relay: gave up a message from ${m.subject} after ${m.info.deliveryCount} tries (${why})`);
+      deps.onRefused?.(`a message from ${m.subject}: it could not be written here (${why})`);
+      const subject = names.parse(m.subject);
+      const inbound =
+        subject?.kind === 'mail'
+          ? await messageFromWire(new TextDecoder().decode(m.data), subject.origin, here, deps.maxBodyBytes)
+          : undefined;
+      if (inbound?.ok && subject) {
+        await deps.receipts
+          .imported(inbound.value.message.id, subject.origin, [], inbound.value.boxes)
+          .catch((e) => deps.log(`intercom relay: could not send its undelivered receipts (${describeError(e)})`));
+      }
+      m.term();
     }
   }
 
