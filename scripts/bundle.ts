@@ -1,8 +1,8 @@
 // The bundle that the plugin and the npm package run: src/bin/intercom.ts and all it imports (the
 // MCP SDK, zod, chokidar, proper-lockfile) as plain JavaScript for bun, so neither needs
-// node_modules, npm or the network at run time. Three builds into one folder:
+// node_modules, npm or the network at run time. Four builds into one folder:
 // - `intercom`, the entry (src/bin/intercom.ts): one file holding PreToolUse's common case and
-//   nothing else. Bun pays ~1 ms for each module file a process loads and ~2.5 ms for its first
+//   nothing else but the choice of a lean route. Bun pays ~1 ms for each module file a process loads and ~2.5 ms for its first
 //   import (measured with Bun 1.4.5), so the hook that runs before every tool call loads exactly
 //   one file when it has nothing to do.
 // - `pre-tool-use-lean.js` (src/hooks/pre-tool-use-lean.ts, not split): PreToolUse when mail
@@ -10,6 +10,9 @@
 //   every tool call loads (inlined, it cost the empty-inbox hook ~1 ms more, measured), and out of
 //   the split build, whose chunks it would share with app.js (several files). Not split, a dynamic import() in it would inline its target
 //   (records.ts's import of the zod schemas would inline zod): the build refuses any package in it.
+// - `lifecycle-lean.js` (src/hooks/lifecycle-lean.ts, not split, no package either): the common
+//   cases of UserPromptSubmit, SessionEnd, and SessionStart / Stop / StopFailure in the foreground
+//   (`claude -p` waits for each of them in turn): one more file instead of app.js and its ~20.
 // - `app.js` and its chunks (src/bin/app.ts, split): everything else. bin/app.ts loads each
 //   front-end with a dynamic import() so that a hook never parses the MCP SDK; one 1.2 MB file
 //   would cost every hook that parse (~3× the source's time on PreToolUse, measured).

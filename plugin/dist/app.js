@@ -87,7 +87,7 @@ async function main({ argv, stdin, entry }) {
       pid: process.pid,
       startedAt: Math.floor(performance.timeOrigin),
       readStdin: () => stdin !== undefined ? Promise.resolve(stdin) : Bun.stdin.text(),
-      openIntercom: async () => (await import("./index-pnrdwncb.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-bph002pj.js")).openIntercom(storeOptions()),
       out,
       err: log,
       signal: stop.signal
@@ -101,12 +101,12 @@ async function main({ argv, stdin, entry }) {
       config,
       version: await version(),
       pid: process.pid,
-      openIntercom: async (onProblem) => (await import("./index-pnrdwncb.js")).openIntercom(storeOptions(onProblem)),
+      openIntercom: async (onProblem) => (await import("./index-bph002pj.js")).openIntercom(storeOptions(onProblem)),
       log,
       exit: (code) => void exit(code)
     });
   } else if (argv[0] === "relay") {
-    const { runRelay } = await import("./main-qkvjd9s1.js");
+    const { runRelay } = await import("./main-5zm63xvj.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -114,15 +114,15 @@ async function main({ argv, stdin, entry }) {
       args: argv.slice(1),
       config,
       pid: process.pid,
-      openIntercom: async () => (await import("./index-pnrdwncb.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-bph002pj.js")).openIntercom(storeOptions()),
       log,
       out,
       signal: stop.signal
     });
     await exit(code);
   } else {
-    const { runCli } = await import("./main-jtd47aq7.js");
-    const { openIntercom } = await import("./index-pnrdwncb.js");
+    const { runCli } = await import("./main-55wfert6.js");
+    const { openIntercom } = await import("./index-bph002pj.js");
     const { isatty } = await import("tty");
     let stored;
     const interrupted = new Promise((resolve) => {

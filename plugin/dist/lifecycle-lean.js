@@ -1298,19 +1298,19 @@ async function leanLifecycleHook(event, config, input, pid, startedAt) {
   const out = [];
   const err = [];
   let launch;
+  let opened;
+  const ctx = {
+    event,
+    config,
+    input,
+    pid,
+    launch: () => launch ??= hookLaunch(pid, config.claudePid, startedAt),
+    store: () => opened ??= openQuickHooks(config.storeDir, input.sessionId, Date.now()),
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+    signal: new AbortController().signal
+  };
   try {
-    const store = await openQuickHooks(config.storeDir, input.sessionId, Date.now());
-    const ctx = {
-      event,
-      config,
-      input,
-      pid,
-      launch: () => launch ??= hookLaunch(pid, config.claudePid, startedAt),
-      store: async () => store,
-      out: (text) => out.push(text),
-      err: (text) => err.push(text),
-      signal: new AbortController().signal
-    };
     let code;
     if (event === "user-prompt-submit")
       code = await userPromptSubmit(ctx);

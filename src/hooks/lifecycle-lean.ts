@@ -13,6 +13,7 @@ import { ancestors } from '../core/proc.ts';
 import { hookClaude } from '../intercom/identity.ts';
 import { mailHandover } from '../intercom/wake.ts';
 import { openQuickHooks } from '../store/quick-hooks.ts';
+import type { QuickHooksStore } from '../store/quick-hooks.ts';
 import type { LifecycleContext } from './context.ts';
 import { selfOf } from './context.ts';
 import { hookLaunch } from './event-time.ts';
@@ -47,26 +48,26 @@ export async function leanLifecycleHook(
   const out: string[] = [];
   const err: string[] = [];
   let launch: HookLaunch | undefined;
+  let opened: Promise<QuickHooksStore> | undefined;
+  const ctx: LifecycleContext = {
+    event,
+    config,
+    input,
+    pid,
+    launch: () => (launch ??= hookLaunch(pid, config.claudePid, startedAt)),
+    store: () => (opened ??= openQuickHooks(config.storeDir, input.sessionId, Date.now())),
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+    signal: new AbortController().signal,
+  };
   try {
-    const store = await openQuickHooks(config.storeDir, input.sessionId, Date.now());
-    const ctx: LifecycleContext = {
-      event,
-      config,
-      input,
-      pid,
-      launch: () => (launch ??= hookLaunch(pid, config.claudePid, startedAt)),
-      store: async () => store,
-      out: (text) => out.push(text),
-      err: (text) => err.push(text),
-      signal: new AbortController().signal,
-    };
     let code: number;
     if (event === 'user-prompt-submit') code = await userPromptSubmit(ctx);
     else if (event === 'session-end') code = await sessionEnd(ctx);
     else {
       const chain = ancestors(pid);
       const handover = mailHandover(event, { subagent: false, claude: hookClaude(selfOf(ctx), chain) });
-      if (handover === 'wake') return undefined; // a watcher to arm: the full hook's
+      if (handover === 'wake') return undefined; // a watcher to arm: the full hook's (the store is not opened yet)
       code = await inForeground(ctx, chain, handover);
     }
     if (code !== 0) return undefined; // none of these ends otherwise; if one did, the full hook would say why

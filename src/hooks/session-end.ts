@@ -1,4 +1,5 @@
 // SessionEnd: the session is closing. Stop its watcher now rather than when it notices Claude is gone.
+// Run by the full hook and by the lean route (lifecycle-lean.ts), each on its own store.
 import { isProcessAlive, stopProcess } from '../core/proc.ts';
 import type { LifecycleHandler } from './context.ts';
 import { seenBy, selfOf } from './context.ts';

@@ -1,4 +1,5 @@
-// UserPromptSubmit: the session becomes busy; new mail rides along with the user's prompt.
+// UserPromptSubmit: the session becomes busy; new mail rides along with the user's prompt. Run on
+// an Intercom by the full hook, and on store/quick-hooks.ts by the lean route (lifecycle-lean.ts).
 import { ancestors } from '../core/proc.ts';
 import type { LifecycleHandler } from './context.ts';
 import { seenBy, selfOf } from './context.ts';

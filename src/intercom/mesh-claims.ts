@@ -35,20 +35,28 @@ export function claimInForce(claim: Pick<MirroredClaim, 'seen_at' | 'ttl_ms'>, n
 }
 
 /**
- * This machine's claims that lose to another machine's: each overlaps a claim in force of a
- * machine that is up (`isUp`), first seen at a lower revision. Its relay withdraws them.
+ * The claims that lose to another machine's: each overlaps a claim in force of a machine that is
+ * up (`isUp`), first seen at a lower revision. `here`: only this machine's (its relay withdraws
+ * them); without it, every machine's (each is withdrawn by its own relay soon, and is left out
+ * of the mirror meanwhile, so every machine shows the same winner at once).
  */
 export function losingClaims(
   claims: MirroredClaim[],
-  here: string,
+  here: string | undefined,
   now: number,
   isUp: (machine: string) => boolean,
 ): { claim: MirroredClaim; by: MirroredClaim }[] {
-  const others = claims.filter((c) => c.machine !== here && isUp(c.machine) && claimInForce(c, now));
   const losers: { claim: MirroredClaim; by: MirroredClaim }[] = [];
   for (const claim of claims) {
-    if (claim.machine !== here) continue;
-    const by = others.find((o) => o.order < claim.order && patternsOverlap(claim.pattern, o.pattern));
+    if (here !== undefined && claim.machine !== here) continue;
+    const by = claims.find(
+      (o) =>
+        o.machine !== claim.machine &&
+        o.order < claim.order &&
+        isUp(o.machine) &&
+        claimInForce(o, now) &&
+        patternsOverlap(claim.pattern, o.pattern),
+    );
     if (by) losers.push({ claim, by });
   }
   return losers;

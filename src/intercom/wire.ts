@@ -4,7 +4,7 @@
 // must parse as the store's record, and whatever it says of its origin must be the machine the
 // subject names (which server permissions tie to the sender's credentials).
 import { IntercomError } from '../core/errors.ts';
-import { HUMAN, MAILBOX_PATTERN, isMachine, splitRemote } from '../core/ids.ts';
+import { HUMAN, MAILBOX_PATTERN, splitRemote } from '../core/ids.ts';
 import { assertPlainText } from '../core/text.ts';
 import { validateBody } from '../store/mail.ts';
 import { parseRecord } from '../store/records.ts';

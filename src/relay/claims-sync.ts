@@ -120,9 +120,10 @@ export function startClaimsSync(deps: {
     const project = entries.get(hash);
     if (!project) return;
     let claims = mirrored(hash);
-    const losers = losingClaims(claims, here, now(), deps.isUp);
-    for (const { claim, by } of losers) await refuse(claim, by);
+    const losers = losingClaims(claims, undefined, now(), deps.isUp);
+    for (const { claim, by } of losers) if (claim.machine === here) await refuse(claim, by);
     if (losers.length) {
+      // Another machine's losers are its relay's to withdraw; until it does, they are not shown.
       const lost = new Set(losers.map((l) => claimRef(l.claim)));
       claims = claims.filter((c) => !lost.has(claimRef(c)));
       const ours = project.machines.get(here)?.filter((c) => !lost.has(claimRef(c)));

@@ -25,8 +25,6 @@ let alice: TestAgent;
 let bob: TestAgent;
 let evil: NatsConnection;
 
-type Status = { messages: { receipts: { state: string; note: string }[] }[] };
-
 beforeAll(async () => {
   nats = await startNats(root, 'max_payload: 100000');
   a = await makeMachine(root, 'laptop', nats.url);

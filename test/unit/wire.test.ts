@@ -189,6 +189,16 @@ describe('claims across machines: of two overlapping claims, the one first seen 
     ]);
     expect(losingClaims(claims, 'laptop', now, () => true)).toEqual([]);
   });
+  test("every machine's losers, for the mirror: the same winner shown on every machine before the loser's relay withdraws it", () => {
+    const claims = [c('laptop', 'x7k2', 'docs/**', 10), c('devbox', 'ab12', 'docs/intro.md', 12), c('buildbox', 'zz99', 'docs/a.md', 9)];
+    expect(losingClaims(claims, undefined, now, () => true).map((l) => [l.claim.machine, l.by.machine])).toEqual([
+      ['laptop', 'buildbox'],
+      ['devbox', 'laptop'], // decided as devbox's relay decides it: the laptop's claim was there first
+    ]);
+    expect(losingClaims(claims, undefined, now, (m) => m !== 'buildbox').map((l) => [l.claim.machine, l.by.machine])).toEqual([
+      ['devbox', 'laptop'],
+    ]);
+  });
   test("a gone machine's claims, and expired ones (by this machine's clock, from when they were seen), block nothing", () => {
     const claims = [c('laptop', 'x7k2', 'src/**', 10), c('buildbox', 'zz99', 'src/**', 11, 500), c('devbox', 'ab12', 'src/a.ts', 12)];
     expect(losingClaims(claims, 'devbox', now, (m) => m !== 'laptop')).toEqual([]);

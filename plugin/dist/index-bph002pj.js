@@ -82,7 +82,7 @@ import {
   patternBase,
   baseMatches,
   relativeInside
-} from "./app-f39b2hhs.js";
+} from "./app-hpg0pg9p.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,
@@ -108,13 +108,13 @@ import {
   paneQuestion,
   senderMailbox,
   createPostOffice
-} from "./app-cm1a7r0k.js";
+} from "./app-rgge8be7.js";
 import {
   frameMessage
 } from "./app-wszmtx83.js";
 import {
   createMesh
-} from "./app-2rws6f2p.js";
+} from "./app-6xtp57km.js";
 import {
   parseSince,
   sinceTime,

@@ -25,13 +25,13 @@ import {
   claimToWire,
   claimRef,
   losingClaims
-} from "./app-f39b2hhs.js";
+} from "./app-hpg0pg9p.js";
 import {
   CLAIM_TTL_MINUTES
 } from "./app-z9acd3mv.js";
 import {
   RECEIPT_ORDER
-} from "./app-2rws6f2p.js";
+} from "./app-6xtp57km.js";
 import {
   projectKeyHash
 } from "./app-qne7c0ff.js";
@@ -14636,9 +14636,10 @@ function startClaimsSync(deps) {
     if (!project)
       return;
     let claims = mirrored(hash);
-    const losers = losingClaims(claims, here, now(), deps.isUp);
+    const losers = losingClaims(claims, undefined, now(), deps.isUp);
     for (const { claim, by } of losers)
-      await refuse(claim, by);
+      if (claim.machine === here)
+        await refuse(claim, by);
     if (losers.length) {
       const lost = new Set(losers.map((l) => claimRef(l.claim)));
       claims = claims.filter((c) => !lost.has(claimRef(c)));
@@ -15015,6 +15016,8 @@ async function startFeed(deps) {
 }
 
 // src/relay/inbox-pump.ts
+var MAX_DELIVERIES = 100;
+var RETRY_MS = 2000;
 var BATCH = 256;
 var CONCURRENCY = 64;
 function startInboxPump(deps) {
@@ -15111,8 +15114,20 @@ function startInboxPump(deps) {
     try {
       await handle(m);
     } catch (error) {
-      deps.log(`intercom relay: could not write a message from ${m.subject} (${describeError(error)}); it will be delivered again`);
-      m.nak(2000);
+      const why = describeError(error);
+      if (m.info.deliveryCount < MAX_DELIVERIES) {
+        deps.log(`intercom relay: could not write a message from ${m.subject} (${why}); it will be delivered again`);
+        m.nak(RETRY_MS);
+        return;
+      }
+      deps.log(`intercom relay: gave up a message from ${m.subject} after ${m.info.deliveryCount} tries (${why})`);
+      deps.onRefused?.(`a message from ${m.subject}: it could not be written here (${why})`);
+      const subject = names.parse(m.subject);
+      const inbound = subject?.kind === "mail" ? await messageFromWire(new TextDecoder().decode(m.data), subject.origin, here, deps.maxBodyBytes) : undefined;
+      if (inbound?.ok && subject) {
+        await deps.receipts.imported(inbound.value.message.id, subject.origin, [], inbound.value.boxes).catch((e) => deps.log(`intercom relay: could not send its undelivered receipts (${describeError(e)})`));
+      }
+      m.term();
     }
   }
   async function run() {
@@ -15450,7 +15465,7 @@ function receiptBatchMsgId(items) {
 
 // src/relay/outbox-pump.ts
 var IN_FLIGHT = 256;
-var RETRY_MS = 2000;
+var RETRY_MS2 = 2000;
 function createOutboxPump(deps) {
   const { intercom, names, here } = deps;
   let running = false;
@@ -15517,7 +15532,7 @@ function createOutboxPump(deps) {
           lastError = why;
           deps.onRound?.(error.left ?? 0);
           clearTimeout(retry);
-          retry = setTimeout(() => void run(), RETRY_MS);
+          retry = setTimeout(() => void run(), RETRY_MS2);
           return;
         }
       } while (again && !stopped);

@@ -31,10 +31,10 @@ import {
   cliSender2
 } from "./app-fgajte17.js";
 import"./app-4xx3ma53.js";
-import"./app-f39b2hhs.js";
+import"./app-hpg0pg9p.js";
 import {
   senderMailbox
-} from "./app-cm1a7r0k.js";
+} from "./app-rgge8be7.js";
 import {
   SINCE_FORMS,
   readSince,

@@ -24,7 +24,7 @@ import {
   idTime,
   validateBody,
   claimInForce
-} from "./app-f39b2hhs.js";
+} from "./app-hpg0pg9p.js";
 import {
   parseAddress,
   sameProject,

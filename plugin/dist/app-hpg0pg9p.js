@@ -793,12 +793,11 @@ function claimInForce(claim, now) {
   return now < Date.parse(claim.seen_at) + claim.ttl_ms;
 }
 function losingClaims(claims, here, now, isUp) {
-  const others = claims.filter((c) => c.machine !== here && isUp(c.machine) && claimInForce(c, now));
   const losers = [];
   for (const claim of claims) {
-    if (claim.machine !== here)
+    if (here !== undefined && claim.machine !== here)
       continue;
-    const by = others.find((o) => o.order < claim.order && patternsOverlap(claim.pattern, o.pattern));
+    const by = claims.find((o) => o.machine !== claim.machine && o.order < claim.order && isUp(o.machine) && claimInForce(o, now) && patternsOverlap(claim.pattern, o.pattern));
     if (by)
       losers.push({ claim, by });
   }

@@ -24,7 +24,7 @@ import {
   listRecordNames,
   readRecord,
   readStoreText
-} from "./app-f39b2hhs.js";
+} from "./app-hpg0pg9p.js";
 
 // src/store/mesh.ts
 var json = (record) => `${JSON.stringify(record)}
