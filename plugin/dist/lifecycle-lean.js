@@ -569,11 +569,11 @@ function createActivity(ctx) {
     const latestName = names.findLast((name) => !isFutureStamp(eventTime(name), now));
     let stamp = event.at;
     const latest = event.firstPid !== undefined || event.state === "idle" ? await newestIn(dir, names) : undefined;
-    const wake = latest?.record.state === "busy" && latest.record.last_pid !== undefined ? latest : undefined;
-    if (wake && event.firstPid !== undefined && Math.abs(eventTime(wake.name) - event.at) <= TIE_MS) {
-      if (event.firstPid <= wake.record.last_pid)
+    const latestPid = latest?.record.last_pid ?? latest?.record.first_pid;
+    if (latest && latestPid !== undefined && event.firstPid !== undefined && Math.abs(eventTime(latest.name) - event.at) <= TIE_MS) {
+      if (event.firstPid <= latestPid)
         return;
-      stamp = Math.max(stamp, eventTime(wake.name) + 1);
+      stamp = Math.max(stamp, eventTime(latest.name) + 1);
     } else if (latestName && eventTime(latestName) > event.at)
       return;
     if (event.state === "idle" && latest?.record.state === "idle")
@@ -586,7 +586,8 @@ function createActivity(ctx) {
       since: at,
       ...event.sessionId ? { session_id: event.sessionId } : {},
       ...event.transcriptPath ? { transcript_path: event.transcriptPath } : {},
-      ...event.lastPid ? { last_pid: event.lastPid } : {}
+      ...event.lastPid ? { last_pid: event.lastPid } : {},
+      ...event.firstPid ? { first_pid: event.firstPid } : {}
     };
     const name = eventName(stamp);
     const tmp = await writeTmp(layout, `${JSON.stringify(record)}
@@ -830,7 +831,8 @@ var activity = object({
   since: opt(isoTime),
   session_id: opt(str({ pattern: SESSION_ID_PATTERN })),
   transcript_path: opt(str()),
-  last_pid: opt(positiveInt)
+  last_pid: opt(positiveInt),
+  first_pid: opt(positiveInt)
 });
 var watcher = object({
   v: req(literal(1)),

@@ -594,7 +594,8 @@ var activity = object({
   since: opt(isoTime),
   session_id: opt(str({ pattern: SESSION_ID_PATTERN })),
   transcript_path: opt(str()),
-  last_pid: opt(positiveInt)
+  last_pid: opt(positiveInt),
+  first_pid: opt(positiveInt)
 });
 var watcher = object({
   v: req(literal(1)),

@@ -14,8 +14,10 @@
 // (core/proc.ts). Near a wake, that is not enough to order the two: a Stop launched just before a
 // peer's wake (the wake must win) and the Stop of the short turn that wake started (the Stop must
 // win) can carry the same time, and so can a prompt right after a wake (its busy must replace the
-// wake's, which names another transcript). There pids decide, which grow with each new process: a
-// wake records the newest pid at its moment, a hook's event the pid its launch began with.
+// wake's, which names another transcript). Nor between two hooks: a SessionStart whose watcher
+// registers late and the first prompt launched a few ms after it can start in the same tick, and
+// the prompt's busy must stand. There pids decide, which grow with each new process: a wake
+// records the newest pid at its moment, a hook's event the pid its launch began with.
 //
 // An event stamped further ahead of now than the allowed clock skew was written by a clock that
 // was wrong; it would outrank every true event until the clock caught up, so it is ignored (and
@@ -59,7 +61,7 @@ export interface ActivityEvent {
   lastPid?: number | undefined;
 }
 
-/** How close (ms) an idle's time and a wake's may be before their pids decide which came first. */
+/** How close (ms) two events' times may be before their pids decide which came first. */
 const TIE_MS = 50;
 
 export interface ActivityView {
@@ -124,10 +126,11 @@ export function createActivity(ctx: ActivityContext) {
     // A hook's event needs the newest record itself (a wake is written whatever came before: on the
     // wake path, one read less).
     const latest = event.firstPid !== undefined || event.state === 'idle' ? await newestIn(dir, names) : undefined;
-    const wake = latest?.record.state === 'busy' && latest.record.last_pid !== undefined ? latest : undefined;
-    if (wake && event.firstPid !== undefined && Math.abs(eventTime(wake.name) - event.at) <= TIE_MS) {
-      if (event.firstPid <= wake.record.last_pid!) return; // launched before that wake
-      stamp = Math.max(stamp, eventTime(wake.name) + 1); // launched after it: sorts after it too
+    // The pid that orders the latest event: a wake's newest pid then, or a hook's own first pid.
+    const latestPid = latest?.record.last_pid ?? latest?.record.first_pid;
+    if (latest && latestPid !== undefined && event.firstPid !== undefined && Math.abs(eventTime(latest.name) - event.at) <= TIE_MS) {
+      if (event.firstPid <= latestPid) return; // launched before that wake, or before that hook
+      stamp = Math.max(stamp, eventTime(latest.name) + 1); // launched after it: sorts after it too
     } else if (latestName && eventTime(latestName) > event.at) return; // a newer event decides
     if (event.state === 'idle' && latest?.record.state === 'idle') return;
     const at = new Date(stamp).toISOString();
@@ -139,6 +142,7 @@ export function createActivity(ctx: ActivityContext) {
       ...(event.sessionId ? { session_id: event.sessionId } : {}),
       ...(event.transcriptPath ? { transcript_path: event.transcriptPath } : {}),
       ...(event.lastPid ? { last_pid: event.lastPid } : {}),
+      ...(event.firstPid ? { first_pid: event.firstPid } : {}),
     };
     const name = eventName(stamp);
     const tmp = await writeTmp(layout, `${JSON.stringify(record)}\n`, ctx.clock.now(), false);

@@ -147,6 +147,7 @@ const activity = object<ActivityRecord>({
   session_id: opt(str({ pattern: SESSION_ID_PATTERN })),
   transcript_path: opt(str()),
   last_pid: opt(positiveInt),
+  first_pid: opt(positiveInt),
 });
 
 const watcher = object<WatcherRecord>({

@@ -100,6 +100,12 @@ export const activitySchema = z
       .describe(
         'for a wake: the pid most recently created on the machine at that moment; a hook launched with a higher pid began after the wake',
       ),
+    first_pid: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("for a hook's event: the pid its launch began with; of two hooks' events a clock tick apart, the higher pid began later"),
   })
   .describe('One busy/idle event of an agent (or of a session before its agent exists), written by its hooks; the newest file name wins.');
 

@@ -24,6 +24,12 @@ const codeOf = agentCode;
 const agentView = async (code: string) =>
   ((await peer.call('who', { scope: 'all' })).agents as { code: string; activity: string; since: string }[]).find((a) => a.code === code);
 const armedBy = (run: HookRun, code: string) => watcherArmedBy(store, run, code);
+/**
+ * A watcher marks its session idle just after it arms (hooks/watcher.ts: it takes over first, then
+ * marks): before reading a busy that must stand, give a wrong idle the time to land.
+ */
+const idleMarkLands = () => Bun.sleep(300);
+const becomesIdle = (code: string) => until(async () => (await agentView(code))?.activity === 'idle', `${code} to be idle`);
 /** The hook's bun process has started (its start time is the time of its event). */
 const isBun = (pid: number) => procInfo(pid)?.comm.startsWith('bun') === true; // "bun", or "bun.exe" from npm
 const bunRunning = (run: HookRun) =>
@@ -49,6 +55,7 @@ describe('a prompt that runs before the MCP server registers', () => {
       await claude.openMcp(); // registers now, after the prompt
       const code = await codeOf(claude);
       await until(() => armedBy(watcher, code), 'the SessionStart watcher to arm');
+      await idleMarkLands();
       expect((await agentView(code))?.activity).toBe('busy');
       const sent = await peer.call('send', { to: code, body: 'arrives mid-turn' });
       // The turn's next tool call hands it over; the watcher must not have woken the session.
@@ -68,6 +75,7 @@ describe('a prompt that runs before the MCP server registers', () => {
       await (await claude.hook('user-prompt-submit', { hook_event_name: 'UserPromptSubmit', prompt: 'long task' })).done;
       const compact = await claude.hook('session-start', { hook_event_name: 'SessionStart', source: 'compact' });
       await until(() => armedBy(compact, code), 'the compaction watcher to arm');
+      await idleMarkLands();
       expect((await agentView(code))?.activity).toBe('busy');
     } finally {
       await claude.exit();
@@ -92,6 +100,8 @@ describe('one session id run by two Claude processes', () => {
       await second.openMcp();
       const secondCode = await codeOf(second);
       await until(() => armedBy(watcher, secondCode), "the second one's SessionStart watcher to arm");
+      await becomesIdle(firstCode);
+      await idleMarkLands();
       expect([(await agentView(firstCode))?.activity, (await agentView(secondCode))?.activity]).toEqual(['idle', 'busy']);
       const sent = await peer.call('send', { to: secondCode, body: 'for the busy second one' });
       const tool = await (await second.hook('pre-tool-use', { hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: {} })).done;
@@ -116,7 +126,7 @@ describe('a clock that was ahead', () => {
       renameSync(join(dir, newest), join(dir, `${Number(newest.slice(0, 13)) + 86_400_000}${newest.slice(13)}`));
       const stop = await claude.hook('stop', { hook_event_name: 'Stop' });
       await until(() => armedBy(stop, code), 'the watcher to arm');
-      expect((await agentView(code))?.activity).toBe('idle');
+      await becomesIdle(code);
       await peer.call('send', { to: code, body: 'wake despite the skew' });
       const result = await stop.done;
       expect(result.exit).toBe(2);

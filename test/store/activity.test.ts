@@ -202,3 +202,31 @@ test("a prompt right after a wake (launched after it, stamped a tick before) rep
   await store.agents.setActivity('abcd', 'busy', { at: T0 + 2, firstPid: 5001, transcriptPath: '/new.jsonl' });
   expect(await store.agents.activity('abcd')).toMatchObject({ state: 'busy', transcriptPath: '/new.jsonl' });
 });
+
+describe("two hooks' events within a clock tick of each other", () => {
+  // A SessionStart whose watcher marks idle late and the prompt launched just after it can start in
+  // the same tick: the prompt (the higher pid) must stand, whichever is written last.
+  test('a prompt launched after a SessionStart, same tick, written first: the late idle does not override it', async () => {
+    // Same time to the ms: without the pids, which file sorts last is down to its random suffix.
+    for (let i = 0; i < 16; i++) {
+      const { store } = await storeLater();
+      await store.agents.setActivity('abcd', 'busy', { at: T0 + 10, firstPid: 7002 });
+      await store.agents.setActivity('abcd', 'idle', { at: T0 + 10, firstPid: 7000 });
+      expect((await store.agents.activity('abcd')).state).toBe('busy');
+    }
+  });
+
+  test('the Stop launched after the prompt, stamped a tick earlier: it makes the session idle', async () => {
+    const { store } = await storeLater();
+    await store.agents.setActivity('abcd', 'busy', { at: T0 + 20, firstPid: 7002 });
+    await store.agents.setActivity('abcd', 'idle', { at: T0 + 10, firstPid: 7010 });
+    expect(await store.agents.activity('abcd')).toMatchObject({ state: 'idle', since: iso(T0 + 21) });
+  });
+
+  test('an event written by an older intercom (no pid on record): time alone decides', async () => {
+    const { store } = await storeLater();
+    await store.agents.setActivity('abcd', 'busy', { at: T0 + 20 });
+    await store.agents.setActivity('abcd', 'idle', { at: T0 + 10, firstPid: 7010 });
+    expect((await store.agents.activity('abcd')).state).toBe('busy');
+  });
+});

@@ -24,7 +24,7 @@ import {
   listRecordNames,
   readRecord,
   readStoreText
-} from "./app-hpg0pg9p.js";
+} from "./app-9mhxrygy.js";
 
 // src/store/mesh.ts
 var json = (record) => `${JSON.stringify(record)}

@@ -3,11 +3,11 @@ import {
   isProcessAlive2,
   stopProcess2
 } from "./app-jfdnnj6k.js";
-import"./app-byk9wgfp.js";
+import"./app-0mdqzphq.js";
 import"./app-p8z4rjgm.js";
 import {
   hookAgent2
-} from "./app-fgajte17.js";
+} from "./app-29bjwweg.js";
 import"./app-qne7c0ff.js";
 import {
   selfOf,

@@ -13,7 +13,7 @@ import {
 } from "./app-jfdnnj6k.js";
 import {
   createPresence
-} from "./app-byk9wgfp.js";
+} from "./app-0mdqzphq.js";
 import {
   detectProject,
   projectKey

@@ -1,11 +1,11 @@
 // @bun
 import"./app-jfdnnj6k.js";
-import"./app-byk9wgfp.js";
+import"./app-0mdqzphq.js";
 import"./app-p8z4rjgm.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-fgajte17.js";
+} from "./app-29bjwweg.js";
 import"./app-4xx3ma53.js";
 import"./app-wszmtx83.js";
 import {

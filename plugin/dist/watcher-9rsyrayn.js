@@ -16,12 +16,12 @@ import {
   formatDelivery2,
   additionalContext2
 } from "./app-y0jwhdk0.js";
-import"./app-byk9wgfp.js";
+import"./app-0mdqzphq.js";
 import"./app-p8z4rjgm.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-fgajte17.js";
+} from "./app-29bjwweg.js";
 import {
   waitFor
 } from "./app-r6np75d3.js";

@@ -157,7 +157,8 @@ var activity = object({
   since: opt(isoTime),
   session_id: opt(str({ pattern: SESSION_ID_PATTERN })),
   transcript_path: opt(str()),
-  last_pid: opt(positiveInt)
+  last_pid: opt(positiveInt),
+  first_pid: opt(positiveInt)
 });
 var watcher = object({
   v: req(literal(1)),
@@ -179,7 +180,7 @@ function isHotKind(kind) {
 // src/store/records.ts
 var schemas;
 async function loadSchemas() {
-  schemas ??= (await import("./schema-eeysvyw8.js")).recordSchemas;
+  schemas ??= (await import("./schema-57jvf40g.js")).recordSchemas;
   return schemas;
 }
 async function warmRecords() {

@@ -81,7 +81,7 @@ var preToolUse = async (ctx) => {
   const guard = file !== undefined && await quickHasClaims(ctx.config.storeDir);
   const takesMail = ctx.input.agentId === undefined;
   const { ancestors } = await import("./proc-apew07z6.js");
-  const { toolCallMail } = await import("./pre-tool-use-mail-49rv4vh8.js");
+  const { toolCallMail } = await import("./pre-tool-use-mail-qc0de32c.js");
   const { additionalContext } = await import("./deliver-15eb2hv0.js");
   const store = await ctx.store();
   const { agent, context: delivery } = await toolCallMail(store, selfOf(ctx), ancestors(ctx.pid), !takesMail);

@@ -56,11 +56,11 @@ function createActivity(ctx) {
     const latestName = names.findLast((name) => !isFutureStamp(eventTime(name), now));
     let stamp = event.at;
     const latest = event.firstPid !== undefined || event.state === "idle" ? await newestIn(dir, names) : undefined;
-    const wake = latest?.record.state === "busy" && latest.record.last_pid !== undefined ? latest : undefined;
-    if (wake && event.firstPid !== undefined && Math.abs(eventTime(wake.name) - event.at) <= TIE_MS) {
-      if (event.firstPid <= wake.record.last_pid)
+    const latestPid = latest?.record.last_pid ?? latest?.record.first_pid;
+    if (latest && latestPid !== undefined && event.firstPid !== undefined && Math.abs(eventTime(latest.name) - event.at) <= TIE_MS) {
+      if (event.firstPid <= latestPid)
         return;
-      stamp = Math.max(stamp, eventTime(wake.name) + 1);
+      stamp = Math.max(stamp, eventTime(latest.name) + 1);
     } else if (latestName && eventTime(latestName) > event.at)
       return;
     if (event.state === "idle" && latest?.record.state === "idle")
@@ -73,7 +73,8 @@ function createActivity(ctx) {
       since: at,
       ...event.sessionId ? { session_id: event.sessionId } : {},
       ...event.transcriptPath ? { transcript_path: event.transcriptPath } : {},
-      ...event.lastPid ? { last_pid: event.lastPid } : {}
+      ...event.lastPid ? { last_pid: event.lastPid } : {},
+      ...event.firstPid ? { first_pid: event.firstPid } : {}
     };
     const name = eventName(stamp);
     const tmp = await writeTmp(layout, `${JSON.stringify(record)}

@@ -61,12 +61,12 @@ function hookLaunch(pid, claudePid, fallback) {
 
 // src/hooks/main.ts
 var HOOK_EVENTS = {
-  "session-start": { load: async () => (await import("./watcher-ssbp7hkn.js")).watcher, background: true },
-  stop: { load: async () => (await import("./watcher-ssbp7hkn.js")).watcher, background: true },
-  "pre-tool-use": { load: async () => (await import("./pre-tool-use-grp7mc6v.js")).preToolUse, background: false },
-  "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-rtg1mzce.js")).userPromptSubmit, background: false },
-  "stop-failure": { load: async () => (await import("./watcher-ssbp7hkn.js")).watcher, background: true },
-  "session-end": { load: async () => (await import("./session-end-mt2jcpks.js")).sessionEnd, background: false }
+  "session-start": { load: async () => (await import("./watcher-9rsyrayn.js")).watcher, background: true },
+  stop: { load: async () => (await import("./watcher-9rsyrayn.js")).watcher, background: true },
+  "pre-tool-use": { load: async () => (await import("./pre-tool-use-jp39hjrp.js")).preToolUse, background: false },
+  "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-w57wca2d.js")).userPromptSubmit, background: false },
+  "stop-failure": { load: async () => (await import("./watcher-9rsyrayn.js")).watcher, background: true },
+  "session-end": { load: async () => (await import("./session-end-8q07shzz.js")).sessionEnd, background: false }
 };
 function hookUsage() {
   return [

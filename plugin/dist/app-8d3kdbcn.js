@@ -16,7 +16,7 @@ import {
 } from "./app-jfdnnj6k.js";
 import {
   presenceOf
-} from "./app-byk9wgfp.js";
+} from "./app-0mdqzphq.js";
 import {
   INBOX_STATES
 } from "./app-p8z4rjgm.js";
@@ -24,7 +24,7 @@ import {
   idTime,
   validateBody,
   claimInForce
-} from "./app-hpg0pg9p.js";
+} from "./app-9mhxrygy.js";
 import {
   parseAddress,
   sameProject,

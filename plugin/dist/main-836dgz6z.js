@@ -25,16 +25,16 @@ import {
 import {
   procInfo2
 } from "./app-jfdnnj6k.js";
-import"./app-byk9wgfp.js";
+import"./app-0mdqzphq.js";
 import"./app-p8z4rjgm.js";
 import {
   cliSender2
-} from "./app-fgajte17.js";
+} from "./app-29bjwweg.js";
 import"./app-4xx3ma53.js";
-import"./app-hpg0pg9p.js";
+import"./app-9mhxrygy.js";
 import {
   senderMailbox
-} from "./app-rgge8be7.js";
+} from "./app-8d3kdbcn.js";
 import {
   SINCE_FORMS,
   readSince,

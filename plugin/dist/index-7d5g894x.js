@@ -82,7 +82,7 @@ import {
   patternBase,
   baseMatches,
   relativeInside
-} from "./app-hpg0pg9p.js";
+} from "./app-9mhxrygy.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,
@@ -101,20 +101,20 @@ import {
   readRecordedTitles,
   createActivity,
   createPresence
-} from "./app-byk9wgfp.js";
+} from "./app-0mdqzphq.js";
 import {
   listPanes,
   typeIntoPane,
   paneQuestion,
   senderMailbox,
   createPostOffice
-} from "./app-rgge8be7.js";
+} from "./app-8d3kdbcn.js";
 import {
   frameMessage
 } from "./app-wszmtx83.js";
 import {
   createMesh
-} from "./app-6xtp57km.js";
+} from "./app-w8bx7h1c.js";
 import {
   parseSince,
   sinceTime,

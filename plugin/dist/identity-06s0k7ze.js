@@ -4,8 +4,8 @@ import {
   hookClaude2,
   hookAgent2,
   cliSender2
-} from "./app-fgajte17.js";
-import"./app-byk9wgfp.js";
+} from "./app-29bjwweg.js";
+import"./app-0mdqzphq.js";
 import"./app-qne7c0ff.js";
 import"./app-jfdnnj6k.js";
 import"./app-p8z4rjgm.js";

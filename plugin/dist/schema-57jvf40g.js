@@ -74,7 +74,8 @@ var activitySchema = object({
   since: isoTime.optional().describe("when the current state began"),
   session_id: string().regex(SESSION_ID_PATTERN).optional().describe("the Claude session id the hook saw (changes after /clear)"),
   transcript_path: string().optional().describe("the transcript path the hook saw"),
-  last_pid: number().int().positive().optional().describe("for a wake: the pid most recently created on the machine at that moment; a hook launched with a higher pid began after the wake")
+  last_pid: number().int().positive().optional().describe("for a wake: the pid most recently created on the machine at that moment; a hook launched with a higher pid began after the wake"),
+  first_pid: number().int().positive().optional().describe("for a hook's event: the pid its launch began with; of two hooks' events a clock tick apart, the higher pid began later")
 }).describe("One busy/idle event of an agent (or of a session before its agent exists), written by its hooks; the newest file name wins.");
 var watcherSchema = object({
   v: literal(1),

@@ -25,13 +25,13 @@ import {
   claimToWire,
   claimRef,
   losingClaims
-} from "./app-hpg0pg9p.js";
+} from "./app-9mhxrygy.js";
 import {
   CLAIM_TTL_MINUTES
 } from "./app-z9acd3mv.js";
 import {
   RECEIPT_ORDER
-} from "./app-6xtp57km.js";
+} from "./app-w8bx7h1c.js";
 import {
   projectKeyHash
 } from "./app-qne7c0ff.js";
