@@ -2,7 +2,7 @@
 // with process.env; everything else receives the resulting Config.
 import { isAbsolutePath as isAbsolute, joinPath as join, normalizePath } from './paths.ts';
 import { IntercomError } from './errors.ts';
-import { MACHINE_PATTERN, NAMESPACE_PATTERN } from './ids.ts';
+import { DOMAIN_PATTERN, MACHINE_PATTERN, NAMESPACE_PATTERN } from './ids.ts';
 
 export interface Config {
   /** Store root: CLAUDE_INTERCOM_DIR, default ~/.claude-intercom. */
@@ -60,6 +60,13 @@ export interface MeshConfig {
   machineProblem: string | undefined;
   /** The team's namespace on the NATS account: CLAUDE_INTERCOM_NATS_NAMESPACE, default "intercom". */
   namespace: string;
+  /**
+   * The hub's JetStream domain, for a relay linked through a leaf node: CLAUDE_INTERCOM_NATS_DOMAIN
+   * (docs/relay.md "Topology"). Undefined: JetStream is the server's own.
+   */
+  domain: string | undefined;
+  /** Why CLAUDE_INTERCOM_NATS_DOMAIN was not used (not a domain name): the relay refuses to start with it. */
+  domainProblem: string | undefined;
   /** CLAUDE_INTERCOM_NATS_USER / _PASSWORD / _TOKEN / _CREDS (a .creds file) / _TLS_CA / _TLS_CERT / _TLS_KEY. */
   user: string | undefined;
   password: string | undefined;
@@ -190,11 +197,19 @@ function meshConfig(env: Record<string, string | undefined>, hostname: string, w
     warn(
       `CLAUDE_INTERCOM_NATS_NAMESPACE=${namespace} is not a namespace (1-32 characters of a-z, 0-9, "_" and "-"), so "${DEFAULT_NAMESPACE}" is used; fix or unset it`,
     );
+  const domain = nonEmpty(env.CLAUDE_INTERCOM_NATS_DOMAIN);
+  const domainProblem =
+    domain === undefined || DOMAIN_PATTERN.test(domain)
+      ? undefined
+      : `CLAUDE_INTERCOM_NATS_DOMAIN=${domain} is not a JetStream domain (1-64 letters, digits, "_" and "-"); fix or unset it`;
+  if (domainProblem) warn(domainProblem);
   return {
     server: nonEmpty(env.CLAUDE_INTERCOM_NATS_URL),
     machine: machineOk && wanted !== undefined ? wanted : fallback,
     machineProblem,
     namespace: namespaceOk && namespace !== undefined ? namespace : DEFAULT_NAMESPACE,
+    domain: domainProblem ? undefined : domain,
+    domainProblem,
     user: nonEmpty(env.CLAUDE_INTERCOM_NATS_USER),
     password: nonEmpty(env.CLAUDE_INTERCOM_NATS_PASSWORD),
     token: nonEmpty(env.CLAUDE_INTERCOM_NATS_TOKEN),

@@ -21,6 +21,11 @@ export const MAILBOX_PATTERN = /^(?:[a-z0-9]{4}|human|s-[A-Za-z0-9][A-Za-z0-9_-]
 export const MACHINE_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /** A team's namespace on a shared NATS account: the first token of every subject, part of stream and bucket names. */
 export const NAMESPACE_PATTERN = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+/**
+ * A JetStream domain (the hub's `jetstream { domain: … }`): letters, digits, "_" and "-". The
+ * server refuses dots and spaces in one (nats-server 2.9 config check).
+ */
+export const DOMAIN_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 /** A mailbox on another machine, as a store writes it: `code@machine` or `human@machine`. */
 export const REMOTE_MAILBOX_PATTERN = /^(?:[a-z0-9]{4}|human)@[a-z0-9][a-z0-9-]{0,62}$/;
 /** A recipient in a message's `to`: a local mailbox, or a mailbox on another machine. */

@@ -16,6 +16,8 @@ export async function firstLink(deps: {
   names: MeshNames;
   here: string;
   retentionDays: number;
+  /** The hub's JetStream domain, through a leaf node (RelayOptions.domain). */
+  domain: string | undefined;
   signal: AbortSignal;
   log(line: string): void;
   /** Each failed attempt, in words (no credentials): the relay's state says the link is down, and why. */
@@ -42,13 +44,13 @@ export async function firstLink(deps: {
       }
     })();
     try {
-      const link = await openMeshLink(nc, names, here, deps.retentionDays);
+      const link = await openMeshLink(nc, names, here, deps.retentionDays, deps.domain);
       linked = true;
       return { nc, link };
     } catch (error) {
       const reason = describeError(error);
       await nc.close();
-      if (error instanceof IntercomError && /administrator|JetStream enabled/.test(reason)) return { refused: reason };
+      if (error instanceof IntercomError && /administrator|JetStream enabled|offers no JetStream/.test(reason)) return { refused: reason };
       if (refusals.length) {
         return {
           refused: `the server's permissions refused this relay (${refusals[0]}): are these credentials machine ${here}'s? Each machine's user may act only as that machine (docs/relay.md "Security")`,

@@ -145,6 +145,7 @@ export async function runRelay(given: RelayDeps): Promise<number> {
     names,
     here,
     retentionDays: deps.config.retentionDays,
+    domain: options.domain,
     signal: stopping,
     log: deps.log,
     onFailure,

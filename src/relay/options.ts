@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../core/config.ts';
 import { IntercomError } from '../core/errors.ts';
-import { assertMachine, NAMESPACE_PATTERN } from '../core/ids.ts';
+import { assertMachine, DOMAIN_PATTERN, NAMESPACE_PATTERN } from '../core/ids.ts';
 import type { LinkOptions } from './link.ts';
 import type { PresenceTimings } from './presence.ts';
 
@@ -12,6 +12,7 @@ export const RELAY_USAGE = `intercom relay [--server URL] [--machine NAME] [opti
   --server URL        nats://host:4222 (several: comma-separated; tls://… for TLS). Env CLAUDE_INTERCOM_NATS_URL
   --machine NAME      this machine's name in the mesh (a-z, 0-9, -). Env CLAUDE_INTERCOM_MACHINE; default the host name
   --namespace NS      the team's namespace on the NATS account (default intercom). Env CLAUDE_INTERCOM_NATS_NAMESPACE
+  --domain D          the hub's JetStream domain, when --server is a leaf node in front of it. Env CLAUDE_INTERCOM_NATS_DOMAIN
   --user U --password P | --token T | --creds FILE     credentials. Env CLAUDE_INTERCOM_NATS_USER, _PASSWORD, _TOKEN, _CREDS
   --tls-ca F --tls-cert F --tls-key F                   TLS. Env CLAUDE_INTERCOM_NATS_TLS_CA, _TLS_CERT, _TLS_KEY
   --beat S            seconds between beats (default 5); a machine is gone after three beats unheard
@@ -33,6 +34,8 @@ export interface RelayOptions {
   server: string;
   machine: string;
   namespace: string;
+  /** The hub's JetStream domain (through a leaf node), or undefined: the server's own JetStream. */
+  domain: string | undefined;
   timings: PresenceTimings;
   setup: boolean;
 }
@@ -45,6 +48,7 @@ export function parseRelayOptions(args: string[], config: Config): { options: Re
       server: { type: 'string' },
       machine: { type: 'string' },
       namespace: { type: 'string' },
+      domain: { type: 'string' },
       user: { type: 'string' },
       password: { type: 'string' },
       token: { type: 'string' },
@@ -69,6 +73,11 @@ export function parseRelayOptions(args: string[], config: Config): { options: Re
       `--namespace ${JSON.stringify(namespace)} is not a namespace: 1-32 characters of a-z, 0-9, "_" and "-"`,
     );
   }
+  if (values.domain === undefined && mesh.domainProblem) throw new IntercomError('BAD_INPUT', mesh.domainProblem);
+  const domain = values.domain ?? mesh.domain;
+  if (domain !== undefined && !DOMAIN_PATTERN.test(domain)) {
+    throw new IntercomError('BAD_INPUT', `--domain ${JSON.stringify(domain)} is not a JetStream domain: 1-64 letters, digits, "_" and "-"`);
+  }
   const beat = values.beat === undefined ? DEFAULT_BEAT_MS / 1000 : Number(values.beat);
   if (!Number.isFinite(beat) || beat < 0.1 || beat > 60) throw new IntercomError('BAD_INPUT', '--beat takes seconds, from 0.1 to 60');
   const server = values.server ?? mesh.server;
@@ -83,6 +92,7 @@ export function parseRelayOptions(args: string[], config: Config): { options: Re
       server,
       machine,
       namespace,
+      domain,
       timings: { beatMs: beat * 1000, goneAfterMs: beat * 1000 * GONE_AFTER_BEATS },
       setup: values.setup ?? false,
     },

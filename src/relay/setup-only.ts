@@ -32,7 +32,7 @@ export async function setupOnly(
     return 1;
   }
   try {
-    await setupMesh(nc, names, deps.retentionDays);
+    await setupMesh(nc, names, deps.retentionDays, options.domain);
     deps.out(
       `intercom relay: namespace ${options.namespace} is set up on ${redactServers(options.server)} (stream ${names.stream}, buckets ${names.machinesBucket}, ${names.agentsBucket}, ${names.claimsBucket})`,
     );

@@ -33,6 +33,36 @@ export interface MeshLink {
   claims: KV;
 }
 
+/**
+ * How the JetStream API is reached: within 10 s, and through the hub's domain when the relay's
+ * server is a leaf node in front of it. A leaf node denies the plain API to its clients ("JetStream
+ * Not Extended, adding deny [$JS.API.> $KV.> $OBJ.>]", nats-server 2.9.10); the domain's
+ * prefixed API (`$JS.<domain>.API.>`) passes, and the client sends bucket operations there too.
+ */
+const jsOptions = (domain: string | undefined) => ({ timeout: 10_000, ...(domain ? { domain } : {}) });
+
+/**
+ * The JetStream API as this connection reaches it; when nothing answers there, an error that says
+ * what to change: a server without JetStream, a leaf node reached without the hub's domain (its
+ * clients get "jetstream is not enabled", nats-server 2.9.10), or a domain that is not the hub's.
+ */
+async function jetstreamApi(nc: NatsConnection, domain: string | undefined): Promise<JetStreamManager> {
+  try {
+    return await jetstreamManager(nc, jsOptions(domain));
+  } catch (error) {
+    const why = describeError(error);
+    if (!/not enabled|no responders|503/i.test(why)) throw error;
+    throw new IntercomError(
+      'IO',
+      domain === undefined
+        ? `the server offers no JetStream here (${why}): start it with \`nats-server -js\`; if it is a leaf node in front of a hub with JetStream, give the hub's JetStream domain with --domain (CLAUDE_INTERCOM_NATS_DOMAIN; docs/relay.md "Topology")`
+        : // Not a refusal: through a leaf node, the hub is out of reach while the laptop is offline.
+          `no JetStream answers under the domain ${JSON.stringify(domain)} (${why}): is it the hub's \`jetstream { domain: … }\`, and is the hub linked to this server? (docs/relay.md "Topology")`,
+      { cause: error },
+    );
+  }
+}
+
 const denied = (error: unknown) => /permission|authorization|10100|not authorized/i.test(describeError(error));
 const missing = (error: unknown) => /not found|10059|10014/i.test(describeError(error));
 
@@ -40,11 +70,11 @@ const missing = (error: unknown) => /not found|10059|10014/i.test(describeError(
  * Create what a namespace needs on the server (the stream and the buckets), as an administrator
  * does once with `intercom relay --setup` when machines' credentials may not create them.
  */
-export async function setupMesh(nc: NatsConnection, names: MeshNames, retentionDays: number): Promise<void> {
-  const jsm = await jetstreamManager(nc, { timeout: 10_000 });
+export async function setupMesh(nc: NatsConnection, names: MeshNames, retentionDays: number, domain?: string): Promise<void> {
+  const jsm = await jetstreamApi(nc, domain);
   await ensureStream(jsm, names, retentionDays);
   await ensureFeedStream(jsm, names);
-  const kvm = new Kvm(jetstream(nc, { timeout: 10_000 }));
+  const kvm = new Kvm(jetstream(nc, jsOptions(domain)));
   for (const bucket of [names.machinesBucket, names.agentsBucket, names.claimsBucket]) {
     try {
       await kvm.create(bucket, { history: 1 });
@@ -67,13 +97,22 @@ async function refuseRollups(jsm: JetStreamManager, bucket: string): Promise<voi
   await jsm.streams.update(`KV_${bucket}`, { ...info.config, allow_rollup_hdrs: false });
 }
 
-/** Make sure the stream, the consumer and the buckets exist; bind them. `retentionDays`: how long mail waits for a machine. */
-export async function openMeshLink(nc: NatsConnection, names: MeshNames, machine: string, retentionDays: number): Promise<MeshLink> {
-  const jsm = await jetstreamManager(nc, { timeout: 10_000 });
+/**
+ * Make sure the stream, the consumer and the buckets exist; bind them. `retentionDays`: how long
+ * mail waits for a machine; `domain`: the hub's JetStream domain, through a leaf node.
+ */
+export async function openMeshLink(
+  nc: NatsConnection,
+  names: MeshNames,
+  machine: string,
+  retentionDays: number,
+  domain?: string,
+): Promise<MeshLink> {
+  const jsm = await jetstreamApi(nc, domain);
   await ensureStream(jsm, names, retentionDays);
   await ensureFeedStream(jsm, names);
   await ensureConsumer(jsm, names, machine);
-  const js = jetstream(nc, { timeout: 10_000 });
+  const js = jetstream(nc, jsOptions(domain));
   const kvm = new Kvm(js);
   const bucket = async (name: string): Promise<KV> => {
     try {

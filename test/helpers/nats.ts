@@ -16,7 +16,7 @@ export interface TestNats {
   log(): string;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -38,16 +38,18 @@ async function reachable(port: number): Promise<boolean> {
 }
 
 /**
- * Start a server. `config`: extra nats-server configuration (accounts, users, permissions), with
- * the port and JetStream store filled in by this helper.
+ * Start a server. `config`: extra nats-server configuration (accounts, users, permissions, leaf
+ * nodes), with the port and JetStream store filled in by this helper. `jetstream`: false for a
+ * server without JetStream (a leaf node in front of a hub), or the hub's JetStream domain.
  */
-export async function startNats(dir: string, config = ''): Promise<TestNats> {
+export async function startNats(dir: string, config = '', jetstream: { domain?: string } | false = {}): Promise<TestNats> {
   if (!NATS_SERVER) throw new Error('nats-server is not installed (apt-get install nats-server)');
   const port = await freePort();
   const store = join(dir, 'jetstream');
   mkdirSync(store, { recursive: true });
   const file = join(dir, 'nats.conf');
-  writeFileSync(file, `listen: "127.0.0.1:${port}"\njetstream: { store_dir: "${store}" }\n${config}\n`);
+  const js = jetstream === false ? '' : `jetstream: { store_dir: "${store}"${jetstream.domain ? `, domain: ${jetstream.domain}` : ''} }\n`;
+  writeFileSync(file, `listen: "127.0.0.1:${port}"\n${js}${config}\n`);
   let log = '';
   let proc: ReturnType<typeof Bun.spawn> | undefined;
   const start = async () => {

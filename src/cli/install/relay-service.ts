@@ -36,7 +36,7 @@ export interface RelayServiceInput {
   machine: string;
   namespace: string;
   /** Credentials and TLS from the installing environment (CLAUDE_INTERCOM_NATS_*). */
-  mesh: Pick<MeshConfig, 'user' | 'password' | 'token' | 'creds' | 'tlsCa' | 'tlsCert' | 'tlsKey'>;
+  mesh: Pick<MeshConfig, 'user' | 'password' | 'token' | 'creds' | 'tlsCa' | 'tlsCert' | 'tlsKey' | 'domain'>;
 }
 
 /** One environment file line; values are single-quoted for systemd and for a POSIX shell alike. */
@@ -68,6 +68,7 @@ export function relayService(input: RelayServiceInput): RelayService {
     ['CLAUDE_INTERCOM_NATS_URL', input.server],
     ['CLAUDE_INTERCOM_MACHINE', input.machine],
     ['CLAUDE_INTERCOM_NATS_NAMESPACE', input.namespace],
+    ['CLAUDE_INTERCOM_NATS_DOMAIN', input.mesh.domain],
     ['CLAUDE_INTERCOM_DIR', input.storeDir],
     ['CLAUDE_INTERCOM_NATS_USER', input.mesh.user],
     ['CLAUDE_INTERCOM_NATS_PASSWORD', input.mesh.password],

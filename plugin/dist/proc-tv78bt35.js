@@ -14,7 +14,7 @@ import {
   isClaudeArgv2,
   processCwd2,
   stopProcess2
-} from "./app-jfdnnj6k.js";
+} from "./app-cv8ntm86.js";
 export {
   ancestors2 as ancestors,
   claudeCandidates2 as claudeCandidates,

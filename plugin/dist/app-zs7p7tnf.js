@@ -13,10 +13,10 @@ import {
   assertRecipient,
   assertMessageId,
   assertSessionId
-} from "./app-sg4s6xy6.js";
+} from "./app-mwkjszrb.js";
 import {
   nodeFs
-} from "./app-jfdnnj6k.js";
+} from "./app-cv8ntm86.js";
 
 // src/store/files.ts
 var FILE_MODE = 384;

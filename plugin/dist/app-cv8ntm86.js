@@ -1,7 +1,7 @@
 // @bun
 import {
   hasErrno
-} from "./app-sg4s6xy6.js";
+} from "./app-mwkjszrb.js";
 import {
   __require
 } from "./app-x0fgcxv8.js";

@@ -1,21 +1,21 @@
 // @bun
 import {
   ancestors2
-} from "./app-jfdnnj6k.js";
+} from "./app-cv8ntm86.js";
 import"./app-4xx3ma53.js";
-import"./app-wszmtx83.js";
+import"./app-rxa1a9cd.js";
 import {
   claimNewMail2,
   formatDelivery2,
   additionalContext2
-} from "./app-y0jwhdk0.js";
-import"./app-0mdqzphq.js";
-import"./app-p8z4rjgm.js";
+} from "./app-0df747rp.js";
+import"./app-fyj47tfj.js";
+import"./app-zs7p7tnf.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-29bjwweg.js";
-import"./app-qne7c0ff.js";
+} from "./app-dx1k9e0h.js";
+import"./app-7hxry1f2.js";
 import {
   selfOf,
   seenBy

@@ -4,11 +4,11 @@ import {
   hasErrno,
   shorten,
   randomToken
-} from "./app-sg4s6xy6.js";
+} from "./app-mwkjszrb.js";
 import {
   nodeFs,
   procInfo2
-} from "./app-jfdnnj6k.js";
+} from "./app-cv8ntm86.js";
 import {
   writeTmp,
   publish,
@@ -17,10 +17,10 @@ import {
   removeIfPresent,
   removeQuietly,
   processToken
-} from "./app-p8z4rjgm.js";
+} from "./app-zs7p7tnf.js";
 import {
   isFutureStamp
-} from "./app-qne7c0ff.js";
+} from "./app-7hxry1f2.js";
 
 // src/store/activity.ts
 var TIE_MS = 50;

@@ -6,11 +6,11 @@ import {
   MESSAGE_ID_PATTERN,
   assertMessageId,
   isCode
-} from "./app-sg4s6xy6.js";
+} from "./app-mwkjszrb.js";
 import {
   nodeFs,
   isProcessAlive2
-} from "./app-jfdnnj6k.js";
+} from "./app-cv8ntm86.js";
 import {
   writeTmp,
   publish,
@@ -18,13 +18,13 @@ import {
   listNames,
   removeIfPresent,
   removeQuietly
-} from "./app-p8z4rjgm.js";
+} from "./app-zs7p7tnf.js";
 import {
   parseRecord,
   listRecordNames,
   readRecord,
   readStoreText
-} from "./app-9mhxrygy.js";
+} from "./app-xj33kdfw.js";
 
 // src/store/mesh.ts
 var json = (record) => `${JSON.stringify(record)}

@@ -4,20 +4,20 @@ import {
   IntercomError,
   sessionMailbox,
   isSessionId
-} from "./app-sg4s6xy6.js";
+} from "./app-mwkjszrb.js";
 import {
   procInfo2,
   ancestors2,
   findClaudeAncestor2,
   claudeCandidates2
-} from "./app-jfdnnj6k.js";
+} from "./app-cv8ntm86.js";
 import {
   createPresence
-} from "./app-0mdqzphq.js";
+} from "./app-fyj47tfj.js";
 import {
   detectProject,
   projectKey
-} from "./app-qne7c0ff.js";
+} from "./app-7hxry1f2.js";
 
 // src/claude/transcript-path.ts
 function projectFolderName(cwd) {

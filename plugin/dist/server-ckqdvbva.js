@@ -61,7 +61,7 @@ import {
   sliceChars,
   shorten,
   senderAddress
-} from "./app-sg4s6xy6.js";
+} from "./app-mwkjszrb.js";
 import {
   inertLine,
   quoted,
@@ -71,7 +71,7 @@ import {
   PEER_NOTICE,
   frameMessage,
   frameAnswer
-} from "./app-wszmtx83.js";
+} from "./app-rxa1a9cd.js";
 import {
   clone,
   normalizeParams,
@@ -97,7 +97,7 @@ import {
   SINCE_FORMS,
   readSince,
   parseAddress
-} from "./app-raxa3jz4.js";
+} from "./app-2w649cfm.js";
 import {
   __toESM,
   __commonJS

@@ -1,7 +1,7 @@
 // @bun
 import {
   procInfo2
-} from "./app-jfdnnj6k.js";
+} from "./app-cv8ntm86.js";
 import {
   IntercomError,
   describeError,
@@ -11,12 +11,13 @@ import {
   HUMAN,
   MAILBOX_PATTERN,
   NAMESPACE_PATTERN,
+  DOMAIN_PATTERN,
   assertMachine,
   isMachine,
   splitRemote,
   isCode
-} from "./app-sg4s6xy6.js";
-import"./app-p8z4rjgm.js";
+} from "./app-mwkjszrb.js";
+import"./app-zs7p7tnf.js";
 import {
   parseRecord,
   validateBody,
@@ -25,16 +26,16 @@ import {
   claimToWire,
   claimRef,
   losingClaims
-} from "./app-9mhxrygy.js";
+} from "./app-xj33kdfw.js";
 import {
   CLAIM_TTL_MINUTES
 } from "./app-z9acd3mv.js";
 import {
   RECEIPT_ORDER
-} from "./app-w8bx7h1c.js";
+} from "./app-mk4kztkq.js";
 import {
   projectKeyHash
-} from "./app-qne7c0ff.js";
+} from "./app-7hxry1f2.js";
 import {
   __toESM,
   __commonJS,
@@ -14768,13 +14769,24 @@ var DEDUPE_WINDOW_MS = 10 * 60000;
 var ACK_WAIT_MS = 5000;
 var MAX_ACK_PENDING = 1024;
 var ns = (ms) => ms * 1e6;
+var jsOptions = (domain) => ({ timeout: 1e4, ...domain ? { domain } : {} });
+async function jetstreamApi(nc, domain) {
+  try {
+    return await import_jetstream.jetstreamManager(nc, jsOptions(domain));
+  } catch (error) {
+    const why = describeError(error);
+    if (!/not enabled|no responders|503/i.test(why))
+      throw error;
+    throw new IntercomError("IO", domain === undefined ? `the server offers no JetStream here (${why}): start it with \`nats-server -js\`; if it is a leaf node in front of a hub with JetStream, give the hub's JetStream domain with --domain (CLAUDE_INTERCOM_NATS_DOMAIN; docs/relay.md "Topology")` : `no JetStream answers under the domain ${JSON.stringify(domain)} (${why}): is it the hub's \`jetstream { domain: \u2026 }\`, and is the hub linked to this server? (docs/relay.md "Topology")`, { cause: error });
+  }
+}
 var denied = (error) => /permission|authorization|10100|not authorized/i.test(describeError(error));
 var missing = (error) => /not found|10059|10014/i.test(describeError(error));
-async function setupMesh(nc, names, retentionDays) {
-  const jsm = await import_jetstream.jetstreamManager(nc, { timeout: 1e4 });
+async function setupMesh(nc, names, retentionDays, domain) {
+  const jsm = await jetstreamApi(nc, domain);
   await ensureStream(jsm, names, retentionDays);
   await ensureFeedStream(jsm, names);
-  const kvm = new import_kv.Kvm(import_jetstream.jetstream(nc, { timeout: 1e4 }));
+  const kvm = new import_kv.Kvm(import_jetstream.jetstream(nc, jsOptions(domain)));
   for (const bucket of [names.machinesBucket, names.agentsBucket, names.claimsBucket]) {
     try {
       await kvm.create(bucket, { history: 1 });
@@ -14790,12 +14802,12 @@ async function refuseRollups(jsm, bucket) {
     return;
   await jsm.streams.update(`KV_${bucket}`, { ...info.config, allow_rollup_hdrs: false });
 }
-async function openMeshLink(nc, names, machine, retentionDays) {
-  const jsm = await import_jetstream.jetstreamManager(nc, { timeout: 1e4 });
+async function openMeshLink(nc, names, machine, retentionDays, domain) {
+  const jsm = await jetstreamApi(nc, domain);
   await ensureStream(jsm, names, retentionDays);
   await ensureFeedStream(jsm, names);
   await ensureConsumer(jsm, names, machine);
-  const js = import_jetstream.jetstream(nc, { timeout: 1e4 });
+  const js = import_jetstream.jetstream(nc, jsOptions(domain));
   const kvm = new import_kv.Kvm(js);
   const bucket = async (name) => {
     try {
@@ -15264,13 +15276,13 @@ async function firstLink(deps) {
       }
     })();
     try {
-      const link = await openMeshLink(nc, names, here, deps.retentionDays);
+      const link = await openMeshLink(nc, names, here, deps.retentionDays, deps.domain);
       linked = true;
       return { nc, link };
     } catch (error) {
       const reason = describeError(error);
       await nc.close();
-      if (error instanceof IntercomError && /administrator|JetStream enabled/.test(reason))
+      if (error instanceof IntercomError && /administrator|JetStream enabled|offers no JetStream/.test(reason))
         return { refused: reason };
       if (refusals.length) {
         return {
@@ -15311,6 +15323,7 @@ var RELAY_USAGE = `intercom relay [--server URL] [--machine NAME] [options]
   --server URL        nats://host:4222 (several: comma-separated; tls://\u2026 for TLS). Env CLAUDE_INTERCOM_NATS_URL
   --machine NAME      this machine's name in the mesh (a-z, 0-9, -). Env CLAUDE_INTERCOM_MACHINE; default the host name
   --namespace NS      the team's namespace on the NATS account (default intercom). Env CLAUDE_INTERCOM_NATS_NAMESPACE
+  --domain D          the hub's JetStream domain, when --server is a leaf node in front of it. Env CLAUDE_INTERCOM_NATS_DOMAIN
   --user U --password P | --token T | --creds FILE     credentials. Env CLAUDE_INTERCOM_NATS_USER, _PASSWORD, _TOKEN, _CREDS
   --tls-ca F --tls-cert F --tls-key F                   TLS. Env CLAUDE_INTERCOM_NATS_TLS_CA, _TLS_CERT, _TLS_KEY
   --beat S            seconds between beats (default 5); a machine is gone after three beats unheard
@@ -15331,6 +15344,7 @@ function parseRelayOptions(args, config) {
       server: { type: "string" },
       machine: { type: "string" },
       namespace: { type: "string" },
+      domain: { type: "string" },
       user: { type: "string" },
       password: { type: "string" },
       token: { type: "string" },
@@ -15356,6 +15370,12 @@ ${RELAY_USAGE}`);
   if (!NAMESPACE_PATTERN.test(namespace)) {
     throw new IntercomError("BAD_INPUT", `--namespace ${JSON.stringify(namespace)} is not a namespace: 1-32 characters of a-z, 0-9, "_" and "-"`);
   }
+  if (values.domain === undefined && mesh.domainProblem)
+    throw new IntercomError("BAD_INPUT", mesh.domainProblem);
+  const domain = values.domain ?? mesh.domain;
+  if (domain !== undefined && !DOMAIN_PATTERN.test(domain)) {
+    throw new IntercomError("BAD_INPUT", `--domain ${JSON.stringify(domain)} is not a JetStream domain: 1-64 letters, digits, "_" and "-"`);
+  }
   const beat = values.beat === undefined ? DEFAULT_BEAT_MS / 1000 : Number(values.beat);
   if (!Number.isFinite(beat) || beat < 0.1 || beat > 60)
     throw new IntercomError("BAD_INPUT", "--beat takes seconds, from 0.1 to 60");
@@ -15369,6 +15389,7 @@ ${RELAY_USAGE}`);
       server,
       machine,
       namespace,
+      domain,
       timings: { beatMs: beat * 1000, goneAfterMs: beat * 1000 * GONE_AFTER_BEATS },
       setup: values.setup ?? false
     },
@@ -15817,7 +15838,7 @@ async function setupOnly(deps, natsOptions, names, options) {
     return 1;
   }
   try {
-    await setupMesh(nc, names, deps.retentionDays);
+    await setupMesh(nc, names, deps.retentionDays, options.domain);
     deps.out(`intercom relay: namespace ${options.namespace} is set up on ${redactServers(options.server)} (stream ${names.stream}, buckets ${names.machinesBucket}, ${names.agentsBucket}, ${names.claimsBucket})`);
     return 0;
   } catch (error) {
@@ -16068,6 +16089,7 @@ async function runRelay(given) {
     names,
     here,
     retentionDays: deps.config.retentionDays,
+    domain: options.domain,
     signal: stopping,
     log: deps.log,
     onFailure

@@ -1,14 +1,14 @@
 // @bun
 import {
   nodeFs
-} from "./app-jfdnnj6k.js";
+} from "./app-cv8ntm86.js";
 import {
   joinPath,
   isAbsolutePath,
   normalizePath,
   baseName,
   dirName
-} from "./app-sg4s6xy6.js";
+} from "./app-mwkjszrb.js";
 
 // src/store/clock-skew.ts
 var MAX_CLOCK_SKEW_MS = 5000;

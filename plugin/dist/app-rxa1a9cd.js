@@ -1,7 +1,7 @@
 // @bun
 import {
   senderAddress
-} from "./app-sg4s6xy6.js";
+} from "./app-mwkjszrb.js";
 import {
   inertBody,
   escapeAttr

@@ -14,7 +14,7 @@ import {
   NAMESPACE_PATTERN,
   MESSAGE_ID_PATTERN,
   senderAddress
-} from "./app-sg4s6xy6.js";
+} from "./app-mwkjszrb.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,
@@ -24,26 +24,26 @@ import {
 } from "./app-z9acd3mv.js";
 import {
   procInfo2
-} from "./app-jfdnnj6k.js";
-import"./app-0mdqzphq.js";
-import"./app-p8z4rjgm.js";
+} from "./app-cv8ntm86.js";
+import"./app-fyj47tfj.js";
+import"./app-zs7p7tnf.js";
 import {
   cliSender2
-} from "./app-29bjwweg.js";
+} from "./app-dx1k9e0h.js";
 import"./app-4xx3ma53.js";
-import"./app-9mhxrygy.js";
+import"./app-xj33kdfw.js";
 import {
   senderMailbox
-} from "./app-8d3kdbcn.js";
+} from "./app-2ejww6tf.js";
 import {
   SINCE_FORMS,
   readSince,
   parseAddress
-} from "./app-raxa3jz4.js";
+} from "./app-2w649cfm.js";
 import {
   detectProject,
   projectKey
-} from "./app-qne7c0ff.js";
+} from "./app-7hxry1f2.js";
 import {
   __toESM
 } from "./app-x0fgcxv8.js";
@@ -2897,6 +2897,7 @@ function relayService(input) {
     ["CLAUDE_INTERCOM_NATS_URL", input.server],
     ["CLAUDE_INTERCOM_MACHINE", input.machine],
     ["CLAUDE_INTERCOM_NATS_NAMESPACE", input.namespace],
+    ["CLAUDE_INTERCOM_NATS_DOMAIN", input.mesh.domain],
     ["CLAUDE_INTERCOM_DIR", input.storeDir],
     ["CLAUDE_INTERCOM_NATS_USER", input.mesh.user],
     ["CLAUDE_INTERCOM_NATS_PASSWORD", input.mesh.password],

@@ -219,6 +219,7 @@ var HUMAN = "human";
 var MAILBOX_PATTERN = /^(?:[a-z0-9]{4}|human|s-[A-Za-z0-9][A-Za-z0-9_-]{7,127})$/;
 var MACHINE_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 var NAMESPACE_PATTERN = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+var DOMAIN_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 var REMOTE_MAILBOX_PATTERN = /^(?:[a-z0-9]{4}|human)@[a-z0-9][a-z0-9-]{0,62}$/;
 var RECIPIENT_PATTERN = /^(?:[a-z0-9]{4}|human|s-[A-Za-z0-9][A-Za-z0-9_-]{7,127}|(?:[a-z0-9]{4}|human)@[a-z0-9][a-z0-9-]{0,62})$/;
 var MESSAGE_ID_PATTERN = /^\d{13}-[a-z0-9]{10}$/;
@@ -378,11 +379,17 @@ function meshConfig(env, hostname, warn) {
   const namespaceOk = namespace === undefined || NAMESPACE_PATTERN.test(namespace);
   if (!namespaceOk)
     warn(`CLAUDE_INTERCOM_NATS_NAMESPACE=${namespace} is not a namespace (1-32 characters of a-z, 0-9, "_" and "-"), so "${DEFAULT_NAMESPACE}" is used; fix or unset it`);
+  const domain = nonEmpty(env.CLAUDE_INTERCOM_NATS_DOMAIN);
+  const domainProblem = domain === undefined || DOMAIN_PATTERN.test(domain) ? undefined : `CLAUDE_INTERCOM_NATS_DOMAIN=${domain} is not a JetStream domain (1-64 letters, digits, "_" and "-"); fix or unset it`;
+  if (domainProblem)
+    warn(domainProblem);
   return {
     server: nonEmpty(env.CLAUDE_INTERCOM_NATS_URL),
     machine: machineOk && wanted !== undefined ? wanted : fallback,
     machineProblem,
     namespace: namespaceOk && namespace !== undefined ? namespace : DEFAULT_NAMESPACE,
+    domain: domainProblem ? undefined : domain,
+    domainProblem,
     user: nonEmpty(env.CLAUDE_INTERCOM_NATS_USER),
     password: nonEmpty(env.CLAUDE_INTERCOM_NATS_PASSWORD),
     token: nonEmpty(env.CLAUDE_INTERCOM_NATS_TOKEN),
@@ -426,4 +433,4 @@ function resolveConfig({ env, cwd, home, hostname = "localhost" }) {
   });
 }
 
-export { joinPath, isAbsolutePath, normalizePath, baseName, dirName, relativeTo, nextStepText, renderNote, NEXT, IntercomError, isIntercomError, hasErrno, describeError, boundaryAtOrBefore, sliceChars, sliceTail, shorten, assertPlainText, forTerminal, jsonForTerminal, oneLineForTerminal, asciiEscaped, CODE_PATTERN, HUMAN, MAILBOX_PATTERN, MACHINE_PATTERN, NAMESPACE_PATTERN, REMOTE_MAILBOX_PATTERN, RECIPIENT_PATTERN, MESSAGE_ID_PATTERN, SESSION_ID_PATTERN, NAME_PATTERN, randomToken, newCode, messageIdGenerator, assertCode, assertMailbox, assertMachine, isMachine, splitRemote, senderAddress, assertRecipient, sessionMailbox, assertMessageId, assertSessionId, assertName, isCode, isSessionId, parseIdentityOverride, DEFAULT_MAX_BODY_BYTES, resolveConfig };
+export { joinPath, isAbsolutePath, normalizePath, baseName, dirName, relativeTo, nextStepText, renderNote, NEXT, IntercomError, isIntercomError, hasErrno, describeError, boundaryAtOrBefore, sliceChars, sliceTail, shorten, assertPlainText, forTerminal, jsonForTerminal, oneLineForTerminal, asciiEscaped, CODE_PATTERN, HUMAN, MAILBOX_PATTERN, MACHINE_PATTERN, NAMESPACE_PATTERN, DOMAIN_PATTERN, REMOTE_MAILBOX_PATTERN, RECIPIENT_PATTERN, MESSAGE_ID_PATTERN, SESSION_ID_PATTERN, NAME_PATTERN, randomToken, newCode, messageIdGenerator, assertCode, assertMailbox, assertMachine, isMachine, splitRemote, senderAddress, assertRecipient, sessionMailbox, assertMessageId, assertSessionId, assertName, isCode, isSessionId, parseIdentityOverride, DEFAULT_MAX_BODY_BYTES, resolveConfig };

@@ -9,7 +9,7 @@ import {
   MESSAGE_ID_PATTERN,
   SESSION_ID_PATTERN,
   NAME_PATTERN
-} from "./app-sg4s6xy6.js";
+} from "./app-mwkjszrb.js";
 import {
   string,
   number,

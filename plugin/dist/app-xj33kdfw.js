@@ -2,7 +2,7 @@
 import {
   nodeFs,
   isProcessAlive2
-} from "./app-jfdnnj6k.js";
+} from "./app-cv8ntm86.js";
 import {
   joinPath,
   normalizePath,
@@ -24,7 +24,7 @@ import {
   splitRemote,
   assertRecipient,
   assertMessageId
-} from "./app-sg4s6xy6.js";
+} from "./app-mwkjszrb.js";
 import {
   FILE_MODE,
   writeTmp,
@@ -38,10 +38,10 @@ import {
   INBOX_STATES,
   HISTORY_STATES,
   MESSAGE_STATES
-} from "./app-p8z4rjgm.js";
+} from "./app-zs7p7tnf.js";
 import {
   isFutureStamp
-} from "./app-qne7c0ff.js";
+} from "./app-7hxry1f2.js";
 
 // src/store/record-check.ts
 var fail = (path, kind) => ({ ok: false, issue: { path, kind } });
@@ -180,7 +180,7 @@ function isHotKind(kind) {
 // src/store/records.ts
 var schemas;
 async function loadSchemas() {
-  schemas ??= (await import("./schema-57jvf40g.js")).recordSchemas;
+  schemas ??= (await import("./schema-r57hdd95.js")).recordSchemas;
   return schemas;
 }
 async function warmRecords() {

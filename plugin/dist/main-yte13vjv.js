@@ -3,12 +3,12 @@ import {
   IntercomError,
   describeError,
   isSessionId
-} from "./app-sg4s6xy6.js";
+} from "./app-mwkjszrb.js";
 import {
   processStartedAt2,
   ancestors2,
   findNamedClaude2
-} from "./app-jfdnnj6k.js";
+} from "./app-cv8ntm86.js";
 
 // src/hooks/input.ts
 var str = (value) => typeof value === "string" && value !== "" ? value : undefined;
@@ -61,12 +61,12 @@ function hookLaunch(pid, claudePid, fallback) {
 
 // src/hooks/main.ts
 var HOOK_EVENTS = {
-  "session-start": { load: async () => (await import("./watcher-9rsyrayn.js")).watcher, background: true },
-  stop: { load: async () => (await import("./watcher-9rsyrayn.js")).watcher, background: true },
-  "pre-tool-use": { load: async () => (await import("./pre-tool-use-jp39hjrp.js")).preToolUse, background: false },
-  "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-w57wca2d.js")).userPromptSubmit, background: false },
-  "stop-failure": { load: async () => (await import("./watcher-9rsyrayn.js")).watcher, background: true },
-  "session-end": { load: async () => (await import("./session-end-8q07shzz.js")).sessionEnd, background: false }
+  "session-start": { load: async () => (await import("./watcher-0ydnwhxc.js")).watcher, background: true },
+  stop: { load: async () => (await import("./watcher-0ydnwhxc.js")).watcher, background: true },
+  "pre-tool-use": { load: async () => (await import("./pre-tool-use-7cmfj3f6.js")).preToolUse, background: false },
+  "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-yctzf5fc.js")).userPromptSubmit, background: false },
+  "stop-failure": { load: async () => (await import("./watcher-0ydnwhxc.js")).watcher, background: true },
+  "session-end": { load: async () => (await import("./session-end-xqwhqzms.js")).sessionEnd, background: false }
 };
 function hookUsage() {
   return [

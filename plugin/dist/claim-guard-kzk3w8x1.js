@@ -8,7 +8,7 @@ import {
   nextStepText,
   shorten,
   oneLineForTerminal
-} from "./app-sg4s6xy6.js";
+} from "./app-mwkjszrb.js";
 
 // src/hooks/claim-guard.ts
 function claimWarning(file, claims) {

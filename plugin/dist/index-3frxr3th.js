@@ -26,7 +26,7 @@ import {
   isSessionId,
   parseIdentityOverride,
   DEFAULT_MAX_BODY_BYTES
-} from "./app-sg4s6xy6.js";
+} from "./app-mwkjszrb.js";
 import {
   nodeFs,
   procInfo2,
@@ -35,7 +35,7 @@ import {
   descendants2,
   isClaudeArgv2,
   processCwd2
-} from "./app-jfdnnj6k.js";
+} from "./app-cv8ntm86.js";
 import {
   quoted,
   label
@@ -60,7 +60,7 @@ import {
   MESSAGE_STATES,
   STORE_FORMAT_VERSION,
   createLayout
-} from "./app-p8z4rjgm.js";
+} from "./app-zs7p7tnf.js";
 import {
   warmRecords,
   listRecordNames,
@@ -82,7 +82,7 @@ import {
   patternBase,
   baseMatches,
   relativeInside
-} from "./app-9mhxrygy.js";
+} from "./app-xj33kdfw.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,
@@ -101,25 +101,25 @@ import {
   readRecordedTitles,
   createActivity,
   createPresence
-} from "./app-0mdqzphq.js";
+} from "./app-fyj47tfj.js";
 import {
   listPanes,
   typeIntoPane,
   paneQuestion,
   senderMailbox,
   createPostOffice
-} from "./app-8d3kdbcn.js";
+} from "./app-2ejww6tf.js";
 import {
   frameMessage
-} from "./app-wszmtx83.js";
+} from "./app-rxa1a9cd.js";
 import {
   createMesh
-} from "./app-w8bx7h1c.js";
+} from "./app-mk4kztkq.js";
 import {
   parseSince,
   sinceTime,
   parseAddress
-} from "./app-raxa3jz4.js";
+} from "./app-2w649cfm.js";
 import {
   waitFor
 } from "./app-r6np75d3.js";
@@ -127,7 +127,7 @@ import {
   detectProject,
   projectKeyHash,
   isFutureStamp
-} from "./app-qne7c0ff.js";
+} from "./app-7hxry1f2.js";
 import {
   __toESM
 } from "./app-x0fgcxv8.js";

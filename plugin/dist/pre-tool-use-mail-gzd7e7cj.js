@@ -1,21 +1,21 @@
 // @bun
-import"./app-jfdnnj6k.js";
-import"./app-0mdqzphq.js";
-import"./app-p8z4rjgm.js";
+import"./app-cv8ntm86.js";
+import"./app-fyj47tfj.js";
+import"./app-zs7p7tnf.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-29bjwweg.js";
+} from "./app-dx1k9e0h.js";
 import"./app-4xx3ma53.js";
-import"./app-wszmtx83.js";
+import"./app-rxa1a9cd.js";
 import {
   claimNewMail2,
   formatDelivery2
-} from "./app-y0jwhdk0.js";
+} from "./app-0df747rp.js";
 import {
   mailHandover
-} from "./app-sj12dcyk.js";
-import"./app-qne7c0ff.js";
+} from "./app-9jzq8mqc.js";
+import"./app-7hxry1f2.js";
 
 // src/hooks/pre-tool-use-mail.ts
 async function toolCallMail(store, self, lineage, subagent) {

@@ -4,11 +4,11 @@ import {
   hookClaude2,
   hookAgent2,
   cliSender2
-} from "./app-29bjwweg.js";
-import"./app-0mdqzphq.js";
-import"./app-qne7c0ff.js";
-import"./app-jfdnnj6k.js";
-import"./app-p8z4rjgm.js";
+} from "./app-dx1k9e0h.js";
+import"./app-fyj47tfj.js";
+import"./app-7hxry1f2.js";
+import"./app-cv8ntm86.js";
+import"./app-zs7p7tnf.js";
 export {
   cliSender2 as cliSender,
   hookAgent2 as hookAgent,

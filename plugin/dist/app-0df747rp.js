@@ -1,11 +1,11 @@
 // @bun
 import {
   sliceChars
-} from "./app-sg4s6xy6.js";
+} from "./app-mwkjszrb.js";
 import {
   PEER_NOTICE,
   frameMessage
-} from "./app-wszmtx83.js";
+} from "./app-rxa1a9cd.js";
 
 // src/hooks/deliver.ts
 var MAX_DELIVERY_CHARS = 8000;

@@ -2,13 +2,13 @@
 import {
   isProcessAlive2,
   stopProcess2
-} from "./app-jfdnnj6k.js";
-import"./app-0mdqzphq.js";
-import"./app-p8z4rjgm.js";
+} from "./app-cv8ntm86.js";
+import"./app-fyj47tfj.js";
+import"./app-zs7p7tnf.js";
 import {
   hookAgent2
-} from "./app-29bjwweg.js";
-import"./app-qne7c0ff.js";
+} from "./app-dx1k9e0h.js";
+import"./app-7hxry1f2.js";
 import {
   selfOf,
   seenBy

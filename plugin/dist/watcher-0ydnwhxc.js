@@ -5,23 +5,23 @@ import {
   isProcessAlive2,
   ancestors2,
   stopProcess2
-} from "./app-jfdnnj6k.js";
+} from "./app-cv8ntm86.js";
 import {
   describeError
-} from "./app-sg4s6xy6.js";
+} from "./app-mwkjszrb.js";
 import"./app-4xx3ma53.js";
-import"./app-wszmtx83.js";
+import"./app-rxa1a9cd.js";
 import {
   claimNewMail2,
   formatDelivery2,
   additionalContext2
-} from "./app-y0jwhdk0.js";
-import"./app-0mdqzphq.js";
-import"./app-p8z4rjgm.js";
+} from "./app-0df747rp.js";
+import"./app-fyj47tfj.js";
+import"./app-zs7p7tnf.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-29bjwweg.js";
+} from "./app-dx1k9e0h.js";
 import {
   waitFor
 } from "./app-r6np75d3.js";
@@ -29,8 +29,8 @@ import {
   mailHandover,
   createWakeCheck,
   idleOrBusy
-} from "./app-sj12dcyk.js";
-import"./app-qne7c0ff.js";
+} from "./app-9jzq8mqc.js";
+import"./app-7hxry1f2.js";
 import {
   selfOf,
   seenBy

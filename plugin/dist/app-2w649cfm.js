@@ -5,7 +5,7 @@ import {
   HUMAN,
   isMachine,
   isCode
-} from "./app-sg4s6xy6.js";
+} from "./app-mwkjszrb.js";
 import {
   label
 } from "./app-4xx3ma53.js";

@@ -1,13 +1,13 @@
 // @bun
 import {
   isCode
-} from "./app-sg4s6xy6.js";
+} from "./app-mwkjszrb.js";
 import {
   readTextWithoutNodeFs,
   listNamesWithoutNodeFs,
   hasNamesWithoutNodeFs,
   createLayout
-} from "./app-p8z4rjgm.js";
+} from "./app-zs7p7tnf.js";
 import {
   selfOf
 } from "./app-vgn7n7d1.js";
@@ -80,16 +80,16 @@ var preToolUse = async (ctx) => {
   const file = editedFile(ctx.input, ctx.config.cwd);
   const guard = file !== undefined && await quickHasClaims(ctx.config.storeDir);
   const takesMail = ctx.input.agentId === undefined;
-  const { ancestors } = await import("./proc-apew07z6.js");
-  const { toolCallMail } = await import("./pre-tool-use-mail-qc0de32c.js");
-  const { additionalContext } = await import("./deliver-15eb2hv0.js");
+  const { ancestors } = await import("./proc-tv78bt35.js");
+  const { toolCallMail } = await import("./pre-tool-use-mail-gzd7e7cj.js");
+  const { additionalContext } = await import("./deliver-jqgf3gss.js");
   const store = await ctx.store();
   const { agent, context: delivery } = await toolCallMail(store, selfOf(ctx), ancestors(ctx.pid), !takesMail);
   const context = delivery ? [delivery] : [];
   let decision;
   let notice;
   if (guard && file) {
-    const { claimNotice, claimWarning } = await import("./claim-guard-y3nyff0w.js");
+    const { claimNotice, claimWarning } = await import("./claim-guard-kzk3w8x1.js");
     const claims = await store.claims.covering(file, agent?.code);
     const warning = claimWarning(file, claims);
     if (warning && ctx.config.claimMode === "warn")

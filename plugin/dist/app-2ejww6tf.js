@@ -10,21 +10,21 @@ import {
   senderAddress,
   assertMessageId,
   isSessionId
-} from "./app-sg4s6xy6.js";
+} from "./app-mwkjszrb.js";
 import {
   nodeFs
-} from "./app-jfdnnj6k.js";
+} from "./app-cv8ntm86.js";
 import {
   presenceOf
-} from "./app-0mdqzphq.js";
+} from "./app-fyj47tfj.js";
 import {
   INBOX_STATES
-} from "./app-p8z4rjgm.js";
+} from "./app-zs7p7tnf.js";
 import {
   idTime,
   validateBody,
   claimInForce
-} from "./app-9mhxrygy.js";
+} from "./app-xj33kdfw.js";
 import {
   parseAddress,
   sameProject,
@@ -32,10 +32,10 @@ import {
   unknownRecipient,
   directRecipients,
   matchAgents
-} from "./app-raxa3jz4.js";
+} from "./app-2w649cfm.js";
 import {
   isFutureStamp
-} from "./app-qne7c0ff.js";
+} from "./app-7hxry1f2.js";
 
 // src/intercom/loop-guard.ts
 var RATE_LIMIT = 30;

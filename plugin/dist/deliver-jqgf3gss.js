@@ -3,8 +3,8 @@ import {
   claimNewMail2,
   formatDelivery2,
   additionalContext2
-} from "./app-y0jwhdk0.js";
-import"./app-wszmtx83.js";
+} from "./app-0df747rp.js";
+import"./app-rxa1a9cd.js";
 import"./app-4xx3ma53.js";
 export {
   additionalContext2 as additionalContext,
