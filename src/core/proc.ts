@@ -108,6 +108,32 @@ export function lastCreatedPid(): number | undefined {
   }
 }
 
+/** Pids run below this (proc(5): /proc/sys/kernel/pid_max), read once; undefined without /proc. */
+let pidMaxRead: number | undefined | null = null;
+function pidMax(): number | undefined {
+  if (pidMaxRead !== null) return pidMaxRead;
+  pidMaxRead = undefined;
+  try {
+    const max = Number(nodeFs().readFileSync('/proc/sys/kernel/pid_max', 'utf8').trim());
+    if (Number.isInteger(max) && max > 0) pidMaxRead = max;
+  } catch {
+    // no /proc: pids are compared as numbers
+  }
+  return pidMaxRead;
+}
+
+/**
+ * Whether process `a` was created after process `b`, for two pids handed out close together
+ * (within seconds): pids grow until they wrap at pid_max, so past the wrap a small pid is the
+ * newer one. Counted forward from `b` around pid_max: less than half the space means after.
+ */
+export function pidCreatedAfter(a: number, b: number): boolean {
+  const max = pidMax();
+  if (max === undefined || a >= max || b >= max) return a > b;
+  const ahead = (((a - b) % max) + max) % max;
+  return ahead !== 0 && ahead < max / 2;
+}
+
 /** True when `pid` runs and, if `start` is given, is the process that had that start token. */
 export function isProcessAlive(pid: number, start?: string): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;

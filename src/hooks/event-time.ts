@@ -4,7 +4,7 @@
 // (measured with Bun 1.4.5; more under load), and a peer's wake written in that window was
 // outranked by the late stamp of a watcher taking over (issue 10.2).
 // Only core/proc.ts is loaded: main.ts imports this on every hook's path.
-import { ancestors, findNamedClaude, processStartedAt } from '../core/proc.ts';
+import { ancestors, findNamedClaude, pidCreatedAfter, processStartedAt } from '../core/proc.ts';
 
 /**
  * How much earlier than the hook's own process a launcher between it and Claude may have started
@@ -38,7 +38,7 @@ export function hookLaunch(pid: number, claudePid: number | undefined, fallback:
     const at = processStartedAt(p.pid);
     if (at === undefined || at < own - LAUNCH_WINDOW_MS) continue;
     if (at < launch.at) launch.at = at;
-    if (p.pid < launch.firstPid) launch.firstPid = p.pid; // pids grow: the parent was created first
+    if (pidCreatedAfter(launch.firstPid, p.pid)) launch.firstPid = p.pid; // the parent was created first
   }
   return launch;
 }

@@ -17,7 +17,8 @@
 // wake's, which names another transcript). Nor between two hooks: a SessionStart whose watcher
 // registers late and the first prompt launched a few ms after it can start in the same tick, and
 // the prompt's busy must stand. There pids decide, which grow with each new process: a wake
-// records the newest pid at its moment, a hook's event the pid its launch began with.
+// records the newest pid at its moment, a hook's event the pid its launch began with (pids wrap
+// at pid_max: core/proc.ts pidCreatedAfter).
 //
 // An event stamped further ahead of now than the allowed clock skew was written by a clock that
 // was wrong; it would outrank every true event until the clock caught up, so it is ignored (and
@@ -31,7 +32,7 @@ import type { Clock } from '../core/clock.ts';
 import { listNames, moveIfPresent, publish, removeIfPresent, removeQuietly, writeTmp } from './files.ts';
 import { isFutureStamp } from './clock-skew.ts';
 import { nodeFs } from '../core/node-fs.ts';
-import { procInfo } from '../core/proc.ts';
+import { pidCreatedAfter, procInfo } from '../core/proc.ts';
 import { processToken } from './layout.ts';
 import type { Layout } from './layout.ts';
 import type { ActivityRecord } from './schema.ts';
@@ -129,7 +130,7 @@ export function createActivity(ctx: ActivityContext) {
     // The pid that orders the latest event: a wake's newest pid then, or a hook's own first pid.
     const latestPid = latest?.record.last_pid ?? latest?.record.first_pid;
     if (latest && latestPid !== undefined && event.firstPid !== undefined && Math.abs(eventTime(latest.name) - event.at) <= TIE_MS) {
-      if (event.firstPid <= latestPid) return; // launched before that wake, or before that hook
+      if (!pidCreatedAfter(event.firstPid, latestPid)) return; // launched before that wake, or before that hook
       stamp = Math.max(stamp, eventTime(latest.name) + 1); // launched after it: sorts after it too
     } else if (latestName && eventTime(latestName) > event.at) return; // a newer event decides
     if (event.state === 'idle' && latest?.record.state === 'idle') return;

@@ -4,7 +4,7 @@
 // the idle began; an event stamped beyond the allowed clock skew is ignored; events recorded under
 // a Claude process before its agent existed are adopted by the agent.
 import { describe, expect, test } from 'bun:test';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixedClock } from '../../src/core/clock.ts';
 import { procInfo } from '../../src/core/proc.ts';
@@ -185,6 +185,18 @@ describe('an idle and a wake whose times are within a clock tick of each other',
     await store.agents.setActivity('abcd', 'idle', { at: T0 + 1, firstPid: 5003 });
     expect(await store.agents.activity('abcd')).toMatchObject({ state: 'idle', since: iso(T0 + 11) });
   });
+
+  const PID_MAX = '/proc/sys/kernel/pid_max';
+  test.skipIf(!existsSync(PID_MAX))(
+    "the Stop of the woken turn launched after the pids wrapped (a pid below the wake's) makes it idle",
+    async () => {
+      const max = Number(readFileSync(PID_MAX, 'utf8'));
+      const { store } = await storeLater();
+      await store.agents.setActivity('abcd', 'busy', { at: T0 + 10, lastPid: max - 5 });
+      await store.agents.setActivity('abcd', 'idle', { at: T0 + 1, firstPid: 301 });
+      expect(await store.agents.activity('abcd')).toMatchObject({ state: 'idle', since: iso(T0 + 11) });
+    },
+  );
 
   test('further apart, time alone decides', async () => {
     const { store } = await storeLater();

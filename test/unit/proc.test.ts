@@ -1,6 +1,7 @@
 import { expect, test } from 'bun:test';
 import { join } from 'node:path';
-import { ancestors, isProcessAlive, parseProcStat, procInfo, processStartedAt } from '../../src/core/proc.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { ancestors, isProcessAlive, parseProcStat, pidCreatedAfter, procInfo, processStartedAt } from '../../src/core/proc.ts';
 import { BUN, REPO } from '../helpers/paths.ts';
 
 test('parses /proc/<pid>/stat even when comm has spaces and parentheses', () => {
@@ -52,4 +53,14 @@ test("a hook's launch is its outermost process below Claude (time and pid), not 
   expect(at).toBeLessThanOrEqual(returnedAt);
   expect(at).toBeGreaterThanOrEqual(spawnedAt - 25);
   expect(origin - at).toBeGreaterThan(350);
+});
+
+test('pids handed out close together: the higher is the newer, until they wrap at pid_max', () => {
+  expect(pidCreatedAfter(5003, 5000)).toBe(true);
+  expect(pidCreatedAfter(5000, 5003)).toBe(false);
+  expect(pidCreatedAfter(5000, 5000)).toBe(false);
+  if (!existsSync('/proc/sys/kernel/pid_max')) return;
+  const max = Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8'));
+  expect(pidCreatedAfter(301, max - 5)).toBe(true); // created after the wrap
+  expect(pidCreatedAfter(max - 5, 301)).toBe(false);
 });
