@@ -109,10 +109,19 @@ async function ownerProcess(store: Intercom, code: string, chain: ProcInfo[], gu
 async function deliver(ctx: HookContext, store: Intercom, code: string): Promise<boolean> {
   const claimed = await claimNewMail(store, code);
   if (claimed.length === 0) return false;
+  // From here the mail is claimed: it must reach the model (exit 2) whatever fails next, or it
+  // would sit in delivered/ unseen. What follows is a hint (the count) and a mark (busy).
+  const more = await store.mail.countNew(code).catch(() => 0);
   // On exit 2 Claude Code hands the hook's stderr (stdout if stderr is empty) to the model.
-  ctx.err(formatDelivery(code, claimed, await store.mail.countNew(code)));
-  // The wake's moment, not the hook's start, and the newest pid then (store/activity.ts says why).
-  await store.presence.mark(code, 'busy', { ...seenBy(ctx), at: undefined, firstPid: undefined, lastPid: lastCreatedPid() });
+  ctx.err(formatDelivery(code, claimed, more));
+  try {
+    // The wake's moment, not the hook's start, and the newest pid then (store/activity.ts says why).
+    await store.presence.mark(code, 'busy', { ...seenBy(ctx), at: undefined, firstPid: undefined, lastPid: lastCreatedPid() });
+  } catch {
+    // Without it the session may read idle until this turn's Stop, and another message could
+    // wake it sooner: better than mail marked delivered that the model never saw. Whatever broke
+    // the store here breaks the next write loudly; nothing for the model to act on.
+  }
   return true;
 }
 

@@ -4,6 +4,7 @@
 // doctor must name the cause. The cap is reached for real here: a helper process takes every
 // instance the user has left.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { startAgent } from '../helpers/agent.ts';
@@ -79,4 +80,34 @@ describe.skipIf(!canRun)('with every inotify instance taken', () => {
       await inotify.release();
     }
   }, 60_000);
+});
+
+describe('a busy mark that cannot be written at the wake', () => {
+  test('the claimed mail still reaches the model (exit 2 with its text): never delivered unseen', async () => {
+    const claude = await startFakeClaude({
+      sandbox,
+      cwd: project ?? makeProject(sandbox, 'shop'),
+      sessionId: randomUUID(),
+      env,
+      namedClaude: true,
+    });
+    const code = await agentCode(claude);
+    const activity = join(store, 'activity', code);
+    try {
+      const run = await claude.hook('stop', { hook_event_name: 'Stop' });
+      await until(() => watcherArmedBy(store, run, code), 'the watcher to arm');
+      await Bun.sleep(300); // past its idle mark
+      // The agent's activity folder becomes a file: the wake's busy mark fails (ENOTDIR).
+      rmSync(activity, { recursive: true, force: true });
+      writeFileSync(activity, '');
+      await peer.call('send', { to: code, body: 'read me even so' });
+      const result = await run.done;
+      expect(result.exit).toBe(2);
+      expect(result.stderr).toContain('read me even so');
+    } finally {
+      rmSync(activity, { force: true });
+      mkdirSync(activity, { recursive: true });
+      await claude.exit();
+    }
+  });
 });
