@@ -92,6 +92,25 @@ function processStartedAt(pid) {
     return;
   return Math.floor(now - sinceBoot + startTicks * TICK_MS - TICK_MS);
 }
+var pidMaxRead = null;
+function pidMax() {
+  if (pidMaxRead !== null)
+    return pidMaxRead;
+  pidMaxRead = undefined;
+  try {
+    const max = Number(nodeFs().readFileSync("/proc/sys/kernel/pid_max", "utf8").trim());
+    if (Number.isInteger(max) && max > 0)
+      pidMaxRead = max;
+  } catch {}
+  return pidMaxRead;
+}
+function pidCreatedAfter(a, b) {
+  const max = pidMax();
+  if (max === undefined || a >= max || b >= max)
+    return a > b;
+  const ahead = ((a - b) % max + max) % max;
+  return ahead !== 0 && ahead < max / 2;
+}
 function isProcessAlive(pid, start) {
   if (!Number.isInteger(pid) || pid <= 0)
     return false;
@@ -571,7 +590,7 @@ function createActivity(ctx) {
     const latest = event.firstPid !== undefined || event.state === "idle" ? await newestIn(dir, names) : undefined;
     const latestPid = latest?.record.last_pid ?? latest?.record.first_pid;
     if (latest && latestPid !== undefined && event.firstPid !== undefined && Math.abs(eventTime(latest.name) - event.at) <= TIE_MS) {
-      if (event.firstPid <= latestPid)
+      if (!pidCreatedAfter(event.firstPid, latestPid))
         return;
       stamp = Math.max(stamp, eventTime(latest.name) + 1);
     } else if (latestName && eventTime(latestName) > event.at)
@@ -1127,7 +1146,7 @@ function hookLaunch(pid, claudePid, fallback) {
       continue;
     if (at < launch.at)
       launch.at = at;
-    if (p.pid < launch.firstPid)
+    if (pidCreatedAfter(launch.firstPid, p.pid))
       launch.firstPid = p.pid;
   }
   return launch;
@@ -1198,6 +1217,10 @@ async function claimNewMail(store, code) {
   const moved = new Set(await store.mail.markDelivered(code, ids));
   return fits.filter((item) => moved.has(item.message.id)).map((item) => ({ ...item, state: "delivered" }));
 }
+async function claimedText(store, code, claimed) {
+  const waiting = await store.mail.countNew(code).catch(() => 0);
+  return formatDelivery(code, claimed, waiting);
+}
 function formatDelivery(code, messages, stillWaiting) {
   const head = `intercom: ${messages.length} new message(s) for you (agent ${code}) from other Claude sessions. ${PEER_NOTICE}`;
   const more = stillWaiting > 0 ? `
@@ -1257,7 +1280,7 @@ var userPromptSubmit = async (ctx) => {
     return 0;
   const claimed = await claimNewMail(store, agent.code);
   if (claimed.length) {
-    ctx.out(additionalContext("UserPromptSubmit", formatDelivery(agent.code, claimed, await store.mail.countNew(agent.code))));
+    ctx.out(additionalContext("UserPromptSubmit", await claimedText(store, agent.code, claimed)));
   }
   return 0;
 };
@@ -1282,7 +1305,7 @@ async function inForeground(ctx, chain, handover) {
     return 0;
   const claimed = await claimNewMail(store, agent.code);
   if (claimed.length)
-    ctx.out(additionalContext("SessionStart", formatDelivery(agent.code, claimed, await store.mail.countNew(agent.code))));
+    ctx.out(additionalContext("SessionStart", await claimedText(store, agent.code, claimed)));
   return 0;
 }
 async function markIdle(ctx, store, code) {

@@ -873,6 +873,10 @@ async function claimNewMail(store, code) {
   const moved = new Set(await store.mail.markDelivered(code, ids));
   return fits.filter((item) => moved.has(item.message.id)).map((item) => ({ ...item, state: "delivered" }));
 }
+async function claimedText(store, code, claimed) {
+  const waiting = await store.mail.countNew(code).catch(() => 0);
+  return formatDelivery(code, claimed, waiting);
+}
 function formatDelivery(code, messages, stillWaiting) {
   const head = `intercom: ${messages.length} new message(s) for you (agent ${code}) from other Claude sessions. ${PEER_NOTICE}`;
   const more = stillWaiting > 0 ? `
@@ -1011,7 +1015,7 @@ async function toolCallMail(store, self, lineage, subagent) {
   if (!agent || !canShow || await store.mail.countNew(agent.code) === 0)
     return { agent, context: undefined };
   const mail = await claimNewMail(store, agent.code);
-  const context = mail.length ? formatDelivery(agent.code, mail, await store.mail.countNew(agent.code)) : undefined;
+  const context = mail.length ? await claimedText(store, agent.code, mail) : undefined;
   return { agent, context };
 }
 

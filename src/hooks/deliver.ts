@@ -49,6 +49,16 @@ export async function claimNewMail(store: ClaimStore, code: string): Promise<Sto
   return fits.filter((item) => moved.has(item.message.id)).map((item) => ({ ...item, state: 'delivered' }));
 }
 
+/**
+ * The text that shows mail just claimed (`claimed`, from claimNewMail). How many still wait is a
+ * hint: when counting fails the mail is shown all the same, for it has left new/ and a hook that
+ * failed now would leave it in delivered/, never seen.
+ */
+export async function claimedText(store: { mail: Pick<Mail, 'countNew'> }, code: string, claimed: StoredMessage[]): Promise<string> {
+  const waiting = await store.mail.countNew(code).catch(() => 0);
+  return formatDelivery(code, claimed, waiting);
+}
+
 export function formatDelivery(code: string, messages: StoredMessage[], stillWaiting: number): string {
   const head = `intercom: ${messages.length} new message(s) for you (agent ${code}) from other Claude sessions. ${PEER_NOTICE}`;
   const more = stillWaiting > 0 ? `\n\n${stillWaiting} more message(s) are waiting: call the intercom peek tool.` : '';

@@ -8,7 +8,7 @@ import { hookAgent, hookClaude } from '../intercom/identity.ts';
 import type { HookAgent, HookAgentStore, HookSelf } from '../intercom/identity.ts';
 import { mailHandover } from '../intercom/wake.ts';
 import type { Mail } from '../store/mail.ts';
-import { claimNewMail, formatDelivery } from './deliver.ts';
+import { claimedText, claimNewMail } from './deliver.ts';
 import type { ClaimStore } from './deliver.ts';
 
 /** An Intercom, or the lean route's store (store/quick-mail.ts). */
@@ -35,6 +35,6 @@ export async function toolCallMail(
   const canShow = mailHandover('pre-tool-use', { subagent, claude: hookClaude(self, lineage) }) === 'context';
   if (!agent || !canShow || (await store.mail.countNew(agent.code)) === 0) return { agent, context: undefined };
   const mail = await claimNewMail(store, agent.code);
-  const context = mail.length ? formatDelivery(agent.code, mail, await store.mail.countNew(agent.code)) : undefined;
+  const context = mail.length ? await claimedText(store, agent.code, mail) : undefined;
   return { agent, context };
 }

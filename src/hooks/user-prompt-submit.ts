@@ -3,7 +3,7 @@
 import { ancestors } from '../core/proc.ts';
 import type { LifecycleHandler } from './context.ts';
 import { seenBy, selfOf } from './context.ts';
-import { additionalContext, claimNewMail, formatDelivery } from './deliver.ts';
+import { additionalContext, claimedText, claimNewMail } from './deliver.ts';
 import { hookAgent, hookClaude } from '../intercom/identity.ts';
 
 export const userPromptSubmit: LifecycleHandler = async (ctx) => {
@@ -18,7 +18,7 @@ export const userPromptSubmit: LifecycleHandler = async (ctx) => {
   if ((await store.mail.countNew(agent.code)) === 0) return 0;
   const claimed = await claimNewMail(store, agent.code);
   if (claimed.length) {
-    ctx.out(additionalContext('UserPromptSubmit', formatDelivery(agent.code, claimed, await store.mail.countNew(agent.code))));
+    ctx.out(additionalContext('UserPromptSubmit', await claimedText(store, agent.code, claimed)));
   }
   return 0;
 };

@@ -8,7 +8,7 @@ import { hookAgent } from '../intercom/identity.ts';
 import type { MailHandover } from '../intercom/wake.ts';
 import type { LifecycleContext, LifecycleStore } from './context.ts';
 import { seenBy, selfOf } from './context.ts';
-import { additionalContext, claimNewMail, formatDelivery } from './deliver.ts';
+import { additionalContext, claimedText, claimNewMail } from './deliver.ts';
 
 /**
  * The foreground hook: `chain` is its ancestors (core/proc.ts `ancestors`), `handover` what
@@ -21,8 +21,7 @@ export async function inForeground(ctx: LifecycleContext, chain: ProcInfo[], han
   await markIdle(ctx, store, agent.code);
   if (handover !== 'context' || (await store.mail.countNew(agent.code)) === 0) return 0;
   const claimed = await claimNewMail(store, agent.code);
-  if (claimed.length)
-    ctx.out(additionalContext('SessionStart', formatDelivery(agent.code, claimed, await store.mail.countNew(agent.code))));
+  if (claimed.length) ctx.out(additionalContext('SessionStart', await claimedText(store, agent.code, claimed)));
   return 0;
 }
 

@@ -13,7 +13,7 @@ import type { AgentChange } from '../intercom/index.ts';
 import { waitFor } from '../core/wait-for.ts';
 import type { HookContext, HookHandler } from './context.ts';
 import { seenBy, selfOf } from './context.ts';
-import { claimNewMail, formatDelivery } from './deliver.ts';
+import { claimedText, claimNewMail, formatDelivery } from './deliver.ts';
 import { inForeground, markIdle } from './watcher-foreground.ts';
 import { hookAgent, hookClaude } from '../intercom/identity.ts';
 import { createWakeCheck, idleOrBusy, mailHandover } from '../intercom/wake.ts';
@@ -111,9 +111,8 @@ async function deliver(ctx: HookContext, store: Intercom, code: string): Promise
   if (claimed.length === 0) return false;
   // From here the mail is claimed: it must reach the model (exit 2) whatever fails next, or it
   // would sit in delivered/ unseen. What follows is a hint (the count) and a mark (busy).
-  const more = await store.mail.countNew(code).catch(() => 0);
   // On exit 2 Claude Code hands the hook's stderr (stdout if stderr is empty) to the model.
-  ctx.err(formatDelivery(code, claimed, more));
+  ctx.err(await claimedText(store, code, claimed));
   try {
     // The wake's moment, not the hook's start, and the newest pid then (store/activity.ts says why).
     await store.presence.mark(code, 'busy', { ...seenBy(ctx), at: undefined, firstPid: undefined, lastPid: lastCreatedPid() });

@@ -24,17 +24,17 @@ import {
 } from "./app-z9acd3mv.js";
 import {
   procInfo2
-} from "./app-cv8ntm86.js";
-import"./app-fyj47tfj.js";
-import"./app-zs7p7tnf.js";
+} from "./app-1gchtcgh.js";
+import"./app-qm0dvrsc.js";
+import"./app-513mj3jz.js";
 import {
   cliSender2
-} from "./app-dx1k9e0h.js";
+} from "./app-2gew7fg0.js";
 import"./app-4xx3ma53.js";
-import"./app-xj33kdfw.js";
+import"./app-ydgacrj2.js";
 import {
   senderMailbox
-} from "./app-2ejww6tf.js";
+} from "./app-k1b8yxzj.js";
 import {
   SINCE_FORMS,
   readSince,
@@ -43,7 +43,7 @@ import {
 import {
   detectProject,
   projectKey
-} from "./app-7hxry1f2.js";
+} from "./app-pez2kmty.js";
 import {
   __toESM
 } from "./app-x0fgcxv8.js";

@@ -7,8 +7,9 @@ import {
 } from "./app-mwkjszrb.js";
 import {
   nodeFs,
-  procInfo2
-} from "./app-cv8ntm86.js";
+  procInfo2,
+  pidCreatedAfter2
+} from "./app-1gchtcgh.js";
 import {
   writeTmp,
   publish,
@@ -17,10 +18,10 @@ import {
   removeIfPresent,
   removeQuietly,
   processToken
-} from "./app-zs7p7tnf.js";
+} from "./app-513mj3jz.js";
 import {
   isFutureStamp
-} from "./app-7hxry1f2.js";
+} from "./app-pez2kmty.js";
 
 // src/store/activity.ts
 var TIE_MS = 50;
@@ -58,7 +59,7 @@ function createActivity(ctx) {
     const latest = event.firstPid !== undefined || event.state === "idle" ? await newestIn(dir, names) : undefined;
     const latestPid = latest?.record.last_pid ?? latest?.record.first_pid;
     if (latest && latestPid !== undefined && event.firstPid !== undefined && Math.abs(eventTime(latest.name) - event.at) <= TIE_MS) {
-      if (event.firstPid <= latestPid)
+      if (!pidCreatedAfter2(event.firstPid, latestPid))
         return;
       stamp = Math.max(stamp, eventTime(latest.name) + 1);
     } else if (latestName && eventTime(latestName) > event.at)

@@ -6,9 +6,10 @@ import {
 } from "./app-mwkjszrb.js";
 import {
   processStartedAt2,
+  pidCreatedAfter2,
   ancestors2,
   findNamedClaude2
-} from "./app-cv8ntm86.js";
+} from "./app-1gchtcgh.js";
 
 // src/hooks/input.ts
 var str = (value) => typeof value === "string" && value !== "" ? value : undefined;
@@ -53,7 +54,7 @@ function hookLaunch(pid, claudePid, fallback) {
       continue;
     if (at < launch.at)
       launch.at = at;
-    if (p.pid < launch.firstPid)
+    if (pidCreatedAfter2(launch.firstPid, p.pid))
       launch.firstPid = p.pid;
   }
   return launch;
@@ -61,12 +62,12 @@ function hookLaunch(pid, claudePid, fallback) {
 
 // src/hooks/main.ts
 var HOOK_EVENTS = {
-  "session-start": { load: async () => (await import("./watcher-0ydnwhxc.js")).watcher, background: true },
-  stop: { load: async () => (await import("./watcher-0ydnwhxc.js")).watcher, background: true },
-  "pre-tool-use": { load: async () => (await import("./pre-tool-use-7cmfj3f6.js")).preToolUse, background: false },
-  "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-yctzf5fc.js")).userPromptSubmit, background: false },
-  "stop-failure": { load: async () => (await import("./watcher-0ydnwhxc.js")).watcher, background: true },
-  "session-end": { load: async () => (await import("./session-end-xqwhqzms.js")).sessionEnd, background: false }
+  "session-start": { load: async () => (await import("./watcher-40kb8ryr.js")).watcher, background: true },
+  stop: { load: async () => (await import("./watcher-40kb8ryr.js")).watcher, background: true },
+  "pre-tool-use": { load: async () => (await import("./pre-tool-use-pj629mad.js")).preToolUse, background: false },
+  "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-ad8rtj3p.js")).userPromptSubmit, background: false },
+  "stop-failure": { load: async () => (await import("./watcher-40kb8ryr.js")).watcher, background: true },
+  "session-end": { load: async () => (await import("./session-end-e0exhybz.js")).sessionEnd, background: false }
 };
 function hookUsage() {
   return [

@@ -10,14 +10,14 @@ import {
   ancestors2,
   findClaudeAncestor2,
   claudeCandidates2
-} from "./app-cv8ntm86.js";
+} from "./app-1gchtcgh.js";
 import {
   createPresence
-} from "./app-fyj47tfj.js";
+} from "./app-qm0dvrsc.js";
 import {
   detectProject,
   projectKey
-} from "./app-7hxry1f2.js";
+} from "./app-pez2kmty.js";
 
 // src/claude/transcript-path.ts
 function projectFolderName(cwd) {

@@ -2,7 +2,7 @@
 import {
   nodeFs,
   isProcessAlive2
-} from "./app-cv8ntm86.js";
+} from "./app-1gchtcgh.js";
 import {
   joinPath,
   normalizePath,
@@ -38,10 +38,10 @@ import {
   INBOX_STATES,
   HISTORY_STATES,
   MESSAGE_STATES
-} from "./app-zs7p7tnf.js";
+} from "./app-513mj3jz.js";
 import {
   isFutureStamp
-} from "./app-7hxry1f2.js";
+} from "./app-pez2kmty.js";
 
 // src/store/record-check.ts
 var fail = (path, kind) => ({ ok: false, issue: { path, kind } });

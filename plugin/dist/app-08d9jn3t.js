@@ -10,7 +10,7 @@ import {
 import {
   nodeFs,
   isProcessAlive2
-} from "./app-cv8ntm86.js";
+} from "./app-1gchtcgh.js";
 import {
   writeTmp,
   publish,
@@ -18,13 +18,13 @@ import {
   listNames,
   removeIfPresent,
   removeQuietly
-} from "./app-zs7p7tnf.js";
+} from "./app-513mj3jz.js";
 import {
   parseRecord,
   listRecordNames,
   readRecord,
   readStoreText
-} from "./app-xj33kdfw.js";
+} from "./app-ydgacrj2.js";
 
 // src/store/mesh.ts
 var json = (record) => `${JSON.stringify(record)}

@@ -3,6 +3,7 @@ import {
   procInfo2,
   processStartedAt2,
   lastCreatedPid2,
+  pidCreatedAfter2,
   isProcessAlive2,
   ancestors2,
   findClaudeAncestor2,
@@ -14,7 +15,7 @@ import {
   isClaudeArgv2,
   processCwd2,
   stopProcess2
-} from "./app-cv8ntm86.js";
+} from "./app-1gchtcgh.js";
 export {
   ancestors2 as ancestors,
   claudeCandidates2 as claudeCandidates,
@@ -25,6 +26,7 @@ export {
   isClaudeArgv2 as isClaudeArgv,
   isProcessAlive2 as isProcessAlive,
   lastCreatedPid2 as lastCreatedPid,
+  pidCreatedAfter2 as pidCreatedAfter,
   procInfo2 as procInfo,
   processCwd2 as processCwd,
   processSnapshot2 as processSnapshot,

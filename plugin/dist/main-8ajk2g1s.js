@@ -1,7 +1,7 @@
 // @bun
 import {
   procInfo2
-} from "./app-cv8ntm86.js";
+} from "./app-1gchtcgh.js";
 import {
   IntercomError,
   describeError,
@@ -17,7 +17,7 @@ import {
   splitRemote,
   isCode
 } from "./app-mwkjszrb.js";
-import"./app-zs7p7tnf.js";
+import"./app-513mj3jz.js";
 import {
   parseRecord,
   validateBody,
@@ -26,16 +26,16 @@ import {
   claimToWire,
   claimRef,
   losingClaims
-} from "./app-xj33kdfw.js";
+} from "./app-ydgacrj2.js";
 import {
   CLAIM_TTL_MINUTES
 } from "./app-z9acd3mv.js";
 import {
   RECEIPT_ORDER
-} from "./app-mk4kztkq.js";
+} from "./app-08d9jn3t.js";
 import {
   projectKeyHash
-} from "./app-7hxry1f2.js";
+} from "./app-pez2kmty.js";
 import {
   __toESM,
   __commonJS,

@@ -5,7 +5,7 @@ import {
   isProcessAlive2,
   ancestors2,
   stopProcess2
-} from "./app-cv8ntm86.js";
+} from "./app-1gchtcgh.js";
 import {
   describeError
 } from "./app-mwkjszrb.js";
@@ -13,15 +13,16 @@ import"./app-4xx3ma53.js";
 import"./app-rxa1a9cd.js";
 import {
   claimNewMail2,
+  claimedText2,
   formatDelivery2,
   additionalContext2
-} from "./app-0df747rp.js";
-import"./app-fyj47tfj.js";
-import"./app-zs7p7tnf.js";
+} from "./app-0q3cw8qf.js";
+import"./app-qm0dvrsc.js";
+import"./app-513mj3jz.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-dx1k9e0h.js";
+} from "./app-2gew7fg0.js";
 import {
   waitFor
 } from "./app-r6np75d3.js";
@@ -29,8 +30,8 @@ import {
   mailHandover,
   createWakeCheck,
   idleOrBusy
-} from "./app-9jzq8mqc.js";
-import"./app-7hxry1f2.js";
+} from "./app-nzn767gd.js";
+import"./app-pez2kmty.js";
 import {
   selfOf,
   seenBy
@@ -47,7 +48,7 @@ async function inForeground(ctx, chain, handover) {
     return 0;
   const claimed = await claimNewMail2(store, agent.code);
   if (claimed.length)
-    ctx.out(additionalContext2("SessionStart", formatDelivery2(agent.code, claimed, await store.mail.countNew(agent.code))));
+    ctx.out(additionalContext2("SessionStart", await claimedText2(store, agent.code, claimed)));
   return 0;
 }
 async function markIdle(ctx, store, code) {
@@ -123,8 +124,10 @@ async function deliver(ctx, store, code) {
   const claimed = await claimNewMail2(store, code);
   if (claimed.length === 0)
     return false;
-  ctx.err(formatDelivery2(code, claimed, await store.mail.countNew(code)));
-  await store.presence.mark(code, "busy", { ...seenBy(ctx), at: undefined, firstPid: undefined, lastPid: lastCreatedPid2() });
+  ctx.err(await claimedText2(store, code, claimed));
+  try {
+    await store.presence.mark(code, "busy", { ...seenBy(ctx), at: undefined, firstPid: undefined, lastPid: lastCreatedPid2() });
+  } catch {}
   return true;
 }
 function ownerAlive(owner) {

@@ -16,7 +16,7 @@ import {
 } from "./app-mwkjszrb.js";
 import {
   nodeFs
-} from "./app-cv8ntm86.js";
+} from "./app-1gchtcgh.js";
 
 // src/store/files.ts
 var FILE_MODE = 384;

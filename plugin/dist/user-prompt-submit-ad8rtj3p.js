@@ -1,21 +1,21 @@
 // @bun
 import {
   ancestors2
-} from "./app-cv8ntm86.js";
+} from "./app-1gchtcgh.js";
 import"./app-4xx3ma53.js";
 import"./app-rxa1a9cd.js";
 import {
   claimNewMail2,
-  formatDelivery2,
+  claimedText2,
   additionalContext2
-} from "./app-0df747rp.js";
-import"./app-fyj47tfj.js";
-import"./app-zs7p7tnf.js";
+} from "./app-0q3cw8qf.js";
+import"./app-qm0dvrsc.js";
+import"./app-513mj3jz.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-dx1k9e0h.js";
-import"./app-7hxry1f2.js";
+} from "./app-2gew7fg0.js";
+import"./app-pez2kmty.js";
 import {
   selfOf,
   seenBy
@@ -35,7 +35,7 @@ var userPromptSubmit = async (ctx) => {
     return 0;
   const claimed = await claimNewMail2(store, agent.code);
   if (claimed.length) {
-    ctx.out(additionalContext2("UserPromptSubmit", formatDelivery2(agent.code, claimed, await store.mail.countNew(agent.code))));
+    ctx.out(additionalContext2("UserPromptSubmit", await claimedText2(store, agent.code, claimed)));
   }
   return 0;
 };

@@ -7,7 +7,7 @@ import {
   listNamesWithoutNodeFs,
   hasNamesWithoutNodeFs,
   createLayout
-} from "./app-zs7p7tnf.js";
+} from "./app-513mj3jz.js";
 import {
   selfOf
 } from "./app-vgn7n7d1.js";
@@ -80,9 +80,9 @@ var preToolUse = async (ctx) => {
   const file = editedFile(ctx.input, ctx.config.cwd);
   const guard = file !== undefined && await quickHasClaims(ctx.config.storeDir);
   const takesMail = ctx.input.agentId === undefined;
-  const { ancestors } = await import("./proc-tv78bt35.js");
-  const { toolCallMail } = await import("./pre-tool-use-mail-gzd7e7cj.js");
-  const { additionalContext } = await import("./deliver-jqgf3gss.js");
+  const { ancestors } = await import("./proc-ygrhypz4.js");
+  const { toolCallMail } = await import("./pre-tool-use-mail-rc8g1nty.js");
+  const { additionalContext } = await import("./deliver-agdhebzr.js");
   const store = await ctx.store();
   const { agent, context: delivery } = await toolCallMail(store, selfOf(ctx), ancestors(ctx.pid), !takesMail);
   const context = delivery ? [delivery] : [];

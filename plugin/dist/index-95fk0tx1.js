@@ -35,7 +35,7 @@ import {
   descendants2,
   isClaudeArgv2,
   processCwd2
-} from "./app-cv8ntm86.js";
+} from "./app-1gchtcgh.js";
 import {
   quoted,
   label
@@ -60,7 +60,7 @@ import {
   MESSAGE_STATES,
   STORE_FORMAT_VERSION,
   createLayout
-} from "./app-zs7p7tnf.js";
+} from "./app-513mj3jz.js";
 import {
   warmRecords,
   listRecordNames,
@@ -82,7 +82,7 @@ import {
   patternBase,
   baseMatches,
   relativeInside
-} from "./app-xj33kdfw.js";
+} from "./app-ydgacrj2.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,
@@ -101,20 +101,20 @@ import {
   readRecordedTitles,
   createActivity,
   createPresence
-} from "./app-fyj47tfj.js";
+} from "./app-qm0dvrsc.js";
 import {
   listPanes,
   typeIntoPane,
   paneQuestion,
   senderMailbox,
   createPostOffice
-} from "./app-2ejww6tf.js";
+} from "./app-k1b8yxzj.js";
 import {
   frameMessage
 } from "./app-rxa1a9cd.js";
 import {
   createMesh
-} from "./app-mk4kztkq.js";
+} from "./app-08d9jn3t.js";
 import {
   parseSince,
   sinceTime,
@@ -127,7 +127,7 @@ import {
   detectProject,
   projectKeyHash,
   isFutureStamp
-} from "./app-7hxry1f2.js";
+} from "./app-pez2kmty.js";
 import {
   __toESM
 } from "./app-x0fgcxv8.js";

@@ -27,6 +27,10 @@ async function claimNewMail2(store, code) {
   const moved = new Set(await store.mail.markDelivered(code, ids));
   return fits.filter((item) => moved.has(item.message.id)).map((item) => ({ ...item, state: "delivered" }));
 }
+async function claimedText2(store, code, claimed) {
+  const waiting = await store.mail.countNew(code).catch(() => 0);
+  return formatDelivery2(code, claimed, waiting);
+}
 function formatDelivery2(code, messages, stillWaiting) {
   const head = `intercom: ${messages.length} new message(s) for you (agent ${code}) from other Claude sessions. ${PEER_NOTICE}`;
   const more = stillWaiting > 0 ? `
@@ -72,4 +76,4 @@ function additionalContext2(event, text, decision, systemMessage) {
   });
 }
 
-export { claimNewMail2, formatDelivery2, additionalContext2 };
+export { claimNewMail2, claimedText2, formatDelivery2, additionalContext2 };

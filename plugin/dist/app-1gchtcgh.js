@@ -88,6 +88,25 @@ function lastCreatedPid2() {
     return;
   }
 }
+var pidMaxRead = null;
+function pidMax() {
+  if (pidMaxRead !== null)
+    return pidMaxRead;
+  pidMaxRead = undefined;
+  try {
+    const max = Number(nodeFs().readFileSync("/proc/sys/kernel/pid_max", "utf8").trim());
+    if (Number.isInteger(max) && max > 0)
+      pidMaxRead = max;
+  } catch {}
+  return pidMaxRead;
+}
+function pidCreatedAfter2(a, b) {
+  const max = pidMax();
+  if (max === undefined || a >= max || b >= max)
+    return a > b;
+  const ahead = ((a - b) % max + max) % max;
+  return ahead !== 0 && ahead < max / 2;
+}
 function isProcessAlive2(pid, start) {
   if (!Number.isInteger(pid) || pid <= 0)
     return false;
@@ -212,4 +231,4 @@ function stopProcess2(pid) {
   }
 }
 
-export { nodeFs, procInfo2, processStartedAt2, lastCreatedPid2, isProcessAlive2, ancestors2, findClaudeAncestor2, findNamedClaude2, claudeCandidates2, commandLine2, processSnapshot2, descendants2, isClaudeArgv2, processCwd2, stopProcess2 };
+export { nodeFs, procInfo2, processStartedAt2, lastCreatedPid2, pidCreatedAfter2, isProcessAlive2, ancestors2, findClaudeAncestor2, findNamedClaude2, claudeCandidates2, commandLine2, processSnapshot2, descendants2, isClaudeArgv2, processCwd2, stopProcess2 };

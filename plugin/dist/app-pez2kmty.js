@@ -1,7 +1,7 @@
 // @bun
 import {
   nodeFs
-} from "./app-cv8ntm86.js";
+} from "./app-1gchtcgh.js";
 import {
   joinPath,
   isAbsolutePath,

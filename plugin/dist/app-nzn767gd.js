@@ -1,7 +1,7 @@
 // @bun
 import {
   commandLine2
-} from "./app-cv8ntm86.js";
+} from "./app-1gchtcgh.js";
 
 // src/claude/run-mode.ts
 var hasFlag = (argv, flag) => argv.some((a) => a === flag || a.startsWith(`${flag}=`));

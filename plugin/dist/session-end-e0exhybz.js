@@ -2,13 +2,13 @@
 import {
   isProcessAlive2,
   stopProcess2
-} from "./app-cv8ntm86.js";
-import"./app-fyj47tfj.js";
-import"./app-zs7p7tnf.js";
+} from "./app-1gchtcgh.js";
+import"./app-qm0dvrsc.js";
+import"./app-513mj3jz.js";
 import {
   hookAgent2
-} from "./app-dx1k9e0h.js";
-import"./app-7hxry1f2.js";
+} from "./app-2gew7fg0.js";
+import"./app-pez2kmty.js";
 import {
   selfOf,
   seenBy

@@ -13,18 +13,18 @@ import {
 } from "./app-mwkjszrb.js";
 import {
   nodeFs
-} from "./app-cv8ntm86.js";
+} from "./app-1gchtcgh.js";
 import {
   presenceOf
-} from "./app-fyj47tfj.js";
+} from "./app-qm0dvrsc.js";
 import {
   INBOX_STATES
-} from "./app-zs7p7tnf.js";
+} from "./app-513mj3jz.js";
 import {
   idTime,
   validateBody,
   claimInForce
-} from "./app-xj33kdfw.js";
+} from "./app-ydgacrj2.js";
 import {
   parseAddress,
   sameProject,
@@ -35,7 +35,7 @@ import {
 } from "./app-2w649cfm.js";
 import {
   isFutureStamp
-} from "./app-7hxry1f2.js";
+} from "./app-pez2kmty.js";
 
 // src/intercom/loop-guard.ts
 var RATE_LIMIT = 30;

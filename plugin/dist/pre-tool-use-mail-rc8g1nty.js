@@ -1,21 +1,21 @@
 // @bun
-import"./app-cv8ntm86.js";
-import"./app-fyj47tfj.js";
-import"./app-zs7p7tnf.js";
+import"./app-1gchtcgh.js";
+import"./app-qm0dvrsc.js";
+import"./app-513mj3jz.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-dx1k9e0h.js";
+} from "./app-2gew7fg0.js";
 import"./app-4xx3ma53.js";
 import"./app-rxa1a9cd.js";
 import {
   claimNewMail2,
-  formatDelivery2
-} from "./app-0df747rp.js";
+  claimedText2
+} from "./app-0q3cw8qf.js";
 import {
   mailHandover
-} from "./app-9jzq8mqc.js";
-import"./app-7hxry1f2.js";
+} from "./app-nzn767gd.js";
+import"./app-pez2kmty.js";
 
 // src/hooks/pre-tool-use-mail.ts
 async function toolCallMail(store, self, lineage, subagent) {
@@ -24,7 +24,7 @@ async function toolCallMail(store, self, lineage, subagent) {
   if (!agent || !canShow || await store.mail.countNew(agent.code) === 0)
     return { agent, context: undefined };
   const mail = await claimNewMail2(store, agent.code);
-  const context = mail.length ? formatDelivery2(agent.code, mail, await store.mail.countNew(agent.code)) : undefined;
+  const context = mail.length ? await claimedText2(store, agent.code, mail) : undefined;
   return { agent, context };
 }
 export {

@@ -4,11 +4,11 @@ import {
   hookClaude2,
   hookAgent2,
   cliSender2
-} from "./app-dx1k9e0h.js";
-import"./app-fyj47tfj.js";
-import"./app-7hxry1f2.js";
-import"./app-cv8ntm86.js";
-import"./app-zs7p7tnf.js";
+} from "./app-2gew7fg0.js";
+import"./app-qm0dvrsc.js";
+import"./app-pez2kmty.js";
+import"./app-1gchtcgh.js";
+import"./app-513mj3jz.js";
 export {
   cliSender2 as cliSender,
   hookAgent2 as hookAgent,
