@@ -20,12 +20,13 @@ import type { MeshLink } from './setup.ts';
 const MAX_DELIVERIES = 100;
 const RETRY_MS = 2_000;
 
-/** Messages pulled per request, and the most the consumer holds before acknowledging. */
+/** Messages pulled per request, and the most the consumer holds before acknowledging (under its max_ack_pending, 1,024). */
 const BATCH = 512;
 /**
- * Messages handled at once. Each import waits on its fsync (in the thread pool) and its receipt
- * on a round trip to the server; overlapping them is what lets one relay keep up with many
- * senders. Different ids never touch the same files, so the order they finish in does not matter.
+ * Messages handled at once. Each import waits on its fsync (in the thread pool); the more of them
+ * overlap, the more one journal commit of the disk covers (measured on ext4 in a VM: 0.61 ms a
+ * file with 8 syncs at once, 0.46 ms with 64). Different ids never touch the same files, so the
+ * order they finish in does not matter.
  */
 const CONCURRENCY = 256;
 
