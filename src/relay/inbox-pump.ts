@@ -11,20 +11,24 @@ import type { Intercom } from '../intercom/index.ts';
 import { messageFromWire, receiptsFromWire } from '../intercom/wire.ts';
 import type { MeshNames } from './names.ts';
 import type { ReceiptTracker } from './receipts.ts';
+import { createLimiter } from './limit.ts';
+import { createSentMemo } from './sent-memo.ts';
+import type { SentMemo } from './sent-memo.ts';
 import type { MeshLink } from './setup.ts';
 
 /** A message that cannot be written is tried this many times, RETRY_MS apart, then given up. */
 const MAX_DELIVERIES = 100;
 const RETRY_MS = 2_000;
 
-/** Messages pulled per request, and the most the consumer holds before acknowledging. */
-const BATCH = 256;
+/** Messages pulled per request, and the most the consumer holds before acknowledging (under its max_ack_pending, 1,024). */
+const BATCH = 512;
 /**
- * Messages handled at once. Each import waits on its fsync (in the thread pool) and its receipt
- * on a round trip to the server; overlapping them is what lets one relay keep up with many
- * senders. Different ids never touch the same files, so the order they finish in does not matter.
+ * Messages handled at once. Each import waits on its fsync (in the thread pool); the more of them
+ * overlap, the more one journal commit of the disk covers (measured on ext4 in a VM: 0.61 ms a
+ * file with 8 syncs at once, 0.46 ms with 64). Different ids never touch the same files, so the
+ * order they finish in does not matter.
  */
-const CONCURRENCY = 64;
+const CONCURRENCY = 256;
 
 export interface InboxPump {
   stop(): void;
@@ -37,6 +41,8 @@ export function startInboxPump(deps: {
   link: MeshLink;
   maxBodyBytes: number;
   receipts: ReceiptTracker;
+  /** Recipients of messages sent from here (shared with the outbox pump, which fills it). */
+  sent?: SentMemo;
   log: (line: string) => void;
   /** A message was written into a local inbox (for the relay's own counters). */
   onImported?: (id: string) => void;
@@ -47,13 +53,13 @@ export function startInboxPump(deps: {
   let stopped = false;
   let messages: Awaited<ReturnType<MeshLink['consumer']['consume']>> | undefined;
 
-  /** The recipients of a message sent from this machine (from its log), remembered: receipts come in bursts. */
-  const sent = new Map<string, string[] | undefined>();
+  /** The recipients of a message sent from this machine: remembered (the outbox pump fills it), else from its log. */
+  const sent = deps.sent ?? createSentMemo();
   async function sentHere(id: string): Promise<string[] | undefined> {
-    if (sent.has(id)) return sent.get(id);
+    const known = sent.get(id);
+    if (known) return known.to;
     const message = await intercom.mail.fromLog(id).catch(() => undefined); // a malformed id: not ours
     const to = message && message.from.machine === undefined ? message.to : undefined;
-    if (sent.size > 10_000) sent.clear();
     sent.set(id, to);
     return to;
   }
@@ -86,6 +92,19 @@ export function startInboxPump(deps: {
     return ok;
   }
 
+  /**
+   * Acknowledge `m` with the others that finish in the same turn of the event loop: one write to
+   * the socket for all of them, not one per message. Only ever called once `m` is durable here.
+   */
+  const acks: JsMsg[] = [];
+  function ackSoon(m: JsMsg): void {
+    acks.push(m);
+    if (acks.length === 1)
+      setImmediate(() => {
+        for (const one of acks.splice(0)) one.ack();
+      });
+  }
+
   async function handle(m: JsMsg): Promise<void> {
     const subject = names.parse(m.subject);
     if (!subject || subject.dest !== here) {
@@ -106,7 +125,7 @@ export function startInboxPump(deps: {
         );
       // Receipts of one copy in turn: its record keeps the most advanced state (read, compare, write).
       await Promise.all(ours.map((r) => inTurn(`${r.id} ${r.to}`, () => intercom.mesh.writeReceipt(r))));
-      m.ack();
+      ackSoon(m);
       return;
     }
     const inbound = await messageFromWire(text, subject.origin, here, deps.maxBodyBytes);
@@ -135,7 +154,7 @@ export function startInboxPump(deps: {
       deps.onImported?.(message.id);
     }
     await deps.receipts.imported(message.id, subject.origin, open, refused);
-    m.ack();
+    ackSoon(m);
   }
 
   async function handleOrRetry(m: JsMsg): Promise<void> {
@@ -170,14 +189,14 @@ export function startInboxPump(deps: {
     while (!stopped) {
       try {
         messages = await deps.link.consumer.consume({ max_messages: BATCH });
-        const inFlight = new Set<Promise<void>>();
+        const limit = createLimiter(CONCURRENCY, (error) =>
+          deps.log(`intercom relay: handling a message from another machine: ${describeError(error)}`),
+        );
         for await (const m of messages) {
-          const one = handleOrRetry(m).finally(() => inFlight.delete(one));
-          inFlight.add(one);
-          if (inFlight.size >= CONCURRENCY) await Promise.race(inFlight);
+          await limit.start(() => handleOrRetry(m));
           if (stopped) break;
         }
-        await Promise.all(inFlight);
+        await limit.idle();
       } catch (error) {
         if (!stopped) deps.log(`intercom relay: the inbox consumer stopped (${describeError(error)}); starting it again`);
       }

@@ -28,6 +28,7 @@ import type { Presence } from './presence.ts';
 import { parseRelayOptions } from './options.ts';
 import { setupOnly } from './setup-only.ts';
 import { createReceiptTracker } from './receipts.ts';
+import { createSentMemo } from './sent-memo.ts';
 import type { MeshLink } from './setup.ts';
 import { forTerminal, sliceChars } from '../core/text.ts';
 
@@ -107,12 +108,14 @@ export async function runRelay(given: RelayDeps): Promise<number> {
   let link: MeshLink | undefined;
   let linkUp = false;
   const current = () => (linkUp ? link : undefined);
+  const sent = createSentMemo();
   const pump = createOutboxPump({
     intercom,
     names,
     here,
     link: current,
     log: deps.log,
+    sent,
     onRound: (left) => {
       if (left !== state.outbox) void setState({ outbox: left });
     },
@@ -201,6 +204,7 @@ export async function runRelay(given: RelayDeps): Promise<number> {
     link: meshLink,
     maxBodyBytes: deps.config.maxBodyBytes,
     receipts,
+    sent,
     log: deps.log,
     onRefused: (what) => void setState({ refused: (state.refused ?? 0) + 1, last_refused: sliceChars(what, 500) }),
     onImported: (id) => {

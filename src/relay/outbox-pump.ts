@@ -6,9 +6,11 @@
 import { describeError } from '../core/errors.ts';
 import type { Intercom } from '../intercom/index.ts';
 import { messageToWire } from '../intercom/wire.ts';
+import { createLimiter } from './limit.ts';
 import { mailMsgId } from './names.ts';
 import type { MeshNames } from './names.ts';
 import type { MeshLink } from './setup.ts';
+import type { SentMemo } from './sent-memo.ts';
 
 /** Publishes in flight at once: enough to keep the server busy, few enough to bound memory. */
 const IN_FLIGHT = 256;
@@ -27,6 +29,8 @@ export function createOutboxPump(deps: {
   here: string;
   link: () => MeshLink | undefined;
   log: (line: string) => void;
+  /** Filled with the recipients of each message published, for the receipts that come back. */
+  sent?: SentMemo;
   /** Called after each round with what is left in the outbox. */
   onRound?: (left: number) => void;
 }): OutboxPump {
@@ -41,14 +45,24 @@ export function createOutboxPump(deps: {
     let left = 0;
     for (const machine of await intercom.mesh.outboxMachines()) {
       const ids = await intercom.mesh.outboxIds(machine);
-      for (let i = 0; i < ids.length && !stopped; i += IN_FLIGHT) {
-        const batch = ids.slice(i, i + IN_FLIGHT);
-        const results = await Promise.allSettled(batch.map((id) => publishOne(link, machine, id)));
-        const failed = results.find((r) => r.status === 'rejected');
-        if (failed) {
-          left += ids.length - i - results.filter((r) => r.status === 'fulfilled').length;
-          throw Object.assign(new Error('publish failed'), { cause: (failed as PromiseRejectedResult).reason, left });
-        }
+      // A window that slides: a new publish starts as soon as any one is acknowledged, so the
+      // server always has IN_FLIGHT to work on, never a batch's slowest PubAck to wait for.
+      let done = 0;
+      let failure: { reason: unknown } | undefined;
+      const limit = createLimiter(IN_FLIGHT, (reason) => {
+        failure ??= { reason };
+      });
+      for (const id of ids) {
+        if (stopped || failure) break;
+        await limit.start(async () => {
+          await publishOne(link, machine, id);
+          done++;
+        });
+      }
+      await limit.idle();
+      if (failure) {
+        left += ids.length - done;
+        throw Object.assign(new Error('publish failed'), { cause: failure.reason, left });
       }
     }
     return left;
@@ -73,6 +87,7 @@ export function createOutboxPump(deps: {
       msgID: mailMsgId(id, machine),
       expect: { streamName: names.stream },
     });
+    if (message.from.machine === undefined) deps.sent?.set(id, message.to);
     await intercom.mesh.dequeue(machine, id);
   }
 
