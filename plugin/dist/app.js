@@ -106,7 +106,7 @@ async function main({ argv, stdin, entry }) {
       exit: (code) => void exit(code)
     });
   } else if (argv[0] === "relay") {
-    const { runRelay } = await import("./main-8ajk2g1s.js");
+    const { runRelay } = await import("./main-8tv7e4zn.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());

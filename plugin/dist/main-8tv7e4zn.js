@@ -15027,25 +15027,66 @@ async function startFeed(deps) {
   };
 }
 
+// src/relay/limit.ts
+function createLimiter(max, onError) {
+  let active = 0;
+  let waiters = [];
+  const wake = () => {
+    const all = waiters;
+    waiters = [];
+    for (const w of all)
+      w();
+  };
+  const wait = () => new Promise((resolve) => waiters.push(resolve));
+  return {
+    async start(task) {
+      while (active >= max)
+        await wait();
+      active++;
+      task().catch(onError).finally(() => {
+        active--;
+        wake();
+      });
+    },
+    async idle() {
+      while (active > 0)
+        await wait();
+    }
+  };
+}
+
+// src/relay/sent-memo.ts
+var MAX_IDS = 20000;
+function createSentMemo() {
+  const ids = new Map;
+  return {
+    get: (id) => ids.has(id) ? { to: ids.get(id) } : undefined,
+    set(id, to) {
+      if (ids.size >= MAX_IDS)
+        ids.clear();
+      ids.set(id, to);
+    }
+  };
+}
+
 // src/relay/inbox-pump.ts
 var MAX_DELIVERIES = 100;
 var RETRY_MS = 2000;
-var BATCH = 256;
-var CONCURRENCY = 64;
+var BATCH = 512;
+var CONCURRENCY = 256;
 function startInboxPump(deps) {
   const { intercom, names, here } = deps;
   let stopped = false;
   let messages;
-  const sent = new Map;
+  const sent = deps.sent ?? createSentMemo();
   async function sentHere(id) {
-    if (sent.has(id))
-      return sent.get(id);
+    const known = sent.get(id);
+    if (known)
+      return known.to;
     const message = await intercom.mail.fromLog(id).catch(() => {
       return;
     });
     const to = message && message.from.machine === undefined ? message.to : undefined;
-    if (sent.size > 1e4)
-      sent.clear();
     sent.set(id, to);
     return to;
   }
@@ -15074,6 +15115,15 @@ function startInboxPump(deps) {
     takes.set(box, { ok, at: Date.now() });
     return ok;
   }
+  const acks = [];
+  function ackSoon(m) {
+    acks.push(m);
+    if (acks.length === 1)
+      setImmediate(() => {
+        for (const one of acks.splice(0))
+          one.ack();
+      });
+  }
   async function handle(m) {
     const subject = names.parse(m.subject);
     if (!subject || subject.dest !== here) {
@@ -15092,7 +15142,7 @@ function startInboxPump(deps) {
       if (dropped)
         deps.log(`intercom relay: dropped ${dropped} receipt(s) from ${subject.origin}: ${refused[0] ?? "not of a message sent to it from here"}`);
       await Promise.all(ours.map((r) => inTurn(`${r.id} ${r.to}`, () => intercom.mesh.writeReceipt(r))));
-      m.ack();
+      ackSoon(m);
       return;
     }
     const inbound = await messageFromWire(text, subject.origin, here, deps.maxBodyBytes);
@@ -15120,7 +15170,7 @@ function startInboxPump(deps) {
       deps.onImported?.(message.id);
     }
     await deps.receipts.imported(message.id, subject.origin, open, refused);
-    m.ack();
+    ackSoon(m);
   }
   async function handleOrRetry(m) {
     try {
@@ -15146,16 +15196,13 @@ function startInboxPump(deps) {
     while (!stopped) {
       try {
         messages = await deps.link.consumer.consume({ max_messages: BATCH });
-        const inFlight = new Set;
+        const limit = createLimiter(CONCURRENCY, (error) => deps.log(`intercom relay: handling a message from another machine: ${describeError(error)}`));
         for await (const m of messages) {
-          const one = handleOrRetry(m).finally(() => inFlight.delete(one));
-          inFlight.add(one);
-          if (inFlight.size >= CONCURRENCY)
-            await Promise.race(inFlight);
+          await limit.start(() => handleOrRetry(m));
           if (stopped)
             break;
         }
-        await Promise.all(inFlight);
+        await limit.idle();
       } catch (error) {
         if (!stopped)
           deps.log(`intercom relay: the inbox consumer stopped (${describeError(error)}); starting it again`);
@@ -15498,14 +15545,23 @@ function createOutboxPump(deps) {
     let left = 0;
     for (const machine of await intercom.mesh.outboxMachines()) {
       const ids = await intercom.mesh.outboxIds(machine);
-      for (let i = 0;i < ids.length && !stopped; i += IN_FLIGHT) {
-        const batch = ids.slice(i, i + IN_FLIGHT);
-        const results = await Promise.allSettled(batch.map((id) => publishOne(link, machine, id)));
-        const failed = results.find((r) => r.status === "rejected");
-        if (failed) {
-          left += ids.length - i - results.filter((r) => r.status === "fulfilled").length;
-          throw Object.assign(new Error("publish failed"), { cause: failed.reason, left });
-        }
+      let done = 0;
+      let failure;
+      const limit = createLimiter(IN_FLIGHT, (reason) => {
+        failure ??= { reason };
+      });
+      for (const id of ids) {
+        if (stopped || failure)
+          break;
+        await limit.start(async () => {
+          await publishOne(link, machine, id);
+          done++;
+        });
+      }
+      await limit.idle();
+      if (failure) {
+        left += ids.length - done;
+        throw Object.assign(new Error("publish failed"), { cause: failure.reason, left });
       }
     }
     return left;
@@ -15529,6 +15585,8 @@ function createOutboxPump(deps) {
       msgID: mailMsgId(id, machine),
       expect: { streamName: names.stream }
     });
+    if (message.from.machine === undefined)
+      deps.sent?.set(id, message.to);
     await intercom.mesh.dequeue(machine, id);
   }
   async function run() {
@@ -15966,7 +16024,8 @@ function createReceiptTracker(deps) {
       if (!boxes.length)
         return;
       track(record);
-      await Promise.all(boxes.map((box) => publish(record, box, "new")));
+      for (const box of boxes)
+        publish(record, box, "new");
       for (const box of boxes)
         await watchBox(box);
       await check(id);
@@ -16053,12 +16112,14 @@ async function runRelay(given) {
   let link;
   let linkUp = false;
   const current = () => linkUp ? link : undefined;
+  const sent = createSentMemo();
   const pump = createOutboxPump({
     intercom,
     names,
     here,
     link: current,
     log: deps.log,
+    sent,
     onRound: (left) => {
       if (left !== state.outbox)
         setState({ outbox: left });
@@ -16144,6 +16205,7 @@ async function runRelay(given) {
     link: meshLink,
     maxBodyBytes: deps.config.maxBodyBytes,
     receipts,
+    sent,
     log: deps.log,
     onRefused: (what) => void setState({ refused: (state.refused ?? 0) + 1, last_refused: sliceChars(what, 500) }),
     onImported: (id) => {
