@@ -171,6 +171,12 @@ export async function receiptFromWire(text: string, origin: string): Promise<Wir
 }
 
 /** The receipts of one message from `origin`: the valid ones, and why the others were refused. */
+/** An object (not an array) whose fields are strings, numbers, booleans or null. */
+function isFlatObject(value: unknown): value is Record<string, string | number | boolean | null> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.values(value).every((v) => v === null || typeof v !== 'object');
+}
+
 export async function receiptsFromWire(text: string, origin: string): Promise<{ receipts: RemoteReceiptRecord[]; refused: string[] }> {
   let list: unknown;
   try {
@@ -184,6 +190,13 @@ export async function receiptsFromWire(text: string, origin: string): Promise<{ 
   if (list.length > MAX_RECEIPT_BATCH)
     refused.push(`${list.length - MAX_RECEIPT_BATCH} receipts over the ${MAX_RECEIPT_BATCH} one message may carry`);
   for (const item of list.slice(0, MAX_RECEIPT_BATCH)) {
+    // A receipt is one flat object. Anything else is refused before it is written out again:
+    // JSON.stringify of a value nested 20,000 deep throws (stack), which the relay would take for
+    // a disk error and retry.
+    if (!isFlatObject(item)) {
+      refused.push('a receipt that is not one flat object');
+      continue;
+    }
     const one = await receiptFromWire(JSON.stringify(item), origin);
     if (one.ok) receipts.push(one.value);
     else refused.push(one.reason);

@@ -20,8 +20,16 @@ import type { MeshLink } from './setup.ts';
 const MAX_DELIVERIES = 100;
 const RETRY_MS = 2_000;
 
-/** Messages pulled per request, and the most the consumer holds before acknowledging (under its max_ack_pending, 1,024). */
-const BATCH = 512;
+/**
+ * What one pull asks for, in bytes (the NATS client then takes up to 100 messages a pull, and pulls
+ * again at 75%). Pulls are bounded by size, not by count: the server drops a client whose unread
+ * data passes its max_pending (64 MiB by default: "Slow Consumer Detected"), and 512 messages near
+ * max_payload (1 MiB by default) passed it. Dropped before it acknowledged, the relay got the same
+ * messages again after ack_wait, and again: another machine could wedge this one's mail by queueing
+ * big payloads for it. A pull must fit a whole message, so it takes at least one of the largest the
+ * server allows.
+ */
+export const pullBytes = (maxPayload: number) => Math.max(4 * 1024 * 1024, maxPayload + 64 * 1024);
 /**
  * Messages handled at once. Each import waits on its fsync (in the thread pool); the more of them
  * overlap, the more one journal commit of the disk covers (measured on ext4 in a VM: 0.61 ms a
@@ -188,7 +196,7 @@ export function startInboxPump(deps: {
   async function run(): Promise<void> {
     while (!stopped) {
       try {
-        messages = await deps.link.consumer.consume({ max_messages: BATCH });
+        messages = await deps.link.consumer.consume({ max_bytes: pullBytes(deps.link.maxPayload()) });
         const limit = createLimiter(CONCURRENCY, (error) =>
           deps.log(`intercom relay: handling a message from another machine: ${describeError(error)}`),
         );

@@ -213,7 +213,9 @@ export async function runRelay(given: RelayDeps): Promise<number> {
     },
   });
   const feed: Feed = await startFeed({ intercom, names, here, link: meshLink, linkUp: () => linkUp, log: deps.log, imported });
-  await receipts.resync();
+  // Not waited for: with thousands of records owed it takes a while, and meanwhile the outbox
+  // must flow and a stop signal be heard.
+  void receipts.resync().catch((error) => deps.log(`intercom relay: resending receipts: ${describeError(error)}`));
   pump.kick();
 
   const local = await watchLocal({ intercom, onAgents: () => presence.kick(), onClaims: () => claims.kick(), log: deps.log });

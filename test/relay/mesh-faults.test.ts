@@ -185,3 +185,21 @@ describe('names and claims when machines come and go', () => {
     await alice.call('release', {});
   }, 60_000);
 });
+
+describe('a relay restarted with thousands of receipts owed', () => {
+  test('publishes what was queued meanwhile at once, while it resends the receipts', async () => {
+    const dave = await b.agent();
+    await sendMany(a, `${dave.code}@devbox`, 4, 500); // 2,000 unread on the devbox: a receipt owed for each
+    await until(() => inboxIds(b, dave.code).length >= 2_000, 'the 2,000 on the devbox', 60_000);
+    await b.stopRelay();
+    const queued = (await dave.call('send', { to: `${alice.code}@laptop`, body: 'written while my relay was down' })) as { id: string };
+    await b.startRelay();
+    // Before, the outbox waited for all 2,000 receipts to be resent one batch at a time (and then
+    // for its 30 s rescan): the queued message came half a minute late.
+    await until(
+      async () => ((await alice.call('peek')) as { messages: { id: string }[] }).messages.some((m) => m.id === queued.id),
+      'the queued message on the laptop',
+      8_000,
+    );
+  }, 120_000);
+});

@@ -26,7 +26,9 @@ let bob: TestAgent;
 let evil: NatsConnection;
 
 beforeAll(async () => {
-  nats = await startNats(root, 'max_payload: 100000');
+  // max_pending: the server drops a client with more unread data than this (8 MB here, 64 MiB by default).
+  // max_pending: the server drops a client with more unread data than this (8 MB here, 64 MiB by default).
+  nats = await startNats(root, 'max_payload: 100000\nmax_pending: 8388608');
   a = await makeMachine(root, 'laptop', nats.url);
   b = await makeMachine(root, 'devbox', nats.url);
   await Promise.all([a.startRelay(), b.startRelay()]);
@@ -147,4 +149,22 @@ describe('what cannot be delivered says so', () => {
     expect(r.note).toContain('max_payload');
     expect(readdirSync(join(a.env.CLAUDE_INTERCOM_DIR!, 'outbox', 'devbox')).filter((n) => n.endsWith('.json'))).toEqual([]);
   });
+});
+
+describe('big payloads queued for a machine', () => {
+  test("do not wedge its mail: a pull stays under the server's slow-consumer limit", async () => {
+    await b.stopRelay('SIGKILL'); // its agents stay known, as gone: mail to them is queued
+    const js = jetstream(evil);
+    const junk = 'x'.repeat(95_000); // 150 of them: 14 MB, more than the server lets one client have unread
+    for (let i = 0; i < 150; i++) await js.publish('intercom.to.devbox.mail.evil', junk);
+    const sent = (await alice.call('send', { to: `${bob.code}@devbox`, body: 'behind the junk' })) as { id: string };
+    await b.startRelay();
+    const got = await until(
+      async () => ((await bob.call('peek')) as { messages: { id: string }[] }).messages.find((m) => m.id === sent.id),
+      'the mail behind the junk',
+      30_000,
+    );
+    expect(got).toBeDefined();
+    expect(nats.log()).not.toContain('Slow Consumer');
+  }, 60_000);
 });

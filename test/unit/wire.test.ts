@@ -146,6 +146,16 @@ describe('receipts, presence, claims and the feed from another machine', () => {
     expect(many.refused[0]).toContain('200 receipts over');
   });
 
+  test('a receipt nested deep (or not one flat object) is refused, never thrown on', async () => {
+    const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const deepObject = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+    for (const inner of [deep(50_000), deepObject(50_000), '"text"', '[1]']) {
+      const r = await receiptsFromWire(`{"v":1,"receipts":[${inner}]}`, 'devbox');
+      expect(r.receipts).toEqual([]);
+      expect(r.refused).toHaveLength(1);
+    }
+  });
+
   test('a feed entry must say it was sent on its origin', async () => {
     const entry = {
       v: 1,
