@@ -106,7 +106,7 @@ async function main({ argv, stdin, entry }) {
       exit: (code) => void exit(code)
     });
   } else if (argv[0] === "relay") {
-    const { runRelay } = await import("./main-8tv7e4zn.js");
+    const { runRelay } = await import("./main-qgdhn0g0.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -121,7 +121,7 @@ async function main({ argv, stdin, entry }) {
     });
     await exit(code);
   } else {
-    const { runCli } = await import("./main-8pkqnt08.js");
+    const { runCli } = await import("./main-kz338v12.js");
     const { openIntercom } = await import("./index-95fk0tx1.js");
     const { isatty } = await import("tty");
     let stored;

@@ -24,6 +24,8 @@ export async function firstLink(deps: {
   onFailure(reason: string): void;
 }): Promise<FirstLink> {
   const { names, here } = deps;
+  // Said once per reason, not every 2 s: a laptop offline for a day would write 43,000 lines.
+  let lastReason = '';
   while (!deps.signal.aborted) {
     let nc: NatsConnection | undefined;
     try {
@@ -56,7 +58,8 @@ export async function firstLink(deps: {
           refused: `the server's permissions refused this relay (${refusals[0]}): are these credentials machine ${here}'s? Each machine's user may act only as that machine (docs/relay.md "Security")`,
         };
       }
-      deps.log(`intercom relay: ${reason}`);
+      if (reason !== lastReason) deps.log(`intercom relay: ${reason}; trying again every 2 s`);
+      lastReason = reason;
       deps.onFailure(reason);
       await Bun.sleep(2_000);
     }

@@ -67,7 +67,15 @@ export async function runRelay(given: RelayDeps): Promise<number> {
   if (options.setup)
     return setupOnly({ log: deps.log, out: deps.out, retentionDays: deps.config.retentionDays }, natsOptions, names, options);
 
-  const intercom = await deps.openIntercom();
+  let intercom: Intercom;
+  try {
+    intercom = await deps.openIntercom();
+  } catch (error) {
+    // A store it may not use (open to other users, someone else's, not a folder): the fix, in one line.
+    if (!(error instanceof IntercomError)) throw error;
+    deps.log(`intercom relay: ${describeError(error)}`);
+    return EXIT_REFUSED;
+  }
   const self = procInfo(deps.pid);
   if (!self) throw new IntercomError('IO', `cannot read this process's start time (pid ${deps.pid})`);
   try {

@@ -3,7 +3,7 @@
 // the steps are printed, the unit's command really links a relay to a real nats-server, and
 // `intercom uninstall` takes it all out again.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runIntercom } from '../helpers/cli.ts';
 import { startNats } from '../helpers/nats.ts';
@@ -55,6 +55,28 @@ describe('intercom install --relay', () => {
     expect(existsSync(join(env.CLAUDE_CONFIG_DIR!, 'settings.json'))).toBe(false);
   });
 
+  test('the JetStream domain (a leaf node): --domain or the environment goes into the settings; a bad one is refused, changing nothing', async () => {
+    const flag = await runIntercom(['install', '--relay', nats.url, '--domain', 'hub', '--dry-run'], { env });
+    expect(flag.code).toBe(0);
+    expect(flag.stdout).toContain("CLAUDE_INTERCOM_NATS_DOMAIN='hub'");
+    const fromEnv = await runIntercom(['install', '--relay', nats.url, '--dry-run'], {
+      env: { ...env, CLAUDE_INTERCOM_NATS_DOMAIN: 'hq' },
+    });
+    expect(fromEnv.stdout).toContain("CLAUDE_INTERCOM_NATS_DOMAIN='hq'");
+    for (const [args, extra] of [
+      [['--domain', 'a.b'], {}],
+      [[], { CLAUDE_INTERCOM_NATS_DOMAIN: "bad domain'x" }],
+    ] as const) {
+      const r = await runIntercom(['install', '--relay', nats.url, ...args], { env: { ...env, ...extra } });
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toContain('is not a JetStream domain');
+    }
+    const alone = await runIntercom(['install', '--domain', 'hub'], { env });
+    expect(alone.stderr).toContain('go with --relay');
+    expect(existsSync(unit)).toBe(false);
+    expect(existsSync(envFile)).toBe(false);
+  });
+
   test('--dry-run shows the unit and the settings (secrets masked), and writes nothing', async () => {
     const r = await runIntercom(['install', '--relay', nats.url, '--machine', 'labbox', '--dry-run'], { env });
     expect(r.code).toBe(0);
@@ -103,4 +125,16 @@ describe('intercom install --relay', () => {
     expect(existsSync(unit)).toBe(false);
     expect(existsSync(envFile)).toBe(false);
   }, 60_000);
+});
+
+describe('intercom relay on a store it may not use', () => {
+  test('says the fix in one line and exits 3 (running it again cannot help), with no stack trace', async () => {
+    const store = join(sandbox, 'open-store');
+    mkdirSync(store, { recursive: true });
+    chmodSync(store, 0o755);
+    const r = await runIntercom(['relay', '--server', nats.url, '--machine', 'labbox'], { env: { ...env, CLAUDE_INTERCOM_DIR: store } });
+    expect(r.code).toBe(3);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`chmod 700 '${store}'`);
+  });
 });

@@ -75,10 +75,12 @@ async function reportAndApply(
 }
 
 /** The relay's user service for this store, from the options and the installing environment (CLAUDE_INTERCOM_NATS_*). */
-function serviceFor(deps: CliDeps, server: string, machine?: string, namespace?: string) {
+function serviceFor(deps: CliDeps, server: string, machine?: string, namespace?: string, domain?: string) {
   const home = deps.childEnv.HOME;
   if (!home) throw new IntercomError('BAD_INPUT', 'HOME is not set: intercom cannot tell where your user services live');
   const { mesh } = deps.config;
+  // A relay started without the domain its server needs would be refused at every start.
+  if (domain === undefined && mesh.domainProblem) throw new IntercomError('BAD_INPUT', `${mesh.domainProblem}; nothing was changed`);
   return relayService({
     platform: process.platform,
     home,
@@ -89,7 +91,7 @@ function serviceFor(deps: CliDeps, server: string, machine?: string, namespace?:
     server,
     machine: machine ?? mesh.machine,
     namespace: namespace ?? mesh.namespace,
-    mesh,
+    mesh: { ...mesh, domain: domain ?? mesh.domain },
   });
 }
 
@@ -108,15 +110,23 @@ export const installCommand = defineCommand({
     '  what it changes; records what it created, so that uninstall removes only that.\n' +
     '  --dry-run   show the diff and the commands, change nothing\n' +
     '  --relay URL also run `intercom relay` to that NATS server as a user service (systemd on Linux,\n' +
-    '              launchd on macOS), with --machine NAME and --namespace NS (docs/relay.md); credentials\n' +
+    '              launchd on macOS), with --machine NAME, --namespace NS and --domain D (a leaf node: the\n' +
+    "              hub's JetStream domain; docs/relay.md); credentials\n" +
     '              and TLS come from CLAUDE_INTERCOM_NATS_* in this environment, kept in a 0600 file',
-  options: { 'dry-run': option.flag(), relay: option.string(), machine: option.string(), namespace: option.string() },
+  options: {
+    'dry-run': option.flag(),
+    relay: option.string(),
+    machine: option.string(),
+    namespace: option.string(),
+    domain: option.string(),
+  },
   maxPositionals: 0,
   async run({ values }, deps) {
     // Checked first, so a bad --relay changes nothing at all.
-    const service = values.relay !== undefined ? serviceFor(deps, values.relay, values.machine, values.namespace) : undefined;
-    if (service === undefined && (values.machine !== undefined || values.namespace !== undefined)) {
-      throw new IntercomError('BAD_INPUT', '--machine and --namespace go with --relay <url>');
+    const service =
+      values.relay !== undefined ? serviceFor(deps, values.relay, values.machine, values.namespace, values.domain) : undefined;
+    if (service === undefined && (values.machine !== undefined || values.namespace !== undefined || values.domain !== undefined)) {
+      throw new IntercomError('BAD_INPUT', '--machine, --namespace and --domain go with --relay <url>');
     }
     // npx runs a package from its cache (…/_npx/<hash>/), which npm clears as it likes: a server
     // and hooks registered there would stop working some day, silently.

@@ -12,6 +12,7 @@ import {
   oneLineForTerminal,
   MACHINE_PATTERN,
   NAMESPACE_PATTERN,
+  DOMAIN_PATTERN,
   MESSAGE_ID_PATTERN,
   senderAddress
 } from "./app-mwkjszrb.js";
@@ -2890,6 +2891,8 @@ function relayService(input) {
     throw new IntercomError("BAD_INPUT", `--machine ${JSON.stringify(input.machine)} is not a machine name (a-z, 0-9, "-")`);
   if (!NAMESPACE_PATTERN.test(input.namespace))
     throw new IntercomError("BAD_INPUT", `--namespace ${JSON.stringify(input.namespace)} is not a namespace`);
+  if (input.mesh.domain !== undefined && !DOMAIN_PATTERN.test(input.mesh.domain))
+    throw new IntercomError("BAD_INPUT", `--domain ${JSON.stringify(input.mesh.domain)} is not a JetStream domain (letters, digits, "_" and "-")`);
   if (!/^(?:nats|tls|wss?):\/\/|^[\w.-]+:\d+$/.test(input.server.split(",")[0].trim())) {
     throw new IntercomError("BAD_INPUT", `--relay ${JSON.stringify(input.server)} is not a NATS server URL, e.g. nats://hub.example.com:4222`);
   }
@@ -3099,11 +3102,13 @@ async function reportAndApply(deps, target, plan, route, dryRun, what) {
     deps.io.out(`removed ${folder} (install created it; it is empty now)`);
   return { dir, ...done };
 }
-function serviceFor(deps, server, machine, namespace) {
+function serviceFor(deps, server, machine, namespace, domain) {
   const home = deps.childEnv.HOME;
   if (!home)
     throw new IntercomError("BAD_INPUT", "HOME is not set: intercom cannot tell where your user services live");
   const { mesh } = deps.config;
+  if (domain === undefined && mesh.domainProblem)
+    throw new IntercomError("BAD_INPUT", `${mesh.domainProblem}; nothing was changed`);
   return relayService({
     platform: process.platform,
     home,
@@ -3114,7 +3119,7 @@ function serviceFor(deps, server, machine, namespace) {
     server,
     machine: machine ?? mesh.machine,
     namespace: namespace ?? mesh.namespace,
-    mesh
+    mesh: { ...mesh, domain: domain ?? mesh.domain }
   });
 }
 function serviceIo(deps) {
@@ -3128,14 +3133,21 @@ var installCommand = defineCommand({
 ` + `  CLAUDE_CONFIG_DIR). Edits in place, keeping your formatting and comments. Idempotent; backs up
 ` + `  what it changes; records what it created, so that uninstall removes only that.
 ` + `  --dry-run   show the diff and the commands, change nothing
-` + "  --relay URL also run `intercom relay` to that NATS server as a user service (systemd on Linux,\n" + `              launchd on macOS), with --machine NAME and --namespace NS (docs/relay.md); credentials
+` + "  --relay URL also run `intercom relay` to that NATS server as a user service (systemd on Linux,\n" + `              launchd on macOS), with --machine NAME, --namespace NS and --domain D (a leaf node: the
+` + `              hub's JetStream domain; docs/relay.md); credentials
 ` + "              and TLS come from CLAUDE_INTERCOM_NATS_* in this environment, kept in a 0600 file",
-  options: { "dry-run": option.flag(), relay: option.string(), machine: option.string(), namespace: option.string() },
+  options: {
+    "dry-run": option.flag(),
+    relay: option.string(),
+    machine: option.string(),
+    namespace: option.string(),
+    domain: option.string()
+  },
   maxPositionals: 0,
   async run({ values }, deps) {
-    const service = values.relay !== undefined ? serviceFor(deps, values.relay, values.machine, values.namespace) : undefined;
-    if (service === undefined && (values.machine !== undefined || values.namespace !== undefined)) {
-      throw new IntercomError("BAD_INPUT", "--machine and --namespace go with --relay <url>");
+    const service = values.relay !== undefined ? serviceFor(deps, values.relay, values.machine, values.namespace, values.domain) : undefined;
+    if (service === undefined && (values.machine !== undefined || values.namespace !== undefined || values.domain !== undefined)) {
+      throw new IntercomError("BAD_INPUT", "--machine, --namespace and --domain go with --relay <url>");
     }
     if (/[\\/]_npx[\\/]/.test(deps.runtime.entry)) {
       throw new IntercomError("UNSUPPORTED", `intercom install is running from npx's cache (${deps.runtime.entry}), which npm may clear; what it registered would then stop working. Nothing was changed. ` + "Install intercom for good first: `npm install -g claude-intercom`, then run `intercom install`");

@@ -14459,6 +14459,11 @@ async function receiptFromWire(text, origin) {
   const { why: _ignored, ...receipt } = parsed.value;
   return { ok: true, value: receipt };
 }
+function isFlatObject(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return false;
+  return Object.values(value).every((v) => v === null || typeof v !== "object");
+}
 async function receiptsFromWire(text, origin) {
   let list;
   try {
@@ -14473,6 +14478,10 @@ async function receiptsFromWire(text, origin) {
   if (list.length > MAX_RECEIPT_BATCH)
     refused.push(`${list.length - MAX_RECEIPT_BATCH} receipts over the ${MAX_RECEIPT_BATCH} one message may carry`);
   for (const item of list.slice(0, MAX_RECEIPT_BATCH)) {
+    if (!isFlatObject(item)) {
+      refused.push("a receipt that is not one flat object");
+      continue;
+    }
     const one = await receiptFromWire(JSON.stringify(item), origin);
     if (one.ok)
       receipts.push(one.value);
@@ -15072,7 +15081,7 @@ function createSentMemo() {
 // src/relay/inbox-pump.ts
 var MAX_DELIVERIES = 100;
 var RETRY_MS = 2000;
-var BATCH = 512;
+var pullBytes = (maxPayload) => Math.max(4 * 1024 * 1024, maxPayload + 64 * 1024);
 var CONCURRENCY = 256;
 function startInboxPump(deps) {
   const { intercom, names, here } = deps;
@@ -15195,7 +15204,7 @@ function startInboxPump(deps) {
   async function run() {
     while (!stopped) {
       try {
-        messages = await deps.link.consumer.consume({ max_messages: BATCH });
+        messages = await deps.link.consumer.consume({ max_bytes: pullBytes(deps.link.maxPayload()) });
         const limit = createLimiter(CONCURRENCY, (error) => deps.log(`intercom relay: handling a message from another machine: ${describeError(error)}`));
         for await (const m of messages) {
           await limit.start(() => handleOrRetry(m));
@@ -15302,6 +15311,7 @@ function linkError(error) {
 // src/relay/first-link.ts
 async function firstLink(deps) {
   const { names, here } = deps;
+  let lastReason = "";
   while (!deps.signal.aborted) {
     let nc;
     try {
@@ -15336,7 +15346,9 @@ async function firstLink(deps) {
           refused: `the server's permissions refused this relay (${refusals[0]}): are these credentials machine ${here}'s? Each machine's user may act only as that machine (docs/relay.md "Security")`
         };
       }
-      deps.log(`intercom relay: ${reason}`);
+      if (reason !== lastReason)
+        deps.log(`intercom relay: ${reason}; trying again every 2 s`);
+      lastReason = reason;
       deps.onFailure(reason);
       await Bun.sleep(2000);
     }
@@ -15996,8 +16008,7 @@ function createReceiptTracker(deps) {
       return;
     watches.set(box, { close() {} });
     const watch = await intercom.watchMesh({ kind: "mailbox", box }, async () => {
-      for (const id of [...byBox.get(box) ?? []])
-        await check(id);
+      await Promise.all([...byBox.get(box) ?? []].map((id) => check(id)));
     }, (error) => deps.log(`intercom relay: watching mailbox ${box}: ${describeError(error)}`));
     if (stopped)
       watch.close();
@@ -16034,15 +16045,17 @@ function createReceiptTracker(deps) {
       const { records: owed, skipped } = await intercom.mesh.inbound();
       if (skipped)
         deps.log(`intercom relay: ${skipped} line(s) of the receipts journal were not valid (cut short by a crash?) and were skipped`);
-      for (const record of owed) {
+      for (const record of owed)
         track(record);
-        for (const box of Object.keys(record.reported))
-          await watchBox(box);
+      for (const box of new Set(owed.flatMap((record) => Object.keys(record.reported))))
+        await watchBox(box);
+      const sends = [];
+      for (const record of owed)
         for (const [box, state] of Object.entries(record.reported))
           if (state === "new")
-            await publish(record, box, "new");
-        await check(record.id);
-      }
+            sends.push(publish(record, box, "new"));
+      await Promise.all(sends);
+      await Promise.all(owed.map((record) => check(record.id)));
     },
     stop() {
       stopped = true;
@@ -16073,7 +16086,15 @@ async function runRelay(given) {
   const here = options.machine;
   if (options.setup)
     return setupOnly({ log: deps.log, out: deps.out, retentionDays: deps.config.retentionDays }, natsOptions, names, options);
-  const intercom = await deps.openIntercom();
+  let intercom;
+  try {
+    intercom = await deps.openIntercom();
+  } catch (error) {
+    if (!(error instanceof IntercomError))
+      throw error;
+    deps.log(`intercom relay: ${describeError(error)}`);
+    return EXIT_REFUSED;
+  }
   const self2 = procInfo2(deps.pid);
   if (!self2)
     throw new IntercomError("IO", `cannot read this process's start time (pid ${deps.pid})`);
@@ -16215,7 +16236,7 @@ async function runRelay(given) {
     }
   });
   const feed = await startFeed({ intercom, names, here, link: meshLink, linkUp: () => linkUp, log: deps.log, imported });
-  await receipts.resync();
+  receipts.resync().catch((error) => deps.log(`intercom relay: resending receipts: ${describeError(error)}`));
   pump.kick();
   const local = await watchLocal({ intercom, onAgents: () => presence.kick(), onClaims: () => claims.kick(), log: deps.log });
   const upTimer = setInterval(() => {
