@@ -106,7 +106,7 @@ async function main({ argv, stdin, entry }) {
       exit: (code) => void exit(code)
     });
   } else if (argv[0] === "relay") {
-    const { runRelay } = await import("./main-qgdhn0g0.js");
+    const { runRelay } = await import("./main-543sfd4v.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());

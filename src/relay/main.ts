@@ -194,6 +194,18 @@ export async function runRelay(given: RelayDeps): Promise<number> {
     log: deps.log,
     instance,
     onTwin: (why) => stopWith(EXIT_REFUSED, why),
+    // What doctor reads: connected is not linked when the server cannot take a beat.
+    onBeats: (ok, why) => {
+      if (!linkUp) return; // the connection's own state says it
+      void setState(
+        ok
+          ? { link: 'up' }
+          : {
+              link: 'down',
+              error: sliceChars(`connected, but the server takes no beats (${why}); behind a leaf node, is the hub reachable?`, 500),
+            },
+      );
+    },
     onMachine: () => claims?.resettle(),
   });
   claims = startClaimsSync({

@@ -63,6 +63,11 @@ export function startPresence(deps: {
   onMachine?: (machine: string, up: boolean) => void;
   /** Another relay runs under this machine's name and started first: this one must stop. */
   onTwin: (why: string) => void;
+  /**
+   * Beats stopped being taken (`ok` false, with why), or are taken again. Linked to a leaf node,
+   * the connection stays up while the hub behind it is out of reach: only the beats tell.
+   */
+  onBeats?: (ok: boolean, why?: string) => void;
 }): Presence {
   const { intercom, names, here, link, timings } = deps;
   const now = () => intercom.clock.now();
@@ -88,9 +93,18 @@ export function startPresence(deps: {
   };
 
   const { instance } = deps;
+  let beatsFailing = false;
   async function beat(): Promise<void> {
     const record: Beat = { machine: here, instance, started_at: startedAt, beat_at: iso(now()), beat_ms: timings.beatMs, seq: seq++ };
-    await link.machines.put(here, JSON.stringify(record));
+    try {
+      await link.machines.put(here, JSON.stringify(record));
+    } catch (error) {
+      if (!beatsFailing) deps.onBeats?.(false, describeError(error));
+      beatsFailing = true;
+      throw error;
+    }
+    if (beatsFailing) deps.onBeats?.(true);
+    beatsFailing = false;
   }
 
   async function setMachine(machine: string, up: boolean, seenAt: number | undefined): Promise<void> {
@@ -292,6 +306,7 @@ export function startPresence(deps: {
     isUp: (machine) => heard.get(machine)?.up === true,
     kick: () => void publishAgents(),
     relinked() {
+      beatsFailing = false; // the link's state was just set up: a failing beat must say so again
       void beat().catch((error) => report('beating', error));
       published.clear();
       void publishAgents();

@@ -88,6 +88,16 @@ describe('a laptop linked through a leaf node, a devbox through the hub', () => 
 describe('the hub out of reach, the leaf node still up (a laptop offline)', () => {
   test('a send waits, reported queued, and flows once the hub is back: once', async () => {
     await hub.stop();
+    // The laptop's relay is still connected (to its leaf node), but nothing takes its beats: doctor says so.
+    const down = await until(
+      async () => {
+        const r = await a.cli(['doctor']);
+        return r.stdout.includes('takes no beats') && r.stdout;
+      },
+      'doctor on the laptop to say the link is down',
+      20_000,
+    );
+    expect(down).toMatch(/FAIL +relay/);
     const sent = (await alice.call('send', { to: `${bob.code}@devbox`, body: 'written offline' })) as { id: string };
     const { messages } = (await alice.call('status', { ids: [sent.id] })) as { messages: { receipts: { state: string }[] }[] };
     expect(messages[0]?.receipts[0]?.state).toBe('queued');
@@ -103,6 +113,7 @@ describe('the hub out of reach, the leaf node still up (a laptop offline)', () =
     );
     await Bun.sleep(1_000);
     expect([...got, ...((await bob.call('peek')) as Peeked).messages.filter((m) => m.id === sent.id)]).toHaveLength(1);
+    await until(async () => (await a.cli(['doctor'])).stdout.includes('linked since'), 'doctor on the laptop to say linked again', 20_000);
   }, 90_000);
 });
 

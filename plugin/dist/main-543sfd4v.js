@@ -15666,9 +15666,20 @@ function startPresence(deps) {
     lastError = why;
   };
   const { instance } = deps;
+  let beatsFailing = false;
   async function beat() {
     const record = { machine: here, instance, started_at: startedAt, beat_at: iso(now()), beat_ms: timings.beatMs, seq: seq++ };
-    await link.machines.put(here, JSON.stringify(record));
+    try {
+      await link.machines.put(here, JSON.stringify(record));
+    } catch (error) {
+      if (!beatsFailing)
+        deps.onBeats?.(false, describeError(error));
+      beatsFailing = true;
+      throw error;
+    }
+    if (beatsFailing)
+      deps.onBeats?.(true);
+    beatsFailing = false;
   }
   async function setMachine(machine, up, seenAt) {
     const was = heard.get(machine);
@@ -15868,6 +15879,7 @@ function startPresence(deps) {
     isUp: (machine) => heard.get(machine)?.up === true,
     kick: () => void publishAgents(),
     relinked() {
+      beatsFailing = false;
       beat().catch((error) => report("beating", error));
       published.clear();
       publishAgents();
@@ -16209,6 +16221,14 @@ async function runRelay(given) {
     log: deps.log,
     instance,
     onTwin: (why) => stopWith(EXIT_REFUSED, why),
+    onBeats: (ok, why) => {
+      if (!linkUp)
+        return;
+      setState(ok ? { link: "up" } : {
+        link: "down",
+        error: sliceChars(`connected, but the server takes no beats (${why}); behind a leaf node, is the hub reachable?`, 500)
+      });
+    },
     onMachine: () => claims?.resettle()
   });
   claims = startClaimsSync({
