@@ -4,7 +4,7 @@ import {
   describeError,
   asciiEscaped,
   resolveConfig
-} from "./app-mwkjszrb.js";
+} from "./app-twqk1cm2.js";
 
 // src/bin/app.ts
 async function main({ argv, stdin, entry }) {
@@ -74,7 +74,7 @@ async function main({ argv, stdin, entry }) {
   });
   const version = async () => (await import("./package-qfvrfkaq.js")).default.version;
   if (argv[0] === "hook") {
-    const { runHook } = await import("./main-1epjq5eb.js");
+    const { runHook } = await import("./main-3b9mzr6h.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -87,26 +87,26 @@ async function main({ argv, stdin, entry }) {
       pid: process.pid,
       startedAt: Math.floor(performance.timeOrigin),
       readStdin: () => stdin !== undefined ? Promise.resolve(stdin) : Bun.stdin.text(),
-      openIntercom: async () => (await import("./index-95fk0tx1.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-7wa7hacc.js")).openIntercom(storeOptions()),
       out,
       err: log,
       signal: stop.signal
     });
     await exit(code);
   } else if (argv[0] === "mcp") {
-    const { runMcpServer } = await import("./main-19ssr2t0.js");
+    const { runMcpServer } = await import("./main-pygrrk99.js");
     await runMcpServer({
       args: argv.slice(1),
       out,
       config,
       version: await version(),
       pid: process.pid,
-      openIntercom: async (onProblem) => (await import("./index-95fk0tx1.js")).openIntercom(storeOptions(onProblem)),
+      openIntercom: async (onProblem) => (await import("./index-7wa7hacc.js")).openIntercom(storeOptions(onProblem)),
       log,
       exit: (code) => void exit(code)
     });
   } else if (argv[0] === "relay") {
-    const { runRelay } = await import("./main-543sfd4v.js");
+    const { runRelay } = await import("./main-tywcngrw.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -114,15 +114,15 @@ async function main({ argv, stdin, entry }) {
       args: argv.slice(1),
       config,
       pid: process.pid,
-      openIntercom: async () => (await import("./index-95fk0tx1.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-7wa7hacc.js")).openIntercom(storeOptions()),
       log,
       out,
       signal: stop.signal
     });
     await exit(code);
   } else {
-    const { runCli } = await import("./main-kz338v12.js");
-    const { openIntercom } = await import("./index-95fk0tx1.js");
+    const { runCli } = await import("./main-5vnd4tcr.js");
+    const { openIntercom } = await import("./index-7wa7hacc.js");
     const { isatty } = await import("tty");
     let stored;
     const interrupted = new Promise((resolve) => {

@@ -93,6 +93,12 @@ export function assertMachine(value: unknown, what = 'machine name'): string {
   );
 }
 
+/** `value` as a JetStream domain (DOMAIN_PATTERN), else BAD_INPUT naming `what` (the flag or variable it came from). */
+export function assertDomain(value: string, what = '--domain'): string {
+  if (DOMAIN_PATTERN.test(value)) return value;
+  throw new IntercomError('BAD_INPUT', `${what} ${JSON.stringify(value)} is not a JetStream domain: 1-64 letters, digits, "_" and "-"`);
+}
+
 export function isMachine(value: string): boolean {
   return MACHINE_PATTERN.test(value);
 }

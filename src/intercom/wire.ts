@@ -170,13 +170,13 @@ export async function receiptFromWire(text: string, origin: string): Promise<Wir
   return { ok: true, value: receipt };
 }
 
-/** The receipts of one message from `origin`: the valid ones, and why the others were refused. */
 /** An object (not an array) whose fields are strings, numbers, booleans or null. */
 function isFlatObject(value: unknown): value is Record<string, string | number | boolean | null> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   return Object.values(value).every((v) => v === null || typeof v !== 'object');
 }
 
+/** The receipts of one message from `origin`: the valid ones, and why the others were refused. */
 export async function receiptsFromWire(text: string, origin: string): Promise<{ receipts: RemoteReceiptRecord[]; refused: string[] }> {
   let list: unknown;
   try {

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../core/config.ts';
 import { IntercomError } from '../core/errors.ts';
-import { assertMachine, DOMAIN_PATTERN, NAMESPACE_PATTERN } from '../core/ids.ts';
+import { assertDomain, assertMachine, NAMESPACE_PATTERN } from '../core/ids.ts';
 import type { LinkOptions } from './link.ts';
 import type { PresenceTimings } from './presence.ts';
 
@@ -74,10 +74,8 @@ export function parseRelayOptions(args: string[], config: Config): { options: Re
     );
   }
   if (values.domain === undefined && mesh.domainProblem) throw new IntercomError('BAD_INPUT', mesh.domainProblem);
-  const domain = values.domain ?? mesh.domain;
-  if (domain !== undefined && !DOMAIN_PATTERN.test(domain)) {
-    throw new IntercomError('BAD_INPUT', `--domain ${JSON.stringify(domain)} is not a JetStream domain: 1-64 letters, digits, "_" and "-"`);
-  }
+  const given = values.domain ?? mesh.domain;
+  const domain = given === undefined ? undefined : assertDomain(given);
   const beat = values.beat === undefined ? DEFAULT_BEAT_MS / 1000 : Number(values.beat);
   if (!Number.isFinite(beat) || beat < 0.1 || beat > 60) throw new IntercomError('BAD_INPUT', '--beat takes seconds, from 0.1 to 60');
   const server = values.server ?? mesh.server;

@@ -3,7 +3,7 @@
 // settings (server, machine, namespace, store, credentials, TLS) go in an environment file only
 // the user can read, never in the unit: a unit is readable by every user of the machine.
 import { IntercomError } from '../../core/errors.ts';
-import { DOMAIN_PATTERN, MACHINE_PATTERN, NAMESPACE_PATTERN } from '../../core/ids.ts';
+import { assertDomain, MACHINE_PATTERN, NAMESPACE_PATTERN } from '../../core/ids.ts';
 import type { MeshConfig } from '../../core/config.ts';
 
 export const UNIT_NAME = 'claude-intercom-relay.service';
@@ -58,11 +58,7 @@ export function relayService(input: RelayServiceInput): RelayService {
     throw new IntercomError('BAD_INPUT', `--machine ${JSON.stringify(input.machine)} is not a machine name (a-z, 0-9, "-")`);
   if (!NAMESPACE_PATTERN.test(input.namespace))
     throw new IntercomError('BAD_INPUT', `--namespace ${JSON.stringify(input.namespace)} is not a namespace`);
-  if (input.mesh.domain !== undefined && !DOMAIN_PATTERN.test(input.mesh.domain))
-    throw new IntercomError(
-      'BAD_INPUT',
-      `--domain ${JSON.stringify(input.mesh.domain)} is not a JetStream domain (letters, digits, "_" and "-")`,
-    );
+  if (input.mesh.domain !== undefined) assertDomain(input.mesh.domain);
   if (!/^(?:nats|tls|wss?):\/\/|^[\w.-]+:\d+$/.test(input.server.split(',')[0]!.trim())) {
     throw new IntercomError(
       'BAD_INPUT',

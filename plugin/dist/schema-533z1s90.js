@@ -9,7 +9,7 @@ import {
   MESSAGE_ID_PATTERN,
   SESSION_ID_PATTERN,
   NAME_PATTERN
-} from "./app-mwkjszrb.js";
+} from "./app-twqk1cm2.js";
 import {
   string,
   number,

@@ -5,7 +5,7 @@ import {
   HUMAN,
   isMachine,
   isCode
-} from "./app-mwkjszrb.js";
+} from "./app-twqk1cm2.js";
 import {
   label
 } from "./app-4xx3ma53.js";

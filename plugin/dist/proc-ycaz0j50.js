@@ -15,7 +15,7 @@ import {
   isClaudeArgv2,
   processCwd2,
   stopProcess2
-} from "./app-1gchtcgh.js";
+} from "./app-gczf6fm7.js";
 export {
   ancestors2 as ancestors,
   claudeCandidates2 as claudeCandidates,

@@ -1,7 +1,7 @@
 // @bun
 import {
   hasErrno
-} from "./app-mwkjszrb.js";
+} from "./app-twqk1cm2.js";
 import {
   __require
 } from "./app-x0fgcxv8.js";

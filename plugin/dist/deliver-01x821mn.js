@@ -4,8 +4,8 @@ import {
   claimedText2,
   formatDelivery2,
   additionalContext2
-} from "./app-0q3cw8qf.js";
-import"./app-rxa1a9cd.js";
+} from "./app-k1bxee7x.js";
+import"./app-y5nxmz2s.js";
 import"./app-4xx3ma53.js";
 export {
   additionalContext2 as additionalContext,

@@ -10,21 +10,21 @@ import {
   senderAddress,
   assertMessageId,
   isSessionId
-} from "./app-mwkjszrb.js";
+} from "./app-twqk1cm2.js";
 import {
   nodeFs
-} from "./app-1gchtcgh.js";
+} from "./app-gczf6fm7.js";
 import {
   presenceOf
-} from "./app-qm0dvrsc.js";
+} from "./app-cdh9n0dx.js";
 import {
   INBOX_STATES
-} from "./app-513mj3jz.js";
+} from "./app-6cnv78e9.js";
 import {
   idTime,
   validateBody,
   claimInForce
-} from "./app-ydgacrj2.js";
+} from "./app-peyn7jdm.js";
 import {
   parseAddress,
   sameProject,
@@ -32,10 +32,10 @@ import {
   unknownRecipient,
   directRecipients,
   matchAgents
-} from "./app-2w649cfm.js";
+} from "./app-4maetwmb.js";
 import {
   isFutureStamp
-} from "./app-pez2kmty.js";
+} from "./app-48v85rfs.js";
 
 // src/intercom/loop-guard.ts
 var RATE_LIMIT = 30;

@@ -1,21 +1,21 @@
 // @bun
-import"./app-1gchtcgh.js";
-import"./app-qm0dvrsc.js";
-import"./app-513mj3jz.js";
+import"./app-gczf6fm7.js";
+import"./app-cdh9n0dx.js";
+import"./app-6cnv78e9.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-2gew7fg0.js";
+} from "./app-dpf3ndqk.js";
 import"./app-4xx3ma53.js";
-import"./app-rxa1a9cd.js";
+import"./app-y5nxmz2s.js";
 import {
   claimNewMail2,
   claimedText2
-} from "./app-0q3cw8qf.js";
+} from "./app-k1bxee7x.js";
 import {
   mailHandover
-} from "./app-nzn767gd.js";
-import"./app-pez2kmty.js";
+} from "./app-68n951mj.js";
+import"./app-48v85rfs.js";
 
 // src/hooks/pre-tool-use-mail.ts
 async function toolCallMail(store, self, lineage, subagent) {

@@ -1,11 +1,11 @@
 // @bun
 import {
   sliceChars
-} from "./app-mwkjszrb.js";
+} from "./app-twqk1cm2.js";
 import {
   PEER_NOTICE,
   frameMessage
-} from "./app-rxa1a9cd.js";
+} from "./app-y5nxmz2s.js";
 
 // src/hooks/deliver.ts
 var MAX_DELIVERY_CHARS = 8000;

@@ -1,21 +1,21 @@
 // @bun
 import {
   ancestors2
-} from "./app-1gchtcgh.js";
+} from "./app-gczf6fm7.js";
 import"./app-4xx3ma53.js";
-import"./app-rxa1a9cd.js";
+import"./app-y5nxmz2s.js";
 import {
   claimNewMail2,
   claimedText2,
   additionalContext2
-} from "./app-0q3cw8qf.js";
-import"./app-qm0dvrsc.js";
-import"./app-513mj3jz.js";
+} from "./app-k1bxee7x.js";
+import"./app-cdh9n0dx.js";
+import"./app-6cnv78e9.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-2gew7fg0.js";
-import"./app-pez2kmty.js";
+} from "./app-dpf3ndqk.js";
+import"./app-48v85rfs.js";
 import {
   selfOf,
   seenBy

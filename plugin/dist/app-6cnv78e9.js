@@ -13,10 +13,10 @@ import {
   assertRecipient,
   assertMessageId,
   assertSessionId
-} from "./app-mwkjszrb.js";
+} from "./app-twqk1cm2.js";
 import {
   nodeFs
-} from "./app-1gchtcgh.js";
+} from "./app-gczf6fm7.js";
 
 // src/store/files.ts
 var FILE_MODE = 384;

@@ -1,7 +1,7 @@
 // @bun
 import {
   procInfo2
-} from "./app-1gchtcgh.js";
+} from "./app-gczf6fm7.js";
 import {
   IntercomError,
   describeError,
@@ -11,13 +11,13 @@ import {
   HUMAN,
   MAILBOX_PATTERN,
   NAMESPACE_PATTERN,
-  DOMAIN_PATTERN,
   assertMachine,
+  assertDomain,
   isMachine,
   splitRemote,
   isCode
-} from "./app-mwkjszrb.js";
-import"./app-513mj3jz.js";
+} from "./app-twqk1cm2.js";
+import"./app-6cnv78e9.js";
 import {
   parseRecord,
   validateBody,
@@ -26,16 +26,16 @@ import {
   claimToWire,
   claimRef,
   losingClaims
-} from "./app-ydgacrj2.js";
+} from "./app-peyn7jdm.js";
 import {
   CLAIM_TTL_MINUTES
 } from "./app-z9acd3mv.js";
 import {
   RECEIPT_ORDER
-} from "./app-08d9jn3t.js";
+} from "./app-1y8qsvn3.js";
 import {
   projectKeyHash
-} from "./app-pez2kmty.js";
+} from "./app-48v85rfs.js";
 import {
   __toESM,
   __commonJS,
@@ -15431,10 +15431,8 @@ ${RELAY_USAGE}`);
   }
   if (values.domain === undefined && mesh.domainProblem)
     throw new IntercomError("BAD_INPUT", mesh.domainProblem);
-  const domain = values.domain ?? mesh.domain;
-  if (domain !== undefined && !DOMAIN_PATTERN.test(domain)) {
-    throw new IntercomError("BAD_INPUT", `--domain ${JSON.stringify(domain)} is not a JetStream domain: 1-64 letters, digits, "_" and "-"`);
-  }
+  const given = values.domain ?? mesh.domain;
+  const domain = given === undefined ? undefined : assertDomain(given);
   const beat = values.beat === undefined ? DEFAULT_BEAT_MS / 1000 : Number(values.beat);
   if (!Number.isFinite(beat) || beat < 0.1 || beat > 60)
     throw new IntercomError("BAD_INPUT", "--beat takes seconds, from 0.1 to 60");

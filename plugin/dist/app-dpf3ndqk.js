@@ -4,20 +4,20 @@ import {
   IntercomError,
   sessionMailbox,
   isSessionId
-} from "./app-mwkjszrb.js";
+} from "./app-twqk1cm2.js";
 import {
   procInfo2,
   ancestors2,
   findClaudeAncestor2,
   claudeCandidates2
-} from "./app-1gchtcgh.js";
+} from "./app-gczf6fm7.js";
 import {
   createPresence
-} from "./app-qm0dvrsc.js";
+} from "./app-cdh9n0dx.js";
 import {
   detectProject,
   projectKey
-} from "./app-pez2kmty.js";
+} from "./app-48v85rfs.js";
 
 // src/claude/transcript-path.ts
 function projectFolderName(cwd) {

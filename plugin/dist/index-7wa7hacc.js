@@ -26,7 +26,7 @@ import {
   isSessionId,
   parseIdentityOverride,
   DEFAULT_MAX_BODY_BYTES
-} from "./app-mwkjszrb.js";
+} from "./app-twqk1cm2.js";
 import {
   nodeFs,
   procInfo2,
@@ -35,7 +35,7 @@ import {
   descendants2,
   isClaudeArgv2,
   processCwd2
-} from "./app-1gchtcgh.js";
+} from "./app-gczf6fm7.js";
 import {
   quoted,
   label
@@ -60,7 +60,7 @@ import {
   MESSAGE_STATES,
   STORE_FORMAT_VERSION,
   createLayout
-} from "./app-513mj3jz.js";
+} from "./app-6cnv78e9.js";
 import {
   warmRecords,
   listRecordNames,
@@ -82,7 +82,7 @@ import {
   patternBase,
   baseMatches,
   relativeInside
-} from "./app-ydgacrj2.js";
+} from "./app-peyn7jdm.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,
@@ -101,25 +101,25 @@ import {
   readRecordedTitles,
   createActivity,
   createPresence
-} from "./app-qm0dvrsc.js";
+} from "./app-cdh9n0dx.js";
 import {
   listPanes,
   typeIntoPane,
   paneQuestion,
   senderMailbox,
   createPostOffice
-} from "./app-k1b8yxzj.js";
+} from "./app-k8xxhrds.js";
 import {
   frameMessage
-} from "./app-rxa1a9cd.js";
+} from "./app-y5nxmz2s.js";
 import {
   createMesh
-} from "./app-08d9jn3t.js";
+} from "./app-1y8qsvn3.js";
 import {
   parseSince,
   sinceTime,
   parseAddress
-} from "./app-2w649cfm.js";
+} from "./app-4maetwmb.js";
 import {
   waitFor
 } from "./app-r6np75d3.js";
@@ -127,7 +127,7 @@ import {
   detectProject,
   projectKeyHash,
   isFutureStamp
-} from "./app-pez2kmty.js";
+} from "./app-48v85rfs.js";
 import {
   __toESM
 } from "./app-x0fgcxv8.js";

@@ -1,7 +1,7 @@
 // @bun
 import {
   commandLine2
-} from "./app-1gchtcgh.js";
+} from "./app-gczf6fm7.js";
 
 // src/claude/run-mode.ts
 var hasFlag = (argv, flag) => argv.some((a) => a === flag || a.startsWith(`${flag}=`));

@@ -4,11 +4,11 @@ import {
   hookClaude2,
   hookAgent2,
   cliSender2
-} from "./app-2gew7fg0.js";
-import"./app-qm0dvrsc.js";
-import"./app-pez2kmty.js";
-import"./app-1gchtcgh.js";
-import"./app-513mj3jz.js";
+} from "./app-dpf3ndqk.js";
+import"./app-cdh9n0dx.js";
+import"./app-48v85rfs.js";
+import"./app-gczf6fm7.js";
+import"./app-6cnv78e9.js";
 export {
   cliSender2 as cliSender,
   hookAgent2 as hookAgent,

@@ -2,13 +2,13 @@
 import {
   isProcessAlive2,
   stopProcess2
-} from "./app-1gchtcgh.js";
-import"./app-qm0dvrsc.js";
-import"./app-513mj3jz.js";
+} from "./app-gczf6fm7.js";
+import"./app-cdh9n0dx.js";
+import"./app-6cnv78e9.js";
 import {
   hookAgent2
-} from "./app-2gew7fg0.js";
-import"./app-pez2kmty.js";
+} from "./app-dpf3ndqk.js";
+import"./app-48v85rfs.js";
 import {
   selfOf,
   seenBy

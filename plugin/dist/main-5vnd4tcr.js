@@ -12,10 +12,10 @@ import {
   oneLineForTerminal,
   MACHINE_PATTERN,
   NAMESPACE_PATTERN,
-  DOMAIN_PATTERN,
   MESSAGE_ID_PATTERN,
+  assertDomain,
   senderAddress
-} from "./app-mwkjszrb.js";
+} from "./app-twqk1cm2.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,
@@ -25,26 +25,26 @@ import {
 } from "./app-z9acd3mv.js";
 import {
   procInfo2
-} from "./app-1gchtcgh.js";
-import"./app-qm0dvrsc.js";
-import"./app-513mj3jz.js";
+} from "./app-gczf6fm7.js";
+import"./app-cdh9n0dx.js";
+import"./app-6cnv78e9.js";
 import {
   cliSender2
-} from "./app-2gew7fg0.js";
+} from "./app-dpf3ndqk.js";
 import"./app-4xx3ma53.js";
-import"./app-ydgacrj2.js";
+import"./app-peyn7jdm.js";
 import {
   senderMailbox
-} from "./app-k1b8yxzj.js";
+} from "./app-k8xxhrds.js";
 import {
   SINCE_FORMS,
   readSince,
   parseAddress
-} from "./app-2w649cfm.js";
+} from "./app-4maetwmb.js";
 import {
   detectProject,
   projectKey
-} from "./app-pez2kmty.js";
+} from "./app-48v85rfs.js";
 import {
   __toESM
 } from "./app-x0fgcxv8.js";
@@ -2891,8 +2891,8 @@ function relayService(input) {
     throw new IntercomError("BAD_INPUT", `--machine ${JSON.stringify(input.machine)} is not a machine name (a-z, 0-9, "-")`);
   if (!NAMESPACE_PATTERN.test(input.namespace))
     throw new IntercomError("BAD_INPUT", `--namespace ${JSON.stringify(input.namespace)} is not a namespace`);
-  if (input.mesh.domain !== undefined && !DOMAIN_PATTERN.test(input.mesh.domain))
-    throw new IntercomError("BAD_INPUT", `--domain ${JSON.stringify(input.mesh.domain)} is not a JetStream domain (letters, digits, "_" and "-")`);
+  if (input.mesh.domain !== undefined)
+    assertDomain(input.mesh.domain);
   if (!/^(?:nats|tls|wss?):\/\/|^[\w.-]+:\d+$/.test(input.server.split(",")[0].trim())) {
     throw new IntercomError("BAD_INPUT", `--relay ${JSON.stringify(input.server)} is not a NATS server URL, e.g. nats://hub.example.com:4222`);
   }

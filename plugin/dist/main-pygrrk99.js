@@ -4,7 +4,7 @@ import {
   describeError,
   asciiEscaped,
   parseIdentityOverride
-} from "./app-mwkjszrb.js";
+} from "./app-twqk1cm2.js";
 // src/mcp/handshake.json
 var handshake_default = {
   latestProtocolVersion: "2025-11-25",
@@ -754,7 +754,7 @@ async function register(deps, warnings) {
     store = await deps.openIntercom((p) => warnings.push(`moved corrupt file ${asciiEscaped(p.path)} to ${asciiEscaped(p.quarantinedTo)}: ${asciiEscaped(p.reason)}`));
     await store.collectTmp().catch((error) => warnings.push(`could not collect leftover temp files: ${describeError(error, "model")}`));
     await store.history.prune(config.retentionDays).catch((error) => warnings.push(`could not prune old history: ${describeError(error, "model")}`));
-    const { registerSelf } = await import("./identity-dzmmkfjt.js");
+    const { registerSelf } = await import("./identity-851cq09a.js");
     const self = await registerSelf({
       agents: store.agents,
       mail: store.mail,
@@ -832,7 +832,7 @@ async function runMcpServer(deps) {
       server ??= (async () => {
         startRegistration();
         const [{ createServer }, { StdioServerTransport }] = await Promise.all([
-          import("./server-ckqdvbva.js"),
+          import("./server-s3mp6pqt.js"),
           import("./stdio-wt7p76ct.js")
         ]);
         const created = createServer(ctx, { version });

@@ -3,13 +3,13 @@ import {
   IntercomError,
   describeError,
   isSessionId
-} from "./app-mwkjszrb.js";
+} from "./app-twqk1cm2.js";
 import {
   processStartedAt2,
   pidCreatedAfter2,
   ancestors2,
   findNamedClaude2
-} from "./app-1gchtcgh.js";
+} from "./app-gczf6fm7.js";
 
 // src/hooks/input.ts
 var str = (value) => typeof value === "string" && value !== "" ? value : undefined;
@@ -62,12 +62,12 @@ function hookLaunch(pid, claudePid, fallback) {
 
 // src/hooks/main.ts
 var HOOK_EVENTS = {
-  "session-start": { load: async () => (await import("./watcher-40kb8ryr.js")).watcher, background: true },
-  stop: { load: async () => (await import("./watcher-40kb8ryr.js")).watcher, background: true },
-  "pre-tool-use": { load: async () => (await import("./pre-tool-use-pj629mad.js")).preToolUse, background: false },
-  "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-ad8rtj3p.js")).userPromptSubmit, background: false },
-  "stop-failure": { load: async () => (await import("./watcher-40kb8ryr.js")).watcher, background: true },
-  "session-end": { load: async () => (await import("./session-end-e0exhybz.js")).sessionEnd, background: false }
+  "session-start": { load: async () => (await import("./watcher-mw90n0nd.js")).watcher, background: true },
+  stop: { load: async () => (await import("./watcher-mw90n0nd.js")).watcher, background: true },
+  "pre-tool-use": { load: async () => (await import("./pre-tool-use-fsdv3cta.js")).preToolUse, background: false },
+  "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-xzf4cszc.js")).userPromptSubmit, background: false },
+  "stop-failure": { load: async () => (await import("./watcher-mw90n0nd.js")).watcher, background: true },
+  "session-end": { load: async () => (await import("./session-end-t4kdfhg0.js")).sessionEnd, background: false }
 };
 function hookUsage() {
   return [

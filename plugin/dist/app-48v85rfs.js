@@ -1,14 +1,14 @@
 // @bun
 import {
   nodeFs
-} from "./app-1gchtcgh.js";
+} from "./app-gczf6fm7.js";
 import {
   joinPath,
   isAbsolutePath,
   normalizePath,
   baseName,
   dirName
-} from "./app-mwkjszrb.js";
+} from "./app-twqk1cm2.js";
 
 // src/store/clock-skew.ts
 var MAX_CLOCK_SKEW_MS = 5000;

@@ -6,11 +6,11 @@ import {
   MESSAGE_ID_PATTERN,
   assertMessageId,
   isCode
-} from "./app-mwkjszrb.js";
+} from "./app-twqk1cm2.js";
 import {
   nodeFs,
   isProcessAlive2
-} from "./app-1gchtcgh.js";
+} from "./app-gczf6fm7.js";
 import {
   writeTmp,
   publish,
@@ -18,13 +18,13 @@ import {
   listNames,
   removeIfPresent,
   removeQuietly
-} from "./app-513mj3jz.js";
+} from "./app-6cnv78e9.js";
 import {
   parseRecord,
   listRecordNames,
   readRecord,
   readStoreText
-} from "./app-ydgacrj2.js";
+} from "./app-peyn7jdm.js";
 
 // src/store/mesh.ts
 var json = (record) => `${JSON.stringify(record)}

@@ -1,7 +1,7 @@
 // @bun
 import {
   senderAddress
-} from "./app-mwkjszrb.js";
+} from "./app-twqk1cm2.js";
 import {
   inertBody,
   escapeAttr

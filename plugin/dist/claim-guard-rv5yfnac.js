@@ -8,7 +8,7 @@ import {
   nextStepText,
   shorten,
   oneLineForTerminal
-} from "./app-mwkjszrb.js";
+} from "./app-twqk1cm2.js";
 
 // src/hooks/claim-guard.ts
 function claimWarning(file, claims) {

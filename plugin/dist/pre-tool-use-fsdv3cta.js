@@ -1,13 +1,13 @@
 // @bun
 import {
   isCode
-} from "./app-mwkjszrb.js";
+} from "./app-twqk1cm2.js";
 import {
   readTextWithoutNodeFs,
   listNamesWithoutNodeFs,
   hasNamesWithoutNodeFs,
   createLayout
-} from "./app-513mj3jz.js";
+} from "./app-6cnv78e9.js";
 import {
   selfOf
 } from "./app-vgn7n7d1.js";
@@ -80,16 +80,16 @@ var preToolUse = async (ctx) => {
   const file = editedFile(ctx.input, ctx.config.cwd);
   const guard = file !== undefined && await quickHasClaims(ctx.config.storeDir);
   const takesMail = ctx.input.agentId === undefined;
-  const { ancestors } = await import("./proc-ygrhypz4.js");
-  const { toolCallMail } = await import("./pre-tool-use-mail-rc8g1nty.js");
-  const { additionalContext } = await import("./deliver-agdhebzr.js");
+  const { ancestors } = await import("./proc-ycaz0j50.js");
+  const { toolCallMail } = await import("./pre-tool-use-mail-vqak1pdb.js");
+  const { additionalContext } = await import("./deliver-01x821mn.js");
   const store = await ctx.store();
   const { agent, context: delivery } = await toolCallMail(store, selfOf(ctx), ancestors(ctx.pid), !takesMail);
   const context = delivery ? [delivery] : [];
   let decision;
   let notice;
   if (guard && file) {
-    const { claimNotice, claimWarning } = await import("./claim-guard-kzk3w8x1.js");
+    const { claimNotice, claimWarning } = await import("./claim-guard-rv5yfnac.js");
     const claims = await store.claims.covering(file, agent?.code);
     const warning = claimWarning(file, claims);
     if (warning && ctx.config.claimMode === "warn")

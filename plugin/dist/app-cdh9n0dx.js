@@ -4,12 +4,12 @@ import {
   hasErrno,
   shorten,
   randomToken
-} from "./app-mwkjszrb.js";
+} from "./app-twqk1cm2.js";
 import {
   nodeFs,
   procInfo2,
   pidCreatedAfter2
-} from "./app-1gchtcgh.js";
+} from "./app-gczf6fm7.js";
 import {
   writeTmp,
   publish,
@@ -18,10 +18,10 @@ import {
   removeIfPresent,
   removeQuietly,
   processToken
-} from "./app-513mj3jz.js";
+} from "./app-6cnv78e9.js";
 import {
   isFutureStamp
-} from "./app-pez2kmty.js";
+} from "./app-48v85rfs.js";
 
 // src/store/activity.ts
 var TIE_MS = 50;

@@ -2,7 +2,7 @@
 import {
   nodeFs,
   isProcessAlive2
-} from "./app-1gchtcgh.js";
+} from "./app-gczf6fm7.js";
 import {
   joinPath,
   normalizePath,
@@ -24,7 +24,7 @@ import {
   splitRemote,
   assertRecipient,
   assertMessageId
-} from "./app-mwkjszrb.js";
+} from "./app-twqk1cm2.js";
 import {
   FILE_MODE,
   writeTmp,
@@ -38,10 +38,10 @@ import {
   INBOX_STATES,
   HISTORY_STATES,
   MESSAGE_STATES
-} from "./app-513mj3jz.js";
+} from "./app-6cnv78e9.js";
 import {
   isFutureStamp
-} from "./app-pez2kmty.js";
+} from "./app-48v85rfs.js";
 
 // src/store/record-check.ts
 var fail = (path, kind) => ({ ok: false, issue: { path, kind } });
@@ -180,7 +180,7 @@ function isHotKind(kind) {
 // src/store/records.ts
 var schemas;
 async function loadSchemas() {
-  schemas ??= (await import("./schema-r57hdd95.js")).recordSchemas;
+  schemas ??= (await import("./schema-533z1s90.js")).recordSchemas;
   return schemas;
 }
 async function warmRecords() {

@@ -61,7 +61,7 @@ import {
   sliceChars,
   shorten,
   senderAddress
-} from "./app-mwkjszrb.js";
+} from "./app-twqk1cm2.js";
 import {
   inertLine,
   quoted,
@@ -71,7 +71,7 @@ import {
   PEER_NOTICE,
   frameMessage,
   frameAnswer
-} from "./app-rxa1a9cd.js";
+} from "./app-y5nxmz2s.js";
 import {
   clone,
   normalizeParams,
@@ -97,7 +97,7 @@ import {
   SINCE_FORMS,
   readSince,
   parseAddress
-} from "./app-2w649cfm.js";
+} from "./app-4maetwmb.js";
 import {
   __toESM,
   __commonJS

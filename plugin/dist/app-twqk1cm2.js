@@ -267,6 +267,11 @@ function assertMachine(value, what = "machine name") {
     return value;
   throw new IntercomError("BAD_INPUT", `${show(value)} is not a valid ${what}: 1-63 characters of a-z, 0-9 and "-", starting with a letter or digit (e.g. "laptop")`);
 }
+function assertDomain(value, what = "--domain") {
+  if (DOMAIN_PATTERN.test(value))
+    return value;
+  throw new IntercomError("BAD_INPUT", `${what} ${JSON.stringify(value)} is not a JetStream domain: 1-64 letters, digits, "_" and "-"`);
+}
 function isMachine(value) {
   return MACHINE_PATTERN.test(value);
 }
@@ -433,4 +438,4 @@ function resolveConfig({ env, cwd, home, hostname = "localhost" }) {
   });
 }
 
-export { joinPath, isAbsolutePath, normalizePath, baseName, dirName, relativeTo, nextStepText, renderNote, NEXT, IntercomError, isIntercomError, hasErrno, describeError, boundaryAtOrBefore, sliceChars, sliceTail, shorten, assertPlainText, forTerminal, jsonForTerminal, oneLineForTerminal, asciiEscaped, CODE_PATTERN, HUMAN, MAILBOX_PATTERN, MACHINE_PATTERN, NAMESPACE_PATTERN, DOMAIN_PATTERN, REMOTE_MAILBOX_PATTERN, RECIPIENT_PATTERN, MESSAGE_ID_PATTERN, SESSION_ID_PATTERN, NAME_PATTERN, randomToken, newCode, messageIdGenerator, assertCode, assertMailbox, assertMachine, isMachine, splitRemote, senderAddress, assertRecipient, sessionMailbox, assertMessageId, assertSessionId, assertName, isCode, isSessionId, parseIdentityOverride, DEFAULT_MAX_BODY_BYTES, resolveConfig };
+export { joinPath, isAbsolutePath, normalizePath, baseName, dirName, relativeTo, nextStepText, renderNote, NEXT, IntercomError, isIntercomError, hasErrno, describeError, boundaryAtOrBefore, sliceChars, sliceTail, shorten, assertPlainText, forTerminal, jsonForTerminal, oneLineForTerminal, asciiEscaped, CODE_PATTERN, HUMAN, MAILBOX_PATTERN, MACHINE_PATTERN, NAMESPACE_PATTERN, REMOTE_MAILBOX_PATTERN, RECIPIENT_PATTERN, MESSAGE_ID_PATTERN, SESSION_ID_PATTERN, NAME_PATTERN, randomToken, newCode, messageIdGenerator, assertCode, assertMailbox, assertMachine, assertDomain, isMachine, splitRemote, senderAddress, assertRecipient, sessionMailbox, assertMessageId, assertSessionId, assertName, isCode, isSessionId, parseIdentityOverride, DEFAULT_MAX_BODY_BYTES, resolveConfig };
