@@ -9,13 +9,18 @@
 // (/proc/<pid>/task/*/status: voluntary + nonvoluntary), per minute. Memory: RSS, and from
 // /proc/<pid>/smaps_rollup Pss (shared pages divided among their users: much of RSS is the bun
 // executable's clean pages, shared by every bun process) and private pages (this process's own).
+// The watcher's inotify holder (core/inotify-holder.ts: a sleeping `sh`, one per watcher) is
+// measured too, since an armed watcher brings it.
 // Bars: a watcher and a server ≤ 1 wakeup a minute; RSS: watcher ≤ 1.3×, server ≤ 2× the idle script's.
-//   bun bench/idle-cost.ts [seconds]   (default 60)
+//   bun bench/idle-cost.ts [seconds]   (default: two of the watcher's backstop rescans, 600 s)
+// IDLE_WARMUP_S (default 70): how long everything idles before the window opens.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { SERVER_ENV, WATCHER_ENV } from '../src/cli/install/hooks-spec.ts';
+import { HOLDER_SCRIPT } from '../src/core/inotify-holder.ts';
+import { INBOX_RESCAN_MS } from '../src/store/agent-watch.ts';
 import { serverEntry } from '../src/cli/install/plan.ts';
 import { openIntercom } from '../src/intercom/index.ts';
 import { registerLive } from '../test/helpers/store.ts';
@@ -23,7 +28,7 @@ import { isolatedEnv } from '../test/helpers/tmp.ts';
 
 const BUNDLE = resolve(import.meta.dir, '..', 'plugin', 'dist', 'intercom');
 const WATCHER_ENV_VARS = Object.fromEntries(WATCHER_ENV.split(' ').map((kv) => kv.split('=') as [string, string]));
-const seconds = Number(process.argv[2] ?? 60);
+const seconds = Number(process.argv[2] ?? (2 * INBOX_RESCAN_MS) / 1_000);
 
 /** Context switches of each thread of `pid` so far, by thread id. */
 function switches(pid: number): Map<string, number> {
@@ -58,6 +63,21 @@ function memory(pid: number): { rss: number; pss: number; private: number } {
 const mem = (m: ReturnType<typeof memory>) =>
   `RSS ${m.rss.toFixed(1)} MiB, Pss ${m.pss.toFixed(1)} MiB, private ${m.private.toFixed(1)} MiB`;
 const threads = (pid: number) => readdirSync(`/proc/${pid}/task`).length;
+
+/** The watcher's inotify holder: its child running the holder's script. */
+function holderOf(pid: number): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(HOLDER_SCRIPT)) return Number(entry);
+    } catch {
+      // it ended while we looked
+    }
+  }
+  return undefined;
+}
 
 const sandbox = mkdtempSync(join(tmpdir(), 'intercom-bench-'));
 const procs: Bun.Subprocess[] = [];
@@ -127,14 +147,16 @@ try {
   const served = await startServer('bench-served', [{ id: 3, method: 'tools/call', params: { name: 'whoami', arguments: {} } }]);
   while ((await store.watchers.current(agent.code))?.pid !== watcher.pid) await Bun.sleep(20);
   // Past start-up: its idle pool threads end ~10 s after their last job, and JSC runs its last
-  // collection of start-up garbage ~40 s in (seen with strace: a read of /proc/self/statm, then
-  // madvise); IDLE_WARMUP_S sets a longer wait.
-  await Bun.sleep(Number(process.env.IDLE_WARMUP_S ?? 20) * 1_000);
+  // collection of start-up garbage 30–55 s in (seen with strace: a read of /proc/self/statm, then
+  // madvise, once).
+  await Bun.sleep(Number(process.env.IDLE_WARMUP_S ?? 70) * 1_000);
+  const holder = holderOf(watcher.pid);
   const watched = {
     floor: floor.pid,
     floorNoTimer: floorNoTimer.pid,
     floorServerEnv: floorServerEnv.pid,
     watcher: watcher.pid,
+    holder: holder ?? watcher.pid,
     server: server.pid,
     served: served.pid,
   };
@@ -153,6 +175,13 @@ try {
   console.log(
     `  armed watcher: ${perMinute('watcher').toFixed(1)} wakeups/min (bar ≤ 1), ${mem(m.watcher)} = ${times('watcher', 1.3)}, ${threads(watcher.pid)} threads`,
   );
+  if (holder === undefined) console.log('  (no inotify holder beside the watcher)');
+  else {
+    const h = memory(holder);
+    console.log(
+      `  its inotify holder: ${perMinute('holder').toFixed(1)} wakeups/min, ${mem(h)}; watcher + holder: RSS ${((m.watcher.rss + h.rss) / m.floor.rss).toFixed(2)}×, Pss ${((m.watcher.pss + h.pss) / m.floor.pss).toFixed(2)}× the floor's`,
+    );
+  }
   console.log(
     `  MCP server after the handshake: ${perMinute('server').toFixed(1)} wakeups/min (bar ≤ 1), ${mem(m.server)} = ${times('server', 2)}, ${threads(server.pid)} threads`,
   );

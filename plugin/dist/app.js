@@ -74,7 +74,7 @@ async function main({ argv, stdin, entry }) {
   });
   const version = async () => (await import("./package-qfvrfkaq.js")).default.version;
   if (argv[0] === "hook") {
-    const { runHook } = await import("./main-3b9mzr6h.js");
+    const { runHook } = await import("./main-tm4f2eqz.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -87,7 +87,7 @@ async function main({ argv, stdin, entry }) {
       pid: process.pid,
       startedAt: Math.floor(performance.timeOrigin),
       readStdin: () => stdin !== undefined ? Promise.resolve(stdin) : Bun.stdin.text(),
-      openIntercom: async () => (await import("./index-7wa7hacc.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-vqre1zff.js")).openIntercom(storeOptions()),
       out,
       err: log,
       signal: stop.signal
@@ -101,7 +101,7 @@ async function main({ argv, stdin, entry }) {
       config,
       version: await version(),
       pid: process.pid,
-      openIntercom: async (onProblem) => (await import("./index-7wa7hacc.js")).openIntercom(storeOptions(onProblem)),
+      openIntercom: async (onProblem) => (await import("./index-vqre1zff.js")).openIntercom(storeOptions(onProblem)),
       log,
       exit: (code) => void exit(code)
     });
@@ -114,15 +114,15 @@ async function main({ argv, stdin, entry }) {
       args: argv.slice(1),
       config,
       pid: process.pid,
-      openIntercom: async () => (await import("./index-7wa7hacc.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-vqre1zff.js")).openIntercom(storeOptions()),
       log,
       out,
       signal: stop.signal
     });
     await exit(code);
   } else {
-    const { runCli } = await import("./main-5vnd4tcr.js");
-    const { openIntercom } = await import("./index-7wa7hacc.js");
+    const { runCli } = await import("./main-q8c4bgmt.js");
+    const { openIntercom } = await import("./index-vqre1zff.js");
     const { isatty } = await import("tty");
     let stored;
     const interrupted = new Promise((resolve) => {

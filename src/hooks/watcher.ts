@@ -5,6 +5,7 @@
 // It stays armed for as long as its Claude process lives; it exits 0, quietly, when that process
 // dies, when a newer watcher for the same agent replaces it, or when it is told to stop.
 import { describeError } from '../core/errors.ts';
+import { holdInotifyPastExit } from '../core/inotify-holder.ts';
 import { ancestors, isProcessAlive, lastCreatedPid, procInfo, stopProcess } from '../core/proc.ts';
 import type { ProcInfo } from '../core/proc.ts';
 import type { Intercom } from '../intercom/index.ts';
@@ -178,7 +179,14 @@ async function waitForMail(ctx: HookContext, store: Intercom, code: string, owne
     const outcome = await waitUntil<'ready' | 'replaced' | 'gone', AgentChange>(
       ctx,
       owner,
-      (onChange) => store.watchAgent(code, onChange, onWatchError(ctx), transcript),
+      async (onChange) => {
+        const watch = await store.watchAgent(code, onChange, onWatchError(ctx), transcript);
+        // Our exit is what wakes the session (or lets a closing one end): once the watches
+        // exist, the kernel's teardown of them is handed to a holder process that no one waits
+        // for (core/inotify-holder.ts says why; measured there).
+        holdInotifyPastExit();
+        return watch;
+      },
       ready,
     );
     if (outcome !== 'ready') return 0;
@@ -210,7 +218,7 @@ async function waitUntil<T, H extends string = never>(
   // No timer of its own: whether the owner lives is asked on every probe, which the watches run
   // on each change and at their backstop rescans (store/agent-watch.ts INBOX_RESCAN_MS). A session
   // that ends closes its MCP server first, whose record going away is a change; an idle watcher
-  // wakes up no more than once a minute.
+  // wakes up once every few minutes.
   try {
     const probeWhileOwned = async (hint?: H) => {
       if (ownerAlive(owner)) return probe(hint);

@@ -1,7 +1,7 @@
 // An idle session costs the machine nothing: an armed watcher, started by the very command
 // `intercom install` registers (through a shell, as Claude Code runs hooks), sleeps until
-// something happens. It has no timer of its own more frequent than its once-a-minute inbox
-// rescan, and its command turns off Bun's once-a-second GC timer (bench/idle-cost.ts measures
+// something happens. It has no timer of its own more frequent than its inbox rescan (every
+// 5 minutes), and its command turns off Bun's once-a-second GC timer (bench/idle-cost.ts measures
 // the rate over a minute; this counts the main thread's wakeups over a few seconds).
 import { expect, test } from 'bun:test';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,7 +39,10 @@ test.skipIf(process.platform !== 'linux')(
         const pid = (await store.watchers.current(agent.code))?.pid;
         return pid !== undefined && (await store.agents.activity(agent.code)).state === 'idle' ? pid : undefined;
       }, 'the watcher to arm');
-      expect(readFileSync(`/proc/${armed}/environ`, 'utf8').split('\0')).toContain('BUN_GC_TIMER_DISABLE=1');
+      const environ = readFileSync(`/proc/${armed}/environ`, 'utf8').split('\0');
+      expect(environ).toContain('BUN_GC_TIMER_DISABLE=1');
+      // Nor does it JIT-compile what it runs a few times a day (cli/install/hooks-spec.ts WATCHER_ENV says what that saves).
+      expect(environ).toContain('BUN_JSC_useJIT=0');
       // Nor does the allocator keep a thread that wakes every ~30 s to return memory (mimalloc's scavenger).
       const threads = readdirSync(`/proc/${armed}/task`).map((t) => readFileSync(`/proc/${armed}/task/${t}/comm`, 'utf8').trim());
       expect(threads).not.toContain('mi-scavenger');

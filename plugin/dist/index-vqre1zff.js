@@ -1160,7 +1160,7 @@ function createWatchers(ctx) {
 
 // src/store/agent-watch.ts
 import { basename, dirname } from "path";
-var INBOX_RESCAN_MS = 60000;
+var INBOX_RESCAN_MS = 300000;
 async function watchAgent(ctx, code, onChange, onError, transcriptPath) {
   const { layout } = ctx;
   const onMail = (cause) => onChange(cause === "event" ? "mail" : undefined);

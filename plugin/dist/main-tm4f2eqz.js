@@ -62,11 +62,11 @@ function hookLaunch(pid, claudePid, fallback) {
 
 // src/hooks/main.ts
 var HOOK_EVENTS = {
-  "session-start": { load: async () => (await import("./watcher-mw90n0nd.js")).watcher, background: true },
-  stop: { load: async () => (await import("./watcher-mw90n0nd.js")).watcher, background: true },
+  "session-start": { load: async () => (await import("./watcher-pabjnwj6.js")).watcher, background: true },
+  stop: { load: async () => (await import("./watcher-pabjnwj6.js")).watcher, background: true },
   "pre-tool-use": { load: async () => (await import("./pre-tool-use-fsdv3cta.js")).preToolUse, background: false },
   "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-xzf4cszc.js")).userPromptSubmit, background: false },
-  "stop-failure": { load: async () => (await import("./watcher-mw90n0nd.js")).watcher, background: true },
+  "stop-failure": { load: async () => (await import("./watcher-pabjnwj6.js")).watcher, background: true },
   "session-end": { load: async () => (await import("./session-end-t4kdfhg0.js")).sessionEnd, background: false }
 };
 function hookUsage() {

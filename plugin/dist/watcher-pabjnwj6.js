@@ -1,5 +1,6 @@
 // @bun
 import {
+  nodeFs,
   procInfo2,
   lastCreatedPid2,
   isProcessAlive2,
@@ -36,6 +37,41 @@ import {
   selfOf,
   seenBy
 } from "./app-vgn7n7d1.js";
+
+// src/core/inotify-holder.ts
+var HOLDER_SCRIPT = ": intercom watcher, holding its inotify instance until it exits; read _";
+var held;
+function holdInotifyPastExit() {
+  if (held !== undefined)
+    return held;
+  const fd = inotifyDescriptor();
+  if (fd === undefined)
+    return;
+  try {
+    const holder = Bun.spawn(["/bin/sh", "-c", HOLDER_SCRIPT], { stdio: ["pipe", "ignore", "ignore", fd] });
+    holder.unref();
+    held = holder.pid;
+  } catch {
+    held = 0;
+  }
+  return held || undefined;
+}
+function inotifyDescriptor() {
+  const fs = nodeFs();
+  let names;
+  try {
+    names = fs.readdirSync("/proc/self/fd");
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    try {
+      if (fs.readlinkSync(`/proc/self/fd/${name}`) === "anon_inode:inotify")
+        return Number(name);
+    } catch {}
+  }
+  return;
+}
 
 // src/hooks/watcher-foreground.ts
 async function inForeground(ctx, chain, handover) {
@@ -162,7 +198,11 @@ async function waitForMail(ctx, store, code, owner) {
   };
   const transcript = ctx.input.transcriptPath;
   for (;; ) {
-    const outcome = await waitUntil(ctx, owner, (onChange) => store.watchAgent(code, onChange, onWatchError(ctx), transcript), ready);
+    const outcome = await waitUntil(ctx, owner, async (onChange) => {
+      const watch = await store.watchAgent(code, onChange, onWatchError(ctx), transcript);
+      holdInotifyPastExit();
+      return watch;
+    }, ready);
     if (outcome !== "ready")
       return 0;
     if (await deliver(ctx, store, code))
