@@ -80,9 +80,9 @@ if (!bun) {
 
 // The MCP server idles for as long as its session lives: it gets the environment every other
 // route gives it (.mcp.json, `intercom install`: src/cli/install/hooks-spec.ts SERVER_ENV), which
-// keeps an idle bun asleep (no GC timer, no allocator scavenger thread). Bun reads it only at its
-// start, so it goes into bun's environment.
-const SERVER_ENV = { BUN_GC_TIMER_DISABLE: '1', MIMALLOC_PURGE_DELAY: '0' };
+// keeps an idle bun asleep (no GC timer, no allocator scavenger thread) and small (no JIT). Bun
+// reads it only at its start, so it goes into bun's environment.
+const SERVER_ENV = { BUN_GC_TIMER_DISABLE: '1', MIMALLOC_PURGE_DELAY: '0', BUN_JSC_useJIT: '0' };
 const args = process.argv.slice(2);
 const env = args[0] === 'mcp' ? { ...process.env, ...SERVER_ENV } : process.env;
 const child = spawn(bun, [entry, ...args], { stdio: 'inherit', env });

@@ -282,7 +282,7 @@ describe.skipIf(!hasClaude)('with the real Claude Code on PATH', () => {
         type: 'stdio',
         command: BUN,
         args: [ENTRY, 'mcp'],
-        env: { BUN_GC_TIMER_DISABLE: '1', MIMALLOC_PURGE_DELAY: '0' },
+        env: { BUN_GC_TIMER_DISABLE: '1', MIMALLOC_PURGE_DELAY: '0', BUN_JSC_useJIT: '0' },
         timeout: 660_000,
       },
     });

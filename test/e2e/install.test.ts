@@ -40,7 +40,7 @@ describe('intercom install', () => {
       type: 'stdio',
       command: process.execPath,
       args: [ENTRY, 'mcp'],
-      env: { BUN_GC_TIMER_DISABLE: '1', MIMALLOC_PURGE_DELAY: '0' },
+      env: { BUN_GC_TIMER_DISABLE: '1', MIMALLOC_PURGE_DELAY: '0', BUN_JSC_useJIT: '0' },
       timeout: 660_000,
     });
     expect(json(files.userConfig).mcpServers.other).toEqual({ command: 'x' });
@@ -228,7 +228,11 @@ describe('intercom doctor', () => {
       /warn\s+MCP server\s+registered by an older intercom, without BUN_GC_TIMER_DISABLE=1 MIMALLOC_PURGE_DELAY=0 .*Run `intercom install` again/,
     );
     expect((await runIntercom(['install'], { env })).code).toBe(0);
-    expect(json(files.userConfig).mcpServers.intercom.env).toEqual({ BUN_GC_TIMER_DISABLE: '1', MIMALLOC_PURGE_DELAY: '0' });
+    expect(json(files.userConfig).mcpServers.intercom.env).toEqual({
+      BUN_GC_TIMER_DISABLE: '1',
+      MIMALLOC_PURGE_DELAY: '0',
+      BUN_JSC_useJIT: '0',
+    });
     expect((await runIntercom(['doctor'], { env })).stdout).toMatch(/ok\s+MCP server/);
   });
 
@@ -261,7 +265,7 @@ describe('the plugin files', () => {
     expect(mcp.mcpServers.intercom).toEqual({
       command: 'bun',
       args: ['${CLAUDE_PLUGIN_ROOT}/src/bin/intercom.ts', 'mcp'],
-      env: { BUN_GC_TIMER_DISABLE: '1', MIMALLOC_PURGE_DELAY: '0' },
+      env: { BUN_GC_TIMER_DISABLE: '1', MIMALLOC_PURGE_DELAY: '0', BUN_JSC_useJIT: '0' },
       timeout: 660_000,
     });
     // plugin/.mcp.json is generated: the same server on the bundle, the same env.

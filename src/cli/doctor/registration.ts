@@ -124,7 +124,8 @@ function installedChecks(files: CurrentFiles, paths: Paths, live: LiveRoute[], r
       (p): p is string => typeof p === 'string' && p.startsWith('/') && !existsSync(p),
     );
     const broken = !missing.length && server.command?.startsWith('/') ? runnable(server.command) : undefined;
-    // An entry written by an older intercom runs, but its idle server wakes every second or so.
+    // An entry written by an older intercom runs, but its idle server wakes every second or so,
+    // or holds more memory than it needs (cli/install/hooks-spec.ts SERVER_ENV says why).
     const unquiet = Object.entries(SERVER_ENV).filter(([name, value]) => server.env?.[name] !== value);
     checks.push(
       missing.length
@@ -143,7 +144,7 @@ function installedChecks(files: CurrentFiles, paths: Paths, live: LiveRoute[], r
             ? {
                 level: 'warn',
                 name: 'MCP server',
-                detail: `registered by an older intercom, without ${unquiet.map(([name, value]) => `${name}=${value}`).join(' ')} in its env: it works, but an idle server wakes up several times a minute. Run \`intercom install\` again`,
+                detail: `registered by an older intercom, without ${unquiet.map(([name, value]) => `${name}=${value}`).join(' ')} in its env: it works, but an idle server wakes up more often or holds more memory than it needs. Run \`intercom install\` again`,
               }
             : { level: 'ok', name: 'MCP server', detail: `${server.command} ${(server.args ?? []).join(' ')}` },
     );

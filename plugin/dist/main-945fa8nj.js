@@ -441,7 +441,7 @@ var HOOK_EVENTS = {
 };
 var WATCHERS = new Set(["session-start", "stop", "stop-failure"]);
 var WATCHER_ENV = "BUN_GC_TIMER_DISABLE=1 MIMALLOC_PURGE_DELAY=0 BUN_JSC_useJIT=0";
-var SERVER_ENV = { BUN_GC_TIMER_DISABLE: "1", MIMALLOC_PURGE_DELAY: "0" };
+var SERVER_ENV = { BUN_GC_TIMER_DISABLE: "1", MIMALLOC_PURGE_DELAY: "0", BUN_JSC_useJIT: "0" };
 function hooksConfig(prefix) {
   const config = {};
   for (const [event, arg] of Object.entries(HOOK_EVENTS)) {
@@ -2215,7 +2215,7 @@ function installedChecks(files, paths, live, runnable) {
     } : unquiet.length ? {
       level: "warn",
       name: "MCP server",
-      detail: `registered by an older intercom, without ${unquiet.map(([name, value]) => `${name}=${value}`).join(" ")} in its env: it works, but an idle server wakes up several times a minute. Run \`intercom install\` again`
+      detail: `registered by an older intercom, without ${unquiet.map(([name, value]) => `${name}=${value}`).join(" ")} in its env: it works, but an idle server wakes up more often or holds more memory than it needs. Run \`intercom install\` again`
     } : { level: "ok", name: "MCP server", detail: `${server.command} ${(server.args ?? []).join(" ")}` });
   }
   if (files.settings !== undefined && files.settings.trim() !== "" && parse2(files.settings) === undefined) {
