@@ -1,4 +1,5 @@
-// Hook cost: PreToolUse as Claude Code pays it (wall time of the whole process), from the bundle
+// Hook cost: PreToolUse as Claude Code pays it (wall time of the whole process, in the environment
+// its command sets: cli/install/hooks-spec.ts HOOK_ENV), from the bundle
 // users run (plugin/dist) and from src/, with an empty inbox and with 1,000 unread messages, next
 // to an empty bun file (the floor: `bun -e ''` is no floor, it prints bun's usage and runs no
 // script) and next to a hook that spawns `ps` once per ancestor level; all interleaved. Bars (DESIGN.md §5, issue 14.1): empty inbox ≤ 1.3× the empty file; 1,000
@@ -9,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { HOOK_ENV } from '../src/cli/install/hooks-spec.ts';
 import { openIntercom } from '../src/intercom/index.ts';
 import type { Intercom } from '../src/intercom/index.ts';
 import { interleaved } from './interleave.ts';
@@ -55,14 +57,20 @@ export async function measureHookCost(runs: number) {
       JSON.stringify({ session_id: sessionId, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls' } });
     const hook = [process.execPath, ENTRY, 'hook', 'pre-tool-use'];
     const bundled = [process.execPath, BUNDLE, 'hook', 'pre-tool-use'];
-    const run = (argv: string[], sessionId?: string) => async () => timeRun(argv, sessionId ? input(sessionId) : '', env);
+    // As the hook command runs them (its assignments: cli/install/hooks-spec.ts HOOK_ENV).
+    const hookEnv = { ...env, ...Object.fromEntries(HOOK_ENV.split(' ').map((kv) => kv.split('=') as [string, string])) };
+    const run =
+      (argv: string[], sessionId?: string, e = hookEnv) =>
+      async () =>
+        timeRun(argv, sessionId ? input(sessionId) : '', e);
     const unreadRun = (argv: string[]) => async () => {
       await unclaim(store, full.code); // every run sees the same 1,000 unread
-      return timeRun(argv, input(full.session_id), env);
+      return timeRun(argv, input(full.session_id), hookEnv);
     };
     return await interleaved(
       {
-        emptyFile: run([process.execPath, EMPTY]),
+        emptyFile: run([process.execPath, EMPTY], undefined, env),
+        emptyFileHookEnv: run([process.execPath, EMPTY]),
         bundle: run(bundled, empty.session_id),
         bundleUnread: unreadRun(bundled),
         source: run(hook, empty.session_id),
@@ -84,8 +92,9 @@ if (import.meta.main) {
   const ratio = (a: number[], b: number[]) => (median(a) / median(b)).toFixed(2);
   console.log(`hook cost, n=${runs} each, interleaved (wall time of the whole process):`);
   console.log(`  ${line('`bun empty.ts` (an empty file: the floor)', r.emptyFile)}`);
+  console.log(`  ${line(`the same with the hooks' environment (${HOOK_ENV})`, r.emptyFileHookEnv)}`);
   console.log(
-    `  ${line('PreToolUse from the bundle, empty inbox', r.bundle)}  → / empty file = ${ratio(r.bundle, r.emptyFile)}× (bar 1.3×)`,
+    `  ${line('PreToolUse from the bundle, empty inbox', r.bundle)}  → / empty file = ${ratio(r.bundle, r.emptyFile)}× (bar 1.3×; ${ratio(r.bundle, r.emptyFileHookEnv)}× the empty file with the hooks' environment)`,
   );
   console.log(
     `  ${line(`PreToolUse from the bundle, ${UNREAD} unread`, r.bundleUnread)}  → / empty inbox = ${ratio(r.bundleUnread, r.bundle)}× (bar 1.5×)`,

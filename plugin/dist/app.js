@@ -121,7 +121,7 @@ async function main({ argv, stdin, entry }) {
     });
     await exit(code);
   } else {
-    const { runCli } = await import("./main-945fa8nj.js");
+    const { runCli } = await import("./main-f0qg08g4.js");
     const { openIntercom } = await import("./index-vqre1zff.js");
     const { isatty } = await import("tty");
     let stored;

@@ -41,14 +41,21 @@ const WATCHERS = new Set(['session-start', 'stop', 'stop-failure']);
  * minute in an idle empty script, ~180 in an armed watcher; with it, none (bench/idle-cost.ts).
  * Collections still run when the heap grows, and the watcher collects once itself when it arms.
  * MIMALLOC_PURGE_DELAY=0: no mi-scavenger thread waking every ~30 s (see SERVER_ENV below).
- * BUN_JSC_useJIT=0 (a JavaScriptCore option, which Bun reads from BUN_JSC_* at start): the
- * watcher runs little code, and mostly once, so JSC's interpreter serves it as well; without the
- * JIT it holds ~5 MB less (RSS 40.3 → 34.8 MiB, idle, Bun 1.4.5), starts no JIT threads when its
- * backstop rescans come round, and a wake costs less CPU (p50 6.3 → 5.0 ms from the message to
- * its exit; 50 watchers woken by one broadcast: p50 87–109 → 52–87 ms), measured with bench/.
+ * And HOOK_ENV, as every hook (below).
  * Hook commands run through a shell (Claude Code's command hooks), so the assignments apply.
  */
 export const WATCHER_ENV = 'BUN_GC_TIMER_DISABLE=1 MIMALLOC_PURGE_DELAY=0 BUN_JSC_useJIT=0';
+
+/**
+ * Every hook's: BUN_JSC_useJIT=0, a JavaScriptCore option that Bun reads from BUN_JSC_* at its
+ * start. A hook runs little code, mostly once, which JSC's interpreter serves as well; without the
+ * JIT a process starts a little faster and holds less. Measured with Bun 1.4.5 (bench/, n=40
+ * interleaved): PreToolUse with an empty inbox 11.0 → 10.2 ms, with 1,000 unread 27.0 → 23.7 ms;
+ * an armed watcher holds 34.8 MiB instead of 40.3, starts no JIT threads when its backstop rescans
+ * come round, and a wake costs less CPU (p50 6.3 → 5.0 ms from the message to its exit; 50
+ * watchers woken by one broadcast: p50 87–109 → 52–87 ms).
+ */
+export const HOOK_ENV = 'BUN_JSC_useJIT=0';
 
 /**
  * The MCP server's environment, which its config entry's `env` adds to what Claude Code gives it
@@ -79,7 +86,7 @@ export function hooksConfig(prefix: string): HooksConfig {
           rewakeMessage: 'New mail from another Claude session, delivered by intercom:',
           rewakeSummary: 'intercom: new message',
         }
-      : { type: 'command', command: `${prefix} hook ${arg}`, timeout: HOOK_TIMEOUT_S };
+      : { type: 'command', command: `${HOOK_ENV} ${prefix} hook ${arg}`, timeout: HOOK_TIMEOUT_S };
     config[event] = [{ ...(event === 'PreToolUse' ? { matcher: '*' } : {}), hooks: [command] }];
   }
   return config;

@@ -441,6 +441,7 @@ var HOOK_EVENTS = {
 };
 var WATCHERS = new Set(["session-start", "stop", "stop-failure"]);
 var WATCHER_ENV = "BUN_GC_TIMER_DISABLE=1 MIMALLOC_PURGE_DELAY=0 BUN_JSC_useJIT=0";
+var HOOK_ENV = "BUN_JSC_useJIT=0";
 var SERVER_ENV = { BUN_GC_TIMER_DISABLE: "1", MIMALLOC_PURGE_DELAY: "0", BUN_JSC_useJIT: "0" };
 function hooksConfig(prefix) {
   const config = {};
@@ -452,7 +453,7 @@ function hooksConfig(prefix) {
       asyncRewake: true,
       rewakeMessage: "New mail from another Claude session, delivered by intercom:",
       rewakeSummary: "intercom: new message"
-    } : { type: "command", command: `${prefix} hook ${arg}`, timeout: HOOK_TIMEOUT_S };
+    } : { type: "command", command: `${HOOK_ENV} ${prefix} hook ${arg}`, timeout: HOOK_TIMEOUT_S };
     config[event] = [{ ...event === "PreToolUse" ? { matcher: "*" } : {}, hooks: [command] }];
   }
   return config;
