@@ -74,7 +74,7 @@ async function main({ argv, stdin, entry }) {
   });
   const version = async () => (await import("./package-qfvrfkaq.js")).default.version;
   if (argv[0] === "hook") {
-    const { runHook } = await import("./main-tm4f2eqz.js");
+    const { runHook } = await import("./main-pfwtv64d.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -87,26 +87,26 @@ async function main({ argv, stdin, entry }) {
       pid: process.pid,
       startedAt: Math.floor(performance.timeOrigin),
       readStdin: () => stdin !== undefined ? Promise.resolve(stdin) : Bun.stdin.text(),
-      openIntercom: async () => (await import("./index-vqre1zff.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-r6qer46r.js")).openIntercom(storeOptions()),
       out,
       err: log,
       signal: stop.signal
     });
     await exit(code);
   } else if (argv[0] === "mcp") {
-    const { runMcpServer } = await import("./main-pygrrk99.js");
+    const { runMcpServer } = await import("./main-6tyt83sn.js");
     await runMcpServer({
       args: argv.slice(1),
       out,
       config,
       version: await version(),
       pid: process.pid,
-      openIntercom: async (onProblem) => (await import("./index-vqre1zff.js")).openIntercom(storeOptions(onProblem)),
+      openIntercom: async (onProblem) => (await import("./index-r6qer46r.js")).openIntercom(storeOptions(onProblem)),
       log,
       exit: (code) => void exit(code)
     });
   } else if (argv[0] === "relay") {
-    const { runRelay } = await import("./main-tywcngrw.js");
+    const { runRelay } = await import("./main-e2g1dtym.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -114,15 +114,15 @@ async function main({ argv, stdin, entry }) {
       args: argv.slice(1),
       config,
       pid: process.pid,
-      openIntercom: async () => (await import("./index-vqre1zff.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-r6qer46r.js")).openIntercom(storeOptions()),
       log,
       out,
       signal: stop.signal
     });
     await exit(code);
   } else {
-    const { runCli } = await import("./main-f0qg08g4.js");
-    const { openIntercom } = await import("./index-vqre1zff.js");
+    const { runCli } = await import("./main-brtqmese.js");
+    const { openIntercom } = await import("./index-r6qer46r.js");
     const { isatty } = await import("tty");
     let stored;
     const interrupted = new Promise((resolve) => {

@@ -12,31 +12,79 @@
 // sleeps (no wakeups), holds none of Claude Code's pipes (its stdout and stderr are /dev/null),
 // and ends at this process's exit, however it happens (SIGKILL included): the pipe closes, its
 // `read` returns, and its own exit does the teardown, which no one waits for.
+//
+// The holder outlives its watcher, so it ends as an orphan, for PID 1 (or a subreaper) to reap.
+// Where PID 1 reaps no orphans (a container whose first process is Claude Code, bun, node or
+// `sleep infinity`, with no init), each would stay a zombie, one per wake. So no holder is
+// started where PID 1 is seen leaving orphans unreaped: UNREAPED_LIMIT zombies whose parent is
+// PID 1, the same ones still there UNREAPED_AFTER_MS later. An init reaps at once, or within
+// about a second (this machine's PID 1: zombies it adopts are gone within 1 s); one that never
+// reaps is found out after that many zombies, and no more are left.
 import { nodeFs } from './node-fs.ts';
+import { parseProcStat } from './proc.ts';
+
+/** Zombies whose parent is PID 1 at which orphans may not be reaped here. */
+export const UNREAPED_LIMIT = 3;
+/** How long (ms) those zombies must stay to count as never reaped. */
+export const UNREAPED_AFTER_MS = 3_000;
 
 /** What `ps` shows for the holder, so that a person who finds it knows whose it is. */
 export const HOLDER_SCRIPT = ': intercom watcher, holding its inotify instance until it exits; read _';
 
-let held: number | undefined;
+let holding: Promise<number | undefined> | undefined;
 
 /**
- * Start the holder once this process has an inotify instance (after its first fs.watch); a
- * later call does nothing. Returns the holder's pid, or undefined where there is nothing to
- * hold (no /proc, as on macOS; no inotify instance yet, as when every watch polls) or the holder
- * could not start: the process then exits as it would have, only slower under load. Never throws.
+ * Start the holder once this process has an inotify instance (after its first fs.watch); later
+ * calls get the same answer. Resolves to the holder's pid, or undefined where there is nothing to
+ * hold (no /proc, as on macOS; no inotify instance yet, as when every watch polls: a later call
+ * looks again), where orphans are not reaped (above), or where the holder could not start: the
+ * process then exits as it would have, only slower under load. Never rejects.
  */
-export function holdInotifyPastExit(): number | undefined {
-  if (held !== undefined) return held;
+export function holdInotifyPastExit(): Promise<number | undefined> {
+  if (holding) return holding;
   const fd = inotifyDescriptor();
-  if (fd === undefined) return undefined;
+  if (fd === undefined) return Promise.resolve(undefined);
+  holding ??= startHolder(fd);
+  return holding;
+}
+
+async function startHolder(fd: number): Promise<number | undefined> {
   try {
+    if (await orphansGoUnreaped()) return undefined; // this process's exit pays the teardown, as before holders
     const holder = Bun.spawn(['/bin/sh', '-c', HOLDER_SCRIPT], { stdio: ['pipe', 'ignore', 'ignore', fd] });
     holder.unref(); // it never keeps this process alive
-    held = holder.pid;
+    return holder.pid;
   } catch {
-    held = 0; // no shell to be had: not tried again; exits stay as they were
+    return undefined; // no shell to be had (or no /proc to read): exits stay as they were
   }
-  return held || undefined;
+}
+
+/** True when UNREAPED_LIMIT zombies wait on PID 1 and are still there UNREAPED_AFTER_MS later. */
+export async function orphansGoUnreaped(waitMs = UNREAPED_AFTER_MS): Promise<boolean> {
+  const first = zombiesOfInit();
+  if (first.length < UNREAPED_LIMIT) return false;
+  await Bun.sleep(waitMs);
+  const still = new Set(zombiesOfInit());
+  return first.filter((pid) => still.has(pid)).length >= UNREAPED_LIMIT;
+}
+
+/** Pids of the zombies whose parent is PID 1. */
+function zombiesOfInit(): number[] {
+  const fs = nodeFs();
+  const zombies: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // it ended while we looked
+    }
+    const info = parseProcStat(pid, stat);
+    if (info?.zombie && info.ppid === 1) zombies.push(pid);
+  }
+  return zombies;
 }
 
 /** This process's inotify descriptor (Bun keeps one for all its fs.watch handles), if it has one. */

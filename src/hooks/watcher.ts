@@ -184,7 +184,7 @@ async function waitForMail(ctx: HookContext, store: Intercom, code: string, owne
         // Our exit is what wakes the session (or lets a closing one end): once the watches
         // exist, the kernel's teardown of them is handed to a holder process that no one waits
         // for (core/inotify-holder.ts says why; measured there).
-        holdInotifyPastExit();
+        void holdInotifyPastExit();
         return watch;
       },
       ready,

@@ -9,15 +9,17 @@ import { mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } fro
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { hooksConfig } from '../../src/cli/install/hooks-spec.ts';
-import { HOLDER_SCRIPT } from '../../src/core/inotify-holder.ts';
+import { HOLDER_SCRIPT, UNREAPED_LIMIT } from '../../src/core/inotify-holder.ts';
 import { procInfo } from '../../src/core/proc.ts';
 import { openIntercom } from '../../src/intercom/index.ts';
-import { BUN, ENTRY } from '../helpers/paths.ts';
+import { BUN, ENTRY, FIXTURES } from '../helpers/paths.ts';
 import { registerLive } from '../helpers/store.ts';
 import { isolatedEnv, tmpDir } from '../helpers/tmp.ts';
 import { until } from '../helpers/until.ts';
 
 const linux = process.platform === 'linux';
+/** A new pid namespace can be had here (root, or unprivileged user namespaces). */
+const pidNamespaces = linux && Bun.spawnSync(['unshare', '-fp', '--mount-proc', 'true'], { stderr: 'ignore' }).exitCode === 0;
 const spawned: Bun.Subprocess[] = [];
 afterEach(() => {
   for (const p of spawned.splice(0)) p.kill('SIGKILL');
@@ -112,3 +114,24 @@ test.skipIf(!linux)('a watcher killed outright leaves no holder behind', async (
   process.kill(watcher, 'SIGKILL');
   await until(() => ended(holder), 'the holder to end after its watcher was killed');
 });
+
+// The holder ends as an orphan: where PID 1 never reaps orphans (a container whose first process
+// is Claude Code or another JavaScript runtime, with no init), each would stay a zombie, one per
+// wake. Seen by a tester with the real client as PID 1: 12 zombies in one session of 9 wakes.
+test.skipIf(!pidNamespaces)(
+  'where PID 1 never reaps orphans, holders stop once a few zombies show it',
+  async () => {
+    const wakes = UNREAPED_LIMIT * 2;
+    const run = Bun.spawn(['unshare', '-fp', '--mount-proc', BUN, join(FIXTURES, 'wakes-under-pid1.ts'), String(wakes)], {
+      stdout: 'pipe',
+      stderr: 'pipe',
+    });
+    spawned.push(run);
+    const [out, err, code] = await Promise.all([new Response(run.stdout).text(), new Response(run.stderr).text(), run.exited]);
+    expect({ code, err }).toEqual({ code: 0, err: '' });
+    const { woken, zombies } = JSON.parse(out) as { woken: number; zombies: number };
+    expect(woken).toBe(wakes); // every wake still wakes
+    expect(zombies).toBeLessThanOrEqual(UNREAPED_LIMIT); // before: one per wake
+  },
+  60_000,
+);

@@ -1,7 +1,7 @@
 // @bun
 import {
   nodeFs
-} from "./app-gczf6fm7.js";
+} from "./app-thjtj27a.js";
 import {
   joinPath,
   isAbsolutePath,

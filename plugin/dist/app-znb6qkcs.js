@@ -10,14 +10,14 @@ import {
   ancestors2,
   findClaudeAncestor2,
   claudeCandidates2
-} from "./app-gczf6fm7.js";
+} from "./app-thjtj27a.js";
 import {
   createPresence
-} from "./app-cdh9n0dx.js";
+} from "./app-rxvmqfm2.js";
 import {
   detectProject,
   projectKey
-} from "./app-48v85rfs.js";
+} from "./app-vre1v3fm.js";
 
 // src/claude/transcript-path.ts
 function projectFolderName(cwd) {

@@ -1,12 +1,13 @@
 // @bun
 import {
   nodeFs,
+  parseProcStat2,
   procInfo2,
   lastCreatedPid2,
   isProcessAlive2,
   ancestors2,
   stopProcess2
-} from "./app-gczf6fm7.js";
+} from "./app-thjtj27a.js";
 import {
   describeError
 } from "./app-twqk1cm2.js";
@@ -18,12 +19,12 @@ import {
   formatDelivery2,
   additionalContext2
 } from "./app-k1bxee7x.js";
-import"./app-cdh9n0dx.js";
-import"./app-6cnv78e9.js";
+import"./app-rxvmqfm2.js";
+import"./app-rntq7e3m.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-dpf3ndqk.js";
+} from "./app-znb6qkcs.js";
 import {
   waitFor
 } from "./app-r6np75d3.js";
@@ -31,30 +32,64 @@ import {
   mailHandover,
   createWakeCheck,
   idleOrBusy
-} from "./app-68n951mj.js";
-import"./app-48v85rfs.js";
+} from "./app-rqbcsq2g.js";
+import"./app-vre1v3fm.js";
 import {
   selfOf,
   seenBy
 } from "./app-vgn7n7d1.js";
 
 // src/core/inotify-holder.ts
+var UNREAPED_LIMIT = 3;
+var UNREAPED_AFTER_MS = 3000;
 var HOLDER_SCRIPT = ": intercom watcher, holding its inotify instance until it exits; read _";
-var held;
+var holding;
 function holdInotifyPastExit() {
-  if (held !== undefined)
-    return held;
+  if (holding)
+    return holding;
   const fd = inotifyDescriptor();
   if (fd === undefined)
-    return;
+    return Promise.resolve(undefined);
+  holding ??= startHolder(fd);
+  return holding;
+}
+async function startHolder(fd) {
   try {
+    if (await orphansGoUnreaped())
+      return;
     const holder = Bun.spawn(["/bin/sh", "-c", HOLDER_SCRIPT], { stdio: ["pipe", "ignore", "ignore", fd] });
     holder.unref();
-    held = holder.pid;
+    return holder.pid;
   } catch {
-    held = 0;
+    return;
   }
-  return held || undefined;
+}
+async function orphansGoUnreaped(waitMs = UNREAPED_AFTER_MS) {
+  const first = zombiesOfInit();
+  if (first.length < UNREAPED_LIMIT)
+    return false;
+  await Bun.sleep(waitMs);
+  const still = new Set(zombiesOfInit());
+  return first.filter((pid) => still.has(pid)).length >= UNREAPED_LIMIT;
+}
+function zombiesOfInit() {
+  const fs = nodeFs();
+  const zombies = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid))
+      continue;
+    let stat;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    const info = parseProcStat2(pid, stat);
+    if (info?.zombie && info.ppid === 1)
+      zombies.push(pid);
+  }
+  return zombies;
 }
 function inotifyDescriptor() {
   const fs = nodeFs();

@@ -25,17 +25,17 @@ import {
 } from "./app-z9acd3mv.js";
 import {
   procInfo2
-} from "./app-gczf6fm7.js";
-import"./app-cdh9n0dx.js";
-import"./app-6cnv78e9.js";
+} from "./app-thjtj27a.js";
+import"./app-rxvmqfm2.js";
+import"./app-rntq7e3m.js";
 import {
   cliSender2
-} from "./app-dpf3ndqk.js";
+} from "./app-znb6qkcs.js";
 import"./app-4xx3ma53.js";
-import"./app-peyn7jdm.js";
+import"./app-99yvw6rc.js";
 import {
   senderMailbox
-} from "./app-k8xxhrds.js";
+} from "./app-rtxk2rgk.js";
 import {
   SINCE_FORMS,
   readSince,
@@ -44,7 +44,7 @@ import {
 import {
   detectProject,
   projectKey
-} from "./app-48v85rfs.js";
+} from "./app-vre1v3fm.js";
 import {
   __toESM
 } from "./app-x0fgcxv8.js";

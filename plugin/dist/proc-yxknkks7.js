@@ -1,5 +1,6 @@
 // @bun
 import {
+  parseProcStat2,
   procInfo2,
   processStartedAt2,
   lastCreatedPid2,
@@ -15,7 +16,7 @@ import {
   isClaudeArgv2,
   processCwd2,
   stopProcess2
-} from "./app-gczf6fm7.js";
+} from "./app-thjtj27a.js";
 export {
   ancestors2 as ancestors,
   claudeCandidates2 as claudeCandidates,
@@ -26,6 +27,7 @@ export {
   isClaudeArgv2 as isClaudeArgv,
   isProcessAlive2 as isProcessAlive,
   lastCreatedPid2 as lastCreatedPid,
+  parseProcStat2 as parseProcStat,
   pidCreatedAfter2 as pidCreatedAfter,
   procInfo2 as procInfo,
   processCwd2 as processCwd,

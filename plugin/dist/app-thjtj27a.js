@@ -16,7 +16,7 @@ function nodeFs() {
 // src/core/proc.ts
 var hasProcFs;
 var hasProc = () => hasProcFs ??= nodeFs().existsSync("/proc/self/stat");
-function parseProcStat(pid, text) {
+function parseProcStat2(pid, text) {
   const open = text.indexOf("(");
   const close = text.lastIndexOf(")");
   if (open < 0 || close < open)
@@ -30,7 +30,7 @@ function parseProcStat(pid, text) {
 }
 function readProc(pid) {
   try {
-    return parseProcStat(pid, nodeFs().readFileSync(`/proc/${pid}/stat`, "utf8"));
+    return parseProcStat2(pid, nodeFs().readFileSync(`/proc/${pid}/stat`, "utf8"));
   } catch (error) {
     if (hasErrno(error, "ENOENT", "ESRCH", "EACCES"))
       return;
@@ -231,4 +231,4 @@ function stopProcess2(pid) {
   }
 }
 
-export { nodeFs, procInfo2, processStartedAt2, lastCreatedPid2, pidCreatedAfter2, isProcessAlive2, ancestors2, findClaudeAncestor2, findNamedClaude2, claudeCandidates2, commandLine2, processSnapshot2, descendants2, isClaudeArgv2, processCwd2, stopProcess2 };
+export { nodeFs, parseProcStat2, procInfo2, processStartedAt2, lastCreatedPid2, pidCreatedAfter2, isProcessAlive2, ancestors2, findClaudeAncestor2, findNamedClaude2, claudeCandidates2, commandLine2, processSnapshot2, descendants2, isClaudeArgv2, processCwd2, stopProcess2 };

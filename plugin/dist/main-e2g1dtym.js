@@ -1,7 +1,7 @@
 // @bun
 import {
   procInfo2
-} from "./app-gczf6fm7.js";
+} from "./app-thjtj27a.js";
 import {
   IntercomError,
   describeError,
@@ -17,7 +17,7 @@ import {
   splitRemote,
   isCode
 } from "./app-twqk1cm2.js";
-import"./app-6cnv78e9.js";
+import"./app-rntq7e3m.js";
 import {
   parseRecord,
   validateBody,
@@ -26,16 +26,16 @@ import {
   claimToWire,
   claimRef,
   losingClaims
-} from "./app-peyn7jdm.js";
+} from "./app-99yvw6rc.js";
 import {
   CLAIM_TTL_MINUTES
 } from "./app-z9acd3mv.js";
 import {
   RECEIPT_ORDER
-} from "./app-1y8qsvn3.js";
+} from "./app-ew325466.js";
 import {
   projectKeyHash
-} from "./app-48v85rfs.js";
+} from "./app-vre1v3fm.js";
 import {
   __toESM,
   __commonJS,

@@ -1,11 +1,11 @@
 // @bun
-import"./app-gczf6fm7.js";
-import"./app-cdh9n0dx.js";
-import"./app-6cnv78e9.js";
+import"./app-thjtj27a.js";
+import"./app-rxvmqfm2.js";
+import"./app-rntq7e3m.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-dpf3ndqk.js";
+} from "./app-znb6qkcs.js";
 import"./app-4xx3ma53.js";
 import"./app-y5nxmz2s.js";
 import {
@@ -14,8 +14,8 @@ import {
 } from "./app-k1bxee7x.js";
 import {
   mailHandover
-} from "./app-68n951mj.js";
-import"./app-48v85rfs.js";
+} from "./app-rqbcsq2g.js";
+import"./app-vre1v3fm.js";
 
 // src/hooks/pre-tool-use-mail.ts
 async function toolCallMail(store, self, lineage, subagent) {

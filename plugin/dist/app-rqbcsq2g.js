@@ -1,7 +1,7 @@
 // @bun
 import {
   commandLine2
-} from "./app-gczf6fm7.js";
+} from "./app-thjtj27a.js";
 
 // src/claude/run-mode.ts
 var hasFlag = (argv, flag) => argv.some((a) => a === flag || a.startsWith(`${flag}=`));

@@ -35,7 +35,7 @@ import {
   descendants2,
   isClaudeArgv2,
   processCwd2
-} from "./app-gczf6fm7.js";
+} from "./app-thjtj27a.js";
 import {
   quoted,
   label
@@ -60,7 +60,7 @@ import {
   MESSAGE_STATES,
   STORE_FORMAT_VERSION,
   createLayout
-} from "./app-6cnv78e9.js";
+} from "./app-rntq7e3m.js";
 import {
   warmRecords,
   listRecordNames,
@@ -82,7 +82,7 @@ import {
   patternBase,
   baseMatches,
   relativeInside
-} from "./app-peyn7jdm.js";
+} from "./app-99yvw6rc.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,
@@ -101,20 +101,20 @@ import {
   readRecordedTitles,
   createActivity,
   createPresence
-} from "./app-cdh9n0dx.js";
+} from "./app-rxvmqfm2.js";
 import {
   listPanes,
   typeIntoPane,
   paneQuestion,
   senderMailbox,
   createPostOffice
-} from "./app-k8xxhrds.js";
+} from "./app-rtxk2rgk.js";
 import {
   frameMessage
 } from "./app-y5nxmz2s.js";
 import {
   createMesh
-} from "./app-1y8qsvn3.js";
+} from "./app-ew325466.js";
 import {
   parseSince,
   sinceTime,
@@ -127,7 +127,7 @@ import {
   detectProject,
   projectKeyHash,
   isFutureStamp
-} from "./app-48v85rfs.js";
+} from "./app-vre1v3fm.js";
 import {
   __toESM
 } from "./app-x0fgcxv8.js";

@@ -1,7 +1,7 @@
 // @bun
 import {
   ancestors2
-} from "./app-gczf6fm7.js";
+} from "./app-thjtj27a.js";
 import"./app-4xx3ma53.js";
 import"./app-y5nxmz2s.js";
 import {
@@ -9,13 +9,13 @@ import {
   claimedText2,
   additionalContext2
 } from "./app-k1bxee7x.js";
-import"./app-cdh9n0dx.js";
-import"./app-6cnv78e9.js";
+import"./app-rxvmqfm2.js";
+import"./app-rntq7e3m.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-dpf3ndqk.js";
-import"./app-48v85rfs.js";
+} from "./app-znb6qkcs.js";
+import"./app-vre1v3fm.js";
 import {
   selfOf,
   seenBy

@@ -2,7 +2,7 @@
 import {
   nodeFs,
   isProcessAlive2
-} from "./app-gczf6fm7.js";
+} from "./app-thjtj27a.js";
 import {
   joinPath,
   normalizePath,
@@ -38,10 +38,10 @@ import {
   INBOX_STATES,
   HISTORY_STATES,
   MESSAGE_STATES
-} from "./app-6cnv78e9.js";
+} from "./app-rntq7e3m.js";
 import {
   isFutureStamp
-} from "./app-48v85rfs.js";
+} from "./app-vre1v3fm.js";
 
 // src/store/record-check.ts
 var fail = (path, kind) => ({ ok: false, issue: { path, kind } });

@@ -9,7 +9,7 @@ import {
   nodeFs,
   procInfo2,
   pidCreatedAfter2
-} from "./app-gczf6fm7.js";
+} from "./app-thjtj27a.js";
 import {
   writeTmp,
   publish,
@@ -18,10 +18,10 @@ import {
   removeIfPresent,
   removeQuietly,
   processToken
-} from "./app-6cnv78e9.js";
+} from "./app-rntq7e3m.js";
 import {
   isFutureStamp
-} from "./app-48v85rfs.js";
+} from "./app-vre1v3fm.js";
 
 // src/store/activity.ts
 var TIE_MS = 50;

@@ -10,7 +10,7 @@ import {
 import {
   nodeFs,
   isProcessAlive2
-} from "./app-gczf6fm7.js";
+} from "./app-thjtj27a.js";
 import {
   writeTmp,
   publish,
@@ -18,13 +18,13 @@ import {
   listNames,
   removeIfPresent,
   removeQuietly
-} from "./app-6cnv78e9.js";
+} from "./app-rntq7e3m.js";
 import {
   parseRecord,
   listRecordNames,
   readRecord,
   readStoreText
-} from "./app-peyn7jdm.js";
+} from "./app-99yvw6rc.js";
 
 // src/store/mesh.ts
 var json = (record) => `${JSON.stringify(record)}

@@ -4,11 +4,11 @@ import {
   hookClaude2,
   hookAgent2,
   cliSender2
-} from "./app-dpf3ndqk.js";
-import"./app-cdh9n0dx.js";
-import"./app-48v85rfs.js";
-import"./app-gczf6fm7.js";
-import"./app-6cnv78e9.js";
+} from "./app-znb6qkcs.js";
+import"./app-rxvmqfm2.js";
+import"./app-vre1v3fm.js";
+import"./app-thjtj27a.js";
+import"./app-rntq7e3m.js";
 export {
   cliSender2 as cliSender,
   hookAgent2 as hookAgent,

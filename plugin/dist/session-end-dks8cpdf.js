@@ -2,13 +2,13 @@
 import {
   isProcessAlive2,
   stopProcess2
-} from "./app-gczf6fm7.js";
-import"./app-cdh9n0dx.js";
-import"./app-6cnv78e9.js";
+} from "./app-thjtj27a.js";
+import"./app-rxvmqfm2.js";
+import"./app-rntq7e3m.js";
 import {
   hookAgent2
-} from "./app-dpf3ndqk.js";
-import"./app-48v85rfs.js";
+} from "./app-znb6qkcs.js";
+import"./app-vre1v3fm.js";
 import {
   selfOf,
   seenBy

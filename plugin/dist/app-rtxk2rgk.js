@@ -13,18 +13,18 @@ import {
 } from "./app-twqk1cm2.js";
 import {
   nodeFs
-} from "./app-gczf6fm7.js";
+} from "./app-thjtj27a.js";
 import {
   presenceOf
-} from "./app-cdh9n0dx.js";
+} from "./app-rxvmqfm2.js";
 import {
   INBOX_STATES
-} from "./app-6cnv78e9.js";
+} from "./app-rntq7e3m.js";
 import {
   idTime,
   validateBody,
   claimInForce
-} from "./app-peyn7jdm.js";
+} from "./app-99yvw6rc.js";
 import {
   parseAddress,
   sameProject,
@@ -35,7 +35,7 @@ import {
 } from "./app-4maetwmb.js";
 import {
   isFutureStamp
-} from "./app-48v85rfs.js";
+} from "./app-vre1v3fm.js";
 
 // src/intercom/loop-guard.ts
 var RATE_LIMIT = 30;
