@@ -17,14 +17,19 @@
 // Where PID 1 reaps no orphans (a container whose first process is Claude Code, bun, node or
 // `sleep infinity`, with no init), each would stay a zombie, one per wake. So no holder is
 // started where PID 1 is seen leaving orphans unreaped: UNREAPED_LIMIT zombies whose parent is
-// PID 1, the same ones still there UNREAPED_AFTER_MS later. An init reaps at once, or within
-// about a second (this machine's PID 1: zombies it adopts are gone within 1 s); one that never
-// reaps is found out after that many zombies, and no more are left.
+// PID 1, started at least ORPHAN_AGE_MS ago (as a holder is: its watcher armed at least that
+// long before the wake or the replacement that ended it, in all but a short turn), and still
+// there UNREAPED_AFTER_MS later. An init reaps at once, or within about a second (this machine's
+// PID 1: zombies it adopts are gone within 1 s; the wake benches, whose watchers live well under
+// a second, leave only young zombies); one that never reaps is found out after that many
+// zombies, and no more are left.
 import { nodeFs } from './node-fs.ts';
 import { parseProcStat } from './proc.ts';
 
 /** Zombies whose parent is PID 1 at which orphans may not be reaped here. */
 export const UNREAPED_LIMIT = 3;
+/** How long ago (ms) a zombie must have started to count. */
+export const ORPHAN_AGE_MS = 10_000;
 /** How long (ms) those zombies must stay to count as never reaped. */
 export const UNREAPED_AFTER_MS = 3_000;
 
@@ -59,18 +64,20 @@ async function startHolder(fd: number): Promise<number | undefined> {
   }
 }
 
-/** True when UNREAPED_LIMIT zombies wait on PID 1 and are still there UNREAPED_AFTER_MS later. */
+/** True when UNREAPED_LIMIT zombies of PID 1, each started ORPHAN_AGE_MS ago or more, are still there UNREAPED_AFTER_MS later. */
 export async function orphansGoUnreaped(waitMs = UNREAPED_AFTER_MS): Promise<boolean> {
-  const first = zombiesOfInit();
+  const first = zombiesOfInit(ORPHAN_AGE_MS);
   if (first.length < UNREAPED_LIMIT) return false;
   await Bun.sleep(waitMs);
-  const still = new Set(zombiesOfInit());
+  const still = new Set(zombiesOfInit(0));
   return first.filter((pid) => still.has(pid)).length >= UNREAPED_LIMIT;
 }
 
-/** Pids of the zombies whose parent is PID 1. */
-function zombiesOfInit(): number[] {
+/** Pids of the zombies whose parent is PID 1 and that started at least `minAgeMs` ago. */
+function zombiesOfInit(minAgeMs: number): number[] {
   const fs = nodeFs();
+  // /proc/<pid>/stat gives a start in clock ticks since boot: 100 a second (USER_HZ, fixed on Linux).
+  const bornBefore = (Number(fs.readFileSync('/proc/uptime', 'utf8').split(' ')[0]) * 1_000 - minAgeMs) / 10;
   const zombies: number[] = [];
   for (const entry of fs.readdirSync('/proc')) {
     const pid = Number(entry);
@@ -82,7 +89,7 @@ function zombiesOfInit(): number[] {
       continue; // it ended while we looked
     }
     const info = parseProcStat(pid, stat);
-    if (info?.zombie && info.ppid === 1) zombies.push(pid);
+    if (info?.zombie && info.ppid === 1 && Number(info.start) <= bornBefore) zombies.push(pid);
   }
   return zombies;
 }

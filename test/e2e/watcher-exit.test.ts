@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } fro
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { hooksConfig } from '../../src/cli/install/hooks-spec.ts';
-import { HOLDER_SCRIPT, UNREAPED_LIMIT } from '../../src/core/inotify-holder.ts';
+import { HOLDER_SCRIPT, ORPHAN_AGE_MS, UNREAPED_LIMIT } from '../../src/core/inotify-holder.ts';
 import { procInfo } from '../../src/core/proc.ts';
 import { openIntercom } from '../../src/intercom/index.ts';
 import { BUN, ENTRY, FIXTURES } from '../helpers/paths.ts';
@@ -121,17 +121,18 @@ test.skipIf(!linux)('a watcher killed outright leaves no holder behind', async (
 test.skipIf(!pidNamespaces)(
   'where PID 1 never reaps orphans, holders stop once a few zombies show it',
   async () => {
-    const wakes = UNREAPED_LIMIT * 2;
-    const run = Bun.spawn(['unshare', '-fp', '--mount-proc', BUN, join(FIXTURES, 'wakes-under-pid1.ts'), String(wakes)], {
-      stdout: 'pipe',
-      stderr: 'pipe',
-    });
+    // UNREAPED_LIMIT watchers armed long enough for their holders to count once they are zombies,
+    // woken; then as many more: before, each of those left a zombie too.
+    const run = Bun.spawn(
+      ['unshare', '-fp', '--mount-proc', BUN, join(FIXTURES, 'wakes-under-pid1.ts'), String(UNREAPED_LIMIT), String(ORPHAN_AGE_MS + 500)],
+      { stdout: 'pipe', stderr: 'pipe' },
+    );
     spawned.push(run);
     const [out, err, code] = await Promise.all([new Response(run.stdout).text(), new Response(run.stderr).text(), run.exited]);
     expect({ code, err }).toEqual({ code: 0, err: '' });
     const { woken, zombies } = JSON.parse(out) as { woken: number; zombies: number };
-    expect(woken).toBe(wakes); // every wake still wakes
-    expect(zombies).toBeLessThanOrEqual(UNREAPED_LIMIT); // before: one per wake
+    expect(woken).toBe(2 * UNREAPED_LIMIT); // every wake still wakes
+    expect(zombies).toBe(UNREAPED_LIMIT); // before: one per wake
   },
   60_000,
 );

@@ -62,11 +62,11 @@ function hookLaunch(pid, claudePid, fallback) {
 
 // src/hooks/main.ts
 var HOOK_EVENTS = {
-  "session-start": { load: async () => (await import("./watcher-ggsr9gw7.js")).watcher, background: true },
-  stop: { load: async () => (await import("./watcher-ggsr9gw7.js")).watcher, background: true },
+  "session-start": { load: async () => (await import("./watcher-46t6ertm.js")).watcher, background: true },
+  stop: { load: async () => (await import("./watcher-46t6ertm.js")).watcher, background: true },
   "pre-tool-use": { load: async () => (await import("./pre-tool-use-ag3e191m.js")).preToolUse, background: false },
   "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-bxb26rtr.js")).userPromptSubmit, background: false },
-  "stop-failure": { load: async () => (await import("./watcher-ggsr9gw7.js")).watcher, background: true },
+  "stop-failure": { load: async () => (await import("./watcher-46t6ertm.js")).watcher, background: true },
   "session-end": { load: async () => (await import("./session-end-dks8cpdf.js")).sessionEnd, background: false }
 };
 function hookUsage() {

@@ -41,6 +41,7 @@ import {
 
 // src/core/inotify-holder.ts
 var UNREAPED_LIMIT = 3;
+var ORPHAN_AGE_MS = 1e4;
 var UNREAPED_AFTER_MS = 3000;
 var HOLDER_SCRIPT = ": intercom watcher, holding its inotify instance until it exits; read _";
 var holding;
@@ -65,15 +66,16 @@ async function startHolder(fd) {
   }
 }
 async function orphansGoUnreaped(waitMs = UNREAPED_AFTER_MS) {
-  const first = zombiesOfInit();
+  const first = zombiesOfInit(ORPHAN_AGE_MS);
   if (first.length < UNREAPED_LIMIT)
     return false;
   await Bun.sleep(waitMs);
-  const still = new Set(zombiesOfInit());
+  const still = new Set(zombiesOfInit(0));
   return first.filter((pid) => still.has(pid)).length >= UNREAPED_LIMIT;
 }
-function zombiesOfInit() {
+function zombiesOfInit(minAgeMs) {
   const fs = nodeFs();
+  const bornBefore = (Number(fs.readFileSync("/proc/uptime", "utf8").split(" ")[0]) * 1000 - minAgeMs) / 10;
   const zombies = [];
   for (const entry of fs.readdirSync("/proc")) {
     const pid = Number(entry);
@@ -86,7 +88,7 @@ function zombiesOfInit() {
       continue;
     }
     const info = parseProcStat2(pid, stat);
-    if (info?.zombie && info.ppid === 1)
+    if (info?.zombie && info.ppid === 1 && Number(info.start) <= bornBefore)
       zombies.push(pid);
   }
   return zombies;
