@@ -20,6 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { SERVER_ENV, WATCHER_ENV } from '../src/cli/install/hooks-spec.ts';
 import { HOLDER_SCRIPT } from '../src/core/inotify-holder.ts';
+import { procInfo } from '../src/core/proc.ts';
 import { INBOX_RESCAN_MS } from '../src/store/agent-watch.ts';
 import { serverEntry } from '../src/cli/install/plan.ts';
 import { openIntercom } from '../src/intercom/index.ts';
@@ -69,9 +70,8 @@ function holderOf(pid: number): number | undefined {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(HOLDER_SCRIPT)) return Number(entry);
+      if (procInfo(Number(entry))?.ppid === pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(HOLDER_SCRIPT))
+        return Number(entry);
     } catch {
       // it ended while we looked
     }

@@ -121,7 +121,7 @@ async function main({ argv, stdin, entry }) {
     });
     await exit(code);
   } else {
-    const { runCli } = await import("./main-brtqmese.js");
+    const { runCli } = await import("./main-0ttqpzfp.js");
     const { openIntercom } = await import("./index-r6qer46r.js");
     const { isatty } = await import("tty");
     let stored;

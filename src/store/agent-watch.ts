@@ -18,9 +18,10 @@ export type AgentChange = 'mail';
  * where nothing else says so: Claude Code and its MCP server both killed (a server that exits or
  * is closed unregisters, which the presence watch sees at once); such a watcher wakes nothing (the
  * owner is checked before every wake) and leaves at that check.
- * One rescan costs an idle watcher 3–4 context switches, its JIT threads' included (measured with
- * Bun 1.4.5 over four rescans: 14 switches); once a minute that was 4 a minute, every 5 minutes
- * it is under 1.
+ * A rescan wakes the watcher's main thread, which does the reads itself: 6 context switches
+ * over four rescans (Bun 1.4.5, without the JIT: cli/install/hooks-spec.ts HOOK_ENV; with it, a
+ * rescan also started JIT threads: 14 over four). Every 5 minutes, an idle watcher measured
+ * 0.8–1.0 wakeups a minute over 10-minute windows (bench/idle-cost.ts).
  */
 export const INBOX_RESCAN_MS = 300_000;
 

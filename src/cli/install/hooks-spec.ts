@@ -36,17 +36,6 @@ export const HOOK_EVENTS = {
 const WATCHERS = new Set(['session-start', 'stop', 'stop-failure']);
 
 /**
- * A watcher waits for days: without this, Bun (1.4.5) wakes every process once a second to weigh
- * a garbage collection (a read of /proc/self/statm, its GC threads woken with it): ~66 wakeups a
- * minute in an idle empty script, ~180 in an armed watcher; with it, none (bench/idle-cost.ts).
- * Collections still run when the heap grows, and the watcher collects once itself when it arms.
- * MIMALLOC_PURGE_DELAY=0: no mi-scavenger thread waking every ~30 s (see SERVER_ENV below).
- * And HOOK_ENV, as every hook (below).
- * Hook commands run through a shell (Claude Code's command hooks), so the assignments apply.
- */
-export const WATCHER_ENV = 'BUN_GC_TIMER_DISABLE=1 MIMALLOC_PURGE_DELAY=0 BUN_JSC_useJIT=0';
-
-/**
  * Every hook's: BUN_JSC_useJIT=0, a JavaScriptCore option that Bun reads from BUN_JSC_* at its
  * start. A hook runs little code, mostly once, which JSC's interpreter serves as well; without the
  * JIT a process starts a little faster and holds less. Measured with Bun 1.4.5 (bench/, n=40
@@ -56,6 +45,17 @@ export const WATCHER_ENV = 'BUN_GC_TIMER_DISABLE=1 MIMALLOC_PURGE_DELAY=0 BUN_JS
  * watchers woken by one broadcast: p50 87–109 → 52–87 ms).
  */
 export const HOOK_ENV = 'BUN_JSC_useJIT=0';
+
+/**
+ * A watcher waits for days: without this, Bun (1.4.5) wakes every process once a second to weigh
+ * a garbage collection (a read of /proc/self/statm, its GC threads woken with it): ~66 wakeups a
+ * minute in an idle empty script, ~180 in an armed watcher; with it, none (bench/idle-cost.ts).
+ * Collections still run when the heap grows, and the watcher collects once itself when it arms.
+ * MIMALLOC_PURGE_DELAY=0: no mi-scavenger thread waking every ~30 s (see SERVER_ENV below).
+ * And HOOK_ENV, as every hook (above).
+ * Hook commands run through a shell (Claude Code's command hooks), so the assignments apply.
+ */
+export const WATCHER_ENV = `BUN_GC_TIMER_DISABLE=1 MIMALLOC_PURGE_DELAY=0 ${HOOK_ENV}`;
 
 /**
  * The MCP server's environment, which its config entry's `env` adds to what Claude Code gives it

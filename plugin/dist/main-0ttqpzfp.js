@@ -440,8 +440,8 @@ var HOOK_EVENTS = {
   SessionEnd: "session-end"
 };
 var WATCHERS = new Set(["session-start", "stop", "stop-failure"]);
-var WATCHER_ENV = "BUN_GC_TIMER_DISABLE=1 MIMALLOC_PURGE_DELAY=0 BUN_JSC_useJIT=0";
 var HOOK_ENV = "BUN_JSC_useJIT=0";
+var WATCHER_ENV = `BUN_GC_TIMER_DISABLE=1 MIMALLOC_PURGE_DELAY=0 ${HOOK_ENV}`;
 var SERVER_ENV = { BUN_GC_TIMER_DISABLE: "1", MIMALLOC_PURGE_DELAY: "0", BUN_JSC_useJIT: "0" };
 function hooksConfig(prefix) {
   const config = {};
