@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { HOOK_ENV } from '../src/cli/install/hooks-spec.ts';
+import { HOOK_ENV, HOOK_ENV_VARS } from '../src/cli/install/hooks-spec.ts';
 import { openIntercom } from '../src/intercom/index.ts';
 import type { Intercom } from '../src/intercom/index.ts';
 import { interleaved } from './interleave.ts';
@@ -58,7 +58,7 @@ export async function measureHookCost(runs: number) {
     const hook = [process.execPath, ENTRY, 'hook', 'pre-tool-use'];
     const bundled = [process.execPath, BUNDLE, 'hook', 'pre-tool-use'];
     // As the hook command runs them (its assignments: cli/install/hooks-spec.ts HOOK_ENV).
-    const hookEnv = { ...env, ...Object.fromEntries(HOOK_ENV.split(' ').map((kv) => kv.split('=') as [string, string])) };
+    const hookEnv = { ...env, ...HOOK_ENV_VARS };
     const run =
       (argv: string[], sessionId?: string, e = hookEnv) =>
       async () =>

@@ -18,17 +18,15 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { SERVER_ENV, WATCHER_ENV } from '../src/cli/install/hooks-spec.ts';
-import { HOLDER_SCRIPT } from '../src/core/inotify-holder.ts';
-import { procInfo } from '../src/core/proc.ts';
+import { SERVER_ENV, WATCHER_ENV_VARS } from '../src/cli/install/hooks-spec.ts';
 import { INBOX_RESCAN_MS } from '../src/store/agent-watch.ts';
 import { serverEntry } from '../src/cli/install/plan.ts';
 import { openIntercom } from '../src/intercom/index.ts';
+import { holdersOf } from '../test/helpers/holders.ts';
 import { registerLive } from '../test/helpers/store.ts';
 import { isolatedEnv } from '../test/helpers/tmp.ts';
 
 const BUNDLE = resolve(import.meta.dir, '..', 'plugin', 'dist', 'intercom');
-const WATCHER_ENV_VARS = Object.fromEntries(WATCHER_ENV.split(' ').map((kv) => kv.split('=') as [string, string]));
 const seconds = Number(process.argv[2] ?? (2 * INBOX_RESCAN_MS) / 1_000);
 
 /** Context switches of each thread of `pid` so far, by thread id. */
@@ -64,20 +62,6 @@ function memory(pid: number): { rss: number; pss: number; private: number } {
 const mem = (m: ReturnType<typeof memory>) =>
   `RSS ${m.rss.toFixed(1)} MiB, Pss ${m.pss.toFixed(1)} MiB, private ${m.private.toFixed(1)} MiB`;
 const threads = (pid: number) => readdirSync(`/proc/${pid}/task`).length;
-
-/** The watcher's inotify holder: its child running the holder's script. */
-function holderOf(pid: number): number | undefined {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (procInfo(Number(entry))?.ppid === pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(HOLDER_SCRIPT))
-        return Number(entry);
-    } catch {
-      // it ended while we looked
-    }
-  }
-  return undefined;
-}
 
 const sandbox = mkdtempSync(join(tmpdir(), 'intercom-bench-'));
 const procs: Bun.Subprocess[] = [];
@@ -150,7 +134,7 @@ try {
   // collection of start-up garbage 30–55 s in (seen with strace: a read of /proc/self/statm, then
   // madvise, once).
   await Bun.sleep(Number(process.env.IDLE_WARMUP_S ?? 70) * 1_000);
-  const holder = holderOf(watcher.pid);
+  const [holder] = holdersOf(watcher.pid);
   const watched = {
     floor: floor.pid,
     floorNoTimer: floorNoTimer.pid,

@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { WATCHER_ENV } from '../src/cli/install/hooks-spec.ts';
+import { WATCHER_ENV_VARS } from '../src/cli/install/hooks-spec.ts';
 import { openIntercom } from '../src/intercom/index.ts';
 import type { Intercom } from '../src/intercom/index.ts';
 import { startNats } from '../test/helpers/nats.ts';
@@ -22,7 +22,6 @@ import { median, ms, percentile } from './stats.ts';
 
 const ENTRY = resolve(import.meta.dir, '..', 'plugin', 'dist', 'intercom');
 const SEND_MANY = resolve(import.meta.dir, '..', 'test', 'fixtures', 'send-many.ts');
-const WATCHER_VARS = Object.fromEntries(WATCHER_ENV.split(' ').map((kv) => kv.split('=') as [string, string]));
 const trials = Number(process.argv[2] ?? 200);
 const perSender = Number(process.argv[3] ?? 1000);
 const SENDERS = 8;
@@ -61,7 +60,7 @@ async function startRelay(name: string, env: Record<string, string>): Promise<Bu
 /** One wake: arm the watcher of `agent` on B, send from `from` (A or B itself), time until it exits 2. */
 async function wakeOnce(b: Machine, from: Machine, code: string, to: string, input: Uint8Array, i: number): Promise<number> {
   const watcher = Bun.spawn([process.execPath, ENTRY, 'hook', 'stop'], {
-    env: { ...b.env, ...WATCHER_VARS },
+    env: { ...b.env, ...WATCHER_ENV_VARS },
     stdin: input,
     stdout: 'ignore',
     stderr: 'ignore',

@@ -9,7 +9,7 @@ import { linkSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { WATCHER_ENV } from '../src/cli/install/hooks-spec.ts';
+import { WATCHER_ENV_VARS } from '../src/cli/install/hooks-spec.ts';
 import { openIntercom } from '../src/intercom/index.ts';
 import type { AgentRecord } from '../src/intercom/index.ts';
 import { lines } from '../test/helpers/lines.ts';
@@ -19,7 +19,6 @@ import { isolatedEnv } from '../test/helpers/tmp.ts';
 
 // What the plugin and the npm package run, with the environment their watcher hook commands set.
 const ENTRY = resolve(import.meta.dir, '..', 'plugin', 'dist', 'intercom');
-const WATCHER_VARS = Object.fromEntries(WATCHER_ENV.split(' ').map((kv) => kv.split('=') as [string, string]));
 const FLOOR = resolve(import.meta.dir, 'fixtures', 'watch-exit.ts');
 
 /** Each floor process's time from the last link to its exit (ms). */
@@ -59,7 +58,7 @@ async function watcherRound(
       stop_hook_active: false,
     });
     return Bun.spawn([process.execPath, ENTRY, 'hook', 'stop'], {
-      env: { ...env, ...WATCHER_VARS },
+      env: { ...env, ...WATCHER_ENV_VARS },
       stdin: new TextEncoder().encode(input),
       stdout: 'ignore',
       stderr: 'ignore',

@@ -19,7 +19,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, linkSync } from 'node:fs
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { WATCHER_ENV } from '../src/cli/install/hooks-spec.ts';
+import { WATCHER_ENV_VARS } from '../src/cli/install/hooks-spec.ts';
 import { openIntercom } from '../src/intercom/index.ts';
 import { lines } from '../test/helpers/lines.ts';
 import { median, ms, percentile } from './stats.ts';
@@ -28,7 +28,6 @@ import { isolatedEnv } from '../test/helpers/tmp.ts';
 
 // What the plugin and the npm package run, with the environment their watcher hook commands set.
 const ENTRY = resolve(import.meta.dir, '..', 'plugin', 'dist', 'intercom');
-const WATCHER_VARS = Object.fromEntries(WATCHER_ENV.split(' ').map((kv) => kv.split('=') as [string, string]));
 const FLOOR = resolve(import.meta.dir, 'fixtures', 'watch-exit.ts');
 const FLOOR_HELD = resolve(import.meta.dir, 'fixtures', 'watch-exit-held.ts');
 /** How long (ms) an armed watcher is given to reach its wait before the message is sent. */
@@ -77,7 +76,7 @@ export async function measureWake(trials: number): Promise<WakeSamples> {
       samples.floor.push(await floorTrial(floorDir, i));
       if (process.platform === 'linux') samples.floorHeld.push(await floorTrial(floorDir, i + trials, FLOOR_HELD));
       const watcher = Bun.spawn([process.execPath, ENTRY, 'hook', 'stop'], {
-        env: { ...env, ...WATCHER_VARS },
+        env: { ...env, ...WATCHER_ENV_VARS },
         stdin: input,
         stdout: 'ignore',
         stderr: 'pipe',

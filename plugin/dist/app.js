@@ -74,7 +74,7 @@ async function main({ argv, stdin, entry }) {
   });
   const version = async () => (await import("./package-qfvrfkaq.js")).default.version;
   if (argv[0] === "hook") {
-    const { runHook } = await import("./main-k1hp44vy.js");
+    const { runHook } = await import("./main-q04f3g6b.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -87,26 +87,26 @@ async function main({ argv, stdin, entry }) {
       pid: process.pid,
       startedAt: Math.floor(performance.timeOrigin),
       readStdin: () => stdin !== undefined ? Promise.resolve(stdin) : Bun.stdin.text(),
-      openIntercom: async () => (await import("./index-r6qer46r.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-30b9mnd4.js")).openIntercom(storeOptions()),
       out,
       err: log,
       signal: stop.signal
     });
     await exit(code);
   } else if (argv[0] === "mcp") {
-    const { runMcpServer } = await import("./main-6tyt83sn.js");
+    const { runMcpServer } = await import("./main-q5hdd9mg.js");
     await runMcpServer({
       args: argv.slice(1),
       out,
       config,
       version: await version(),
       pid: process.pid,
-      openIntercom: async (onProblem) => (await import("./index-r6qer46r.js")).openIntercom(storeOptions(onProblem)),
+      openIntercom: async (onProblem) => (await import("./index-30b9mnd4.js")).openIntercom(storeOptions(onProblem)),
       log,
       exit: (code) => void exit(code)
     });
   } else if (argv[0] === "relay") {
-    const { runRelay } = await import("./main-e2g1dtym.js");
+    const { runRelay } = await import("./main-j8t8kc1j.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -114,15 +114,15 @@ async function main({ argv, stdin, entry }) {
       args: argv.slice(1),
       config,
       pid: process.pid,
-      openIntercom: async () => (await import("./index-r6qer46r.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-30b9mnd4.js")).openIntercom(storeOptions()),
       log,
       out,
       signal: stop.signal
     });
     await exit(code);
   } else {
-    const { runCli } = await import("./main-0ttqpzfp.js");
-    const { openIntercom } = await import("./index-r6qer46r.js");
+    const { runCli } = await import("./main-gyfr8wjd.js");
+    const { openIntercom } = await import("./index-30b9mnd4.js");
     const { isatty } = await import("tty");
     let stored;
     const interrupted = new Promise((resolve) => {

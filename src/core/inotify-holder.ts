@@ -24,7 +24,7 @@
 // a second, leave only young zombies); one that never reaps is found out after that many
 // zombies, and no more are left.
 import { nodeFs } from './node-fs.ts';
-import { parseProcStat } from './proc.ts';
+import { inotifyDescriptors, procInfo } from './proc.ts';
 
 /** Zombies whose parent is PID 1 at which orphans may not be reaped here. */
 export const UNREAPED_LIMIT = 3;
@@ -47,9 +47,9 @@ let holding: Promise<number | undefined> | undefined;
  */
 export function holdInotifyPastExit(): Promise<number | undefined> {
   if (holding) return holding;
-  const fd = inotifyDescriptor();
+  const [fd] = inotifyDescriptors('self');
   if (fd === undefined) return Promise.resolve(undefined);
-  holding ??= startHolder(fd);
+  holding = startHolder(fd);
   return holding;
 }
 
@@ -82,33 +82,8 @@ function zombiesOfInit(minAgeMs: number): number[] {
   for (const entry of fs.readdirSync('/proc')) {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
-    let stat: string;
-    try {
-      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      continue; // it ended while we looked
-    }
-    const info = parseProcStat(pid, stat);
+    const info = procInfo(pid); // undefined once it has gone
     if (info?.zombie && info.ppid === 1 && Number(info.start) <= bornBefore) zombies.push(pid);
   }
   return zombies;
-}
-
-/** This process's inotify descriptor (Bun keeps one for all its fs.watch handles), if it has one. */
-function inotifyDescriptor(): number | undefined {
-  const fs = nodeFs();
-  let names: string[];
-  try {
-    names = fs.readdirSync('/proc/self/fd');
-  } catch {
-    return undefined; // no /proc
-  }
-  for (const name of names) {
-    try {
-      if (fs.readlinkSync(`/proc/self/fd/${name}`) === 'anon_inode:inotify') return Number(name);
-    } catch {
-      // closed since the listing (the listing's own descriptor among them)
-    }
-  }
-  return undefined;
 }

@@ -284,6 +284,30 @@ export function processCwd(pid: number): string | undefined {
   return line ? line.slice(1) : undefined;
 }
 
+/**
+ * The inotify descriptors a process holds (Linux: those of /proc/<pid>/fd that link to
+ * `anon_inode:inotify`; Bun keeps one for all of a process's fs.watch handles). [] when the
+ * process is gone, may not be read, or there is no /proc (macOS).
+ */
+export function inotifyDescriptors(pid: number | 'self'): number[] {
+  const fs = nodeFs();
+  let names: string[];
+  try {
+    names = fs.readdirSync(`/proc/${pid}/fd`);
+  } catch {
+    return []; // gone, not ours to read, or no /proc
+  }
+  const found: number[] = [];
+  for (const name of names) {
+    try {
+      if (fs.readlinkSync(`/proc/${pid}/fd/${name}`) === 'anon_inode:inotify') found.push(Number(name));
+    } catch {
+      // closed since the listing (the listing's own descriptor among them)
+    }
+  }
+  return found;
+}
+
 /** Ask a process to stop (SIGTERM); false when it was already gone. */
 export function stopProcess(pid: number): boolean {
   try {

@@ -9,9 +9,10 @@ import { mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } fro
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { hooksConfig } from '../../src/cli/install/hooks-spec.ts';
-import { HOLDER_SCRIPT, ORPHAN_AGE_MS, UNREAPED_LIMIT } from '../../src/core/inotify-holder.ts';
+import { ORPHAN_AGE_MS, UNREAPED_LIMIT } from '../../src/core/inotify-holder.ts';
 import { procInfo } from '../../src/core/proc.ts';
 import { openIntercom } from '../../src/intercom/index.ts';
+import { holdersOf } from '../helpers/holders.ts';
 import { BUN, ENTRY, FIXTURES } from '../helpers/paths.ts';
 import { registerLive } from '../helpers/store.ts';
 import { isolatedEnv, tmpDir } from '../helpers/tmp.ts';
@@ -40,22 +41,6 @@ function inotifyWatches(pid: number): Map<number, string[]> {
     found.set(Number(fd), [...info.matchAll(/^inotify wd:\S+ ino:(\S+) sdev:(\S+)/gm)].map((m) => `${m[2]}:${m[1]}`).sort());
   }
   return found;
-}
-
-/** Children of `pid` whose command line is the holder's. */
-function holdersOf(pid: number): number[] {
-  const holders: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const info = procInfo(Number(entry));
-      if (info?.ppid !== pid || info.zombie) continue;
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(HOLDER_SCRIPT)) holders.push(Number(entry));
-    } catch {
-      // it ended while we looked
-    }
-  }
-  return holders;
 }
 
 /** Gone, or a zombie (its parent died; whoever adopted it reaps it when it gets to it). */

@@ -2,7 +2,8 @@
 // process with an fs.watch holds one: each idle session's watcher, Claude Code itself, editors.
 // At the cap, a new watcher cannot watch its inbox and falls back to polling (store/watch.ts),
 // so wakes get slower; doctor says so before anyone wonders why.
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { inotifyDescriptors } from '../../core/proc.ts';
 import type { Check } from './checks.ts';
 
 /** Share of the cap in use above which doctor warns. */
@@ -21,7 +22,7 @@ export function inotifyUsage(): { used: number; max: number } | undefined {
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
       if (uid !== undefined && !readFileSync(`/proc/${pid}/status`, 'utf8').includes(`\nUid:\t${uid}\t`)) continue;
-      for (const fd of readdirSync(`/proc/${pid}/fd`)) if (readlinkSync(`/proc/${pid}/fd/${fd}`) === 'anon_inode:inotify') used++;
+      used += inotifyDescriptors(Number(pid)).length;
     } catch {
       // a process that exited while we looked, or one we may not read: it is not counted
     }

@@ -36,7 +36,7 @@ export const HOOK_EVENTS = {
 const WATCHERS = new Set(['session-start', 'stop', 'stop-failure']);
 
 /**
- * Every hook's: BUN_JSC_useJIT=0, a JavaScriptCore option that Bun reads from BUN_JSC_* at its
+ * Every hook's environment (HOOK_ENV: the same as assignments in its command): BUN_JSC_useJIT=0, a JavaScriptCore option that Bun reads from BUN_JSC_* at its
  * start. A hook runs little code, mostly once, which JSC's interpreter serves as well; without the
  * JIT a process starts a little faster and holds less. Measured with Bun 1.4.5 (bench/, n=40
  * interleaved): PreToolUse with an empty inbox 11.0 → 10.2 ms, with 1,000 unread 27.0 → 23.7 ms;
@@ -44,7 +44,15 @@ const WATCHERS = new Set(['session-start', 'stop', 'stop-failure']);
  * come round, and a wake costs less CPU (p50 6.3 → 5.0 ms from the message to its exit; 50
  * watchers woken by one broadcast: p50 87–109 → 52–87 ms).
  */
-export const HOOK_ENV = 'BUN_JSC_useJIT=0';
+export const HOOK_ENV_VARS: Readonly<Record<string, string>> = { BUN_JSC_useJIT: '0' };
+
+/** `vars` as a shell command's leading assignments, e.g. `A=1 B=2`. */
+const assignments = (vars: Readonly<Record<string, string>>) =>
+  Object.entries(vars)
+    .map(([name, value]) => `${name}=${value}`)
+    .join(' ');
+
+export const HOOK_ENV = assignments(HOOK_ENV_VARS);
 
 /**
  * A watcher waits for days: without this, Bun (1.4.5) wakes every process once a second to weigh
@@ -55,7 +63,12 @@ export const HOOK_ENV = 'BUN_JSC_useJIT=0';
  * And HOOK_ENV, as every hook (above).
  * Hook commands run through a shell (Claude Code's command hooks), so the assignments apply.
  */
-export const WATCHER_ENV = `BUN_GC_TIMER_DISABLE=1 MIMALLOC_PURGE_DELAY=0 ${HOOK_ENV}`;
+export const WATCHER_ENV_VARS: Readonly<Record<string, string>> = {
+  BUN_GC_TIMER_DISABLE: '1',
+  MIMALLOC_PURGE_DELAY: '0',
+  ...HOOK_ENV_VARS,
+};
+export const WATCHER_ENV = assignments(WATCHER_ENV_VARS);
 
 /**
  * The MCP server's environment, which its config entry's `env` adds to what Claude Code gives it

@@ -9,7 +9,7 @@ import {
   pidCreatedAfter2,
   ancestors2,
   findNamedClaude2
-} from "./app-thjtj27a.js";
+} from "./app-ebq5vndk.js";
 
 // src/hooks/input.ts
 var str = (value) => typeof value === "string" && value !== "" ? value : undefined;
@@ -62,12 +62,12 @@ function hookLaunch(pid, claudePid, fallback) {
 
 // src/hooks/main.ts
 var HOOK_EVENTS = {
-  "session-start": { load: async () => (await import("./watcher-46t6ertm.js")).watcher, background: true },
-  stop: { load: async () => (await import("./watcher-46t6ertm.js")).watcher, background: true },
-  "pre-tool-use": { load: async () => (await import("./pre-tool-use-ag3e191m.js")).preToolUse, background: false },
-  "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-bxb26rtr.js")).userPromptSubmit, background: false },
-  "stop-failure": { load: async () => (await import("./watcher-46t6ertm.js")).watcher, background: true },
-  "session-end": { load: async () => (await import("./session-end-dks8cpdf.js")).sessionEnd, background: false }
+  "session-start": { load: async () => (await import("./watcher-sy1h71qk.js")).watcher, background: true },
+  stop: { load: async () => (await import("./watcher-sy1h71qk.js")).watcher, background: true },
+  "pre-tool-use": { load: async () => (await import("./pre-tool-use-jjsbd7gp.js")).preToolUse, background: false },
+  "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-16jz4x88.js")).userPromptSubmit, background: false },
+  "stop-failure": { load: async () => (await import("./watcher-sy1h71qk.js")).watcher, background: true },
+  "session-end": { load: async () => (await import("./session-end-7eh9gg88.js")).sessionEnd, background: false }
 };
 function hookUsage() {
   return [

@@ -1,11 +1,11 @@
 // @bun
-import"./app-thjtj27a.js";
-import"./app-rxvmqfm2.js";
-import"./app-rntq7e3m.js";
+import"./app-ebq5vndk.js";
+import"./app-3at5djgh.js";
+import"./app-famjcds9.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-znb6qkcs.js";
+} from "./app-6zgnmxzh.js";
 import"./app-4xx3ma53.js";
 import"./app-y5nxmz2s.js";
 import {
@@ -14,8 +14,8 @@ import {
 } from "./app-k1bxee7x.js";
 import {
   mailHandover
-} from "./app-rqbcsq2g.js";
-import"./app-vre1v3fm.js";
+} from "./app-h2myg8r1.js";
+import"./app-kmk9t817.js";
 
 // src/hooks/pre-tool-use-mail.ts
 async function toolCallMail(store, self, lineage, subagent) {

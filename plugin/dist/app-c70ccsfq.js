@@ -13,18 +13,18 @@ import {
 } from "./app-twqk1cm2.js";
 import {
   nodeFs
-} from "./app-thjtj27a.js";
+} from "./app-ebq5vndk.js";
 import {
   presenceOf
-} from "./app-rxvmqfm2.js";
+} from "./app-3at5djgh.js";
 import {
   INBOX_STATES
-} from "./app-rntq7e3m.js";
+} from "./app-famjcds9.js";
 import {
   idTime,
   validateBody,
   claimInForce
-} from "./app-99yvw6rc.js";
+} from "./app-e69q5415.js";
 import {
   parseAddress,
   sameProject,
@@ -35,7 +35,7 @@ import {
 } from "./app-4maetwmb.js";
 import {
   isFutureStamp
-} from "./app-vre1v3fm.js";
+} from "./app-kmk9t817.js";
 
 // src/intercom/loop-guard.ts
 var RATE_LIMIT = 30;

@@ -1,7 +1,7 @@
 // @bun
 import {
   ancestors2
-} from "./app-thjtj27a.js";
+} from "./app-ebq5vndk.js";
 import"./app-4xx3ma53.js";
 import"./app-y5nxmz2s.js";
 import {
@@ -9,13 +9,13 @@ import {
   claimedText2,
   additionalContext2
 } from "./app-k1bxee7x.js";
-import"./app-rxvmqfm2.js";
-import"./app-rntq7e3m.js";
+import"./app-3at5djgh.js";
+import"./app-famjcds9.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-znb6qkcs.js";
-import"./app-vre1v3fm.js";
+} from "./app-6zgnmxzh.js";
+import"./app-kmk9t817.js";
 import {
   selfOf,
   seenBy

@@ -10,14 +10,14 @@ import {
   ancestors2,
   findClaudeAncestor2,
   claudeCandidates2
-} from "./app-thjtj27a.js";
+} from "./app-ebq5vndk.js";
 import {
   createPresence
-} from "./app-rxvmqfm2.js";
+} from "./app-3at5djgh.js";
 import {
   detectProject,
   projectKey
-} from "./app-vre1v3fm.js";
+} from "./app-kmk9t817.js";
 
 // src/claude/transcript-path.ts
 function projectFolderName(cwd) {

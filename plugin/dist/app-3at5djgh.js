@@ -9,7 +9,7 @@ import {
   nodeFs,
   procInfo2,
   pidCreatedAfter2
-} from "./app-thjtj27a.js";
+} from "./app-ebq5vndk.js";
 import {
   writeTmp,
   publish,
@@ -18,10 +18,10 @@ import {
   removeIfPresent,
   removeQuietly,
   processToken
-} from "./app-rntq7e3m.js";
+} from "./app-famjcds9.js";
 import {
   isFutureStamp
-} from "./app-vre1v3fm.js";
+} from "./app-kmk9t817.js";
 
 // src/store/activity.ts
 var TIE_MS = 50;

@@ -7,7 +7,7 @@ import {
   listNamesWithoutNodeFs,
   hasNamesWithoutNodeFs,
   createLayout
-} from "./app-rntq7e3m.js";
+} from "./app-famjcds9.js";
 import {
   selfOf
 } from "./app-vgn7n7d1.js";
@@ -80,8 +80,8 @@ var preToolUse = async (ctx) => {
   const file = editedFile(ctx.input, ctx.config.cwd);
   const guard = file !== undefined && await quickHasClaims(ctx.config.storeDir);
   const takesMail = ctx.input.agentId === undefined;
-  const { ancestors } = await import("./proc-yxknkks7.js");
-  const { toolCallMail } = await import("./pre-tool-use-mail-m28tcnk6.js");
+  const { ancestors } = await import("./proc-sdstj5jd.js");
+  const { toolCallMail } = await import("./pre-tool-use-mail-vh1b5zpe.js");
   const { additionalContext } = await import("./deliver-01x821mn.js");
   const store = await ctx.store();
   const { agent, context: delivery } = await toolCallMail(store, selfOf(ctx), ancestors(ctx.pid), !takesMail);

@@ -4,11 +4,11 @@ import {
   hookClaude2,
   hookAgent2,
   cliSender2
-} from "./app-znb6qkcs.js";
-import"./app-rxvmqfm2.js";
-import"./app-vre1v3fm.js";
-import"./app-thjtj27a.js";
-import"./app-rntq7e3m.js";
+} from "./app-6zgnmxzh.js";
+import"./app-3at5djgh.js";
+import"./app-kmk9t817.js";
+import"./app-ebq5vndk.js";
+import"./app-famjcds9.js";
 export {
   cliSender2 as cliSender,
   hookAgent2 as hookAgent,

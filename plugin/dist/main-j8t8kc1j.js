@@ -1,7 +1,7 @@
 // @bun
 import {
   procInfo2
-} from "./app-thjtj27a.js";
+} from "./app-ebq5vndk.js";
 import {
   IntercomError,
   describeError,
@@ -17,7 +17,7 @@ import {
   splitRemote,
   isCode
 } from "./app-twqk1cm2.js";
-import"./app-rntq7e3m.js";
+import"./app-famjcds9.js";
 import {
   parseRecord,
   validateBody,
@@ -26,16 +26,16 @@ import {
   claimToWire,
   claimRef,
   losingClaims
-} from "./app-99yvw6rc.js";
+} from "./app-e69q5415.js";
 import {
   CLAIM_TTL_MINUTES
 } from "./app-z9acd3mv.js";
 import {
   RECEIPT_ORDER
-} from "./app-ew325466.js";
+} from "./app-256gc4ff.js";
 import {
   projectKeyHash
-} from "./app-vre1v3fm.js";
+} from "./app-kmk9t817.js";
 import {
   __toESM,
   __commonJS,

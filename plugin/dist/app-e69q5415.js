@@ -2,7 +2,7 @@
 import {
   nodeFs,
   isProcessAlive2
-} from "./app-thjtj27a.js";
+} from "./app-ebq5vndk.js";
 import {
   joinPath,
   normalizePath,
@@ -38,10 +38,10 @@ import {
   INBOX_STATES,
   HISTORY_STATES,
   MESSAGE_STATES
-} from "./app-rntq7e3m.js";
+} from "./app-famjcds9.js";
 import {
   isFutureStamp
-} from "./app-vre1v3fm.js";
+} from "./app-kmk9t817.js";
 
 // src/store/record-check.ts
 var fail = (path, kind) => ({ ok: false, issue: { path, kind } });

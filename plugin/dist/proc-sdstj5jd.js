@@ -1,6 +1,5 @@
 // @bun
 import {
-  parseProcStat2,
   procInfo2,
   processStartedAt2,
   lastCreatedPid2,
@@ -15,8 +14,9 @@ import {
   descendants2,
   isClaudeArgv2,
   processCwd2,
+  inotifyDescriptors2,
   stopProcess2
-} from "./app-thjtj27a.js";
+} from "./app-ebq5vndk.js";
 export {
   ancestors2 as ancestors,
   claudeCandidates2 as claudeCandidates,
@@ -24,10 +24,10 @@ export {
   descendants2 as descendants,
   findClaudeAncestor2 as findClaudeAncestor,
   findNamedClaude2 as findNamedClaude,
+  inotifyDescriptors2 as inotifyDescriptors,
   isClaudeArgv2 as isClaudeArgv,
   isProcessAlive2 as isProcessAlive,
   lastCreatedPid2 as lastCreatedPid,
-  parseProcStat2 as parseProcStat,
   pidCreatedAfter2 as pidCreatedAfter,
   procInfo2 as procInfo,
   processCwd2 as processCwd,

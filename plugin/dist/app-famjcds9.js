@@ -16,7 +16,7 @@ import {
 } from "./app-twqk1cm2.js";
 import {
   nodeFs
-} from "./app-thjtj27a.js";
+} from "./app-ebq5vndk.js";
 
 // src/store/files.ts
 var FILE_MODE = 384;

@@ -35,7 +35,7 @@ import {
   descendants2,
   isClaudeArgv2,
   processCwd2
-} from "./app-thjtj27a.js";
+} from "./app-ebq5vndk.js";
 import {
   quoted,
   label
@@ -60,7 +60,7 @@ import {
   MESSAGE_STATES,
   STORE_FORMAT_VERSION,
   createLayout
-} from "./app-rntq7e3m.js";
+} from "./app-famjcds9.js";
 import {
   warmRecords,
   listRecordNames,
@@ -82,7 +82,7 @@ import {
   patternBase,
   baseMatches,
   relativeInside
-} from "./app-99yvw6rc.js";
+} from "./app-e69q5415.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,
@@ -101,20 +101,20 @@ import {
   readRecordedTitles,
   createActivity,
   createPresence
-} from "./app-rxvmqfm2.js";
+} from "./app-3at5djgh.js";
 import {
   listPanes,
   typeIntoPane,
   paneQuestion,
   senderMailbox,
   createPostOffice
-} from "./app-rtxk2rgk.js";
+} from "./app-c70ccsfq.js";
 import {
   frameMessage
 } from "./app-y5nxmz2s.js";
 import {
   createMesh
-} from "./app-ew325466.js";
+} from "./app-256gc4ff.js";
 import {
   parseSince,
   sinceTime,
@@ -127,7 +127,7 @@ import {
   detectProject,
   projectKeyHash,
   isFutureStamp
-} from "./app-vre1v3fm.js";
+} from "./app-kmk9t817.js";
 import {
   __toESM
 } from "./app-x0fgcxv8.js";

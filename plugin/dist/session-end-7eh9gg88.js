@@ -2,13 +2,13 @@
 import {
   isProcessAlive2,
   stopProcess2
-} from "./app-thjtj27a.js";
-import"./app-rxvmqfm2.js";
-import"./app-rntq7e3m.js";
+} from "./app-ebq5vndk.js";
+import"./app-3at5djgh.js";
+import"./app-famjcds9.js";
 import {
   hookAgent2
-} from "./app-znb6qkcs.js";
-import"./app-vre1v3fm.js";
+} from "./app-6zgnmxzh.js";
+import"./app-kmk9t817.js";
 import {
   selfOf,
   seenBy

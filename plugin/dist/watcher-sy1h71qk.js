@@ -1,13 +1,13 @@
 // @bun
 import {
   nodeFs,
-  parseProcStat2,
   procInfo2,
   lastCreatedPid2,
   isProcessAlive2,
   ancestors2,
+  inotifyDescriptors2,
   stopProcess2
-} from "./app-thjtj27a.js";
+} from "./app-ebq5vndk.js";
 import {
   describeError
 } from "./app-twqk1cm2.js";
@@ -19,12 +19,12 @@ import {
   formatDelivery2,
   additionalContext2
 } from "./app-k1bxee7x.js";
-import"./app-rxvmqfm2.js";
-import"./app-rntq7e3m.js";
+import"./app-3at5djgh.js";
+import"./app-famjcds9.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-znb6qkcs.js";
+} from "./app-6zgnmxzh.js";
 import {
   waitFor
 } from "./app-r6np75d3.js";
@@ -32,8 +32,8 @@ import {
   mailHandover,
   createWakeCheck,
   idleOrBusy
-} from "./app-rqbcsq2g.js";
-import"./app-vre1v3fm.js";
+} from "./app-h2myg8r1.js";
+import"./app-kmk9t817.js";
 import {
   selfOf,
   seenBy
@@ -48,10 +48,10 @@ var holding;
 function holdInotifyPastExit() {
   if (holding)
     return holding;
-  const fd = inotifyDescriptor();
+  const [fd] = inotifyDescriptors2("self");
   if (fd === undefined)
     return Promise.resolve(undefined);
-  holding ??= startHolder(fd);
+  holding = startHolder(fd);
   return holding;
 }
 async function startHolder(fd) {
@@ -81,33 +81,11 @@ function zombiesOfInit(minAgeMs) {
     const pid = Number(entry);
     if (!Number.isInteger(pid))
       continue;
-    let stat;
-    try {
-      stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    } catch {
-      continue;
-    }
-    const info = parseProcStat2(pid, stat);
+    const info = procInfo2(pid);
     if (info?.zombie && info.ppid === 1 && Number(info.start) <= bornBefore)
       zombies.push(pid);
   }
   return zombies;
-}
-function inotifyDescriptor() {
-  const fs = nodeFs();
-  let names;
-  try {
-    names = fs.readdirSync("/proc/self/fd");
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    try {
-      if (fs.readlinkSync(`/proc/self/fd/${name}`) === "anon_inode:inotify")
-        return Number(name);
-    } catch {}
-  }
-  return;
 }
 
 // src/hooks/watcher-foreground.ts

@@ -1,7 +1,7 @@
 // @bun
 import {
   nodeFs
-} from "./app-thjtj27a.js";
+} from "./app-ebq5vndk.js";
 import {
   joinPath,
   isAbsolutePath,

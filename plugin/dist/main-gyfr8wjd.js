@@ -24,18 +24,19 @@ import {
   rangeText
 } from "./app-z9acd3mv.js";
 import {
-  procInfo2
-} from "./app-thjtj27a.js";
-import"./app-rxvmqfm2.js";
-import"./app-rntq7e3m.js";
+  procInfo2,
+  inotifyDescriptors2
+} from "./app-ebq5vndk.js";
+import"./app-3at5djgh.js";
+import"./app-famjcds9.js";
 import {
   cliSender2
-} from "./app-znb6qkcs.js";
+} from "./app-6zgnmxzh.js";
 import"./app-4xx3ma53.js";
-import"./app-99yvw6rc.js";
+import"./app-e69q5415.js";
 import {
   senderMailbox
-} from "./app-rtxk2rgk.js";
+} from "./app-c70ccsfq.js";
 import {
   SINCE_FORMS,
   readSince,
@@ -44,7 +45,7 @@ import {
 import {
   detectProject,
   projectKey
-} from "./app-vre1v3fm.js";
+} from "./app-kmk9t817.js";
 import {
   __toESM
 } from "./app-x0fgcxv8.js";
@@ -440,8 +441,15 @@ var HOOK_EVENTS = {
   SessionEnd: "session-end"
 };
 var WATCHERS = new Set(["session-start", "stop", "stop-failure"]);
-var HOOK_ENV = "BUN_JSC_useJIT=0";
-var WATCHER_ENV = `BUN_GC_TIMER_DISABLE=1 MIMALLOC_PURGE_DELAY=0 ${HOOK_ENV}`;
+var HOOK_ENV_VARS = { BUN_JSC_useJIT: "0" };
+var assignments = (vars) => Object.entries(vars).map(([name, value]) => `${name}=${value}`).join(" ");
+var HOOK_ENV = assignments(HOOK_ENV_VARS);
+var WATCHER_ENV_VARS = {
+  BUN_GC_TIMER_DISABLE: "1",
+  MIMALLOC_PURGE_DELAY: "0",
+  ...HOOK_ENV_VARS
+};
+var WATCHER_ENV = assignments(WATCHER_ENV_VARS);
 var SERVER_ENV = { BUN_GC_TIMER_DISABLE: "1", MIMALLOC_PURGE_DELAY: "0", BUN_JSC_useJIT: "0" };
 function hooksConfig(prefix) {
   const config = {};
@@ -2380,7 +2388,7 @@ async function stderrOf(proc) {
 }
 
 // src/cli/doctor/inotify.ts
-import { readdirSync, readFileSync, readlinkSync } from "fs";
+import { readdirSync, readFileSync } from "fs";
 var WARN_SHARE = 0.8;
 function inotifyUsage() {
   let max;
@@ -2396,9 +2404,7 @@ function inotifyUsage() {
       if (uid !== undefined && !readFileSync(`/proc/${pid}/status`, "utf8").includes(`
 Uid:	${uid}	`))
         continue;
-      for (const fd of readdirSync(`/proc/${pid}/fd`))
-        if (readlinkSync(`/proc/${pid}/fd/${fd}`) === "anon_inode:inotify")
-          used++;
+      used += inotifyDescriptors2(Number(pid)).length;
     } catch {}
   }
   return { used, max };

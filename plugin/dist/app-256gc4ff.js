@@ -10,7 +10,7 @@ import {
 import {
   nodeFs,
   isProcessAlive2
-} from "./app-thjtj27a.js";
+} from "./app-ebq5vndk.js";
 import {
   writeTmp,
   publish,
@@ -18,13 +18,13 @@ import {
   listNames,
   removeIfPresent,
   removeQuietly
-} from "./app-rntq7e3m.js";
+} from "./app-famjcds9.js";
 import {
   parseRecord,
   listRecordNames,
   readRecord,
   readStoreText
-} from "./app-99yvw6rc.js";
+} from "./app-e69q5415.js";
 
 // src/store/mesh.ts
 var json = (record) => `${JSON.stringify(record)}

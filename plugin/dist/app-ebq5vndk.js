@@ -16,7 +16,7 @@ function nodeFs() {
 // src/core/proc.ts
 var hasProcFs;
 var hasProc = () => hasProcFs ??= nodeFs().existsSync("/proc/self/stat");
-function parseProcStat2(pid, text) {
+function parseProcStat(pid, text) {
   const open = text.indexOf("(");
   const close = text.lastIndexOf(")");
   if (open < 0 || close < open)
@@ -30,7 +30,7 @@ function parseProcStat2(pid, text) {
 }
 function readProc(pid) {
   try {
-    return parseProcStat2(pid, nodeFs().readFileSync(`/proc/${pid}/stat`, "utf8"));
+    return parseProcStat(pid, nodeFs().readFileSync(`/proc/${pid}/stat`, "utf8"));
   } catch (error) {
     if (hasErrno(error, "ENOENT", "ESRCH", "EACCES"))
       return;
@@ -220,6 +220,23 @@ function processCwd2(pid) {
 `).find((l) => l.startsWith("n"));
   return line ? line.slice(1) : undefined;
 }
+function inotifyDescriptors2(pid) {
+  const fs = nodeFs();
+  let names;
+  try {
+    names = fs.readdirSync(`/proc/${pid}/fd`);
+  } catch {
+    return [];
+  }
+  const found = [];
+  for (const name of names) {
+    try {
+      if (fs.readlinkSync(`/proc/${pid}/fd/${name}`) === "anon_inode:inotify")
+        found.push(Number(name));
+    } catch {}
+  }
+  return found;
+}
 function stopProcess2(pid) {
   try {
     process.kill(pid, "SIGTERM");
@@ -231,4 +248,4 @@ function stopProcess2(pid) {
   }
 }
 
-export { nodeFs, parseProcStat2, procInfo2, processStartedAt2, lastCreatedPid2, pidCreatedAfter2, isProcessAlive2, ancestors2, findClaudeAncestor2, findNamedClaude2, claudeCandidates2, commandLine2, processSnapshot2, descendants2, isClaudeArgv2, processCwd2, stopProcess2 };
+export { nodeFs, procInfo2, processStartedAt2, lastCreatedPid2, pidCreatedAfter2, isProcessAlive2, ancestors2, findClaudeAncestor2, findNamedClaude2, claudeCandidates2, commandLine2, processSnapshot2, descendants2, isClaudeArgv2, processCwd2, inotifyDescriptors2, stopProcess2 };

@@ -1,7 +1,7 @@
 // @bun
 import {
   commandLine2
-} from "./app-thjtj27a.js";
+} from "./app-ebq5vndk.js";
 
 // src/claude/run-mode.ts
 var hasFlag = (argv, flag) => argv.some((a) => a === flag || a.startsWith(`${flag}=`));
