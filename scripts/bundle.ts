@@ -1,26 +1,36 @@
 // The bundle that the plugin and the npm package run: src/bin/intercom.ts and all it imports (the
 // MCP SDK, zod, chokidar, proper-lockfile) as plain JavaScript for bun, so neither needs
-// node_modules, npm or the network at run time. Four builds into one folder:
-// - `intercom`, the entry (src/bin/intercom.ts): one file holding PreToolUse's common case and
-//   nothing else but the choice of a lean route. Bun pays ~1 ms for each module file a process loads and ~2.5 ms for its first
-//   import (measured with Bun 1.4.5), so the hook that runs before every tool call loads exactly
-//   one file when it has nothing to do.
-// - `pre-tool-use-lean.js` (src/hooks/pre-tool-use-lean.ts, not split): PreToolUse when mail
-//   waits and that is all, one more file (~37 KB, ~1.5 ms to load). Kept out of the entry, which
-//   every tool call loads (inlined, it cost the empty-inbox hook ~1 ms more, measured), and out of
-//   the split build, whose chunks it would share with app.js (several files). Not split, a dynamic import() in it would inline its target
-//   (records.ts's import of the zod schemas would inline zod): the build refuses any package in it.
-// - `lifecycle-lean.js` (src/hooks/lifecycle-lean.ts, not split, no package either): the common
-//   cases of UserPromptSubmit, SessionEnd, and SessionStart / Stop / StopFailure in the foreground
-//   (`claude -p` waits for each of them in turn): one more file instead of app.js and its ~20.
-// - `app.js` and its chunks (src/bin/app.ts, split): everything else. bin/app.ts loads each
-//   front-end with a dynamic import() so that a hook never parses the MCP SDK; one 1.2 MB file
-//   would cost every hook that parse (~3× the source's time on PreToolUse, measured).
+// node_modules, npm or the network at run time. Five builds into one folder:
+// - `intercom`, the entry (src/bin/intercom.ts): reads a hook's input, then loads the hooks'
+//   routes or app.js. Bun pays ~1 ms for each module file a process loads and ~2.5 ms for its
+//   first import (measured with Bun 1.4.5), so the hook that runs before every tool call loads
+//   two files when it has nothing to do: this one and hook-routes.js.
+// - The hooks' routes, each one file, not split (a dynamic import() in a file built whole would
+//   inline its target: records.ts's import of the zod schemas would inline zod), and refused by
+//   this build if a package is in it:
+//   - `hook-routes.js` (src/bin/hook-routes.ts): PreToolUse's common case, and the choice of a
+//     lean route;
+//   - `pre-tool-use-lean.js` (src/hooks/pre-tool-use-lean.ts): PreToolUse when mail waits and
+//     that is all (~37 KB), kept out of hook-routes.js, which every tool call loads;
+//   - `lifecycle-lean.js` (src/hooks/lifecycle-lean.ts): the common cases of UserPromptSubmit,
+//     SessionEnd, and SessionStart / Stop / StopFailure in the foreground (`claude -p` waits for
+//     each of them in turn): one more file instead of app.js and its ~20.
+//   Each is CommonJS with its bytecode beside it (`<file>.jsc`), which bun loads instead of
+//   parsing the file: measured with Bun 1.4.5, PreToolUse with 1,000 unread took 14.2 ms instead
+//   of 17.6, the empty inbox 0.3–0.5 ms less. (Bytecode needs CommonJS unless bun compiles an
+//   executable; CommonJS cannot await at its top level, hence the entry apart.) Bytecode holds
+//   for the bun that built it: any other bun finds it does not match and parses the file as
+//   ever (test/e2e/bundle-entry.test.ts runs the routes with every .jsc spoiled).
+// - `app.js` and its chunks (src/bin/app.ts, split ES modules, no bytecode): everything else.
+//   bin/app.ts loads each front-end with a dynamic import() so that a hook never parses the MCP
+//   SDK; one 1.2 MB file would cost every hook that parse (~3× the source's time on PreToolUse,
+//   measured).
 // Not minified: the committed output stays readable in a review.
 //
-// The output is deterministic (same sources and bun, same bytes), which test/e2e/plugin-install
-// relies on to tell a stale plugin/dist from a fresh one. bun names each module in a comment by
-// its path from the working directory, so the build runs from the repo root whatever the caller's.
+// The output is deterministic (same sources and bun, same bytes, bytecode included, wherever the
+// checkout is), which test/e2e/plugin-install relies on to tell a stale plugin/dist from a fresh
+// one. bun names each module in a comment by its path from the working directory, so the build
+// runs from the repo root whatever the caller's.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -32,8 +42,25 @@ export const ENTRY_NAME = 'intercom';
 export const LEAN_NAME = 'pre-tool-use-lean';
 /** The other hooks' lean route (src/hooks/), likewise. */
 export const LIFECYCLE_LEAN_NAME = 'lifecycle-lean';
-/** The lean routes: each one file, no package in it. */
-const LEAN_NAMES = [LEAN_NAME, LIFECYCLE_LEAN_NAME];
+/** The hooks' routes, by file name (no extension) and source folder: each one file, no package in it, with its bytecode. */
+const ROUTES: Record<string, string> = { 'hook-routes': 'bin', [LEAN_NAME]: 'hooks', [LIFECYCLE_LEAN_NAME]: 'hooks' };
+const ROUTE_NAMES = Object.keys(ROUTES);
+
+/** A build's plugin: these imports are files beside the importer in the bundle, left to load at run time. */
+function beside(name: string, targets: Record<string, string>): Bun.BunPlugin {
+  return {
+    name,
+    setup(build) {
+      for (const [source, file] of Object.entries(targets)) {
+        const filter = new RegExp(`/${source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+        // Not the build's own entry point, which is resolved through here too.
+        build.onResolve({ filter }, (args) => (args.importer ? { path: `./${file}`, external: true } : undefined));
+      }
+    },
+  };
+}
+/** Each route's source file name → its file in the bundle. */
+const ROUTE_FILES = Object.fromEntries(ROUTE_NAMES.map((name) => [`${name}.ts`, `${name}.js`]));
 
 /** Builds into `outdir` (which should be empty); throws with bun's messages when the build fails. */
 export async function buildBundle(outdir: string): Promise<string[]> {
@@ -59,39 +86,38 @@ export async function buildBundle(outdir: string): Promise<string[]> {
         },
       ],
     });
-  const lean = (name: string) => () =>
-    Bun.build({ entrypoints: [join(REPO, 'src', 'hooks', `${name}.ts`)], outdir, target: 'bun', naming: { entry: '[name].js' } });
+  const route = (name: string) => () =>
+    Bun.build({
+      entrypoints: [join(REPO, 'src', ROUTES[name]!, `${name}.ts`)],
+      outdir,
+      target: 'bun',
+      format: 'cjs',
+      bytecode: true,
+      naming: { entry: '[name].js' },
+      plugins: [beside('routes-beside', ROUTE_FILES)],
+    });
   const entry = () =>
     Bun.build({
       entrypoints: [join(REPO, 'src', 'bin', 'intercom.ts')],
       outdir,
       target: 'bun',
       naming: { entry: '[name]' },
-      plugins: [
-        {
-          // The entry's `import('./app.ts')` is the app build's app.js, beside it; its imports of
-          // the lean routes are the lean builds' files, beside it too.
-          name: 'app-beside',
-          setup(build) {
-            build.onResolve({ filter: /^\.\/app\.ts$/ }, () => ({ path: './app.js', external: true }));
-            for (const name of LEAN_NAMES)
-              build.onResolve({ filter: new RegExp(`/${name}\\.ts$`) }, () => ({ path: `./${name}.js`, external: true }));
-          },
-        },
-      ],
+      // Its `import('./app.ts')` is the app build's app.js, beside it; its import of the routes, hook-routes.js.
+      plugins: [beside('app-beside', { 'app.ts': 'app.js', ...ROUTE_FILES })],
     });
   // One after the other: two builds at once in one process are not known to stay deterministic.
   const results = [];
   try {
-    for (const build of [app, ...LEAN_NAMES.map(lean), entry]) results.push(await build());
+    for (const build of [app, ...ROUTE_NAMES.map(route), entry]) results.push(await build());
   } finally {
     process.chdir(cwd);
   }
   const failed = results.find((r) => !r.success);
   if (failed) throw new AggregateError(failed.logs, 'bun build failed');
-  for (const [i, name] of LEAN_NAMES.entries()) {
-    const packages = (await results[1 + i]!.outputs[0]!.text()).match(/^\/\/ node_modules\/.*$/m);
-    if (packages) throw new Error(`${name}.js bundles a package (${packages[0]}): a hook's lean route must not load one`);
+  for (const [i, name] of ROUTE_NAMES.entries()) {
+    const code = results[1 + i]!.outputs.find((o) => o.kind === 'entry-point')!;
+    const packages = (await code.text()).match(/^\/\/ node_modules\/.*$/m);
+    if (packages) throw new Error(`${name}.js bundles a package (${packages[0]}): a hook's route must not load one`);
   }
   return results.flatMap((r) => r.outputs.map((o) => o.path));
 }

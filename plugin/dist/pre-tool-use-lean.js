@@ -1,5 +1,48 @@
-// @bun
-var __require = import.meta.require;
+// @bun @bytecode @bun-cjs
+(function(exports, require, module, __filename, __dirname) {var __defProp = Object.defineProperty;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+function __accessProp(key) {
+  return this[key];
+}
+var __toCommonJS = (from) => {
+  var entry = (__moduleCache ??= new WeakMap).get(from), desc;
+  if (entry)
+    return entry;
+  entry = __defProp({}, "__esModule", { value: true });
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (var key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(entry, key))
+        __defProp(entry, key, {
+          get: __accessProp.bind(from, key),
+          enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable
+        });
+  }
+  __moduleCache.set(from, entry);
+  return entry;
+};
+var __moduleCache;
+var __returnValue = (v) => v;
+function __exportSetter(name, newValue) {
+  this[name] = __returnValue.bind(null, newValue);
+}
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, {
+      get: all[name],
+      enumerable: true,
+      configurable: true,
+      set: __exportSetter.bind(all, name)
+    });
+};
+
+// src/hooks/pre-tool-use-lean.ts
+var exports_pre_tool_use_lean = {};
+__export(exports_pre_tool_use_lean, {
+  leanPreToolUse: () => leanPreToolUse
+});
+module.exports = __toCommonJS(exports_pre_tool_use_lean);
 
 // src/core/next-step.ts
 var NEXT = {
@@ -24,7 +67,7 @@ function hasErrno(error, ...codes) {
 // src/core/node-fs.ts
 var fs;
 function nodeFs() {
-  fs ??= __require("fs");
+  fs ??= require("fs");
   return fs;
 }
 
@@ -241,7 +284,15 @@ function joinPath(...parts) {
   for (const part of parts) {
     if (part === "")
       continue;
-    out = out === "" ? part : out.endsWith("/") ? `${out}${part.replace(/^\/+/, "")}` : `${out}/${part.replace(/^\/+/, "")}`;
+    if (out === "") {
+      out = part;
+      continue;
+    }
+    let start = 0;
+    while (part.charCodeAt(start) === 47)
+      start++;
+    const rest = start === 0 ? part : part.slice(start);
+    out = out.endsWith("/") ? `${out}${rest}` : `${out}/${rest}`;
   }
   return out;
 }
@@ -1032,6 +1083,4 @@ async function leanPreToolUse(config, input, inbox, pid) {
     throw error;
   }
 }
-export {
-  leanPreToolUse
-};
+})

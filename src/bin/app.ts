@@ -1,6 +1,6 @@
-// Everything the entry point (intercom.ts) does not answer itself: `intercom mcp`, `intercom hook
-// <event>`, or the human CLI. With intercom.ts, the only files that read process.env and
-// process.argv. Front-ends are imported lazily so a hook never loads the MCP SDK.
+// Everything the entry point (intercom.ts) and the hooks' routes (hook-routes.ts) do not answer:
+// `intercom mcp`, `intercom hook <event>`, or the human CLI. With those two, the only files that
+// read process.env and process.argv. Front-ends are imported lazily so a hook never loads the MCP SDK.
 import { resolveConfig } from '../core/config.ts';
 import type { Config } from '../core/config.ts';
 import { describeError, hasErrno } from '../core/errors.ts';

@@ -153,7 +153,7 @@ function oneOf<T extends string>(value: string | undefined, name: string, allowe
 export type QuickConfig = Pick<Config, 'storeDir' | 'cwd' | 'identityOverride' | 'claudePid'>;
 
 /**
- * What PreToolUse's common case and its lean mail route need (bin/intercom.ts), without the cost of a whole
+ * What the hooks' routes need (bin/hook-routes.ts), without the cost of a whole
  * resolveConfig: on first run each builtin it touches (regex split and replace, for…of) costs
  * ~0.2 ms to compile, ~2 ms in all (Bun 1.4.5, measured). The store folder exactly as
  * resolveConfig gives it, or undefined when it takes more than a glance to say (a relative or

@@ -1,6 +1,6 @@
 // The lifecycle hooks' lean route: UserPromptSubmit, SessionEnd, and SessionStart, Stop and
 // StopFailure where Claude Code runs them in the foreground (`claude -p`, which waits for every
-// hook in series, so each one's start is paid in full). The entry point (bin/intercom.ts) hands
+// hook in series, so each one's start is paid in full). The hooks' routes (bin/hook-routes.ts) hand
 // them here instead of to bin/app.ts. The handlers are the very ones the full hook runs
 // (user-prompt-submit.ts, session-end.ts, watcher-foreground.ts); only the store differs:
 // store/quick-hooks.ts opens just what they read and write (no zod, no MCP SDK, not the ~20

@@ -1,5 +1,5 @@
 // PreToolUse when mail waits and that is all (no claimed edit, no identity override, a linked
-// session): the entry point (bin/intercom.ts) hands it here instead of to bin/app.ts. Its cost
+// session): the hooks' routes (bin/hook-routes.ts) hand it here instead of to bin/app.ts. Its cost
 // hardly grows with the inbox: one listing of new/ (names only), then the messages of one
 // delivery read, checked and moved. The handover itself is pre-tool-use-mail.ts, the very code
 // the full hook runs; only the store differs: store/quick-mail.ts opens just what it needs (no

@@ -1,5 +1,5 @@
 // PreToolUse's mail handover, one implementation for both routes: the full hook (pre-tool-use.ts,
-// on an Intercom) and the entry's lean route (pre-tool-use-lean.ts, on store/quick-mail.ts, when
+// on an Intercom) and the lean route (pre-tool-use-lean.ts, on store/quick-mail.ts, when
 // mail waits and that is all). Which agent the hook belongs to (intercom/identity.ts), whether
 // this tool call may take mail at all (intercom/wake.ts: never in a subagent, never in a run that
 // may end after any tool call), and what one delivery holds (deliver.ts) are decided here alone.

@@ -1,7 +1,7 @@
-// PreToolUse's common case, answered by the entry point before anything else loads: the hook
-// runs before every tool call, and most of the time there is nothing to do (no new mail, not an
-// edit of a claimed file). This file and what it imports are the whole of that path (no node:fs,
-// no zod, no store), bundled into the entry file itself (scripts/bundle.ts): one file to load.
+// PreToolUse's common case, answered by the hooks' routes (bin/hook-routes.ts) before anything
+// else loads: the hook runs before every tool call, and most of the time there is nothing to do
+// (no new mail, not an edit of a claimed file). This file and what it imports are the whole of
+// that path (no node:fs, no zod, no store), bundled into hook-routes.js (scripts/bundle.ts).
 import type { QuickConfig } from '../core/config.ts';
 import { quickHasClaims, quickInbox } from '../store/quick.ts';
 import type { QuickInbox } from '../store/quick.ts';

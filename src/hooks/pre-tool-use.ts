@@ -3,7 +3,7 @@
 // - before an edit (Edit, Write, MultiEdit, NotebookEdit), a file claimed by another agent gets
 //   the guard's answer: ask (default), deny, or a warning, with the owner and how to reach them.
 // The common path (no mail, not an edit) is pre-tool-use-quick.ts: one small file read and one
-// folder listing. Mail waiting, and nothing else, is pre-tool-use-lean.ts (from the entry); both
+// folder listing. Mail waiting, and nothing else, is pre-tool-use-lean.ts (from bin/hook-routes.ts); both
 // routes hand mail over through pre-tool-use-mail.ts.
 import { quickHasClaims } from '../store/quick.ts';
 import type { HookContext, HookHandler } from './context.ts';
@@ -13,7 +13,7 @@ import { editedFile, nothingToDo } from './pre-tool-use-quick.ts';
 export { isIntercomTool } from './pre-tool-use-quick.ts';
 
 export const preToolUse: HookHandler = async (ctx: HookContext) => {
-  // The entry point answers this common case before loading anything (bin/intercom.ts); asked
+  // The hooks' routes answer this common case before loading anything (bin/hook-routes.ts); asked
   // again here for the callers that come straight in (tests, the source route's slow path).
   if (await nothingToDo(ctx.config, ctx.input)) return 0;
   const file = editedFile(ctx.input, ctx.config.cwd);
@@ -22,7 +22,7 @@ export const preToolUse: HookHandler = async (ctx: HookContext) => {
   // thread (its next tool call, its prompt, or its Stop watcher). The claim guard still applies.
   const takesMail = ctx.input.agentId === undefined;
   // The full path (a claimed edit, a session not linked yet, an identity override, or whatever
-  // the entry's lean route handed over) loads the rest.
+  // the lean route handed over) loads the rest.
   const { ancestors } = await import('../core/proc.ts');
   const { toolCallMail } = await import('./pre-tool-use-mail.ts');
   const { additionalContext } = await import('./deliver.ts');

@@ -1,10 +1,12 @@
-// The bundle's entry file (plugin/dist/intercom, what the plugin and the npm package run): the
-// PreToolUse hook's common case is answered from that one file; when mail waits and that is all,
-// one more file hands it over (pre-tool-use-lean.js); the other hooks' common cases take one more
-// file too (lifecycle-lean.js, test/e2e/lifecycle-lean.test.ts); every other case goes on to
-// app.js with the hook input the entry already read (stdin can be read only once).
+// The bundle's entry file (plugin/dist/intercom, what the plugin and the npm package run): it
+// reads a hook's input and loads hook-routes.js, which answers the PreToolUse hook's common case;
+// when mail waits and that is all, one more file hands it over (pre-tool-use-lean.js); the other
+// hooks' common cases take one more file too (lifecycle-lean.js, test/e2e/lifecycle-lean.test.ts);
+// every other case goes on to app.js with the hook input the entry already read (stdin can be read
+// only once). The routes run from their bytecode (.jsc) or, where it does not match the bun
+// running them, from their source, to the same effect.
 import { describe, expect, test } from 'bun:test';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { openIntercom } from '../../src/intercom/index.ts';
@@ -12,11 +14,12 @@ import { BUN, FIXTURES, REPO } from '../helpers/paths.ts';
 import { registerLive } from '../helpers/store.ts';
 import { isolatedEnv, tmpDir } from '../helpers/tmp.ts';
 
-const ENTRY = join(REPO, 'plugin', 'dist', 'intercom');
+const DIST = join(REPO, 'plugin', 'dist');
+const ENTRY = join(DIST, 'intercom');
 const BASH = { hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls' } };
 
-function runHook(env: Record<string, string>, input: Record<string, unknown>) {
-  const r = Bun.spawnSync([BUN, ENTRY, 'hook', 'pre-tool-use'], {
+function runHook(env: Record<string, string>, input: Record<string, unknown>, entry = ENTRY, event = 'pre-tool-use') {
+  const r = Bun.spawnSync([BUN, entry, 'hook', event], {
     env,
     stdin: Buffer.from(JSON.stringify(input)),
     stdout: 'pipe',
@@ -26,14 +29,20 @@ function runHook(env: Record<string, string>, input: Record<string, unknown>) {
 }
 
 describe('the bundle entry', () => {
-  test('imports nothing up front: only app.js and the lean routes, on demand', () => {
+  test('imports nothing up front: only the hook routes and app.js, on demand; the routes import only each other', () => {
+    const imports = (file: string) => readFileSync(join(DIST, file), 'utf8').match(/import\(["'][^"']+["']\)/g);
     const text = readFileSync(ENTRY, 'utf8');
     expect(text.match(/^import\b.*$/gm) ?? []).toEqual([]);
-    expect(text.match(/import\(["'][^"']+["']\)/g)).toEqual([
-      'import("./app.js")',
-      'import("./pre-tool-use-lean.js")',
-      'import("./lifecycle-lean.js")',
-    ]);
+    expect(imports('intercom')).toEqual(['import("./hook-routes.js")', 'import("./app.js")']);
+    expect(imports('hook-routes.js')).toEqual(['import("./pre-tool-use-lean.js")', 'import("./lifecycle-lean.js")']);
+    // Each route is CommonJS with its bytecode beside it (scripts/bundle.ts), and requires nothing but node:fs.
+    for (const route of ['hook-routes.js', 'pre-tool-use-lean.js', 'lifecycle-lean.js']) {
+      expect(readFileSync(join(DIST, route), 'utf8').split('\n', 1)[0]).toBe('// @bun @bytecode @bun-cjs');
+      expect(existsSync(join(DIST, `${route}.jsc`))).toBe(true);
+      expect([...new Set(readFileSync(join(DIST, route), 'utf8').match(/\brequire\(["'][^"']+["']\)/g) ?? [])]).toEqual(
+        route === 'hook-routes.js' ? [] : ['require("fs")'],
+      );
+    }
   });
 
   test('answers an empty inbox itself, hands waiting mail over, and passes bad input to app.js with the input it read', async () => {
@@ -60,10 +69,50 @@ describe('the bundle entry', () => {
   });
 });
 
+describe("the hook routes' bytecode", () => {
+  test('where it does not match the bun that runs it (another version, a damaged file), the routes run from their source, to the same effect', async () => {
+    const sandbox = tmpDir('intercom-bundle-bytecode-');
+    const dist = join(sandbox, 'plugin', 'dist'); // where the load tracer looks
+    cpSync(DIST, dist, { recursive: true });
+    // Each .jsc spoiled another way: its header (what another bun's looks like), cut short, rewritten.
+    const spoil: Record<string, (b: Buffer) => Buffer> = {
+      'hook-routes.js.jsc': (b) => Buffer.concat([b.subarray(0, 64).map((x) => x ^ 0xff), b.subarray(64)]),
+      'pre-tool-use-lean.js.jsc': (b) => b.subarray(0, b.length >> 1),
+      'lifecycle-lean.js.jsc': (b) => Buffer.from(b.map((x, i) => (i % 7 === 3 ? x ^ 0x5a : x))),
+    };
+    expect(
+      readdirSync(dist)
+        .filter((f) => f.endsWith('.jsc'))
+        .sort(),
+    ).toEqual(Object.keys(spoil).sort());
+    for (const [file, how] of Object.entries(spoil)) writeFileSync(join(dist, file), how(readFileSync(join(dist, file))));
+    const entry = join(dist, 'intercom');
+    const env = isolatedEnv(sandbox);
+    const store = await openIntercom({ root: env.CLAUDE_INTERCOM_DIR! });
+    const sessionId = randomUUID();
+    const agent = await registerLive(store, { project: 'b', projectRoot: sandbox, sessionId });
+    expect(await tracedHook(env, { ...BASH, session_id: sessionId }, [BUN], entry)).toEqual({
+      exit: 0,
+      stdout: '',
+      stderr: '',
+      loaded: ['hook-routes.js'],
+    });
+    await store.mail.send({ from: { code: 'human' }, to: [agent.code], scope: 'direct', body: 'from the source' });
+    const withMail = await tracedHook(env, { ...BASH, session_id: sessionId }, [BUN], entry);
+    expect(withMail).toMatchObject({ exit: 0, stderr: '', loaded: ['hook-routes.js', 'pre-tool-use-lean.js'] });
+    expect(JSON.parse(withMail.stdout).hookSpecificOutput.additionalContext).toContain('from the source');
+    expect(await store.mail.countNew(agent.code)).toBe(0);
+    // A lifecycle hook's lean route: the prompt marks the agent busy, as from the bytecode.
+    const prompt = runHook(env, { session_id: sessionId, hook_event_name: 'UserPromptSubmit', prompt: 'hi' }, entry, 'user-prompt-submit');
+    expect(prompt).toEqual({ exit: 0, stdout: '', stderr: '' });
+    expect((await store.presence.of(agent.code)).state).toBe('busy');
+  });
+});
+
 /** The bundle's PreToolUse under the load tracer: its output and the plugin/dist files it loaded besides the entry. */
-async function tracedHook(env: Record<string, string>, input: Record<string, unknown>, argv = [BUN]) {
+async function tracedHook(env: Record<string, string>, input: Record<string, unknown>, argv = [BUN], entry = ENTRY) {
   const trace = join(env.HOME!, `trace-${randomUUID()}.txt`);
-  const proc = Bun.spawn([...argv, '--preload', join(FIXTURES, 'trace-imports.ts'), ENTRY, 'hook', 'pre-tool-use'], {
+  const proc = Bun.spawn([...argv, '--preload', join(FIXTURES, 'trace-imports.ts'), entry, 'hook', 'pre-tool-use'], {
     env: { ...env, TRACE_IMPORTS_FILE: trace },
     stdin: new TextEncoder().encode(JSON.stringify(input)),
     stdout: 'pipe',
@@ -98,12 +147,12 @@ describe('mail waiting, from the bundle (issue 14.1: the hook costs about the sa
     return { code: agent.code, input: { ...BASH, session_id: sessionId } };
   }
 
-  test('loads one more file (pre-tool-use-lean.js, no package in it), never app.js, and delivers the oldest batch once', async () => {
+  test('loads the routes (hook-routes.js, then pre-tool-use-lean.js, no package in them), never app.js, and delivers the oldest batch once', async () => {
     const { code, input } = await inboxOf(300);
     const run = await tracedHook(env, input);
     expect(run).toMatchObject({ exit: 0, stderr: '' });
     // Not app.js and its ~20 chunks (the store, zod, the MCP SDK, chokidar): the lean route alone.
-    expect(run.loaded).toEqual(['pre-tool-use-lean.js']);
+    expect(run.loaded).toEqual(['hook-routes.js', 'pre-tool-use-lean.js']);
     const context: string = JSON.parse(run.stdout).hookSpecificOutput.additionalContext;
     const shown = [...context.matchAll(/<peer-message id="(\d{13}-[a-z0-9]{10})"/g)].map((m) => m[1]!);
     expect(shown.length).toBeGreaterThan(10);
@@ -132,12 +181,12 @@ describe('mail waiting, from the bundle (issue 14.1: the hook costs about the sa
   test("a subagent's call and a run that may end after any tool call (--max-turns) take none", async () => {
     const { code, input } = await inboxOf(1);
     const subagent = await tracedHook(env, { ...input, agent_id: 'a1b2c3d4' });
-    expect(subagent).toMatchObject({ exit: 0, stdout: '', loaded: [] });
+    expect(subagent).toMatchObject({ exit: 0, stdout: '', loaded: ['hook-routes.js'] });
     // The hook's Claude process (CLAUDE_PID, here a shell whose argv says `--max-turns 2`): the
     // run may end after this very call, so the mail waits. `; true` keeps sh alive as that parent.
     const claude = ['sh', '-c', 'shift 2; CLAUDE_PID=$$ "$@"; true', 'claude', '--max-turns', '2'];
     const maxTurns = await tracedHook(env, input, [...claude, BUN]);
-    expect(maxTurns).toMatchObject({ exit: 0, stdout: '', loaded: ['pre-tool-use-lean.js'] });
+    expect(maxTurns).toMatchObject({ exit: 0, stdout: '', loaded: ['hook-routes.js', 'pre-tool-use-lean.js'] });
     expect(names(code, 'new')).toHaveLength(1);
   });
 });

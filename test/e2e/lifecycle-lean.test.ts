@@ -64,16 +64,16 @@ describe('a headless run (claude -p) from the bundle', () => {
     const { intercom, code, input } = await session();
     const state = async () => (await intercom.presence.of(code)).state;
     const start = await hook('session-start', input('SessionStart', { source: 'startup' }));
-    expect(start).toEqual({ exit: 0, stdout: '', stderr: '', loaded: ['lifecycle-lean.js'] });
+    expect(start).toEqual({ exit: 0, stdout: '', stderr: '', loaded: ['hook-routes.js', 'lifecycle-lean.js'] });
     expect(await state()).toBe('idle');
     const prompt = await hook('user-prompt-submit', input('UserPromptSubmit', { prompt: 'hi' }));
-    expect(prompt).toEqual({ exit: 0, stdout: '', stderr: '', loaded: ['lifecycle-lean.js'] });
+    expect(prompt).toEqual({ exit: 0, stdout: '', stderr: '', loaded: ['hook-routes.js', 'lifecycle-lean.js'] });
     expect(await state()).toBe('busy');
     const stop = await hook('stop', input('Stop', { stop_hook_active: false }));
-    expect(stop).toEqual({ exit: 0, stdout: '', stderr: '', loaded: ['lifecycle-lean.js'] });
+    expect(stop).toEqual({ exit: 0, stdout: '', stderr: '', loaded: ['hook-routes.js', 'lifecycle-lean.js'] });
     expect(await state()).toBe('idle');
     const end = await hook('session-end', input('SessionEnd', { reason: 'other' }));
-    expect(end).toEqual({ exit: 0, stdout: '', stderr: '', loaded: ['lifecycle-lean.js'] });
+    expect(end).toEqual({ exit: 0, stdout: '', stderr: '', loaded: ['hook-routes.js', 'lifecycle-lean.js'] });
     expect(await state()).toBe('idle');
     // No watcher was armed: under -p every hook returned once it was done.
     expect(existsSync(join(root, 'watchers', `${code}.json`))).toBe(false);
@@ -84,16 +84,16 @@ describe('a headless run (claude -p) from the bundle', () => {
     const send = (body: string) => intercom.mail.send({ from: { code: 'human' }, to: [code], scope: 'direct', body });
     await send('first <end of frame?>');
     const stop = await hook('stop', input('Stop'));
-    expect(stop).toEqual({ exit: 0, stdout: '', stderr: '', loaded: ['lifecycle-lean.js'] });
+    expect(stop).toEqual({ exit: 0, stdout: '', stderr: '', loaded: ['hook-routes.js', 'lifecycle-lean.js'] });
     expect(inbox(code, 'new')).toHaveLength(1); // a headless Stop's output may reach no model
     const start = await hook('session-start', input('SessionStart', { source: 'resume' }));
-    expect(start.loaded).toEqual(['lifecycle-lean.js']);
+    expect(start.loaded).toEqual(['hook-routes.js', 'lifecycle-lean.js']);
     const atStart = JSON.parse(start.stdout).hookSpecificOutput;
     expect(atStart.hookEventName).toBe('SessionStart');
     expect(atStart.additionalContext).toContain('first &lt;end of frame?>'); // framed inert as ever
     await send('second');
     const prompt = await hook('user-prompt-submit', input('UserPromptSubmit', { prompt: 'hi' }));
-    expect(prompt.loaded).toEqual(['lifecycle-lean.js']);
+    expect(prompt.loaded).toEqual(['hook-routes.js', 'lifecycle-lean.js']);
     const atPrompt = JSON.parse(prompt.stdout).hookSpecificOutput;
     expect(atPrompt.hookEventName).toBe('UserPromptSubmit');
     expect(atPrompt.additionalContext).toContain('second');
@@ -106,10 +106,10 @@ describe('a headless run (claude -p) from the bundle', () => {
     const sessionId = randomUUID();
     const input = (event: string) => ({ session_id: sessionId, hook_event_name: event });
     const start = await hook('session-start', { ...input('SessionStart'), source: 'startup' });
-    expect(start).toEqual({ exit: 0, stdout: '', stderr: '', loaded: ['lifecycle-lean.js'] });
+    expect(start).toEqual({ exit: 0, stdout: '', stderr: '', loaded: ['hook-routes.js', 'lifecycle-lean.js'] });
     const before = existsSync(join(root, 'activity')) ? readdirSync(join(root, 'activity')) : [];
     const prompt = await hook('user-prompt-submit', input('UserPromptSubmit'));
-    expect(prompt).toEqual({ exit: 0, stdout: '', stderr: '', loaded: ['lifecycle-lean.js'] });
+    expect(prompt).toEqual({ exit: 0, stdout: '', stderr: '', loaded: ['hook-routes.js', 'lifecycle-lean.js'] });
     // One more key: "p-<pid>-<start>" of the shell playing Claude, which its agent adopts once registered.
     const added = readdirSync(join(root, 'activity')).filter((key) => !before.includes(key));
     expect(added).toHaveLength(1);

@@ -1,0 +1,44 @@
+// @bun
+import {
+  ancestors2
+} from "./app-27evxs6m.js";
+import"./app-4xx3ma53.js";
+import"./app-x0v5adt4.js";
+import {
+  claimNewMail2,
+  claimedText2,
+  additionalContext2
+} from "./app-2y601mgb.js";
+import"./app-sm3h99hn.js";
+import"./app-0cmfr3r1.js";
+import {
+  hookClaude2,
+  hookAgent2
+} from "./app-awdkydgj.js";
+import"./app-8gsdsb4d.js";
+import {
+  selfOf,
+  seenBy
+} from "./app-vgn7n7d1.js";
+
+// src/hooks/user-prompt-submit.ts
+var userPromptSubmit = async (ctx) => {
+  const store = await ctx.store();
+  const lineage = ancestors2(ctx.pid);
+  const agent = await hookAgent2(store, selfOf(ctx), lineage);
+  const who = agent?.code ?? hookClaude2(selfOf(ctx), lineage);
+  if (who)
+    await store.presence.mark(who, "busy", seenBy(ctx));
+  if (!agent)
+    return 0;
+  if (await store.mail.countNew(agent.code) === 0)
+    return 0;
+  const claimed = await claimNewMail2(store, agent.code);
+  if (claimed.length) {
+    ctx.out(additionalContext2("UserPromptSubmit", await claimedText2(store, agent.code, claimed)));
+  }
+  return 0;
+};
+export {
+  userPromptSubmit
+};

@@ -1,0 +1,51 @@
+// The hooks' routes that answer without bin/app.ts: PreToolUse's common case (nothing new, no
+// claimed edit: hooks/pre-tool-use-quick.ts), the case where mail waits and that is all
+// (hooks/pre-tool-use-lean.ts, loaded then), and the other hooks' common cases
+// (hooks/lifecycle-lean.ts, likewise; under `claude -p` Claude Code waits for each of them in
+// turn). The entry (intercom.ts) loads this file once it has read the hook's input. In the
+// bundle this file, like each lean route, is CommonJS with its bytecode beside it (`.jsc`): bun
+// then runs it without parsing it (scripts/bundle.ts). In bin/ because it reads process.env.
+import { quickConfig } from '../core/config.ts';
+import { parseHookInput } from '../hooks/input.ts';
+import type { LeanAnswer } from '../hooks/lifecycle-lean.ts';
+import { quickVerdict } from '../hooks/pre-tool-use-quick.ts';
+
+/**
+ * What hook `event` (an `intercom hook <event>` name) writes for `input` (its stdin) when a lean
+ * route can answer (its exit code is then 0), or undefined: any other case, doubt or error (bad settings or input) is
+ * app.ts's to handle and report.
+ */
+export async function hookAnswer(event: string, input: string): Promise<LeanAnswer | undefined> {
+  if (event !== 'pre-tool-use') return leanAnswer(event, input);
+  const answer = await quickAnswer(input);
+  return answer === undefined ? undefined : { out: answer === '' ? '' : `${answer}\n`, err: '' };
+}
+
+/** PreToolUse's answer on stdout ('' for none), or undefined for app.ts. */
+async function quickAnswer(input: string): Promise<string | undefined> {
+  try {
+    const home = process.env.HOME;
+    const config = home ? quickConfig(process.env, home, process.cwd()) : undefined;
+    if (config === undefined) return undefined;
+    const hookInput = parseHookInput(input);
+    const verdict = await quickVerdict(config, hookInput);
+    if (verdict.kind !== 'mail') return verdict.kind === 'nothing' ? '' : undefined;
+    const { leanPreToolUse } = await import('../hooks/pre-tool-use-lean.ts');
+    return await leanPreToolUse(config, hookInput, verdict.inbox, process.pid);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A lifecycle hook's answer from its lean route, or undefined: any other case, doubt or error is app.ts's. */
+async function leanAnswer(event: string, input: string): Promise<LeanAnswer | undefined> {
+  try {
+    const home = process.env.HOME;
+    const config = home ? quickConfig(process.env, home, process.cwd()) : undefined;
+    if (config === undefined) return undefined;
+    const { leanLifecycleHook } = await import('../hooks/lifecycle-lean.ts');
+    return await leanLifecycleHook(event, config, parseHookInput(input), process.pid, Math.floor(performance.timeOrigin));
+  } catch {
+    return undefined;
+  }
+}
