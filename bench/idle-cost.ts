@@ -10,7 +10,9 @@
 // /proc/<pid>/smaps_rollup Pss (shared pages divided among their users: much of RSS is the bun
 // executable's clean pages, shared by every bun process) and private pages (this process's own).
 // The watcher's inotify holder (core/inotify-holder.ts: a sleeping `sh`, one per watcher) is
-// measured too, since an armed watcher brings it.
+// measured too, since an armed watcher brings it. So is the least a watcher written for bun holds
+// (fixtures/least-watcher.ts: its input read, one fs.watch, nothing else), in the watchers'
+// environment: how close to the memory bar any watcher can come.
 // Bars: a watcher and a server ≤ 1 wakeup a minute; RSS: watcher ≤ 1.3×, server ≤ 2× the idle script's.
 //   bun bench/idle-cost.ts [seconds]   (default: two of the watcher's backstop rescans, 600 s)
 // IDLE_WARMUP_S (default 70): how long everything idles before the window opens.
@@ -27,6 +29,7 @@ import { registerLive } from '../test/helpers/store.ts';
 import { isolatedEnv } from '../test/helpers/tmp.ts';
 
 const BUNDLE = resolve(import.meta.dir, '..', 'plugin', 'dist', 'intercom');
+const LEAST_WATCHER = resolve(import.meta.dir, 'fixtures', 'least-watcher.ts');
 const seconds = Number(process.argv[2] ?? (2 * INBOX_RESCAN_MS) / 1_000);
 
 /** Context switches of each thread of `pid` so far, by thread id. */
@@ -93,7 +96,15 @@ try {
     stdout: 'ignore',
     stderr: 'inherit',
   });
-  procs.push(floor, floorNoTimer, floorServerEnv, watcher);
+  const inbox = join(env.CLAUDE_INTERCOM_DIR!, 'mail', agent.code, 'new');
+  mkdirSync(inbox, { recursive: true });
+  const leastWatcher = Bun.spawn([process.execPath, LEAST_WATCHER, inbox], {
+    env: { ...env, ...WATCHER_ENV_VARS },
+    stdin: new TextEncoder().encode(input),
+    stdout: 'ignore',
+    stderr: 'inherit',
+  });
+  procs.push(floor, floorNoTimer, floorServerEnv, watcher, leastWatcher);
   // As `intercom install` registers the server (Claude Code adds the entry's env to its own).
   const registered = serverEntry({ bun: process.execPath, entry: BUNDLE, skill: '' });
   const startServer = async (name: string, requests: object[]) => {
@@ -140,6 +151,7 @@ try {
     floorNoTimer: floorNoTimer.pid,
     floorServerEnv: floorServerEnv.pid,
     watcher: watcher.pid,
+    leastWatcher: leastWatcher.pid,
     holder: holder ?? watcher.pid,
     server: server.pid,
     served: served.pid,
@@ -147,8 +159,14 @@ try {
   const before = Object.fromEntries(Object.entries(watched).map(([k, pid]) => [k, switches(pid)]));
   await Bun.sleep(seconds * 1_000);
   const perMinute = (k: keyof typeof watched) => (switchesBetween(before[k]!, switches(watched[k])) * 60) / seconds;
-  const m = { floor: memory(floor.pid), watcher: memory(watcher.pid), server: memory(server.pid), served: memory(served.pid) };
-  const times = (k: 'watcher' | 'server' | 'served', bar: number) =>
+  const m = {
+    floor: memory(floor.pid),
+    watcher: memory(watcher.pid),
+    leastWatcher: memory(leastWatcher.pid),
+    server: memory(server.pid),
+    served: memory(served.pid),
+  };
+  const times = (k: 'watcher' | 'leastWatcher' | 'server' | 'served', bar: number) =>
     `RSS ${(m[k].rss / m.floor.rss).toFixed(2)}× (bar ${bar}×), Pss ${(m[k].pss / m.floor.pss).toFixed(2)}×, private ${(m[k].private / m.floor.private).toFixed(2)}× the floor's`;
   console.log(`idle cost over ${seconds} s (context switches of all threads; memory after the window):`);
   console.log(`  floor (an idle bun script): ${perMinute('floor').toFixed(1)} wakeups/min, ${mem(m.floor)}, ${threads(floor.pid)} threads`);
@@ -158,6 +176,9 @@ try {
   );
   console.log(
     `  armed watcher: ${perMinute('watcher').toFixed(1)} wakeups/min (bar ≤ 1), ${mem(m.watcher)} = ${times('watcher', 1.3)}, ${threads(watcher.pid)} threads`,
+  );
+  console.log(
+    `  the least a bun watcher holds (fixtures/least-watcher.ts): ${perMinute('leastWatcher').toFixed(1)} wakeups/min, ${mem(m.leastWatcher)} = ${times('leastWatcher', 1.3)} (the bar's reach); the watcher is RSS ${(m.watcher.rss / m.leastWatcher.rss).toFixed(2)}× it`,
   );
   if (holder === undefined) console.log('  (no inotify holder beside the watcher)');
   else {

@@ -3,8 +3,11 @@
 // send to "*" writes it); each watcher's time from the send's return to its exit 2 is one sample.
 // The floor, in the same run: N bare bun scripts, each fs.watching its own folder and exiting 2
 // on the first event (bench/fixtures/watch-exit.ts), with one file linked into every folder, timed
-// from the last link to each exit. Rounds alternate floor and watchers; the spread (p50, p99,
-// max) across all samples is printed next to the floor's.
+// from the last link to each exit. Also the least a real watcher can do (bench/fixtures/least-wake.ts:
+// the same, but it lists the folder, reads the message, claims it by a rename and prints it before
+// exiting 2), timed the same way: how close to the bar any watcher can come. Rounds alternate
+// floor, least and watchers; the spread (p50, p99, max) across all samples is printed next to the
+// floor's.
 import { linkSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -20,12 +23,13 @@ import { isolatedEnv } from '../test/helpers/tmp.ts';
 // What the plugin and the npm package run, with the environment their watcher hook commands set.
 const ENTRY = resolve(import.meta.dir, '..', 'plugin', 'dist', 'intercom');
 const FLOOR = resolve(import.meta.dir, 'fixtures', 'watch-exit.ts');
+const LEAST = resolve(import.meta.dir, 'fixtures', 'least-wake.ts');
 
-/** Each floor process's time from the last link to its exit (ms). */
-async function floorRound(root: string, n: number, round: number): Promise<number[]> {
+/** Each `script` process's time from the last link to its exit (ms). */
+async function floorRound(root: string, n: number, round: number, script = FLOOR): Promise<number[]> {
   const dirs = Array.from({ length: n }, (_, i) => join(root, `r${round}-${i}`, 'new'));
   for (const dir of dirs) mkdirSync(dir, { recursive: true });
-  const procs = dirs.map((dir) => Bun.spawn([process.execPath, FLOOR, dir], { stdout: 'pipe', stderr: 'inherit' }));
+  const procs = dirs.map((dir) => Bun.spawn([process.execPath, script, dir], { stdout: 'pipe', stderr: 'ignore' }));
   await Promise.all(
     procs.map(async (p) => {
       for await (const line of lines(p.stdout)) if (line === 'armed') break;
@@ -80,16 +84,17 @@ async function watcherRound(
   return times;
 }
 
-export async function measureWakeMany(n: number, rounds: number): Promise<{ watchers: number[]; floor: number[] }> {
+export async function measureWakeMany(n: number, rounds: number): Promise<{ watchers: number[]; floor: number[]; least: number[] }> {
   const sandbox = mkdtempSync(join(tmpdir(), 'intercom-bench-many-'));
   try {
     const env = isolatedEnv(sandbox);
     const store = await openIntercom({ root: env.CLAUDE_INTERCOM_DIR! });
     const agents: AgentRecord[] = [];
     for (let i = 0; i < n; i++) agents.push(await registerLive(store, { project: 'b', projectRoot: sandbox, sessionId: randomUUID() }));
-    const out = { watchers: [] as number[], floor: [] as number[] };
+    const out = { watchers: [] as number[], floor: [] as number[], least: [] as number[] };
     for (let round = 0; round < rounds; round++) {
       out.floor.push(...(await floorRound(join(sandbox, 'floor'), n, round)));
+      out.least.push(...(await floorRound(join(sandbox, 'least'), n, round, LEAST)));
       out.watchers.push(...(await watcherRound(store, agents, env, round)));
     }
     return out;
@@ -102,12 +107,16 @@ if (import.meta.main) {
   const n = Number(process.env.WAKE_WATCHERS ?? 50);
   const rounds = Number(process.env.WAKE_ROUNDS ?? 4);
   const r = await measureWakeMany(n, rounds);
-  const missed = r.watchers.filter(Number.isNaN).length + r.floor.filter(Number.isNaN).length;
+  const missed = [r.watchers, r.floor, r.least].reduce((k, t) => k + t.filter(Number.isNaN).length, 0);
   const w = r.watchers.filter((t) => !Number.isNaN(t));
   const f = r.floor.filter((t) => !Number.isNaN(t));
+  const l = r.least.filter((t) => !Number.isNaN(t));
   const line = (t: number[]) => `p50 ${ms(median(t))}, p99 ${ms(percentile(t, 99))}, max ${ms(Math.max(...t))}`;
   console.log(`wake latency, ${n} watchers armed, one broadcast, ${rounds} rounds (n=${w.length}): ${line(w)}`);
   console.log(`  floor (${n} bare fs.watch → exit 2): ${line(f)}`);
+  console.log(
+    `  the least a watcher can do (${n} × fixtures/least-wake.ts): ${line(l)}  → / floor: p50 ${(median(l) / median(f)).toFixed(2)}, p99 ${(percentile(l, 99) / percentile(f, 99)).toFixed(2)} (the bars' reach); the watchers are p50 ${(median(w) / median(l)).toFixed(2)}×, p99 ${(percentile(w, 99) / percentile(l, 99)).toFixed(2)}× it`,
+  );
   console.log(
     `  ratio p50 ${(median(w) / median(f)).toFixed(2)} (bar 1.3), p99 ${(percentile(w, 99) / percentile(f, 99)).toFixed(2)} (bar 1.5)` +
       (missed ? `; ${missed} process(es) did not exit 2` : ''),
