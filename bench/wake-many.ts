@@ -1,14 +1,15 @@
 // Wake latency with many watchers armed at once (issue 14.2, DESIGN.md §5): `N` idle agents, each
 // with the real `intercom hook stop` watcher armed, get one broadcast (one message to all N, as a
-// send to "*" writes it); each watcher's time from the send's return to its exit 2 is one sample.
+// send to "*" writes it, from a process of its own); each watcher's time from the send's return to
+// its exit 2 is one sample.
 // The floor, in the same run: N bare bun scripts, each fs.watching its own folder and exiting 2
-// on the first event (bench/fixtures/watch-exit.ts), with one file linked into every folder, timed
-// from the last link to each exit. Also the least a real watcher can do (bench/fixtures/least-wake.ts:
+// on the first event (bench/fixtures/watch-exit.ts), with one file linked into every folder (from a
+// process of its own too), each timed from its own link to its exit. Also the least a real watcher can do (bench/fixtures/least-wake.ts:
 // the same, but it lists the folder, reads the message, claims it by a rename and prints it before
 // exiting 2), timed the same way: how close to the bar any watcher can come. Rounds alternate
 // floor, least and watchers; the spread (p50, p99, max) across all samples is printed next to the
 // floor's.
-import { linkSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -24,6 +25,19 @@ import { isolatedEnv } from '../test/helpers/tmp.ts';
 const ENTRY = resolve(import.meta.dir, '..', 'plugin', 'dist', 'intercom');
 const FLOOR = resolve(import.meta.dir, 'fixtures', 'watch-exit.ts');
 const LEAST = resolve(import.meta.dir, 'fixtures', 'least-wake.ts');
+const LINK_EACH = resolve(import.meta.dir, 'fixtures', 'link-each.ts');
+const BROADCAST = resolve(import.meta.dir, 'fixtures', 'broadcast.ts');
+
+/**
+ * When `proc` exited (epoch ms, with the fraction), NaN unless with 2. The messages are written
+ * by other processes (fixtures/link-each.ts, fixtures/broadcast.ts), so this one, idle, sees each
+ * exit as it comes; writing them itself, it saw none until the last was written, and a time from
+ * the last write counted ~0 ms for those that had exited already (the floor's p50 swung from 1 to
+ * 12 ms across runs that way).
+ */
+async function exitedAt(proc: Bun.Subprocess): Promise<number> {
+  return (await proc.exited) === 2 ? performance.timeOrigin + performance.now() : Number.NaN;
+}
 
 /** Each `script` process's time from the last link to its exit (ms). */
 async function floorRound(root: string, n: number, round: number, script = FLOOR): Promise<number[]> {
@@ -35,13 +49,10 @@ async function floorRound(root: string, n: number, round: number, script = FLOOR
       for await (const line of lines(p.stdout)) if (line === 'armed') break;
     }),
   );
-  for (const [i, dir] of dirs.entries()) {
-    const tmp = join(dir, '..', 'msg.tmp');
-    writeFileSync(tmp, `{"wake":${i}}\n`);
-    linkSync(tmp, join(dir, 'msg.json'));
-  }
-  const t0 = performance.now();
-  return Promise.all(procs.map(async (p) => ((await p.exited) === 2 ? performance.now() - t0 : Number.NaN)));
+  const exits = procs.map(exitedAt);
+  const linker = Bun.spawn([process.execPath, LINK_EACH, ...dirs], { stdout: 'pipe', stderr: 'inherit' });
+  const linked = JSON.parse(await new Response(linker.stdout).text()) as number[];
+  return (await Promise.all(exits)).map((at, i) => at - linked[i]!);
 }
 
 /** Each watcher's time from the broadcast's return to its exit 2 (ms). */
@@ -77,9 +88,13 @@ async function watcherRound(
       await Bun.sleep(2);
   }
   await Bun.sleep(500);
-  await store.mail.send({ from: { code: 'human' }, to: agents.map((a) => a.code), scope: 'everyone', body: `wake all ${round}` });
-  const t0 = performance.now();
-  const times = await Promise.all(watchers.map(async (w) => ((await w.exited) === 2 ? performance.now() - t0 : Number.NaN)));
+  const exits = watchers.map(exitedAt);
+  const sender = Bun.spawn([process.execPath, BROADCAST, env.CLAUDE_INTERCOM_DIR!, `wake all ${round}`, ...agents.map((a) => a.code)], {
+    stdout: 'pipe',
+    stderr: 'inherit',
+  });
+  const sent = Number(await new Response(sender.stdout).text());
+  const times = (await Promise.all(exits)).map((at) => at - sent);
   for (const agent of agents) await store.ackAll(agent.code);
   return times;
 }
