@@ -4,7 +4,7 @@ import {
   describeError,
   asciiEscaped,
   resolveConfig
-} from "./app-aj2z69af.js";
+} from "./app-jcmt5trc.js";
 
 // src/bin/app.ts
 async function main({ argv, stdin, entry }) {
@@ -74,7 +74,7 @@ async function main({ argv, stdin, entry }) {
   });
   const version = async () => (await import("./package-qfvrfkaq.js")).default.version;
   if (argv[0] === "hook") {
-    const { runHook } = await import("./main-vjev4djr.js");
+    const { runHook } = await import("./main-vjxqvm8s.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -87,26 +87,26 @@ async function main({ argv, stdin, entry }) {
       pid: process.pid,
       startedAt: Math.floor(performance.timeOrigin),
       readStdin: () => stdin !== undefined ? Promise.resolve(stdin) : Bun.stdin.text(),
-      openIntercom: async () => (await import("./index-05zppkq5.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-k78wrvdh.js")).openIntercom(storeOptions()),
       out,
       err: log,
       signal: stop.signal
     });
     await exit(code);
   } else if (argv[0] === "mcp") {
-    const { runMcpServer } = await import("./main-0aqw4na8.js");
+    const { runMcpServer } = await import("./main-veh6yv4c.js");
     await runMcpServer({
       args: argv.slice(1),
       out,
       config,
       version: await version(),
       pid: process.pid,
-      openIntercom: async (onProblem) => (await import("./index-05zppkq5.js")).openIntercom(storeOptions(onProblem)),
+      openIntercom: async (onProblem) => (await import("./index-k78wrvdh.js")).openIntercom(storeOptions(onProblem)),
       log,
       exit: (code) => void exit(code)
     });
   } else if (argv[0] === "relay") {
-    const { runRelay } = await import("./main-96c1mx63.js");
+    const { runRelay } = await import("./main-30mxcxkm.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -114,15 +114,15 @@ async function main({ argv, stdin, entry }) {
       args: argv.slice(1),
       config,
       pid: process.pid,
-      openIntercom: async () => (await import("./index-05zppkq5.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-k78wrvdh.js")).openIntercom(storeOptions()),
       log,
       out,
       signal: stop.signal
     });
     await exit(code);
   } else {
-    const { runCli } = await import("./main-xsvvwbvm.js");
-    const { openIntercom } = await import("./index-05zppkq5.js");
+    const { runCli } = await import("./main-nxgm6vjs.js");
+    const { openIntercom } = await import("./index-k78wrvdh.js");
     const { isatty } = await import("tty");
     let stored;
     const interrupted = new Promise((resolve) => {

@@ -40,7 +40,7 @@ var __export = (target, all) => {
 // src/bin/hook-routes.ts
 var exports_hook_routes = {};
 __export(exports_hook_routes, {
-  hookAnswer: () => hookAnswer
+  answerHook: () => answerHook
 });
 module.exports = __toCommonJS(exports_hook_routes);
 
@@ -62,8 +62,64 @@ function joinPath(...parts) {
   }
   return out;
 }
+function isAbsolutePath(path) {
+  return path.startsWith("/");
+}
+function normalizePath(path) {
+  const absolute = path.startsWith("/");
+  const out = [];
+  for (const segment of path.split("/")) {
+    if (segment === "" || segment === ".")
+      continue;
+    if (segment === "..") {
+      if (out.length && out[out.length - 1] !== "..")
+        out.pop();
+      else if (!absolute)
+        out.push("..");
+      continue;
+    }
+    out.push(segment);
+  }
+  const joined = out.join("/");
+  return absolute ? `/${joined}` : joined || ".";
+}
 
 // src/core/next-step.ts
+var cmd = (text) => `\`intercom ${text}\``;
+var CATALOGUE = {
+  peek: { tool: () => "peek", command: () => cmd("inbox") },
+  who: {
+    tool: (a) => a.op === "who" && a.scope === "all" ? "who with scope all" : "who",
+    command: (a) => a.op === "who" && a.withoutOverride ? `\`env -u CLAUDE_INTERCOM_SESSION intercom who\`` : cmd("who")
+  },
+  list_sessions: { tool: () => "list_sessions", command: () => cmd("sessions") },
+  claims: { tool: () => "claims", command: () => cmd("claims") },
+  status: {
+    tool: (a) => a.op !== "status" ? "status" : a.id ? `status with id ${a.id}` : a.recent ? "status without ids" : "status",
+    command: (a) => a.op !== "status" ? cmd("status") : a.id ? cmd(`status ${a.id}`) : a.recent ? `${cmd("status")} without ids` : cmd("status")
+  },
+  send: { tool: () => "send", command: () => cmd("send"), use: true },
+  ask: { tool: () => "ask", command: () => cmd("ask"), use: true },
+  search: { tool: () => "search", command: () => cmd("search"), use: true },
+  doctor: { tool: () => cmd("doctor"), command: () => cmd("doctor"), person: true }
+};
+function actionName(action, surface) {
+  const entry = CATALOGUE[action.op];
+  return surface === "model" ? entry.tool(action) : entry.command(action);
+}
+function nextStepText(step, surface) {
+  const entry = CATALOGUE[step.op];
+  const verb = entry.use ? "use" : surface === "human" ? "run" : entry.person ? "ask the user to run" : "call";
+  const or = step.or ? ` or ${actionName(step.or, surface)}` : "";
+  const also = (step.also ?? []).map((a) => `, ${actionName(a, surface)}${a.why ? ` ${a.why}` : ""}`).join("");
+  return `${step.lead ? `${step.lead} ` : ""}${verb} ${actionName(step, surface)}${or}${step.why ? ` ${step.why}` : ""}${also}`;
+}
+function withNextStep(text, step, surface) {
+  if (!step)
+    return text;
+  const clause = nextStepText(step, surface);
+  return /[.!?]$/.test(text) ? `${text} ${clause[0].toUpperCase()}${clause.slice(1)}` : `${text}; ${clause}`;
+}
 var NEXT = {
   listMessageIds: { op: "peek", why: "to list your message ids" }
 };
@@ -81,6 +137,13 @@ class IntercomError extends Error {
 }
 function hasErrno(error, ...codes) {
   return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" && codes.includes(error.code);
+}
+function describeError(error, surface) {
+  if (error instanceof IntercomError && surface)
+    return withNextStep(error.message, error.next, surface);
+  if (error instanceof Error)
+    return error.message;
+  return String(error);
 }
 
 // src/core/text.ts
@@ -179,6 +242,17 @@ function isSessionId(value) {
 
 // src/core/config.ts
 var DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+function nonEmpty(value) {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+function absoluteDir(value, name, home) {
+  const expanded = value === "~" ? home : value.startsWith("~/") ? joinPath(home, value.slice(2)) : value;
+  if (!isAbsolutePath(expanded)) {
+    throw new IntercomError("BAD_INPUT", `${name}=${value} must be an absolute path, e.g. ${name}=$HOME/${value}`);
+  }
+  return normalizePath(expanded);
+}
 function quickConfig(env, home, cwd) {
   if (env.CLAUDE_INTERCOM_SESSION !== undefined && env.CLAUDE_INTERCOM_SESSION.trim() !== "")
     return;
@@ -186,10 +260,25 @@ function quickConfig(env, home, cwd) {
   const storeDir = dir === undefined || dir.trim() === "" ? `${home}/.claude-intercom` : dir;
   if (!isPlainAbsolute(storeDir))
     return;
+  const configDir = nonEmpty(env.CLAUDE_CONFIG_DIR);
+  if (configDir !== undefined && !configDir.startsWith("/") || nonEmpty(env.CLAUDE_INTERCOM_CONFIG_DIRS) !== undefined) {
+    try {
+      claudeConfigDirsOf(env, home);
+    } catch {
+      return;
+    }
+  }
   return { storeDir, cwd, identityOverride: undefined, claudePid: claudePidOf(env.CLAUDE_PID) };
 }
 function isPlainAbsolute(path) {
   return path.startsWith("/") && path.length > 1 && !path.endsWith("/") && !path.includes("//") && !path.includes("/./") && !path.includes("/../") && !path.endsWith("/.") && !path.endsWith("/..") && path.trim() === path;
+}
+function claudeConfigDirsOf(env, home) {
+  const configDir = nonEmpty(env.CLAUDE_CONFIG_DIR);
+  return [
+    configDir ? absoluteDir(configDir, "CLAUDE_CONFIG_DIR", home) : joinPath(home, ".claude"),
+    ...(nonEmpty(env.CLAUDE_INTERCOM_CONFIG_DIRS) ?? "").split(":").filter(Boolean).map((dir) => absoluteDir(dir, "CLAUDE_INTERCOM_CONFIG_DIRS", home))
+  ];
 }
 function claudePidOf(value) {
   return /^\d+$/.test(value ?? "") ? Number(value) : undefined;
@@ -400,6 +489,30 @@ async function quickVerdict(config, input) {
 }
 
 // src/bin/hook-routes.ts
+async function answerHook(event, input) {
+  const answer = await hookAnswer(event, input);
+  if (answer === undefined)
+    return;
+  let code = 0;
+  for (const [stream, name, text] of [
+    [Bun.stderr, "stderr", answer.err],
+    [Bun.stdout, "stdout", answer.out]
+  ]) {
+    if (text === "")
+      continue;
+    try {
+      await Bun.write(stream, text);
+    } catch (error) {
+      if (hasErrno(error, "EPIPE"))
+        continue;
+      code = 1;
+      if (name === "stdout")
+        await Bun.write(Bun.stderr, `intercom: cannot write to stdout: ${describeError(error)}
+`).catch(() => 0);
+    }
+  }
+  return code;
+}
 async function hookAnswer(event, input) {
   if (event !== "pre-tool-use")
     return leanAnswer(event, input);

@@ -6,16 +6,41 @@
 // bundle this file, like each lean route, is CommonJS with its bytecode beside it (`.jsc`): bun
 // then runs it without parsing it (scripts/bundle.ts). In bin/ because it reads process.env.
 import { quickConfig } from '../core/config.ts';
+import { describeError, hasErrno } from '../core/errors.ts';
 import { parseHookInput } from '../hooks/input.ts';
 import type { LeanAnswer } from '../hooks/lifecycle-lean.ts';
 import { quickVerdict } from '../hooks/pre-tool-use-quick.ts';
 
 /**
- * What hook `event` (an `intercom hook <event>` name) writes for `input` (its stdin) when a lean
- * route can answer (its exit code is then 0), or undefined: any other case, doubt or error (bad settings or input) is
- * app.ts's to handle and report.
+ * Answer hook `event` (an `intercom hook <event>` name) for `input` (its stdin) when a lean route
+ * can: its output written, the exit code to end with. Undefined, with nothing written: any other
+ * case, doubt or error (bad settings or input) is app.ts's to handle and report.
  */
-export async function hookAnswer(event: string, input: string): Promise<LeanAnswer | undefined> {
+export async function answerHook(event: string, input: string): Promise<number | undefined> {
+  const answer = await hookAnswer(event, input);
+  if (answer === undefined) return undefined;
+  // As app.ts writes: never through process.stdout (its first touch costs ~15 ms); a reader that
+  // went away (EPIPE) silences the stream and leaves the exit code as it was; any other failure
+  // is said on stderr and ends the hook with 1.
+  let code = 0;
+  for (const [stream, name, text] of [
+    [Bun.stderr, 'stderr', answer.err],
+    [Bun.stdout, 'stdout', answer.out],
+  ] as const) {
+    if (text === '') continue;
+    try {
+      await Bun.write(stream, text);
+    } catch (error) {
+      if (hasErrno(error, 'EPIPE')) continue;
+      code = 1;
+      if (name === 'stdout') await Bun.write(Bun.stderr, `intercom: cannot write to stdout: ${describeError(error)}\n`).catch(() => 0);
+    }
+  }
+  return code;
+}
+
+/** What hook `event` writes for `input` when a lean route can answer, or undefined for app.ts. */
+async function hookAnswer(event: string, input: string): Promise<LeanAnswer | undefined> {
   if (event !== 'pre-tool-use') return leanAnswer(event, input);
   const answer = await quickAnswer(input);
   return answer === undefined ? undefined : { out: answer === '' ? '' : `${answer}\n`, err: '' };

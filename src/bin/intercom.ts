@@ -16,14 +16,9 @@ const argv = process.argv.slice(2);
 let stdin: string | undefined;
 if (argv[0] === 'hook' && argv[1] !== undefined && (argv[1] === 'pre-tool-use' || LIFECYCLE_EVENTS.has(argv[1]))) {
   stdin = await Bun.stdin.text();
-  const { hookAnswer } = await import('./hook-routes.ts');
-  const answer = await hookAnswer(argv[1], stdin);
-  if (answer !== undefined) {
-    // Never process.stdout: its first touch costs ~15 ms (app.ts).
-    if (answer.err !== '') await Bun.write(Bun.stderr, answer.err);
-    if (answer.out !== '') await Bun.write(Bun.stdout, answer.out);
-    process.exit(0);
-  }
+  const { answerHook } = await import('./hook-routes.ts');
+  const code = await answerHook(argv[1], stdin);
+  if (code !== undefined) process.exit(code);
 }
 const { main } = await import('./app.ts');
 await main({ argv, stdin, entry: import.meta.path });

@@ -157,14 +157,25 @@ export type QuickConfig = Pick<Config, 'storeDir' | 'cwd' | 'identityOverride' |
  * resolveConfig: on first run each builtin it touches (regex split and replace, for…of) costs
  * ~0.2 ms to compile, ~2 ms in all (Bun 1.4.5, measured). The store folder exactly as
  * resolveConfig gives it, or undefined when it takes more than a glance to say (a relative or
- * `~` path, `.` or `..` segments, a repeated or trailing slash, an identity override): the full
- * hook then decides, and reports a bad value. CLAUDE_PID is read as resolveConfig reads it.
+ * `~` path, `.` or `..` segments, a repeated or trailing slash, an identity override), or when
+ * resolveConfig refuses a setting at all, even one these routes never read (Claude Code's config
+ * dirs): the full hook then decides, and reports a bad value, so a hook answers the same on
+ * every route. CLAUDE_PID is read as resolveConfig reads it.
  */
 export function quickConfig(env: Record<string, string | undefined>, home: string, cwd: string): QuickConfig | undefined {
   if (env.CLAUDE_INTERCOM_SESSION !== undefined && env.CLAUDE_INTERCOM_SESSION.trim() !== '') return undefined;
   const dir = env.CLAUDE_INTERCOM_DIR;
   const storeDir = dir === undefined || dir.trim() === '' ? `${home}/.claude-intercom` : dir;
   if (!isPlainAbsolute(storeDir)) return undefined;
+  // An absolute CLAUDE_CONFIG_DIR (the usual) passes without the check's cost (absoluteDir refuses only relative paths).
+  const configDir = nonEmpty(env.CLAUDE_CONFIG_DIR);
+  if ((configDir !== undefined && !configDir.startsWith('/')) || nonEmpty(env.CLAUDE_INTERCOM_CONFIG_DIRS) !== undefined) {
+    try {
+      claudeConfigDirsOf(env, home);
+    } catch {
+      return undefined;
+    }
+  }
   return { storeDir, cwd, identityOverride: undefined, claudePid: claudePidOf(env.CLAUDE_PID) };
 }
 
@@ -220,6 +231,22 @@ function meshConfig(env: Record<string, string | undefined>, hostname: string, w
   };
 }
 
+/**
+ * Claude Code's config dirs: CLAUDE_CONFIG_DIR (Claude Code's own, one folder; default ~/.claude),
+ * then CLAUDE_INTERCOM_CONFIG_DIRS (":"-separated), whose sessions list_sessions should also see.
+ * Throws IntercomError (BAD_INPUT) for a relative one.
+ */
+function claudeConfigDirsOf(env: Record<string, string | undefined>, home: string): string[] {
+  const configDir = nonEmpty(env.CLAUDE_CONFIG_DIR);
+  return [
+    configDir ? absoluteDir(configDir, 'CLAUDE_CONFIG_DIR', home) : join(home, '.claude'),
+    ...(nonEmpty(env.CLAUDE_INTERCOM_CONFIG_DIRS) ?? '')
+      .split(':')
+      .filter(Boolean)
+      .map((dir) => absoluteDir(dir, 'CLAUDE_INTERCOM_CONFIG_DIRS', home)),
+  ];
+}
+
 /** CLAUDE_PID as a pid, when it is one. */
 function claudePidOf(value: string | undefined): number | undefined {
   return /^\d+$/.test(value ?? '') ? Number(value) : undefined;
@@ -232,15 +259,7 @@ export function resolveConfig({ env, cwd, home, hostname = 'localhost' }: Config
   const configDir = nonEmpty(env.CLAUDE_CONFIG_DIR);
   return Object.freeze({
     storeDir: storeDir ? absoluteDir(storeDir, 'CLAUDE_INTERCOM_DIR', home) : join(home, '.claude-intercom'),
-    // CLAUDE_CONFIG_DIR is Claude Code's own (one folder); CLAUDE_INTERCOM_CONFIG_DIRS adds more
-    // (":"-separated) whose sessions list_sessions should also see.
-    claudeConfigDirs: [
-      configDir ? absoluteDir(configDir, 'CLAUDE_CONFIG_DIR', home) : join(home, '.claude'),
-      ...(nonEmpty(env.CLAUDE_INTERCOM_CONFIG_DIRS) ?? '')
-        .split(':')
-        .filter(Boolean)
-        .map((dir) => absoluteDir(dir, 'CLAUDE_INTERCOM_CONFIG_DIRS', home)),
-    ],
+    claudeConfigDirs: claudeConfigDirsOf(env, home),
     // Claude Code keeps its user config beside the config dir by default, inside it when moved.
     claudeUserConfigFile: configDir ? join(absoluteDir(configDir, 'CLAUDE_CONFIG_DIR', home), '.claude.json') : join(home, '.claude.json'),
     identityOverride: nonEmpty(env.CLAUDE_INTERCOM_SESSION),

@@ -109,6 +109,51 @@ describe("the hook routes' bytecode", () => {
   });
 });
 
+describe('the routes answer as the full hook does', () => {
+  test('a setting the full hook refuses (a relative CLAUDE_CONFIG_DIR, CLAUDE_INTERCOM_CONFIG_DIRS): every route reports it and hands nothing over', async () => {
+    const sandbox = tmpDir('intercom-bundle-config-');
+    const env = isolatedEnv(sandbox);
+    const store = await openIntercom({ root: env.CLAUDE_INTERCOM_DIR! });
+    const sessionId = randomUUID();
+    const agent = await registerLive(store, { project: 'b', projectRoot: sandbox, sessionId });
+    const refused = (extra: Record<string, string>, input: Record<string, unknown>, event = 'pre-tool-use') => {
+      const run = runHook({ ...env, ...extra }, input, ENTRY, event);
+      expect(run.exit).toBe(0); // fails open
+      return JSON.parse(run.stdout).systemMessage as string;
+    };
+    const ptu = { ...BASH, session_id: sessionId };
+    const ups = { session_id: sessionId, hook_event_name: 'UserPromptSubmit', prompt: 'hi' };
+    // Nothing waits: the common case, which the entry's route answers.
+    expect(refused({ CLAUDE_CONFIG_DIR: 'relative/dir' }, ptu)).toContain('CLAUDE_CONFIG_DIR=relative/dir must be an absolute path');
+    await store.mail.send({ from: { code: 'human' }, to: [agent.code], scope: 'direct', body: 'not through a bad setting' });
+    expect(refused({ CLAUDE_CONFIG_DIR: 'relative/dir' }, ptu)).toContain('must be an absolute path');
+    expect(refused({ CLAUDE_INTERCOM_CONFIG_DIRS: '/ok:rel' }, ptu)).toContain('CLAUDE_INTERCOM_CONFIG_DIRS=rel must be an absolute path');
+    expect(refused({ CLAUDE_CONFIG_DIR: 'relative/dir' }, ups, 'user-prompt-submit')).toContain('must be an absolute path');
+    expect(await store.mail.countNew(agent.code)).toBe(1); // handed over by none of them
+    expect((await store.presence.of(agent.code)).state).not.toBe('busy');
+  });
+
+  test('a reader that went away (EPIPE): the hook ends 0 and says nothing, as app.ts does; the mail stays in the inbox', async () => {
+    const sandbox = tmpDir('intercom-bundle-epipe-');
+    const env = isolatedEnv(sandbox);
+    const store = await openIntercom({ root: env.CLAUDE_INTERCOM_DIR! });
+    const sessionId = randomUUID();
+    const agent = await registerLive(store, { project: 'b', projectRoot: sandbox, sessionId });
+    await store.mail.send({ from: { code: 'human' }, to: [agent.code], scope: 'direct', body: 'nobody reads this pipe' });
+    writeFileSync(join(sandbox, 'in.json'), JSON.stringify({ ...BASH, session_id: sessionId }));
+    // The pipe's reader closes it at once and lives on: the hook's write meets EPIPE.
+    const script = `( "$0" "$1" hook pre-tool-use < "$2/in.json" 2> "$2/err"; echo $? > "$2/rc" ) | ( exec 0<&-; sleep 1 )`;
+    const run = Bun.spawnSync(['sh', '-c', script, BUN, ENTRY, sandbox], { env, stdout: 'pipe', stderr: 'pipe' });
+    expect(run.exitCode).toBe(0);
+    expect({ rc: readFileSync(join(sandbox, 'rc'), 'utf8').trim(), err: readFileSync(join(sandbox, 'err'), 'utf8') }).toEqual({
+      rc: '0',
+      err: '',
+    });
+    // Claimed for the model, as on every route: still in the inbox (peek shows delivered mail), not in new/.
+    expect((await store.mail.list(agent.code)).map((m) => [m.message.body, m.state])).toEqual([['nobody reads this pipe', 'delivered']]);
+  });
+});
+
 /** The bundle's PreToolUse under the load tracer: its output and the plugin/dist files it loaded besides the entry. */
 async function tracedHook(env: Record<string, string>, input: Record<string, unknown>, argv = [BUN], entry = ENTRY) {
   const trace = join(env.HOME!, `trace-${randomUUID()}.txt`);

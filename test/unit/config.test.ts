@@ -1,5 +1,7 @@
 import { expect, test } from 'bun:test';
-import { resolveConfig } from '../../src/core/config.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { quickConfig, resolveConfig } from '../../src/core/config.ts';
 
 test('defaults live under the home folder', () => {
   const config = resolveConfig({ env: {}, cwd: '/w', home: '/home/u' });
@@ -65,4 +67,34 @@ test('claim mode, watch and retention: defaults, overrides in any case, no warni
       home: '/h',
     }),
   ).toMatchObject({ claimMode: 'deny', retentionDays: 3, watch: 'poll', warnings: [] });
+});
+
+test("the hooks' quick settings hand over whatever resolveConfig refuses: each variable config.ts reads, set to each bad value", () => {
+  // Every variable the settings read (scanned from the source, so a new one is covered the day it is added).
+  const source = readFileSync(join(import.meta.dir, '..', '..', 'src', 'core', 'config.ts'), 'utf8');
+  const names = [...new Set([...source.matchAll(/\benv\.([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]!))];
+  expect(names).toContain('CLAUDE_CONFIG_DIR');
+  const refused: string[] = [];
+  for (const name of names) {
+    for (const value of ['relative/dir', 'a:b', '.', '..', '~x', '-1', 'garbage', ' ']) {
+      const env = { [name]: value };
+      let throws = false;
+      try {
+        resolveConfig({ env, cwd: '/w', home: '/home/u' });
+      } catch {
+        throws = true;
+      }
+      if (!throws) continue;
+      refused.push(`${name}=${value}`);
+      // The quick routes must not answer where the full hook refuses (it fails open and says why).
+      expect({ name, value, quick: quickConfig(env, '/home/u', '/w') }).toEqual({ name, value, quick: undefined });
+    }
+  }
+  // The three locations are what resolveConfig refuses today; the check above can fail.
+  for (const name of ['CLAUDE_INTERCOM_DIR', 'CLAUDE_CONFIG_DIR', 'CLAUDE_INTERCOM_CONFIG_DIRS'])
+    expect(refused).toContain(`${name}=relative/dir`);
+  // A good value of each is no reason to hand over.
+  expect(quickConfig({ CLAUDE_CONFIG_DIR: '/c', CLAUDE_INTERCOM_CONFIG_DIRS: '/d:~/e' }, '/home/u', '/w')).toMatchObject({
+    storeDir: '/home/u/.claude-intercom',
+  });
 });

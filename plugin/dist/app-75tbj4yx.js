@@ -2,7 +2,7 @@
 import {
   nodeFs,
   isProcessAlive2
-} from "./app-27evxs6m.js";
+} from "./app-fgrk1ekz.js";
 import {
   joinPath,
   normalizePath,
@@ -24,7 +24,7 @@ import {
   splitRemote,
   assertRecipient,
   assertMessageId
-} from "./app-aj2z69af.js";
+} from "./app-jcmt5trc.js";
 import {
   FILE_MODE,
   writeTmp,
@@ -38,10 +38,10 @@ import {
   INBOX_STATES,
   HISTORY_STATES,
   MESSAGE_STATES
-} from "./app-0cmfr3r1.js";
+} from "./app-4rveed33.js";
 import {
   isFutureStamp
-} from "./app-8gsdsb4d.js";
+} from "./app-wjvxasyr.js";
 
 // src/store/record-check.ts
 var fail = (path, kind) => ({ ok: false, issue: { path, kind } });
@@ -180,7 +180,7 @@ function isHotKind(kind) {
 // src/store/records.ts
 var schemas;
 async function loadSchemas() {
-  schemas ??= (await import("./schema-t3y38w0e.js")).recordSchemas;
+  schemas ??= (await import("./schema-js52cye4.js")).recordSchemas;
   return schemas;
 }
 async function warmRecords() {

@@ -1,7 +1,7 @@
 // @bun
 import {
   procInfo2
-} from "./app-27evxs6m.js";
+} from "./app-fgrk1ekz.js";
 import {
   IntercomError,
   describeError,
@@ -16,8 +16,8 @@ import {
   isMachine,
   splitRemote,
   isCode
-} from "./app-aj2z69af.js";
-import"./app-0cmfr3r1.js";
+} from "./app-jcmt5trc.js";
+import"./app-4rveed33.js";
 import {
   parseRecord,
   validateBody,
@@ -26,16 +26,16 @@ import {
   claimToWire,
   claimRef,
   losingClaims
-} from "./app-bvw4tpca.js";
+} from "./app-75tbj4yx.js";
 import {
   CLAIM_TTL_MINUTES
 } from "./app-z9acd3mv.js";
 import {
   RECEIPT_ORDER
-} from "./app-72jg1wte.js";
+} from "./app-246emj62.js";
 import {
   projectKeyHash
-} from "./app-8gsdsb4d.js";
+} from "./app-wjvxasyr.js";
 import {
   __toESM,
   __commonJS,

@@ -9,7 +9,7 @@ import {
   MESSAGE_ID_PATTERN,
   SESSION_ID_PATTERN,
   NAME_PATTERN
-} from "./app-aj2z69af.js";
+} from "./app-jcmt5trc.js";
 import {
   string,
   number,

@@ -8,7 +8,7 @@ import {
   nextStepText,
   shorten,
   oneLineForTerminal
-} from "./app-aj2z69af.js";
+} from "./app-jcmt5trc.js";
 
 // src/hooks/claim-guard.ts
 function claimWarning(file, claims) {

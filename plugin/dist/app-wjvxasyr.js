@@ -1,14 +1,14 @@
 // @bun
 import {
   nodeFs
-} from "./app-27evxs6m.js";
+} from "./app-fgrk1ekz.js";
 import {
   joinPath,
   isAbsolutePath,
   normalizePath,
   baseName,
   dirName
-} from "./app-aj2z69af.js";
+} from "./app-jcmt5trc.js";
 
 // src/store/clock-skew.ts
 var MAX_CLOCK_SKEW_MS = 5000;

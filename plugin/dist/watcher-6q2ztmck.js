@@ -7,24 +7,24 @@ import {
   ancestors2,
   inotifyDescriptors2,
   stopProcess2
-} from "./app-27evxs6m.js";
+} from "./app-fgrk1ekz.js";
 import {
   describeError
-} from "./app-aj2z69af.js";
+} from "./app-jcmt5trc.js";
 import"./app-4xx3ma53.js";
-import"./app-x0v5adt4.js";
+import"./app-bc83tm8f.js";
 import {
   claimNewMail2,
   claimedText2,
   formatDelivery2,
   additionalContext2
-} from "./app-2y601mgb.js";
-import"./app-sm3h99hn.js";
-import"./app-0cmfr3r1.js";
+} from "./app-etk99p42.js";
+import"./app-f3ak4bht.js";
+import"./app-4rveed33.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-awdkydgj.js";
+} from "./app-yef78ssj.js";
 import {
   waitFor
 } from "./app-r6np75d3.js";
@@ -32,8 +32,8 @@ import {
   mailHandover,
   createWakeCheck,
   idleOrBusy
-} from "./app-4ngmczx8.js";
-import"./app-8gsdsb4d.js";
+} from "./app-fz0d6jr9.js";
+import"./app-wjvxasyr.js";
 import {
   selfOf,
   seenBy

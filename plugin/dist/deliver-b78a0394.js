@@ -4,8 +4,8 @@ import {
   claimedText2,
   formatDelivery2,
   additionalContext2
-} from "./app-2y601mgb.js";
-import"./app-x0v5adt4.js";
+} from "./app-etk99p42.js";
+import"./app-bc83tm8f.js";
 import"./app-4xx3ma53.js";
 export {
   additionalContext2 as additionalContext,

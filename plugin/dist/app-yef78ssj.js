@@ -4,20 +4,20 @@ import {
   IntercomError,
   sessionMailbox,
   isSessionId
-} from "./app-aj2z69af.js";
+} from "./app-jcmt5trc.js";
 import {
   procInfo2,
   ancestors2,
   findClaudeAncestor2,
   claudeCandidates2
-} from "./app-27evxs6m.js";
+} from "./app-fgrk1ekz.js";
 import {
   createPresence
-} from "./app-sm3h99hn.js";
+} from "./app-f3ak4bht.js";
 import {
   detectProject,
   projectKey
-} from "./app-8gsdsb4d.js";
+} from "./app-wjvxasyr.js";
 
 // src/claude/transcript-path.ts
 function projectFolderName(cwd) {

@@ -4,12 +4,12 @@ import {
   hasErrno,
   shorten,
   randomToken
-} from "./app-aj2z69af.js";
+} from "./app-jcmt5trc.js";
 import {
   nodeFs,
   procInfo2,
   pidCreatedAfter2
-} from "./app-27evxs6m.js";
+} from "./app-fgrk1ekz.js";
 import {
   writeTmp,
   publish,
@@ -18,10 +18,10 @@ import {
   removeIfPresent,
   removeQuietly,
   processToken
-} from "./app-0cmfr3r1.js";
+} from "./app-4rveed33.js";
 import {
   isFutureStamp
-} from "./app-8gsdsb4d.js";
+} from "./app-wjvxasyr.js";
 
 // src/store/activity.ts
 var TIE_MS = 50;

@@ -15,7 +15,7 @@ import {
   MESSAGE_ID_PATTERN,
   assertDomain,
   senderAddress
-} from "./app-aj2z69af.js";
+} from "./app-jcmt5trc.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,
@@ -26,26 +26,26 @@ import {
 import {
   procInfo2,
   inotifyDescriptors2
-} from "./app-27evxs6m.js";
-import"./app-sm3h99hn.js";
-import"./app-0cmfr3r1.js";
+} from "./app-fgrk1ekz.js";
+import"./app-f3ak4bht.js";
+import"./app-4rveed33.js";
 import {
   cliSender2
-} from "./app-awdkydgj.js";
+} from "./app-yef78ssj.js";
 import"./app-4xx3ma53.js";
-import"./app-bvw4tpca.js";
+import"./app-75tbj4yx.js";
 import {
   senderMailbox
-} from "./app-s7jnk9x2.js";
+} from "./app-pb4vfgjg.js";
 import {
   SINCE_FORMS,
   readSince,
   parseAddress
-} from "./app-h3p5jzwj.js";
+} from "./app-cazsf3xq.js";
 import {
   detectProject,
   projectKey
-} from "./app-8gsdsb4d.js";
+} from "./app-wjvxasyr.js";
 import {
   __toESM
 } from "./app-x0fgcxv8.js";

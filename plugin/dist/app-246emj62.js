@@ -6,11 +6,11 @@ import {
   MESSAGE_ID_PATTERN,
   assertMessageId,
   isCode
-} from "./app-aj2z69af.js";
+} from "./app-jcmt5trc.js";
 import {
   nodeFs,
   isProcessAlive2
-} from "./app-27evxs6m.js";
+} from "./app-fgrk1ekz.js";
 import {
   writeTmp,
   publish,
@@ -18,13 +18,13 @@ import {
   listNames,
   removeIfPresent,
   removeQuietly
-} from "./app-0cmfr3r1.js";
+} from "./app-4rveed33.js";
 import {
   parseRecord,
   listRecordNames,
   readRecord,
   readStoreText
-} from "./app-bvw4tpca.js";
+} from "./app-75tbj4yx.js";
 
 // src/store/mesh.ts
 var json = (record) => `${JSON.stringify(record)}

@@ -1,7 +1,7 @@
 // @bun
 import {
   senderAddress
-} from "./app-aj2z69af.js";
+} from "./app-jcmt5trc.js";
 import {
   inertBody,
   escapeAttr

@@ -10,21 +10,21 @@ import {
   senderAddress,
   assertMessageId,
   isSessionId
-} from "./app-aj2z69af.js";
+} from "./app-jcmt5trc.js";
 import {
   nodeFs
-} from "./app-27evxs6m.js";
+} from "./app-fgrk1ekz.js";
 import {
   presenceOf
-} from "./app-sm3h99hn.js";
+} from "./app-f3ak4bht.js";
 import {
   INBOX_STATES
-} from "./app-0cmfr3r1.js";
+} from "./app-4rveed33.js";
 import {
   idTime,
   validateBody,
   claimInForce
-} from "./app-bvw4tpca.js";
+} from "./app-75tbj4yx.js";
 import {
   parseAddress,
   sameProject,
@@ -32,10 +32,10 @@ import {
   unknownRecipient,
   directRecipients,
   matchAgents
-} from "./app-h3p5jzwj.js";
+} from "./app-cazsf3xq.js";
 import {
   isFutureStamp
-} from "./app-8gsdsb4d.js";
+} from "./app-wjvxasyr.js";
 
 // src/intercom/loop-guard.ts
 var RATE_LIMIT = 30;

@@ -13,10 +13,10 @@ import {
   assertRecipient,
   assertMessageId,
   assertSessionId
-} from "./app-aj2z69af.js";
+} from "./app-jcmt5trc.js";
 import {
   nodeFs
-} from "./app-27evxs6m.js";
+} from "./app-fgrk1ekz.js";
 
 // src/store/files.ts
 var FILE_MODE = 384;

@@ -1,11 +1,11 @@
 // @bun
 import {
   sliceChars
-} from "./app-aj2z69af.js";
+} from "./app-jcmt5trc.js";
 import {
   PEER_NOTICE,
   frameMessage
-} from "./app-x0v5adt4.js";
+} from "./app-bc83tm8f.js";
 
 // src/hooks/deliver.ts
 var MAX_DELIVERY_CHARS = 8000;

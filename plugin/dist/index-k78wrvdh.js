@@ -26,7 +26,7 @@ import {
   isSessionId,
   parseIdentityOverride,
   DEFAULT_MAX_BODY_BYTES
-} from "./app-aj2z69af.js";
+} from "./app-jcmt5trc.js";
 import {
   nodeFs,
   procInfo2,
@@ -35,7 +35,7 @@ import {
   descendants2,
   isClaudeArgv2,
   processCwd2
-} from "./app-27evxs6m.js";
+} from "./app-fgrk1ekz.js";
 import {
   quoted,
   label
@@ -60,7 +60,7 @@ import {
   MESSAGE_STATES,
   STORE_FORMAT_VERSION,
   createLayout
-} from "./app-0cmfr3r1.js";
+} from "./app-4rveed33.js";
 import {
   warmRecords,
   listRecordNames,
@@ -82,7 +82,7 @@ import {
   patternBase,
   baseMatches,
   relativeInside
-} from "./app-bvw4tpca.js";
+} from "./app-75tbj4yx.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,
@@ -101,25 +101,25 @@ import {
   readRecordedTitles,
   createActivity,
   createPresence
-} from "./app-sm3h99hn.js";
+} from "./app-f3ak4bht.js";
 import {
   listPanes,
   typeIntoPane,
   paneQuestion,
   senderMailbox,
   createPostOffice
-} from "./app-s7jnk9x2.js";
+} from "./app-pb4vfgjg.js";
 import {
   frameMessage
-} from "./app-x0v5adt4.js";
+} from "./app-bc83tm8f.js";
 import {
   createMesh
-} from "./app-72jg1wte.js";
+} from "./app-246emj62.js";
 import {
   parseSince,
   sinceTime,
   parseAddress
-} from "./app-h3p5jzwj.js";
+} from "./app-cazsf3xq.js";
 import {
   waitFor
 } from "./app-r6np75d3.js";
@@ -127,7 +127,7 @@ import {
   detectProject,
   projectKeyHash,
   isFutureStamp
-} from "./app-8gsdsb4d.js";
+} from "./app-wjvxasyr.js";
 import {
   __toESM
 } from "./app-x0fgcxv8.js";

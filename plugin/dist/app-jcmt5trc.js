@@ -412,6 +412,13 @@ function meshConfig(env, hostname, warn) {
     tlsKey: nonEmpty(env.CLAUDE_INTERCOM_NATS_TLS_KEY)
   };
 }
+function claudeConfigDirsOf(env, home) {
+  const configDir = nonEmpty(env.CLAUDE_CONFIG_DIR);
+  return [
+    configDir ? absoluteDir(configDir, "CLAUDE_CONFIG_DIR", home) : joinPath(home, ".claude"),
+    ...(nonEmpty(env.CLAUDE_INTERCOM_CONFIG_DIRS) ?? "").split(":").filter(Boolean).map((dir) => absoluteDir(dir, "CLAUDE_INTERCOM_CONFIG_DIRS", home))
+  ];
+}
 function claudePidOf(value) {
   return /^\d+$/.test(value ?? "") ? Number(value) : undefined;
 }
@@ -422,10 +429,7 @@ function resolveConfig({ env, cwd, home, hostname = "localhost" }) {
   const configDir = nonEmpty(env.CLAUDE_CONFIG_DIR);
   return Object.freeze({
     storeDir: storeDir ? absoluteDir(storeDir, "CLAUDE_INTERCOM_DIR", home) : joinPath(home, ".claude-intercom"),
-    claudeConfigDirs: [
-      configDir ? absoluteDir(configDir, "CLAUDE_CONFIG_DIR", home) : joinPath(home, ".claude"),
-      ...(nonEmpty(env.CLAUDE_INTERCOM_CONFIG_DIRS) ?? "").split(":").filter(Boolean).map((dir) => absoluteDir(dir, "CLAUDE_INTERCOM_CONFIG_DIRS", home))
-    ],
+    claudeConfigDirs: claudeConfigDirsOf(env, home),
     claudeUserConfigFile: configDir ? joinPath(absoluteDir(configDir, "CLAUDE_CONFIG_DIR", home), ".claude.json") : joinPath(home, ".claude.json"),
     identityOverride: nonEmpty(env.CLAUDE_INTERCOM_SESSION),
     claudeSessionId: nonEmpty(env.CLAUDE_CODE_SESSION_ID),

@@ -5,7 +5,7 @@ import {
   HUMAN,
   isMachine,
   isCode
-} from "./app-aj2z69af.js";
+} from "./app-jcmt5trc.js";
 import {
   label
 } from "./app-4xx3ma53.js";

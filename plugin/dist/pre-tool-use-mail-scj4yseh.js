@@ -1,21 +1,21 @@
 // @bun
-import"./app-27evxs6m.js";
-import"./app-sm3h99hn.js";
-import"./app-0cmfr3r1.js";
+import"./app-fgrk1ekz.js";
+import"./app-f3ak4bht.js";
+import"./app-4rveed33.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-awdkydgj.js";
+} from "./app-yef78ssj.js";
 import"./app-4xx3ma53.js";
-import"./app-x0v5adt4.js";
+import"./app-bc83tm8f.js";
 import {
   claimNewMail2,
   claimedText2
-} from "./app-2y601mgb.js";
+} from "./app-etk99p42.js";
 import {
   mailHandover
-} from "./app-4ngmczx8.js";
-import"./app-8gsdsb4d.js";
+} from "./app-fz0d6jr9.js";
+import"./app-wjvxasyr.js";
 
 // src/hooks/pre-tool-use-mail.ts
 async function toolCallMail(store, self, lineage, subagent) {

@@ -61,7 +61,7 @@ import {
   sliceChars,
   shorten,
   senderAddress
-} from "./app-aj2z69af.js";
+} from "./app-jcmt5trc.js";
 import {
   inertLine,
   quoted,
@@ -71,7 +71,7 @@ import {
   PEER_NOTICE,
   frameMessage,
   frameAnswer
-} from "./app-x0v5adt4.js";
+} from "./app-bc83tm8f.js";
 import {
   clone,
   normalizeParams,
@@ -97,7 +97,7 @@ import {
   SINCE_FORMS,
   readSince,
   parseAddress
-} from "./app-h3p5jzwj.js";
+} from "./app-cazsf3xq.js";
 import {
   __toESM,
   __commonJS

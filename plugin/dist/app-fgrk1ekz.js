@@ -1,7 +1,7 @@
 // @bun
 import {
   hasErrno
-} from "./app-aj2z69af.js";
+} from "./app-jcmt5trc.js";
 import {
   __require
 } from "./app-x0fgcxv8.js";

@@ -16,7 +16,7 @@ import {
   processCwd2,
   inotifyDescriptors2,
   stopProcess2
-} from "./app-27evxs6m.js";
+} from "./app-fgrk1ekz.js";
 export {
   ancestors2 as ancestors,
   claudeCandidates2 as claudeCandidates,

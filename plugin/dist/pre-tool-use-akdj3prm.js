@@ -1,13 +1,13 @@
 // @bun
 import {
   isCode
-} from "./app-aj2z69af.js";
+} from "./app-jcmt5trc.js";
 import {
   readTextWithoutNodeFs,
   listNamesWithoutNodeFs,
   hasNamesWithoutNodeFs,
   createLayout
-} from "./app-0cmfr3r1.js";
+} from "./app-4rveed33.js";
 import {
   selfOf
 } from "./app-vgn7n7d1.js";
@@ -80,16 +80,16 @@ var preToolUse = async (ctx) => {
   const file = editedFile(ctx.input, ctx.config.cwd);
   const guard = file !== undefined && await quickHasClaims(ctx.config.storeDir);
   const takesMail = ctx.input.agentId === undefined;
-  const { ancestors } = await import("./proc-nv8185rt.js");
-  const { toolCallMail } = await import("./pre-tool-use-mail-p79yze31.js");
-  const { additionalContext } = await import("./deliver-ffpvaq2j.js");
+  const { ancestors } = await import("./proc-5fdjjq14.js");
+  const { toolCallMail } = await import("./pre-tool-use-mail-scj4yseh.js");
+  const { additionalContext } = await import("./deliver-b78a0394.js");
   const store = await ctx.store();
   const { agent, context: delivery } = await toolCallMail(store, selfOf(ctx), ancestors(ctx.pid), !takesMail);
   const context = delivery ? [delivery] : [];
   let decision;
   let notice;
   if (guard && file) {
-    const { claimNotice, claimWarning } = await import("./claim-guard-kf4y1ybt.js");
+    const { claimNotice, claimWarning } = await import("./claim-guard-f7ct9v3z.js");
     const claims = await store.claims.covering(file, agent?.code);
     const warning = claimWarning(file, claims);
     if (warning && ctx.config.claimMode === "warn")

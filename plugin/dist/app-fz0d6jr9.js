@@ -1,7 +1,7 @@
 // @bun
 import {
   commandLine2
-} from "./app-27evxs6m.js";
+} from "./app-fgrk1ekz.js";
 
 // src/claude/run-mode.ts
 var hasFlag = (argv, flag) => argv.some((a) => a === flag || a.startsWith(`${flag}=`));

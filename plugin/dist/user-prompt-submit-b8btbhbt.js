@@ -1,21 +1,21 @@
 // @bun
 import {
   ancestors2
-} from "./app-27evxs6m.js";
+} from "./app-fgrk1ekz.js";
 import"./app-4xx3ma53.js";
-import"./app-x0v5adt4.js";
+import"./app-bc83tm8f.js";
 import {
   claimNewMail2,
   claimedText2,
   additionalContext2
-} from "./app-2y601mgb.js";
-import"./app-sm3h99hn.js";
-import"./app-0cmfr3r1.js";
+} from "./app-etk99p42.js";
+import"./app-f3ak4bht.js";
+import"./app-4rveed33.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-awdkydgj.js";
-import"./app-8gsdsb4d.js";
+} from "./app-yef78ssj.js";
+import"./app-wjvxasyr.js";
 import {
   selfOf,
   seenBy

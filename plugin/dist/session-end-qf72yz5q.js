@@ -2,13 +2,13 @@
 import {
   isProcessAlive2,
   stopProcess2
-} from "./app-27evxs6m.js";
-import"./app-sm3h99hn.js";
-import"./app-0cmfr3r1.js";
+} from "./app-fgrk1ekz.js";
+import"./app-f3ak4bht.js";
+import"./app-4rveed33.js";
 import {
   hookAgent2
-} from "./app-awdkydgj.js";
-import"./app-8gsdsb4d.js";
+} from "./app-yef78ssj.js";
+import"./app-wjvxasyr.js";
 import {
   selfOf,
   seenBy

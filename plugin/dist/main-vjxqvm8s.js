@@ -3,13 +3,13 @@ import {
   IntercomError,
   describeError,
   isSessionId
-} from "./app-aj2z69af.js";
+} from "./app-jcmt5trc.js";
 import {
   processStartedAt2,
   pidCreatedAfter2,
   ancestors2,
   findNamedClaude2
-} from "./app-27evxs6m.js";
+} from "./app-fgrk1ekz.js";
 
 // src/hooks/input.ts
 var str = (value) => typeof value === "string" && value !== "" ? value : undefined;
@@ -62,12 +62,12 @@ function hookLaunch(pid, claudePid, fallback) {
 
 // src/hooks/main.ts
 var HOOK_EVENTS = {
-  "session-start": { load: async () => (await import("./watcher-ppkjh59r.js")).watcher, background: true },
-  stop: { load: async () => (await import("./watcher-ppkjh59r.js")).watcher, background: true },
-  "pre-tool-use": { load: async () => (await import("./pre-tool-use-hy3dfsdn.js")).preToolUse, background: false },
-  "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-jm78pkct.js")).userPromptSubmit, background: false },
-  "stop-failure": { load: async () => (await import("./watcher-ppkjh59r.js")).watcher, background: true },
-  "session-end": { load: async () => (await import("./session-end-82x0q9xw.js")).sessionEnd, background: false }
+  "session-start": { load: async () => (await import("./watcher-6q2ztmck.js")).watcher, background: true },
+  stop: { load: async () => (await import("./watcher-6q2ztmck.js")).watcher, background: true },
+  "pre-tool-use": { load: async () => (await import("./pre-tool-use-akdj3prm.js")).preToolUse, background: false },
+  "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-b8btbhbt.js")).userPromptSubmit, background: false },
+  "stop-failure": { load: async () => (await import("./watcher-6q2ztmck.js")).watcher, background: true },
+  "session-end": { load: async () => (await import("./session-end-qf72yz5q.js")).sessionEnd, background: false }
 };
 function hookUsage() {
   return [

@@ -4,11 +4,11 @@ import {
   hookClaude2,
   hookAgent2,
   cliSender2
-} from "./app-awdkydgj.js";
-import"./app-sm3h99hn.js";
-import"./app-8gsdsb4d.js";
-import"./app-27evxs6m.js";
-import"./app-0cmfr3r1.js";
+} from "./app-yef78ssj.js";
+import"./app-f3ak4bht.js";
+import"./app-wjvxasyr.js";
+import"./app-fgrk1ekz.js";
+import"./app-4rveed33.js";
 export {
   cliSender2 as cliSender,
   hookAgent2 as hookAgent,

@@ -4,7 +4,7 @@ import {
   describeError,
   asciiEscaped,
   parseIdentityOverride
-} from "./app-aj2z69af.js";
+} from "./app-jcmt5trc.js";
 // src/mcp/handshake.json
 var handshake_default = {
   latestProtocolVersion: "2025-11-25",
@@ -754,7 +754,7 @@ async function register(deps, warnings) {
     store = await deps.openIntercom((p) => warnings.push(`moved corrupt file ${asciiEscaped(p.path)} to ${asciiEscaped(p.quarantinedTo)}: ${asciiEscaped(p.reason)}`));
     await store.collectTmp().catch((error) => warnings.push(`could not collect leftover temp files: ${describeError(error, "model")}`));
     await store.history.prune(config.retentionDays).catch((error) => warnings.push(`could not prune old history: ${describeError(error, "model")}`));
-    const { registerSelf } = await import("./identity-gsnjpz6x.js");
+    const { registerSelf } = await import("./identity-1yr7peza.js");
     const self = await registerSelf({
       agents: store.agents,
       mail: store.mail,
@@ -832,7 +832,7 @@ async function runMcpServer(deps) {
       server ??= (async () => {
         startRegistration();
         const [{ createServer }, { StdioServerTransport }] = await Promise.all([
-          import("./server-eace6tf7.js"),
+          import("./server-y52mag85.js"),
           import("./stdio-wt7p76ct.js")
         ]);
         const created = createServer(ctx, { version });
