@@ -16,8 +16,9 @@
 //     SessionEnd, and SessionStart / Stop / StopFailure in the foreground (`claude -p` waits for
 //     each of them in turn): one more file instead of app.js and its ~20.
 //   Each is CommonJS with its bytecode beside it (`<file>.jsc`), which bun loads instead of
-//   parsing the file: measured with Bun 1.4.5, PreToolUse with 1,000 unread took 14.2 ms instead
-//   of 17.6, the empty inbox 0.3–0.5 ms less. (Bytecode needs CommonJS unless bun compiles an
+//   parsing the file: measured with Bun 1.4.5 against the build before it (the routes one ES
+//   module each, parsed), PreToolUse with 1,000 unread took 14.2 ms instead of 17.6, the empty
+//   inbox 0.3–0.5 ms less (bench/hooks.ts prints the bundle with and without its .jsc files). (Bytecode needs CommonJS unless bun compiles an
 //   executable; CommonJS cannot await at its top level, hence the entry apart.) Bytecode holds
 //   for the bun that built it: any other bun finds it does not match and parses the file as
 //   ever (test/e2e/bundle-entry.test.ts runs the routes with every .jsc spoiled).

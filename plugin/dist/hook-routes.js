@@ -514,38 +514,28 @@ async function answerHook(event, input) {
   return code;
 }
 async function hookAnswer(event, input) {
-  if (event !== "pre-tool-use")
-    return leanAnswer(event, input);
-  const answer = await quickAnswer(input);
-  return answer === undefined ? undefined : { out: answer === "" ? "" : `${answer}
-`, err: "" };
-}
-async function quickAnswer(input) {
   try {
     const home = process.env.HOME;
     const config = home ? quickConfig(process.env, home, process.cwd()) : undefined;
     if (config === undefined)
       return;
     const hookInput = parseHookInput(input);
-    const verdict = await quickVerdict(config, hookInput);
-    if (verdict.kind !== "mail")
-      return verdict.kind === "nothing" ? "" : undefined;
-    const { leanPreToolUse } = await import("./pre-tool-use-lean.js");
-    return await leanPreToolUse(config, hookInput, verdict.inbox, process.pid);
+    if (event === "pre-tool-use") {
+      const answer = await preToolUseAnswer(config, hookInput);
+      return answer === undefined ? undefined : { out: answer === "" ? "" : `${answer}
+`, err: "" };
+    }
+    const { leanLifecycleHook } = await import("./lifecycle-lean.js");
+    return await leanLifecycleHook(event, config, hookInput, process.pid, Math.floor(performance.timeOrigin));
   } catch {
     return;
   }
 }
-async function leanAnswer(event, input) {
-  try {
-    const home = process.env.HOME;
-    const config = home ? quickConfig(process.env, home, process.cwd()) : undefined;
-    if (config === undefined)
-      return;
-    const { leanLifecycleHook } = await import("./lifecycle-lean.js");
-    return await leanLifecycleHook(event, config, parseHookInput(input), process.pid, Math.floor(performance.timeOrigin));
-  } catch {
-    return;
-  }
+async function preToolUseAnswer(config, hookInput) {
+  const verdict = await quickVerdict(config, hookInput);
+  if (verdict.kind !== "mail")
+    return verdict.kind === "nothing" ? "" : undefined;
+  const { leanPreToolUse } = await import("./pre-tool-use-lean.js");
+  return leanPreToolUse(config, hookInput, verdict.inbox, process.pid);
 }
 })

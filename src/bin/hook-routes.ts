@@ -6,8 +6,10 @@
 // bundle this file, like each lean route, is CommonJS with its bytecode beside it (`.jsc`): bun
 // then runs it without parsing it (scripts/bundle.ts). In bin/ because it reads process.env.
 import { quickConfig } from '../core/config.ts';
+import type { QuickConfig } from '../core/config.ts';
 import { describeError, hasErrno } from '../core/errors.ts';
 import { parseHookInput } from '../hooks/input.ts';
+import type { HookInput } from '../hooks/input.ts';
 import type { LeanAnswer } from '../hooks/lifecycle-lean.ts';
 import { quickVerdict } from '../hooks/pre-tool-use-quick.ts';
 
@@ -41,36 +43,26 @@ export async function answerHook(event: string, input: string): Promise<number |
 
 /** What hook `event` writes for `input` when a lean route can answer, or undefined for app.ts. */
 async function hookAnswer(event: string, input: string): Promise<LeanAnswer | undefined> {
-  if (event !== 'pre-tool-use') return leanAnswer(event, input);
-  const answer = await quickAnswer(input);
-  return answer === undefined ? undefined : { out: answer === '' ? '' : `${answer}\n`, err: '' };
-}
-
-/** PreToolUse's answer on stdout ('' for none), or undefined for app.ts. */
-async function quickAnswer(input: string): Promise<string | undefined> {
   try {
     const home = process.env.HOME;
     const config = home ? quickConfig(process.env, home, process.cwd()) : undefined;
     if (config === undefined) return undefined;
     const hookInput = parseHookInput(input);
-    const verdict = await quickVerdict(config, hookInput);
-    if (verdict.kind !== 'mail') return verdict.kind === 'nothing' ? '' : undefined;
-    const { leanPreToolUse } = await import('../hooks/pre-tool-use-lean.ts');
-    return await leanPreToolUse(config, hookInput, verdict.inbox, process.pid);
+    if (event === 'pre-tool-use') {
+      const answer = await preToolUseAnswer(config, hookInput);
+      return answer === undefined ? undefined : { out: answer === '' ? '' : `${answer}\n`, err: '' };
+    }
+    const { leanLifecycleHook } = await import('../hooks/lifecycle-lean.ts');
+    return await leanLifecycleHook(event, config, hookInput, process.pid, Math.floor(performance.timeOrigin));
   } catch {
     return undefined;
   }
 }
 
-/** A lifecycle hook's answer from its lean route, or undefined: any other case, doubt or error is app.ts's. */
-async function leanAnswer(event: string, input: string): Promise<LeanAnswer | undefined> {
-  try {
-    const home = process.env.HOME;
-    const config = home ? quickConfig(process.env, home, process.cwd()) : undefined;
-    if (config === undefined) return undefined;
-    const { leanLifecycleHook } = await import('../hooks/lifecycle-lean.ts');
-    return await leanLifecycleHook(event, config, parseHookInput(input), process.pid, Math.floor(performance.timeOrigin));
-  } catch {
-    return undefined;
-  }
+/** PreToolUse's answer on stdout ('' for none), or undefined for app.ts. */
+async function preToolUseAnswer(config: QuickConfig, hookInput: HookInput): Promise<string | undefined> {
+  const verdict = await quickVerdict(config, hookInput);
+  if (verdict.kind !== 'mail') return verdict.kind === 'nothing' ? '' : undefined;
+  const { leanPreToolUse } = await import('../hooks/pre-tool-use-lean.ts');
+  return leanPreToolUse(config, hookInput, verdict.inbox, process.pid);
 }
