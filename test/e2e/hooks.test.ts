@@ -129,8 +129,11 @@ describe('the watcher (Stop / SessionStart, asyncRewake)', () => {
   test('waits on the inbox, and exits 2 with the framed message when mail lands', async () => {
     const run = await claude.hook('stop', { hook_event_name: 'Stop', stop_hook_active: false });
     await until(() => armed(run), 'the watcher to arm');
-    const who = (await peer.call('who')).agents as { code: string; activity: string }[];
-    expect(who.find((a) => a.code === code)?.activity).toBe('idle');
+    // Its record is written first, then its idle mark (hooks/watcher.ts): on a loaded machine a
+    // look in between still reads the prompt's busy.
+    const activity = async () =>
+      ((await peer.call('who')).agents as { code: string; activity: string }[]).find((a) => a.code === code)?.activity;
+    await until(async () => (await activity()) === 'idle', 'the watcher to mark the session idle');
     const sent = await peer.call('send', { to: code, body: 'wake up, the build is green' });
     const result = await run.done;
     expect(result.exit).toBe(2);
