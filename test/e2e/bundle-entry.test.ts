@@ -28,6 +28,15 @@ function runHook(env: Record<string, string>, input: Record<string, unknown>, en
   return { exit: r.exitCode, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
 }
 
+/** A fresh sandbox (its own store and config dirs) with one live agent linked to a new session. */
+async function liveSession(prefix: string, sandbox = tmpDir(prefix)) {
+  const env = isolatedEnv(sandbox);
+  const store = await openIntercom({ root: env.CLAUDE_INTERCOM_DIR! });
+  const sessionId = randomUUID();
+  const agent = await registerLive(store, { project: 'b', projectRoot: sandbox, sessionId });
+  return { sandbox, env, store, sessionId, agent };
+}
+
 describe('the bundle entry', () => {
   test('imports nothing up front: only the hook routes and app.js, on demand; the routes import only each other', () => {
     const imports = (file: string) => readFileSync(join(DIST, file), 'utf8').match(/import\(["'][^"']+["']\)/g);
@@ -46,11 +55,7 @@ describe('the bundle entry', () => {
   });
 
   test('answers an empty inbox itself, hands waiting mail over, and passes bad input to app.js with the input it read', async () => {
-    const sandbox = tmpDir('intercom-bundle-entry-');
-    const env = isolatedEnv(sandbox);
-    const store = await openIntercom({ root: env.CLAUDE_INTERCOM_DIR! });
-    const sessionId = randomUUID();
-    const agent = await registerLive(store, { project: 'b', projectRoot: sandbox, sessionId });
+    const { env, store, sessionId, agent } = await liveSession('intercom-bundle-entry-');
     const input = { session_id: sessionId, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls' } };
     expect(runHook(env, input)).toEqual({ exit: 0, stdout: '', stderr: '' });
     await store.mail.send({ from: { code: 'human' }, to: [agent.code], scope: 'direct', body: 'through the bundle' });
@@ -87,10 +92,7 @@ describe("the hook routes' bytecode", () => {
     ).toEqual(Object.keys(spoil).sort());
     for (const [file, how] of Object.entries(spoil)) writeFileSync(join(dist, file), how(readFileSync(join(dist, file))));
     const entry = join(dist, 'intercom');
-    const env = isolatedEnv(sandbox);
-    const store = await openIntercom({ root: env.CLAUDE_INTERCOM_DIR! });
-    const sessionId = randomUUID();
-    const agent = await registerLive(store, { project: 'b', projectRoot: sandbox, sessionId });
+    const { env, store, sessionId, agent } = await liveSession('', sandbox);
     expect(await tracedHook(env, { ...BASH, session_id: sessionId }, [BUN], entry)).toEqual({
       exit: 0,
       stdout: '',
@@ -111,11 +113,7 @@ describe("the hook routes' bytecode", () => {
 
 describe('the routes answer as the full hook does', () => {
   test('a setting the full hook refuses (a relative CLAUDE_CONFIG_DIR, CLAUDE_INTERCOM_CONFIG_DIRS): every route reports it and hands nothing over', async () => {
-    const sandbox = tmpDir('intercom-bundle-config-');
-    const env = isolatedEnv(sandbox);
-    const store = await openIntercom({ root: env.CLAUDE_INTERCOM_DIR! });
-    const sessionId = randomUUID();
-    const agent = await registerLive(store, { project: 'b', projectRoot: sandbox, sessionId });
+    const { env, store, sessionId, agent } = await liveSession('intercom-bundle-config-');
     const refused = (extra: Record<string, string>, input: Record<string, unknown>, event = 'pre-tool-use') => {
       const run = runHook({ ...env, ...extra }, input, ENTRY, event);
       expect(run.exit).toBe(0); // fails open
@@ -134,11 +132,7 @@ describe('the routes answer as the full hook does', () => {
   });
 
   test('a reader that went away (EPIPE): the hook ends 0 and says nothing, as app.ts does; the mail stays in the inbox', async () => {
-    const sandbox = tmpDir('intercom-bundle-epipe-');
-    const env = isolatedEnv(sandbox);
-    const store = await openIntercom({ root: env.CLAUDE_INTERCOM_DIR! });
-    const sessionId = randomUUID();
-    const agent = await registerLive(store, { project: 'b', projectRoot: sandbox, sessionId });
+    const { sandbox, env, store, sessionId, agent } = await liveSession('intercom-bundle-epipe-');
     await store.mail.send({ from: { code: 'human' }, to: [agent.code], scope: 'direct', body: 'nobody reads this pipe' });
     writeFileSync(join(sandbox, 'in.json'), JSON.stringify({ ...BASH, session_id: sessionId }));
     // The pipe's reader closes it at once and lives on: the hook's write meets EPIPE.
