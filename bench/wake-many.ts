@@ -39,7 +39,7 @@ async function exitedAt(proc: Bun.Subprocess): Promise<number> {
   return (await proc.exited) === 2 ? performance.timeOrigin + performance.now() : Number.NaN;
 }
 
-/** Each `script` process's time from the last link to its exit (ms). */
+/** Each `script` process's time from its own message's link to its exit (ms). */
 async function floorRound(root: string, n: number, round: number, script = FLOOR): Promise<number[]> {
   const dirs = Array.from({ length: n }, (_, i) => join(root, `r${round}-${i}`, 'new'));
   for (const dir of dirs) mkdirSync(dir, { recursive: true });

@@ -45,7 +45,8 @@ export const LEAN_NAME = 'pre-tool-use-lean';
 export const LIFECYCLE_LEAN_NAME = 'lifecycle-lean';
 /** The hooks' routes, by file name (no extension) and source folder: each one file, no package in it, with its bytecode. */
 const ROUTES: Record<string, string> = { 'hook-routes': 'bin', [LEAN_NAME]: 'hooks', [LIFECYCLE_LEAN_NAME]: 'hooks' };
-const ROUTE_NAMES = Object.keys(ROUTES);
+/** The routes' file names in the bundle (CommonJS with bytecode: test/fixtures/trace-imports.ts must not load them itself). */
+export const ROUTE_NAMES = Object.keys(ROUTES);
 
 /** A build's plugin: these imports are files beside the importer in the bundle, left to load at run time. */
 function beside(name: string, targets: Record<string, string>): Bun.BunPlugin {

@@ -121,7 +121,7 @@ async function main({ argv, stdin, entry }) {
     });
     await exit(code);
   } else {
-    const { runCli } = await import("./main-nxgm6vjs.js");
+    const { runCli } = await import("./main-7h5ctb1w.js");
     const { openIntercom } = await import("./index-k78wrvdh.js");
     const { isatty } = await import("tty");
     let stored;

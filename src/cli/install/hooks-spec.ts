@@ -84,7 +84,7 @@ export const WATCHER_ENV = assignments(WATCHER_ENV_VARS);
  * its tool calls stay quick in JSC's interpreter: list_sessions over 1,000 transcripts of 1 MB,
  * the heaviest, 74 ms against 49 with the JIT (bench/sessions.ts; its bar is 300 ms).
  */
-export const SERVER_ENV: Readonly<Record<string, string>> = { BUN_GC_TIMER_DISABLE: '1', MIMALLOC_PURGE_DELAY: '0', BUN_JSC_useJIT: '0' };
+export const SERVER_ENV: Readonly<Record<string, string>> = WATCHER_ENV_VARS; // the same three: both idle for hours
 
 /** `prefix` runs intercom, e.g. `bun "/abs/src/bin/intercom.ts"`. */
 export function hooksConfig(prefix: string): HooksConfig {

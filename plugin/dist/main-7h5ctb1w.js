@@ -450,7 +450,7 @@ var WATCHER_ENV_VARS = {
   ...HOOK_ENV_VARS
 };
 var WATCHER_ENV = assignments(WATCHER_ENV_VARS);
-var SERVER_ENV = { BUN_GC_TIMER_DISABLE: "1", MIMALLOC_PURGE_DELAY: "0", BUN_JSC_useJIT: "0" };
+var SERVER_ENV = WATCHER_ENV_VARS;
 function hooksConfig(prefix) {
   const config = {};
   for (const [event, arg] of Object.entries(HOOK_EVENTS)) {
