@@ -1,6 +1,6 @@
 // The bundle that the plugin and the npm package run: src/bin/intercom.ts and all it imports (the
 // MCP SDK, zod, chokidar, proper-lockfile) as plain JavaScript for bun, so neither needs
-// node_modules, npm or the network at run time. Five builds into one folder:
+// node_modules, npm or the network at run time. Six builds into one folder:
 // - `intercom`, the entry (src/bin/intercom.ts): reads a hook's input, then loads the hooks'
 //   routes or app.js. Bun pays ~1 ms for each module file a process loads and ~2.5 ms for its
 //   first import (measured with Bun 1.4.5), so the hook that runs before every tool call loads
@@ -15,6 +15,9 @@
 //   - `lifecycle-lean.js` (src/hooks/lifecycle-lean.ts): the common cases of UserPromptSubmit,
 //     SessionEnd, and SessionStart / Stop / StopFailure in the foreground (`claude -p` waits for
 //     each of them in turn): one more file instead of app.js and its ~20.
+//   - `lean-wait.js` (src/bin/lean-wait.ts): the armed watcher's wait, which the watcher hook's
+//     process becomes once it knows its agent (bin/lean-wait-handoff.ts); it has no chokidar (a
+//     store that must be polled goes back to app.js, which it imports then).
 //   Each is CommonJS with its bytecode beside it (`<file>.jsc`), which bun loads instead of
 //   parsing the file: measured with Bun 1.4.5 against the build before it (the routes one ES
 //   module each, parsed), PreToolUse with 1,000 unread took 14.2 ms instead of 17.6, the empty
@@ -44,7 +47,7 @@ export const LEAN_NAME = 'pre-tool-use-lean';
 /** The other hooks' lean route (src/hooks/), likewise. */
 export const LIFECYCLE_LEAN_NAME = 'lifecycle-lean';
 /** The hooks' routes, by file name (no extension) and source folder: each one file, no package in it, with its bytecode. */
-const ROUTES: Record<string, string> = { 'hook-routes': 'bin', [LEAN_NAME]: 'hooks', [LIFECYCLE_LEAN_NAME]: 'hooks' };
+const ROUTES: Record<string, string> = { 'hook-routes': 'bin', [LEAN_NAME]: 'hooks', [LIFECYCLE_LEAN_NAME]: 'hooks', 'lean-wait': 'bin' };
 /** The routes' file names in the bundle (CommonJS with bytecode: test/fixtures/trace-imports.ts must not load them itself). */
 export const ROUTE_NAMES = Object.keys(ROUTES);
 
@@ -61,6 +64,22 @@ function beside(name: string, targets: Record<string, string>): Bun.BunPlugin {
     },
   };
 }
+/**
+ * The routes never poll a folder: only the lean wait watches at all (store/watch.ts), and where a
+ * folder needs chokidar's polling it hands the hook back to app.js, which has it. So chokidar,
+ * which store/watch.ts imports on the first polled folder, is a module that refuses.
+ */
+const noPolling: Bun.BunPlugin = {
+  name: 'no-polling',
+  setup(build) {
+    build.onResolve({ filter: /^chokidar$/ }, () => ({ path: 'chokidar', namespace: 'no-polling' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-polling' }, () => ({
+      contents: "export function watch() { throw new Error('polling is the full hook\\'s (bin/app.ts)'); }",
+      loader: 'js',
+    }));
+  },
+};
+
 /** Each route's source file name → its file in the bundle. */
 const ROUTE_FILES = Object.fromEntries(ROUTE_NAMES.map((name) => [`${name}.ts`, `${name}.js`]));
 
@@ -96,7 +115,8 @@ export async function buildBundle(outdir: string): Promise<string[]> {
       format: 'cjs',
       bytecode: true,
       naming: { entry: '[name].js' },
-      plugins: [beside('routes-beside', ROUTE_FILES)],
+      // The lean wait hands a hook back to app.js (bin/lean-wait.ts): beside it, like the routes.
+      plugins: [beside('routes-beside', { ...ROUTE_FILES, 'app.ts': 'app.js' }), noPolling],
     });
   const entry = () =>
     Bun.build({

@@ -19,8 +19,12 @@ const DEPS: Record<string, { code: string[]; types?: string[] }> = {
   'mcp/tools': { code: ['core', 'intercom', 'mcp', 'mcp/tools'], types: FRONT_END_TYPES },
   // The PreToolUse fast path reads the store directly: loading intercom/ would cost every tool call;
   // so does its lean mail route (store/quick-mail.ts): opening the whole store would cost ~20 files;
-  // and so does the other hooks' lean route (store/quick-hooks.ts), for the same reason.
-  hooks: { code: ['core', 'intercom', 'hooks', 'store/quick.ts', 'store/quick-mail.ts', 'store/quick-hooks.ts'], types: FRONT_END_TYPES },
+  // and so does the other hooks' lean route (store/quick-hooks.ts), for the same reason, and the
+  // armed watcher's lean wait (store/quick-wait.ts).
+  hooks: {
+    code: ['core', 'intercom', 'hooks', 'store/quick.ts', 'store/quick-mail.ts', 'store/quick-hooks.ts', 'store/quick-wait.ts'],
+    types: FRONT_END_TYPES,
+  },
   cli: { code: ['core', 'intercom', 'cli', 'cli/commands'], types: FRONT_END_TYPES },
   'cli/commands': {
     code: ['core', 'intercom', 'cli', 'cli/commands', 'cli/dashboard', 'cli/doctor', 'cli/install'],

@@ -7,7 +7,7 @@ import {
 } from "./app-jcmt5trc.js";
 
 // src/bin/app.ts
-async function main({ argv, stdin, entry }) {
+async function main({ argv, stdin, entry, waitHere }) {
   const readerGone = Promise.withResolvers();
   function writer(target, name) {
     let queue = Promise.resolve();
@@ -74,7 +74,7 @@ async function main({ argv, stdin, entry }) {
   });
   const version = async () => (await import("./package-qfvrfkaq.js")).default.version;
   if (argv[0] === "hook") {
-    const { runHook } = await import("./main-vjxqvm8s.js");
+    const { runHook } = await import("./main-ff9t5v3t.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -87,26 +87,31 @@ async function main({ argv, stdin, entry }) {
       pid: process.pid,
       startedAt: Math.floor(performance.timeOrigin),
       readStdin: () => stdin !== undefined ? Promise.resolve(stdin) : Bun.stdin.text(),
-      openIntercom: async () => (await import("./index-k78wrvdh.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-we7e7f4a.js")).openIntercom(storeOptions()),
       out,
       err: log,
-      signal: stop.signal
+      signal: stop.signal,
+      waitElsewhere: waitHere || stdin === undefined || configError !== undefined ? undefined : async (handoff) => {
+        const { leanWaitHandoff } = await import("./lean-wait-handoff-7e1mdh43.js");
+        const flush = () => Promise.all([out.flush(), log.flush()]);
+        await leanWaitHandoff({ entry, event: argv[1], input: stdin, config, flush })?.(handoff);
+      }
     });
     await exit(code);
   } else if (argv[0] === "mcp") {
-    const { runMcpServer } = await import("./main-veh6yv4c.js");
+    const { runMcpServer } = await import("./main-ar2vnsy1.js");
     await runMcpServer({
       args: argv.slice(1),
       out,
       config,
       version: await version(),
       pid: process.pid,
-      openIntercom: async (onProblem) => (await import("./index-k78wrvdh.js")).openIntercom(storeOptions(onProblem)),
+      openIntercom: async (onProblem) => (await import("./index-we7e7f4a.js")).openIntercom(storeOptions(onProblem)),
       log,
       exit: (code) => void exit(code)
     });
   } else if (argv[0] === "relay") {
-    const { runRelay } = await import("./main-30mxcxkm.js");
+    const { runRelay } = await import("./main-k3mcbwm9.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -114,15 +119,15 @@ async function main({ argv, stdin, entry }) {
       args: argv.slice(1),
       config,
       pid: process.pid,
-      openIntercom: async () => (await import("./index-k78wrvdh.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-we7e7f4a.js")).openIntercom(storeOptions()),
       log,
       out,
       signal: stop.signal
     });
     await exit(code);
   } else {
-    const { runCli } = await import("./main-7h5ctb1w.js");
-    const { openIntercom } = await import("./index-k78wrvdh.js");
+    const { runCli } = await import("./main-xznqnp1t.js");
+    const { openIntercom } = await import("./index-we7e7f4a.js");
     const { isatty } = await import("tty");
     let stored;
     const interrupted = new Promise((resolve) => {

@@ -1124,26 +1124,26 @@ function* listed(names) {
 }
 
 // src/store/quick-hooks.ts
+function readHotRecord(kind, path) {
+  const read = readStoreFile(path);
+  if (read.kind === "special")
+    throw new QuickHandover(`${path} is ${read.what}`);
+  if (read.kind !== "text")
+    return;
+  let json;
+  try {
+    json = JSON.parse(read.text);
+  } catch {
+    throw new QuickHandover(`${path} is not valid JSON`);
+  }
+  const checked = hotChecks[kind](json);
+  if (!checked.ok)
+    throw new QuickHandover(`${path} is not a valid ${kind} record`);
+  return checked.value;
+}
 async function openQuickHooks(root, sessionId, now) {
   const layout = createLayout(root);
   await openStoreDir(layout, now);
-  const hot = (kind, path) => {
-    const read = readStoreFile(path);
-    if (read.kind === "special")
-      throw new QuickHandover(`${path} is ${read.what}`);
-    if (read.kind !== "text")
-      return;
-    let json;
-    try {
-      json = JSON.parse(read.text);
-    } catch {
-      throw new QuickHandover(`${path} is not valid JSON`);
-    }
-    const checked = hotChecks[kind](json);
-    if (!checked.ok)
-      throw new QuickHandover(`${path} is not a valid ${kind} record`);
-    return checked.value;
-  };
   const linked = sessionId === undefined ? undefined : readStoreFile(layout.sessionFile(sessionId));
   if (linked?.kind === "special")
     throw new QuickHandover(`the session link of ${sessionId} is ${linked.what}`);
@@ -1153,7 +1153,7 @@ async function openQuickHooks(root, sessionId, now) {
   const activity = createActivity({
     layout,
     clock: { now: () => Date.now() },
-    readEvent: async (path) => hot("activity", path)
+    readEvent: async (path) => readHotRecord("activity", path)
   });
   return {
     ...quick,
@@ -1165,7 +1165,7 @@ async function openQuickHooks(root, sessionId, now) {
     },
     watchers: {
       async current(code) {
-        return hot("watcher", layout.watcherFile(code));
+        return readHotRecord("watcher", layout.watcherFile(code));
       }
     }
   };

@@ -15,9 +15,14 @@ export interface EntryHandoff {
   argv: string[];
   stdin?: string | undefined;
   entry: string;
+  /**
+   * An armed watcher waits in this process instead of handing its wait on to the lean wait
+   * (bin/lean-wait-handoff.ts): set by the lean wait when it hands the hook back.
+   */
+  waitHere?: boolean | undefined;
 }
 
-export async function main({ argv, stdin, entry }: EntryHandoff): Promise<void> {
+export async function main({ argv, stdin, entry, waitHere }: EntryHandoff): Promise<void> {
   // Output goes through Bun.write, never process.stdout/process.stderr: the first touch of those
   // node streams costs ~15 ms in Bun, more than a whole PreToolUse hook may take. Writes are
   // chained so they keep their order, and flushed before exit. A reader that went away (EPIPE, as
@@ -110,6 +115,16 @@ export async function main({ argv, stdin, entry }: EntryHandoff): Promise<void> 
       out,
       err: log,
       signal: stop.signal,
+      // An armed watcher's wait goes to the lean wait where it can (lean-wait-handoff.ts); not
+      // when the lean wait handed the hook back, nor without the input to hand on.
+      waitElsewhere:
+        waitHere || stdin === undefined || configError !== undefined
+          ? undefined
+          : async (handoff) => {
+              const { leanWaitHandoff } = await import('./lean-wait-handoff.ts');
+              const flush = () => Promise.all([out.flush(), log.flush()]);
+              await leanWaitHandoff({ entry, event: argv[1]!, input: stdin, config, flush })?.(handoff);
+            },
     });
     await exit(code);
   } else if (argv[0] === 'mcp') {

@@ -56,7 +56,8 @@ export function holdInotifyPastExit(): Promise<number | undefined> {
 async function startHolder(fd: number): Promise<number | undefined> {
   try {
     if (await orphansGoUnreaped()) return undefined; // this process's exit pays the teardown, as before holders
-    const holder = Bun.spawn(['/bin/sh', '-c', HOLDER_SCRIPT], { stdio: ['pipe', 'ignore', 'ignore', fd] });
+    // No environment: the script needs none (`:` and `read` are the shell's own), and takes none of ours.
+    const holder = Bun.spawn(['/bin/sh', '-c', HOLDER_SCRIPT], { stdio: ['pipe', 'ignore', 'ignore', fd], env: {} });
     holder.unref(); // it never keeps this process alive
     return holder.pid;
   } catch {

@@ -1,4 +1,5 @@
 import type { Config, QuickConfig } from '../core/config.ts';
+import type { ProcInfo } from '../core/proc.ts';
 import type { Intercom } from '../intercom/index.ts';
 import type { HookAgentStore, HookSelf } from '../intercom/identity.ts';
 import type { SeenBy } from '../intercom/presence.ts';
@@ -26,6 +27,19 @@ export interface HookContext {
   err(text: string): void;
   /** Aborted when the hook process is told to stop (SIGTERM/SIGINT/SIGHUP). */
   signal: AbortSignal;
+  /**
+   * Hand an armed watcher's wait on to a process that holds nothing else (bin/watcher-lean.ts):
+   * this process's image is replaced, keeping its pid and its pipes to Claude Code, so the call
+   * returns only when that could not be done; the wait then runs here. Absent where it cannot
+   * be (a bun without process.execve, or the lean wait handed the hook back).
+   */
+  waitElsewhere?: ((handoff: WatcherHandoff) => Promise<void>) | undefined;
+}
+
+/** What an armed watcher hands on to its lean wait: its agent, and the Claude process that bounds its life. */
+export interface WatcherHandoff {
+  code: string;
+  owner: ProcInfo | undefined;
 }
 
 /** A hook's result: the process exit code. 0 = carry on; 2 = (watcher) wake the session. */
@@ -57,7 +71,7 @@ export function selfOf(ctx: LifecycleContext): HookSelf {
 }
 
 /** This hook's event for busy/idle: its session and transcript, at the hook's start (a late finish cannot override a newer event). */
-export function seenBy(ctx: LifecycleContext): SeenBy {
+export function seenBy(ctx: Pick<LifecycleContext, 'input' | 'launch'>): SeenBy {
   const { at, firstPid } = ctx.launch();
   return { sessionId: ctx.input.sessionId, transcriptPath: ctx.input.transcriptPath, at, firstPid };
 }

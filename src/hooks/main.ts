@@ -3,7 +3,7 @@
 import type { Config } from '../core/config.ts';
 import { describeError } from '../core/errors.ts';
 import type { Intercom } from '../intercom/index.ts';
-import type { HookHandler } from './context.ts';
+import type { HookContext, HookHandler } from './context.ts';
 import { parseHookInput } from './input.ts';
 import { hookLaunch } from './event-time.ts';
 import type { HookLaunch } from './event-time.ts';
@@ -31,6 +31,8 @@ export interface HookDeps {
   out(text: string): void;
   err(text: string): void;
   signal: AbortSignal;
+  /** HookContext's waitElsewhere: where an armed watcher's wait may go. */
+  waitElsewhere?: HookContext['waitElsewhere'];
 }
 
 /** What `intercom hook --help` prints: a person asked, so nothing is read or answered. */
@@ -78,6 +80,7 @@ export async function runHook(event: string | undefined, deps: HookDeps): Promis
       out: deps.out,
       err: deps.err,
       signal: deps.signal,
+      waitElsewhere: deps.waitElsewhere,
     });
   } catch (error) {
     return failOpen(describeError(error, 'human')); // systemMessage: the user reads it

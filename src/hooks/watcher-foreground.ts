@@ -30,7 +30,11 @@ export async function inForeground(ctx: LifecycleContext, chain: ProcInfo[], han
  * before this runs) is newer and wins (store/activity.ts). A SessionStart for compaction can run
  * in the middle of a turn, so it says nothing about busy or idle.
  */
-export async function markIdle(ctx: LifecycleContext, store: Pick<LifecycleStore, 'presence'>, code: string): Promise<void> {
+export async function markIdle(
+  ctx: Pick<LifecycleContext, 'event' | 'input' | 'launch'>,
+  store: { presence: Pick<LifecycleStore['presence'], 'mark'> },
+  code: string,
+): Promise<void> {
   if (ctx.event === 'session-start' && ctx.input.source === 'compact') return;
   await store.presence.mark(code, 'idle', seenBy(ctx));
 }

@@ -59,11 +59,21 @@ export interface WakeCheckOptions {
 }
 
 /**
+ * What the watcher's check reads: an Intercom, or the lean wait's store (hooks/watcher-lean.ts).
+ * `agents.getLive` gives the agent's record while its process lives, else undefined.
+ */
+export interface WakeCheckStore {
+  watchers: Pick<Intercom['watchers'], 'isCurrent'>;
+  agents: { getLive(code: string): Promise<unknown> };
+  presence: Pick<Intercom['presence'], 'of'>;
+}
+
+/**
  * The watcher's check, run when it arms and after changes: whether it may wake its session now.
  * A session that is busy gets its mail from PreToolUse or its next Stop, so only an idle one is
  * woken (an interrupted turn counts as idle: intercom/presence.ts).
  */
-export function createWakeCheck(intercom: Intercom, code: string, options: WakeCheckOptions): () => Promise<WatcherStanding> {
+export function createWakeCheck(intercom: WakeCheckStore, code: string, options: WakeCheckOptions): () => Promise<WatcherStanding> {
   let seenLive = options.registrationWaitMs === undefined;
   const armedAt = Date.now();
   return async () => {
@@ -86,6 +96,6 @@ export function createWakeCheck(intercom: Intercom, code: string, options: WakeC
  * folders seen up to a poll interval late), so "mail arrived" says nothing about whether the
  * session is still idle. One folder listing and one small read.
  */
-export async function idleOrBusy(intercom: Intercom, code: string): Promise<'idle' | 'busy'> {
+export async function idleOrBusy(intercom: Pick<WakeCheckStore, 'presence'>, code: string): Promise<'idle' | 'busy'> {
   return (await intercom.presence.of(code)).state === 'busy' ? 'busy' : 'idle';
 }

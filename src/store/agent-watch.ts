@@ -5,6 +5,7 @@
 import { basename, dirname } from 'node:path';
 import { nodeFs } from '../core/node-fs.ts';
 import type { StoreContext } from './context.ts';
+import { STAGED_SUFFIX } from './layout.ts';
 import { watchFolder } from './watch.ts';
 import type { FolderWatch, WatchCause } from './watch.ts';
 
@@ -25,8 +26,16 @@ export type AgentChange = 'mail';
  */
 export const INBOX_RESCAN_MS = 300_000;
 
+/**
+ * When an inbox event names a staged copy (a send in progress: send-commit.ts), the inbox is
+ * looked at again this long after (ms), in case the event of its publish is lost. Bun 1.3.14
+ * dropped it now and then (the stage's link, then the rename into place, ~1 ms apart: only the
+ * link was reported), and the wake then waited for the backstop rescan, minutes away.
+ */
+export const STAGED_RECHECK_MS = [100, 1_000] as const;
+
 export async function watchAgent(
-  ctx: StoreContext,
+  ctx: Pick<StoreContext, 'layout' | 'watch'>,
   code: string,
   onChange: (change?: AgentChange) => Promise<void>,
   onError: (error: unknown) => void,
@@ -40,7 +49,19 @@ export async function watchAgent(
   // watch (the agent unregistering, say) would otherwise go unseen until the next rescan.
   // An event in the inbox says only that mail moved; its backstop checks, and every other watch,
   // say that anything may have changed.
-  const onMail = (cause: WatchCause) => onChange(cause === 'event' ? 'mail' : undefined);
+  const rechecks = new Set<ReturnType<typeof setTimeout>>();
+  const onMail = (cause: WatchCause, names?: string[]) => {
+    if (names?.some((name) => name.endsWith(STAGED_SUFFIX))) {
+      for (const ms of STAGED_RECHECK_MS) {
+        const timer = setTimeout(() => {
+          rechecks.delete(timer);
+          onChange('mail').catch(onError);
+        }, ms);
+        rechecks.add(timer);
+      }
+    }
+    return onChange(cause === 'event' ? 'mail' : undefined);
+  };
   const onAny = () => onChange();
   const mode = ctx.watch;
   const inbox = await watchFolder(layout.messageDir(code, 'new'), onMail, {
@@ -48,6 +69,7 @@ export async function watchAgent(
     onError,
     initial: false,
     critical: true,
+    names: true,
     mode,
   });
   const mine = { rescanMs: 3_600_000, onError, only: `${code}.json`, initial: false, mode };
@@ -62,6 +84,7 @@ export async function watchAgent(
       : undefined;
   const handle = {
     close() {
+      for (const timer of rechecks) clearTimeout(timer);
       for (const w of [inbox, activity, watchers, presence, transcript]) w?.close();
     },
   };

@@ -13,6 +13,8 @@ export type HistoryState = (typeof HISTORY_STATES)[number];
 export type MessageState = (typeof MESSAGE_STATES)[number];
 
 export const STORE_FORMAT_VERSION = 1;
+/** A staged copy's suffix in an inbox's new/: `<id>.<writer pid>.sending`, a send in progress (send-commit.ts). */
+export const STAGED_SUFFIX = '.sending';
 
 export interface Layout {
   root: string;

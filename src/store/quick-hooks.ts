@@ -38,27 +38,32 @@ export interface QuickHooksStore extends QuickMailStore {
 }
 
 /**
+ * A hot record (store/record-check.ts) of `kind` at `path`, undefined when missing. Anything but
+ * a regular file holding a valid one throws QuickHandover: the full hook's to quarantine and report.
+ */
+export function readHotRecord(kind: HotKind, path: string): unknown {
+  const read = readStoreFile(path);
+  if (read.kind === 'special') throw new QuickHandover(`${path} is ${read.what}`);
+  if (read.kind !== 'text') return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(read.text);
+  } catch {
+    throw new QuickHandover(`${path} is not valid JSON`);
+  }
+  const checked = hotChecks[kind](json);
+  if (!checked.ok) throw new QuickHandover(`${path} is not a valid ${kind} record`);
+  return checked.value;
+}
+
+/**
  * Opens the store at `root` for a lifecycle hook of session `sessionId` (its inbox: the agent its
  * link names, when it names exactly one). Throws IntercomError for a store the full open refuses.
  */
 export async function openQuickHooks(root: string, sessionId: string | undefined, now: number): Promise<QuickHooksStore> {
   const layout = createLayout(root);
   await openStoreDir(layout, now);
-  /** A hot record, undefined when missing; anything but a regular file holding a valid one is the full hook's. */
-  const hot = (kind: HotKind, path: string): unknown => {
-    const read = readStoreFile(path);
-    if (read.kind === 'special') throw new QuickHandover(`${path} is ${read.what}`);
-    if (read.kind !== 'text') return undefined;
-    let json: unknown;
-    try {
-      json = JSON.parse(read.text);
-    } catch {
-      throw new QuickHandover(`${path} is not valid JSON`);
-    }
-    const checked = hotChecks[kind](json);
-    if (!checked.ok) throw new QuickHandover(`${path} is not a valid ${kind} record`);
-    return checked.value;
-  };
+
   const linked = sessionId === undefined ? undefined : readStoreFile(layout.sessionFile(sessionId));
   if (linked?.kind === 'special') throw new QuickHandover(`the session link of ${sessionId} is ${linked.what}`);
   const codes =
@@ -72,7 +77,7 @@ export async function openQuickHooks(root: string, sessionId: string | undefined
   const activity = createActivity({
     layout,
     clock: { now: () => Date.now() },
-    readEvent: async (path) => hot('activity', path) as ActivityRecord | undefined,
+    readEvent: async (path) => readHotRecord('activity', path) as ActivityRecord | undefined,
   });
   return {
     ...quick,
@@ -84,7 +89,7 @@ export async function openQuickHooks(root: string, sessionId: string | undefined
     },
     watchers: {
       async current(code) {
-        return hot('watcher', layout.watcherFile(code)) as WatcherRecord | undefined;
+        return readHotRecord('watcher', layout.watcherFile(code)) as WatcherRecord | undefined;
       },
     },
   };

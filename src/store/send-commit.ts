@@ -28,12 +28,12 @@ import { joinPath as join } from '../core/paths.ts';
 import { isProcessAlive } from '../core/proc.ts';
 import type { StoreContext } from './context.ts';
 import { listNames, publish, removeIfPresent } from './files.ts';
+import { STAGED_SUFFIX } from './layout.ts';
 import type { Layout } from './layout.ts';
 import { idTime, isFutureStamp } from './log-scan.ts';
 import { readRecord } from './records.ts';
 import type { Message } from './schema.ts';
 
-const STAGED_SUFFIX = '.sending';
 const STAGED_NAME = /^(\d{13}-[a-z0-9]{10})\.(\d+)\.sending$/;
 
 /**

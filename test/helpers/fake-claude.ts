@@ -41,6 +41,8 @@ export async function startFakeClaude(options: {
   noMcp?: boolean;
   /** Extra argv for the fake claude process, e.g. ['-p'] to look like a headless `claude -p` run. */
   extraArgs?: string[];
+  /** The intercom entry its server and hooks run (default the source's, ENTRY; e.g. the bundle's). */
+  entry?: string;
 }): Promise<FakeClaude> {
   let runner = BUN;
   if (options.namedClaude) {
@@ -49,13 +51,16 @@ export async function startFakeClaude(options: {
     runner = join(binDir, 'claude');
     if (!existsSync(runner)) symlinkSync(BUN, runner);
   }
-  const proc = Bun.spawn([runner, join(FIXTURES, 'fake-claude.ts'), ENTRY, options.sessionId, options.cwd, ...(options.extraArgs ?? [])], {
-    cwd: options.cwd,
-    env: { ...options.env, INTERCOM_TEST_BUN: BUN, ...(options.noMcp ? { FAKE_CLAUDE_NO_MCP: '1' } : {}) },
-    stdin: 'pipe',
-    stdout: 'pipe',
-    stderr: 'inherit',
-  });
+  const proc = Bun.spawn(
+    [runner, join(FIXTURES, 'fake-claude.ts'), options.entry ?? ENTRY, options.sessionId, options.cwd, ...(options.extraArgs ?? [])],
+    {
+      cwd: options.cwd,
+      env: { ...options.env, INTERCOM_TEST_BUN: BUN, ...(options.noMcp ? { FAKE_CLAUDE_NO_MCP: '1' } : {}) },
+      stdin: 'pipe',
+      stdout: 'pipe',
+      stderr: 'inherit',
+    },
+  );
   const waiting = new Map<number, (value: Record<string, unknown>) => void>();
   const exits = new Map<number, (value: { exit: number; stdout: string; stderr: string }) => void>();
   let ready: (value: Record<string, unknown>) => void = () => undefined;

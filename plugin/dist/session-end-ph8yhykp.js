@@ -3,11 +3,11 @@ import {
   isProcessAlive2,
   stopProcess2
 } from "./app-fgrk1ekz.js";
-import"./app-f3ak4bht.js";
-import"./app-4rveed33.js";
+import"./app-k1kn2ssd.js";
+import"./app-shp9afcm.js";
 import {
   hookAgent2
-} from "./app-yef78ssj.js";
+} from "./app-2w374fj8.js";
 import"./app-wjvxasyr.js";
 import {
   selfOf,

@@ -13,7 +13,7 @@ import {
 } from "./app-fgrk1ekz.js";
 import {
   createPresence
-} from "./app-f3ak4bht.js";
+} from "./app-k1kn2ssd.js";
 import {
   detectProject,
   projectKey

@@ -9,12 +9,12 @@ import {
   claimedText2,
   additionalContext2
 } from "./app-etk99p42.js";
-import"./app-f3ak4bht.js";
-import"./app-4rveed33.js";
+import"./app-k1kn2ssd.js";
+import"./app-shp9afcm.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-yef78ssj.js";
+} from "./app-2w374fj8.js";
 import"./app-wjvxasyr.js";
 import {
   selfOf,

@@ -59,8 +59,9 @@ import {
   HISTORY_STATES,
   MESSAGE_STATES,
   STORE_FORMAT_VERSION,
+  STAGED_SUFFIX,
   createLayout
-} from "./app-4rveed33.js";
+} from "./app-shp9afcm.js";
 import {
   warmRecords,
   listRecordNames,
@@ -82,7 +83,7 @@ import {
   patternBase,
   baseMatches,
   relativeInside
-} from "./app-75tbj4yx.js";
+} from "./app-hvf6ned4.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,
@@ -101,20 +102,20 @@ import {
   readRecordedTitles,
   createActivity,
   createPresence
-} from "./app-f3ak4bht.js";
+} from "./app-k1kn2ssd.js";
 import {
   listPanes,
   typeIntoPane,
   paneQuestion,
   senderMailbox,
   createPostOffice
-} from "./app-pb4vfgjg.js";
+} from "./app-dc9fd201.js";
 import {
   frameMessage
 } from "./app-bc83tm8f.js";
 import {
   createMesh
-} from "./app-246emj62.js";
+} from "./app-w4dm777f.js";
 import {
   parseSince,
   sinceTime,
@@ -1161,9 +1162,22 @@ function createWatchers(ctx) {
 // src/store/agent-watch.ts
 import { basename, dirname } from "path";
 var INBOX_RESCAN_MS = 300000;
+var STAGED_RECHECK_MS = [100, 1000];
 async function watchAgent(ctx, code, onChange, onError, transcriptPath) {
   const { layout } = ctx;
-  const onMail = (cause) => onChange(cause === "event" ? "mail" : undefined);
+  const rechecks = new Set;
+  const onMail = (cause, names) => {
+    if (names?.some((name) => name.endsWith(STAGED_SUFFIX))) {
+      for (const ms of STAGED_RECHECK_MS) {
+        const timer = setTimeout(() => {
+          rechecks.delete(timer);
+          onChange("mail").catch(onError);
+        }, ms);
+        rechecks.add(timer);
+      }
+    }
+    return onChange(cause === "event" ? "mail" : undefined);
+  };
   const onAny = () => onChange();
   const mode = ctx.watch;
   const inbox = await watchFolder(layout.messageDir(code, "new"), onMail, {
@@ -1171,6 +1185,7 @@ async function watchAgent(ctx, code, onChange, onError, transcriptPath) {
     onError,
     initial: false,
     critical: true,
+    names: true,
     mode
   });
   const mine = { rescanMs: 3600000, onError, only: `${code}.json`, initial: false, mode };
@@ -1180,6 +1195,8 @@ async function watchAgent(ctx, code, onChange, onError, transcriptPath) {
   const transcript = transcriptPath && nodeFs().existsSync(dirname(transcriptPath)) ? await watchFolder(dirname(transcriptPath), onAny, { ...mine, only: basename(transcriptPath) }) : undefined;
   const handle = {
     close() {
+      for (const timer of rechecks)
+        clearTimeout(timer);
       for (const w of [inbox, activity, watchers, presence, transcript])
         w?.close();
     }

@@ -17,7 +17,7 @@ import {
   splitRemote,
   isCode
 } from "./app-jcmt5trc.js";
-import"./app-4rveed33.js";
+import"./app-shp9afcm.js";
 import {
   parseRecord,
   validateBody,
@@ -26,13 +26,13 @@ import {
   claimToWire,
   claimRef,
   losingClaims
-} from "./app-75tbj4yx.js";
+} from "./app-hvf6ned4.js";
 import {
   CLAIM_TTL_MINUTES
 } from "./app-z9acd3mv.js";
 import {
   RECEIPT_ORDER
-} from "./app-246emj62.js";
+} from "./app-w4dm777f.js";
 import {
   projectKeyHash
 } from "./app-wjvxasyr.js";

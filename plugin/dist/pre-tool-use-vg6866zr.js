@@ -7,7 +7,7 @@ import {
   listNamesWithoutNodeFs,
   hasNamesWithoutNodeFs,
   createLayout
-} from "./app-4rveed33.js";
+} from "./app-shp9afcm.js";
 import {
   selfOf
 } from "./app-vgn7n7d1.js";
@@ -81,7 +81,7 @@ var preToolUse = async (ctx) => {
   const guard = file !== undefined && await quickHasClaims(ctx.config.storeDir);
   const takesMail = ctx.input.agentId === undefined;
   const { ancestors } = await import("./proc-5fdjjq14.js");
-  const { toolCallMail } = await import("./pre-tool-use-mail-scj4yseh.js");
+  const { toolCallMail } = await import("./pre-tool-use-mail-5h5mz13m.js");
   const { additionalContext } = await import("./deliver-b78a0394.js");
   const store = await ctx.store();
   const { agent, context: delivery } = await toolCallMail(store, selfOf(ctx), ancestors(ctx.pid), !takesMail);

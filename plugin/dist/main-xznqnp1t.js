@@ -27,16 +27,16 @@ import {
   procInfo2,
   inotifyDescriptors2
 } from "./app-fgrk1ekz.js";
-import"./app-f3ak4bht.js";
-import"./app-4rveed33.js";
+import"./app-k1kn2ssd.js";
+import"./app-shp9afcm.js";
 import {
   cliSender2
-} from "./app-yef78ssj.js";
+} from "./app-2w374fj8.js";
 import"./app-4xx3ma53.js";
-import"./app-75tbj4yx.js";
+import"./app-hvf6ned4.js";
 import {
   senderMailbox
-} from "./app-pb4vfgjg.js";
+} from "./app-dc9fd201.js";
 import {
   SINCE_FORMS,
   readSince,

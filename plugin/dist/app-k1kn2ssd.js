@@ -18,7 +18,7 @@ import {
   removeIfPresent,
   removeQuietly,
   processToken
-} from "./app-4rveed33.js";
+} from "./app-shp9afcm.js";
 import {
   isFutureStamp
 } from "./app-wjvxasyr.js";

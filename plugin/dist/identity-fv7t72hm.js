@@ -4,11 +4,11 @@ import {
   hookClaude2,
   hookAgent2,
   cliSender2
-} from "./app-yef78ssj.js";
-import"./app-f3ak4bht.js";
+} from "./app-2w374fj8.js";
+import"./app-k1kn2ssd.js";
 import"./app-wjvxasyr.js";
 import"./app-fgrk1ekz.js";
-import"./app-4rveed33.js";
+import"./app-shp9afcm.js";
 export {
   cliSender2 as cliSender,
   hookAgent2 as hookAgent,

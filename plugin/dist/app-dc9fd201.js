@@ -16,15 +16,15 @@ import {
 } from "./app-fgrk1ekz.js";
 import {
   presenceOf
-} from "./app-f3ak4bht.js";
+} from "./app-k1kn2ssd.js";
 import {
   INBOX_STATES
-} from "./app-4rveed33.js";
+} from "./app-shp9afcm.js";
 import {
   idTime,
   validateBody,
   claimInForce
-} from "./app-75tbj4yx.js";
+} from "./app-hvf6ned4.js";
 import {
   parseAddress,
   sameProject,

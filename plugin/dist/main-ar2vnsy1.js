@@ -754,7 +754,7 @@ async function register(deps, warnings) {
     store = await deps.openIntercom((p) => warnings.push(`moved corrupt file ${asciiEscaped(p.path)} to ${asciiEscaped(p.quarantinedTo)}: ${asciiEscaped(p.reason)}`));
     await store.collectTmp().catch((error) => warnings.push(`could not collect leftover temp files: ${describeError(error, "model")}`));
     await store.history.prune(config.retentionDays).catch((error) => warnings.push(`could not prune old history: ${describeError(error, "model")}`));
-    const { registerSelf } = await import("./identity-1yr7peza.js");
+    const { registerSelf } = await import("./identity-fv7t72hm.js");
     const self = await registerSelf({
       agents: store.agents,
       mail: store.mail,

@@ -18,13 +18,13 @@ import {
   listNames,
   removeIfPresent,
   removeQuietly
-} from "./app-4rveed33.js";
+} from "./app-shp9afcm.js";
 import {
   parseRecord,
   listRecordNames,
   readRecord,
   readStoreText
-} from "./app-75tbj4yx.js";
+} from "./app-hvf6ned4.js";
 
 // src/store/mesh.ts
 var json = (record) => `${JSON.stringify(record)}

@@ -62,12 +62,12 @@ function hookLaunch(pid, claudePid, fallback) {
 
 // src/hooks/main.ts
 var HOOK_EVENTS = {
-  "session-start": { load: async () => (await import("./watcher-6q2ztmck.js")).watcher, background: true },
-  stop: { load: async () => (await import("./watcher-6q2ztmck.js")).watcher, background: true },
-  "pre-tool-use": { load: async () => (await import("./pre-tool-use-akdj3prm.js")).preToolUse, background: false },
-  "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-b8btbhbt.js")).userPromptSubmit, background: false },
-  "stop-failure": { load: async () => (await import("./watcher-6q2ztmck.js")).watcher, background: true },
-  "session-end": { load: async () => (await import("./session-end-qf72yz5q.js")).sessionEnd, background: false }
+  "session-start": { load: async () => (await import("./watcher-90ega3q4.js")).watcher, background: true },
+  stop: { load: async () => (await import("./watcher-90ega3q4.js")).watcher, background: true },
+  "pre-tool-use": { load: async () => (await import("./pre-tool-use-vg6866zr.js")).preToolUse, background: false },
+  "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-172psv7n.js")).userPromptSubmit, background: false },
+  "stop-failure": { load: async () => (await import("./watcher-90ega3q4.js")).watcher, background: true },
+  "session-end": { load: async () => (await import("./session-end-ph8yhykp.js")).sessionEnd, background: false }
 };
 function hookUsage() {
   return [
@@ -109,7 +109,8 @@ async function runHook(event, deps) {
       store,
       out: deps.out,
       err: deps.err,
-      signal: deps.signal
+      signal: deps.signal,
+      waitElsewhere: deps.waitElsewhere
     });
   } catch (error) {
     return failOpen(describeError(error, "human"));

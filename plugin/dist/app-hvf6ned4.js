@@ -37,8 +37,9 @@ import {
   removeQuietly,
   INBOX_STATES,
   HISTORY_STATES,
-  MESSAGE_STATES
-} from "./app-4rveed33.js";
+  MESSAGE_STATES,
+  STAGED_SUFFIX
+} from "./app-shp9afcm.js";
 import {
   isFutureStamp
 } from "./app-wjvxasyr.js";
@@ -312,7 +313,6 @@ async function scanLogNewestFirst(ctx, take) {
 }
 
 // src/store/send-commit.ts
-var STAGED_SUFFIX = ".sending";
 var STAGED_NAME = /^(\d{13}-[a-z0-9]{10})\.(\d+)\.sending$/;
 var STAGED_MAX_AGE_MS = 60 * 60 * 1000;
 function dropsOf(layout, message) {

@@ -1,11 +1,11 @@
 // @bun
 import"./app-fgrk1ekz.js";
-import"./app-f3ak4bht.js";
-import"./app-4rveed33.js";
+import"./app-k1kn2ssd.js";
+import"./app-shp9afcm.js";
 import {
   hookClaude2,
   hookAgent2
-} from "./app-yef78ssj.js";
+} from "./app-2w374fj8.js";
 import"./app-4xx3ma53.js";
 import"./app-bc83tm8f.js";
 import {

@@ -260,6 +260,7 @@ var INBOX_STATES = ["new", "delivered", "seen"];
 var HISTORY_STATES = ["acked", "replied"];
 var MESSAGE_STATES = [...INBOX_STATES, ...HISTORY_STATES];
 var STORE_FORMAT_VERSION = 1;
+var STAGED_SUFFIX = ".sending";
 function processToken(pid, start) {
   if (!Number.isInteger(pid) || pid <= 0 || !/^[\w:. -]+$/.test(start))
     throw new Error(`bad process key ${pid}/${start}`);
@@ -341,4 +342,4 @@ function createLayout(root) {
   };
 }
 
-export { FILE_MODE, DIR_MODE, tmpName, parseTmpName, ensureDir, writeTmp, publish, replaceFile, moveIfPresent, readStoreFile, folderProblem, readTextIfPresent, realPathOf, readTextWithoutNodeFs, listNames, listNamesWithoutNodeFs, hasNamesWithoutNodeFs, removeIfPresent, removeQuietly, INBOX_STATES, HISTORY_STATES, MESSAGE_STATES, STORE_FORMAT_VERSION, processToken, createLayout };
+export { FILE_MODE, DIR_MODE, tmpName, parseTmpName, ensureDir, writeTmp, publish, replaceFile, moveIfPresent, readStoreFile, folderProblem, readTextIfPresent, realPathOf, readTextWithoutNodeFs, listNames, listNamesWithoutNodeFs, hasNamesWithoutNodeFs, removeIfPresent, removeQuietly, INBOX_STATES, HISTORY_STATES, MESSAGE_STATES, STORE_FORMAT_VERSION, STAGED_SUFFIX, processToken, createLayout };

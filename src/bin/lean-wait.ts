@@ -1,0 +1,66 @@
+// The armed watcher's lean wait, as a process: what the watcher hook's process becomes once it
+// has armed (bin/lean-wait-handoff.ts replaces its image with `bun lean-wait.js`; same pid, same
+// pipes to Claude Code). It reads the hand-off from its environment, waits (hooks/watcher-lean.ts)
+// and ends as the watcher would: exit 2 with the wake text on stderr, or exit 0. When the lean
+// wait meets anything unusual, it runs the full hook again, from the hook's input, with the wait
+// kept in this process (bin/app.ts). In the bundle this file is CommonJS with its bytecode beside
+// it, like the hooks' routes (scripts/bundle.ts): so no await at its top level.
+import { checkLeanWaitState, leanWait } from '../hooks/watcher-lean.ts';
+import type { LeanWaitState } from '../hooks/watcher-lean.ts';
+import { LEAN_WAIT_STATE_VAR } from './lean-wait-handoff.ts';
+
+const handoff = process.env[LEAN_WAIT_STATE_VAR];
+delete process.env[LEAN_WAIT_STATE_VAR]; // not for the processes this one starts (the inotify holder)
+const stop = new AbortController();
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => stop.abort());
+
+// stderr, in order; a reader that went away changes nothing (the full hook's writer says why: bin/app.ts).
+let written: Promise<unknown> = Promise.resolve();
+const err = (text: string) => {
+  written = written.then(() => Bun.write(Bun.stderr, `${text}\n`)).catch(() => undefined);
+};
+
+async function run(): Promise<void> {
+  let state: LeanWaitState;
+  try {
+    state = checkLeanWaitState(JSON.parse(handoff ?? ''));
+  } catch {
+    await Bun.write(
+      Bun.stderr,
+      "intercom: this is the armed watcher's wait, which only the watcher hook starts (it hands it what to wait on); it is not run by hand.\n",
+    );
+    process.exit(1);
+  }
+  if (state.handBack) return fullHook(state);
+  let code: number;
+  try {
+    code = await leanWait(state, { pid: process.pid, startedAt: Math.floor(performance.timeOrigin), err, signal: stop.signal });
+  } catch {
+    // Something the lean store leaves to the full hook (a corrupt or special file, mail to
+    // adopt, a store it cannot open): the full hook meets it again, deals with it and reports it.
+    // In a fresh image of this process: watching the same folders again in a process that has
+    // just closed its watches on them can miss every event (Bun 1.3.14, seen in
+    // test/e2e/lean-wait.test.ts: 3 runs in 6), and the exec closes them all at once.
+    await written;
+    if (stop.signal.aborted) process.exit(0); // told to stop meanwhile: as the full hook would
+    try {
+      process.execve!(process.execPath, [process.execPath, process.argv[1]!], {
+        ...process.env,
+        [LEAN_WAIT_STATE_VAR]: JSON.stringify({ ...state, handBack: true } satisfies LeanWaitState),
+      });
+    } catch {
+      // No exec to be had: the full hook runs here after all.
+    }
+    return fullHook(state);
+  }
+  await written;
+  process.exit(code);
+}
+
+/** The full hook (bin/app.ts) for `state`'s event and input, its wait kept in this process; it exits the process itself. */
+async function fullHook(state: LeanWaitState): Promise<void> {
+  const { main } = await import('./app.ts');
+  await main({ argv: ['hook', state.event], stdin: state.input, entry: state.entry, waitHere: true });
+}
+
+void run();

@@ -1,0 +1,158 @@
+// The armed watcher's lean wait (hooks/watcher-lean.ts, issue 14.2 and 14.4): once the watcher
+// hook has resolved its agent, its process becomes `bun lean-wait.js` (same pid, same pipes), and
+// that process arms, waits and wakes the session. Run from the source, from the bundle, and from
+// the bundle with the lean wait's bytecode spoiled, under a real parent that plays Claude Code.
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { startAgent } from '../helpers/agent.ts';
+import type { TestAgent } from '../helpers/agent.ts';
+import { activityRecord } from '../helpers/activity.ts';
+import { agentCode, startFakeClaude } from '../helpers/fake-claude.ts';
+import type { FakeClaude, HookRun } from '../helpers/fake-claude.ts';
+import { ENTRY, REPO } from '../helpers/paths.ts';
+import { isolatedEnv, makeProject, tmpDir } from '../helpers/tmp.ts';
+import { until } from '../helpers/until.ts';
+import { procInfo } from '../../src/core/proc.ts';
+import { holdersOf } from '../helpers/holders.ts';
+
+/** The bundle, copied with the lean wait's bytecode cut short: bun must run it from its source. */
+function spoiledBundle(): string {
+  const dist = join(tmpDir('intercom-lean-wait-dist-'), 'dist');
+  cpSync(join(REPO, 'plugin', 'dist'), dist, { recursive: true });
+  const jsc = join(dist, 'lean-wait.js.jsc');
+  writeFileSync(jsc, readFileSync(jsc).subarray(0, 4096));
+  return join(dist, 'intercom');
+}
+
+const ENTRIES: [string, () => string, string][] = [
+  ['the source', () => ENTRY, 'lean-wait.ts'],
+  ['the bundle', () => join(REPO, 'plugin', 'dist', 'intercom'), 'lean-wait.js'],
+  ['the bundle, its bytecode spoiled', spoiledBundle, 'lean-wait.js'],
+];
+
+describe.each(ENTRIES)('from %s', (_name, entryOf, leanFile) => {
+  const sandbox = tmpDir('intercom-lean-wait-');
+  const env = isolatedEnv(sandbox);
+  const store = env.CLAUDE_INTERCOM_DIR!;
+  const entry = entryOf(); // here, not in beforeAll: tmpDir's cleanup belongs to this describe
+  let claude: FakeClaude;
+  let peer: TestAgent;
+  let code: string;
+
+  /** The pid recorded as `code`'s armed watcher, once `run` (or the bun its shell started) armed and marked the session idle. */
+  const armedPid = (run: HookRun) =>
+    until(() => {
+      const file = join(store, 'watchers', `${code}.json`);
+      if (!existsSync(file) || activityRecord(store, code)?.state !== 'idle') return undefined;
+      const pid = JSON.parse(readFileSync(file, 'utf8')).pid as number;
+      return pid === run.pid || procInfo(pid)?.ppid === run.pid ? pid : undefined;
+    }, 'the watcher to arm');
+  const commandLine = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+
+  beforeAll(async () => {
+    const project = makeProject(sandbox, 'shop');
+    peer = await startAgent({ cwd: project, env });
+    claude = await startFakeClaude({ sandbox, cwd: project, sessionId: randomUUID(), env, namedClaude: true, entry });
+    code = await agentCode(claude);
+  });
+  afterAll(async () => {
+    await claude?.exit();
+    await peer?.close();
+  });
+
+  test('the armed watcher waits as the lean wait, in the same process; mail wakes the session from there (exit 2, the framed text), delivered, busy', async () => {
+    const run = await claude.hook('stop', { hook_event_name: 'Stop', stop_hook_active: false });
+    const pid = await armedPid(run);
+    const argv = commandLine(pid);
+    expect(argv.at(-1)!.endsWith(leanFile)).toBe(true); // the hook's process became the lean wait
+    // The hand-off is not passed on to the process it starts (the inotify holder, which takes no environment).
+    const holder = await until(() => holdersOf(pid)[0], 'the inotify holder');
+    expect(readFileSync(`/proc/${holder}/environ`, 'utf8')).not.toContain('CLAUDE_INTERCOM_LEAN_WAIT=');
+    const sent = await peer.call('send', { to: code, body: 'the billing migration is done' });
+    const done = await run.done;
+    expect(done.exit).toBe(2);
+    expect(done.stderr).toContain('the billing migration is done');
+    expect(done.stderr).toContain(`<peer-message id="${sent.id}" from="${peer.code}"`);
+    expect(existsSync(join(store, 'mail', code, 'delivered', `${sent.id}.json`))).toBe(true);
+    expect(activityRecord(store, code)?.state).toBe('busy');
+    await claude.call('ack_all');
+  });
+
+  test('told to stop (a newer watcher, or Claude Code ending), it exits 0 and says nothing', async () => {
+    const run = await claude.hook('stop', { hook_event_name: 'Stop', stop_hook_active: false });
+    const pid = await armedPid(run);
+    process.kill(pid, 'SIGTERM');
+    expect(await run.done).toMatchObject({ exit: 0, stderr: '' });
+  });
+
+  test('a newer watcher takes over: the lean one leaves (exit 0), the newer one wakes the session', async () => {
+    const first = await claude.hook('stop', { hook_event_name: 'Stop', stop_hook_active: false });
+    await armedPid(first);
+    const second = await claude.hook('stop', { hook_event_name: 'Stop', stop_hook_active: false });
+    expect((await first.done).exit).toBe(0);
+    await armedPid(second);
+    await peer.call('send', { to: code, body: 'second watcher' });
+    const done = await second.done;
+    expect(done.exit).toBe(2);
+    expect(done.stderr).toContain('second watcher');
+    await claude.call('ack_all');
+  });
+
+  test('anything unusual hands the hook back to the full route: a corrupt message is quarantined and reported, and mail still wakes the session', async () => {
+    const run = await claude.hook('stop', { hook_event_name: 'Stop', stop_hook_active: false });
+    const pid = await armedPid(run);
+    // Named as a message, older than any: the lean store meets it first, and leaves it to the full hook.
+    const inbox = join(store, 'mail', code, 'new');
+    mkdirSync(inbox, { recursive: true });
+    writeFileSync(join(inbox, '1000000000000-aaaaaaaaaa.json'), '{ not json', { mode: 0o600 });
+    await until(() => existsSync(join(store, 'quarantine')) && readdirSync(join(store, 'quarantine')).length > 0, 'the quarantine');
+    // The full hook runs in the same process (handed back, not started anew), armed again as the same watcher.
+    await until(() => activityRecord(store, code)?.state === 'idle', 'the full hook to re-arm');
+    expect(JSON.parse(readFileSync(join(store, 'watchers', `${code}.json`), 'utf8')).pid).toBe(pid);
+    expect(commandLine(pid).at(-1)!.endsWith(leanFile)).toBe(true);
+    await peer.call('send', { to: code, body: 'after the corrupt one' });
+    const done = await run.done;
+    expect(done.exit).toBe(2);
+    expect(done.stderr).toContain('moved corrupt file');
+    expect(done.stderr).toContain('after the corrupt one');
+    await claude.call('ack_all');
+  });
+});
+
+describe('where the store must be polled (CLAUDE_INTERCOM_WATCH=poll)', () => {
+  const sandbox = tmpDir('intercom-lean-wait-poll-');
+  const env = isolatedEnv(sandbox, { CLAUDE_INTERCOM_WATCH: 'poll' });
+  const store = env.CLAUDE_INTERCOM_DIR!;
+  let claude: FakeClaude;
+  let peer: TestAgent;
+
+  beforeAll(async () => {
+    const project = makeProject(sandbox, 'shop');
+    peer = await startAgent({ cwd: project, env });
+    claude = await startFakeClaude({
+      sandbox,
+      cwd: project,
+      sessionId: randomUUID(),
+      env,
+      entry: join(REPO, 'plugin', 'dist', 'intercom'),
+    });
+  });
+  afterAll(async () => {
+    await claude?.exit();
+    await peer?.close();
+  });
+
+  test("the bundle's lean wait hands the hook back (it has no poller), and the full hook's polling wakes the session", async () => {
+    const code = await agentCode(claude);
+    const run = await claude.hook('stop', { hook_event_name: 'Stop', stop_hook_active: false });
+    await until(() => activityRecord(store, code)?.state === 'idle', 'the session idle');
+    await Bun.sleep(1_500); // the polls are in place
+    await peer.call('send', { to: code, body: 'polled mail' });
+    const done = await run.done;
+    expect(done.exit).toBe(2);
+    expect(done.stderr).toContain('polled mail');
+    expect(done.stderr).not.toContain('polling is the full hook');
+  });
+});
