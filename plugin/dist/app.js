@@ -74,7 +74,7 @@ async function main({ argv, stdin, entry, waitHere }) {
   });
   const version = async () => (await import("./package-qfvrfkaq.js")).default.version;
   if (argv[0] === "hook") {
-    const { runHook } = await import("./main-ff9t5v3t.js");
+    const { runHook } = await import("./main-hxegqths.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());

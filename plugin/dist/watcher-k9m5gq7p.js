@@ -141,24 +141,21 @@ async function waitForMail(ctx, store, code, owner, registrationWaitMs) {
     return "ready";
   };
   const transcript = ctx.input.transcriptPath;
-  const claimed = await waitUntil(ctx, owner, async (onChange) => {
-    const watch = await store.watchAgent(code, onChange, onWatchError(ctx), transcript);
-    holdInotifyPastExit();
-    return watch;
-  }, async (change) => {
-    const now = await ready(change);
-    if (now !== "ready")
-      return now;
-    const mail = await claimNewMail2(store, code);
-    if (mail.length > 0)
-      return mail;
+  for (;; ) {
+    const outcome = await waitUntil(ctx, owner, async (onChange) => {
+      const watch = await store.watchAgent(code, onChange, onWatchError(ctx), transcript);
+      holdInotifyPastExit();
+      return watch;
+    }, ready);
+    if (outcome !== "ready")
+      return 0;
+    const claimed = await claimNewMail2(store, code);
+    if (claimed.length > 0) {
+      await deliver(ctx, store, code, claimed);
+      return WAKE_EXIT_CODE;
+    }
     checked = false;
-    return;
-  });
-  if (!Array.isArray(claimed))
-    return 0;
-  await deliver(ctx, store, code, claimed);
-  return WAKE_EXIT_CODE;
+  }
 }
 async function deliver(ctx, store, code, claimed) {
   ctx.err(await claimedText2(store, code, claimed));
