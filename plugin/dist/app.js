@@ -87,7 +87,7 @@ async function main({ argv, stdin, entry, waitHere }) {
       pid: process.pid,
       startedAt: Math.floor(performance.timeOrigin),
       readStdin: () => stdin !== undefined ? Promise.resolve(stdin) : Bun.stdin.text(),
-      openIntercom: async () => (await import("./index-we7e7f4a.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-gycdyamr.js")).openIntercom(storeOptions()),
       out,
       err: log,
       signal: stop.signal,
@@ -106,7 +106,7 @@ async function main({ argv, stdin, entry, waitHere }) {
       config,
       version: await version(),
       pid: process.pid,
-      openIntercom: async (onProblem) => (await import("./index-we7e7f4a.js")).openIntercom(storeOptions(onProblem)),
+      openIntercom: async (onProblem) => (await import("./index-gycdyamr.js")).openIntercom(storeOptions(onProblem)),
       log,
       exit: (code) => void exit(code)
     });
@@ -119,7 +119,7 @@ async function main({ argv, stdin, entry, waitHere }) {
       args: argv.slice(1),
       config,
       pid: process.pid,
-      openIntercom: async () => (await import("./index-we7e7f4a.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-gycdyamr.js")).openIntercom(storeOptions()),
       log,
       out,
       signal: stop.signal
@@ -127,7 +127,7 @@ async function main({ argv, stdin, entry, waitHere }) {
     await exit(code);
   } else {
     const { runCli } = await import("./main-xznqnp1t.js");
-    const { openIntercom } = await import("./index-we7e7f4a.js");
+    const { openIntercom } = await import("./index-gycdyamr.js");
     const { isatty } = await import("tty");
     let stored;
     const interrupted = new Promise((resolve) => {

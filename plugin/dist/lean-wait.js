@@ -1322,12 +1322,16 @@ function hint(error) {
 // src/store/agent-watch.ts
 var INBOX_RESCAN_MS = 300000;
 var STAGED_RECHECK_MS = [100, 1000];
-async function watchAgent(ctx, code, onChange, onError, transcriptPath) {
+function losesPublishEvents(version) {
+  const [major = 0, minor = 0] = version.split(".").map(Number);
+  return major < 1 || major === 1 && minor < 4;
+}
+async function watchAgent(ctx, code, onChange, onError, transcriptPath, stagedRecheckMs = losesPublishEvents(Bun.version) ? STAGED_RECHECK_MS : []) {
   const { layout } = ctx;
   const rechecks = new Set;
   const onMail = (cause, names) => {
     if (names?.some((name) => name.endsWith(STAGED_SUFFIX))) {
-      for (const ms of STAGED_RECHECK_MS) {
+      for (const ms of stagedRecheckMs) {
         const timer = setTimeout(() => {
           rechecks.delete(timer);
           onChange("mail").catch(onError);
@@ -1344,7 +1348,7 @@ async function watchAgent(ctx, code, onChange, onError, transcriptPath) {
     onError,
     initial: false,
     critical: true,
-    names: true,
+    names: stagedRecheckMs.length > 0,
     mode
   });
   const mine = { rescanMs: 3600000, onError, only: `${code}.json`, initial: false, mode };
