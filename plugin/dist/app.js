@@ -74,7 +74,7 @@ async function main({ argv, stdin, entry, waitHere }) {
   });
   const version = async () => (await import("./package-qfvrfkaq.js")).default.version;
   if (argv[0] === "hook") {
-    const { runHook } = await import("./main-hxegqths.js");
+    const { runHook } = await import("./main-dgfvak7j.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -92,9 +92,9 @@ async function main({ argv, stdin, entry, waitHere }) {
       err: log,
       signal: stop.signal,
       waitElsewhere: waitHere || stdin === undefined || configError !== undefined ? undefined : async (handoff) => {
-        const { leanWaitHandoff } = await import("./lean-wait-handoff-7e1mdh43.js");
+        const { leanWaitHandoff } = await import("./lean-wait-handoff-hf93sp9m.js");
         const flush = () => Promise.all([out.flush(), log.flush()]);
-        await leanWaitHandoff({ entry, event: argv[1], input: stdin, config, flush })?.(handoff);
+        await leanWaitHandoff({ entry, event: argv[1], input: stdin, config, flush, signal: stop.signal })?.(handoff);
       }
     });
     await exit(code);

@@ -123,7 +123,7 @@ export async function main({ argv, stdin, entry, waitHere }: EntryHandoff): Prom
           : async (handoff) => {
               const { leanWaitHandoff } = await import('./lean-wait-handoff.ts');
               const flush = () => Promise.all([out.flush(), log.flush()]);
-              await leanWaitHandoff({ entry, event: argv[1]!, input: stdin, config, flush })?.(handoff);
+              await leanWaitHandoff({ entry, event: argv[1]!, input: stdin, config, flush, signal: stop.signal })?.(handoff);
             },
     });
     await exit(code);

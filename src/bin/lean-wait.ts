@@ -7,7 +7,7 @@
 // it, like the hooks' routes (scripts/bundle.ts): so no await at its top level.
 import { checkLeanWaitState, leanWait } from '../hooks/watcher-lean.ts';
 import type { LeanWaitState } from '../hooks/watcher-lean.ts';
-import { LEAN_WAIT_STATE_VAR } from './lean-wait-handoff.ts';
+import { LEAN_WAIT_STATE_VAR, execLeanWait } from './lean-wait-handoff.ts';
 
 const handoff = process.env[LEAN_WAIT_STATE_VAR];
 delete process.env[LEAN_WAIT_STATE_VAR]; // not for the processes this one starts (the inotify holder)
@@ -38,19 +38,13 @@ async function run(): Promise<void> {
   } catch {
     // Something the lean store leaves to the full hook (a corrupt or special file, mail to
     // adopt, a store it cannot open): the full hook meets it again, deals with it and reports it.
-    // In a fresh image of this process: watching the same folders again in a process that has
-    // just closed its watches on them can miss every event (Bun 1.3.14, seen in
-    // test/e2e/lean-wait.test.ts: 3 runs in 6), and the exec closes them all at once.
+    // In a fresh image of this process: the lean wait's watches and its inotify holder go with
+    // the old image (app.js has its own copy of that code, which would start a second holder),
+    // and the full hook starts as it always does.
     await written;
+    await execLeanWait(process.argv[1]!, { ...state, handBack: true }, stop.signal);
     if (stop.signal.aborted) process.exit(0); // told to stop meanwhile: as the full hook would
-    try {
-      process.execve!(process.execPath, [process.execPath, process.argv[1]!], {
-        ...process.env,
-        [LEAN_WAIT_STATE_VAR]: JSON.stringify({ ...state, handBack: true } satisfies LeanWaitState),
-      });
-    } catch {
-      // No exec to be had: the full hook runs here after all.
-    }
+    // No exec to be had: the full hook runs here after all.
     return fullHook(state);
   }
   await written;

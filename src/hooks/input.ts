@@ -46,3 +46,21 @@ export function parseHookInput(text: string): HookInput {
     ...(typeof o.tool_input === 'object' && o.tool_input !== null ? { toolInput: o.tool_input as Record<string, unknown> } : {}),
   };
 }
+
+/**
+ * `input` written back as Claude Code's hook JSON, with only the fields parseHookInput reads
+ * (parseHookInput(hookInputText(x)) gives x again): what an armed watcher hands on to its lean
+ * wait (bin/lean-wait-handoff.ts), without the rest of what Claude Code sent (a Stop's
+ * last_assistant_message can be any size).
+ */
+export function hookInputText(input: HookInput): string {
+  return JSON.stringify({
+    session_id: input.sessionId,
+    transcript_path: input.transcriptPath,
+    cwd: input.cwd,
+    tool_name: input.toolName,
+    agent_id: input.agentId,
+    source: input.source,
+    tool_input: input.toolInput,
+  });
+}

@@ -11,7 +11,6 @@ import { isProcessAlive } from '../core/proc.ts';
 import { createActivity } from './activity.ts';
 import type { ActivityEvent, ActivityView } from './activity.ts';
 import { watchAgent } from './agent-watch.ts';
-import type { AgentChange } from './agent-watch.ts';
 import { replaceFile } from './files.ts';
 import { createLayout } from './layout.ts';
 import type { MessageState } from './layout.ts';
@@ -21,7 +20,7 @@ import { quickMailOn } from './quick-mail.ts';
 import type { QuickMailStore } from './quick-mail.ts';
 import type { ActivityRecord, AgentRecord, WatcherRecord } from './schema.ts';
 import { openStoreDir } from './store-dir.ts';
-import type { FolderWatch } from './watch.ts';
+import type { Store } from './index.ts';
 
 /** The lean wait's store, with the full store's signatures for what the wait calls. */
 export interface QuickWaitStore {
@@ -46,12 +45,8 @@ export interface QuickWaitStore {
     /** How many messages new/ holds now (listed afresh). */
     countNew(box: string): Promise<number>;
   };
-  watchAgent(
-    code: string,
-    onChange: (change?: AgentChange) => Promise<void>,
-    onError: (error: unknown) => void,
-    transcriptPath?: string,
-  ): Promise<FolderWatch>;
+  /** The full store's watch on one agent (agent-watch.ts). */
+  watchAgent: Store['watchAgent'];
 }
 
 /**

@@ -80,6 +80,20 @@ describe.each(ENTRIES)('from %s', (_name, entryOf, leanFile) => {
     await claude.call('ack_all');
   });
 
+  test("a Stop's input of any size (a 200 KB last_assistant_message) still hands the wait on, and the wake text is the mail alone", async () => {
+    // The whole input would not fit one environment string (Linux: 128 KiB); the hand-off keeps what intercom reads.
+    const last_assistant_message = `${'a long answer, '.repeat(14_000)}"quoted" and \\ escaped`;
+    const run = await claude.hook('stop', { hook_event_name: 'Stop', stop_hook_active: false, last_assistant_message });
+    const pid = await armedPid(run);
+    expect(commandLine(pid).at(-1)!.endsWith(leanFile)).toBe(true);
+    await peer.call('send', { to: code, body: 'after a long turn' });
+    const done = await run.done;
+    expect(done.exit).toBe(2);
+    expect(done.stderr.startsWith('intercom: 1 new message(s) for you')).toBe(true);
+    expect(done.stderr).toContain('after a long turn');
+    await claude.call('ack_all');
+  });
+
   test('told to stop (a newer watcher, or Claude Code ending), it exits 0 and says nothing', async () => {
     const run = await claude.hook('stop', { hook_event_name: 'Stop', stop_hook_active: false });
     const pid = await armedPid(run);
@@ -118,6 +132,63 @@ describe.each(ENTRIES)('from %s', (_name, entryOf, leanFile) => {
     expect(done.stderr).toContain('moved corrupt file');
     expect(done.stderr).toContain('after the corrupt one');
     await claude.call('ack_all');
+  });
+});
+
+describe('a stop signal at any moment of the hand-off (the bundle)', () => {
+  const sandbox = tmpDir('intercom-lean-wait-signals-');
+  const env = isolatedEnv(sandbox);
+  const store = env.CLAUDE_INTERCOM_DIR!;
+  let claude: FakeClaude;
+  let code: string;
+
+  beforeAll(async () => {
+    claude = await startFakeClaude({
+      sandbox,
+      cwd: makeProject(sandbox, 'shop'),
+      sessionId: randomUUID(),
+      env,
+      namedClaude: true,
+      entry: join(REPO, 'plugin', 'dist', 'intercom'),
+    });
+    code = await agentCode(claude);
+  });
+  afterAll(async () => {
+    await claude?.exit();
+  });
+
+  /** The bun process a hook's shell started (the hook's own process from then on). */
+  const hookProcess = (run: HookRun) =>
+    until(() => {
+      for (const entry of readdirSync('/proc')) {
+        if (/^\d+$/.test(entry) && procInfo(Number(entry))?.ppid === run.pid) return Number(entry);
+      }
+      return undefined;
+    }, 'the hook process');
+  /** Whether `pid` has a handler for SIGTERM (/proc status SigCgt, bit 15): the hook's own handlers are in place. */
+  const catchesTerm = (pid: number) => {
+    const mask = /^SigCgt:\s*([0-9a-f]+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return mask !== undefined && (BigInt(`0x${mask}`) & (1n << 14n)) !== 0n;
+  };
+
+  test("from the moment the hook has its handlers, through the exec and the lean wait's start: exit 0, nothing on stderr", async () => {
+    for (let delay = 0; delay <= 60; delay += 4) {
+      const run = await claude.hook('stop', { hook_event_name: 'Stop', stop_hook_active: false });
+      const pid = await hookProcess(run);
+      await until(() => catchesTerm(pid), 'the hook to handle SIGTERM');
+      await Bun.sleep(delay);
+      process.kill(pid, 'SIGTERM');
+      let done = await Promise.race([run.done, Bun.sleep(3_000).then(() => undefined)]);
+      if (done === undefined) {
+        // Told to stop while the shell ran bun (the signal is ignored there): it armed, as a
+        // later watcher would have; stopped again, it leaves like any armed watcher.
+        const file = join(store, 'watchers', `${code}.json`);
+        expect(JSON.parse(readFileSync(file, 'utf8')).pid).toBe(pid);
+        process.kill(pid, 'SIGTERM');
+        done = await run.done;
+      }
+      expect({ delay, exit: done.exit, stdout: done.stdout, stderr: done.stderr }).toEqual({ delay, exit: 0, stdout: '', stderr: '' });
+    }
   });
 });
 

@@ -1,8 +1,6 @@
 // @bun
 import {
-  IntercomError,
-  describeError,
-  isSessionId
+  describeError
 } from "./app-jcmt5trc.js";
 import {
   processStartedAt2,
@@ -10,32 +8,9 @@ import {
   ancestors2,
   findNamedClaude2
 } from "./app-fgrk1ekz.js";
-
-// src/hooks/input.ts
-var str = (value) => typeof value === "string" && value !== "" ? value : undefined;
-function parseHookInput(text) {
-  if (text.trim() === "")
-    return {};
-  let raw;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new IntercomError("BAD_INPUT", `hook input is not JSON (${error.message}); is this hook wired to a Claude Code event?`);
-  }
-  if (typeof raw !== "object" || raw === null)
-    throw new IntercomError("BAD_INPUT", "hook input is not a JSON object");
-  const o = raw;
-  const sessionId = str(o.session_id);
-  return {
-    ...sessionId && isSessionId(sessionId) ? { sessionId } : {},
-    ...str(o.transcript_path) ? { transcriptPath: str(o.transcript_path) } : {},
-    ...str(o.cwd) ? { cwd: str(o.cwd) } : {},
-    ...str(o.tool_name) ? { toolName: str(o.tool_name) } : {},
-    ...str(o.agent_id) ? { agentId: str(o.agent_id) } : {},
-    ...str(o.source) ? { source: str(o.source) } : {},
-    ...typeof o.tool_input === "object" && o.tool_input !== null ? { toolInput: o.tool_input } : {}
-  };
-}
+import {
+  parseHookInput
+} from "./app-6t0w3pf2.js";
 
 // src/hooks/event-time.ts
 var LAUNCH_WINDOW_MS = 5000;
