@@ -74,7 +74,7 @@ async function main({ argv, stdin, entry, waitHere }) {
   });
   const version = async () => (await import("./package-qfvrfkaq.js")).default.version;
   if (argv[0] === "hook") {
-    const { runHook } = await import("./main-dgfvak7j.js");
+    const { runHook } = await import("./main-a8t5ff0q.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());

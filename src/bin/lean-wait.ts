@@ -1,9 +1,9 @@
 // The armed watcher's lean wait, as a process: what the watcher hook's process becomes once it
-// has armed (bin/lean-wait-handoff.ts replaces its image with `bun lean-wait.js`; same pid, same
-// pipes to Claude Code). It reads the hand-off from its environment, waits (hooks/watcher-lean.ts)
-// and ends as the watcher would: exit 2 with the wake text on stderr, or exit 0. When the lean
-// wait meets anything unusual, it runs the full hook again, from the hook's input, with the wait
-// kept in this process (bin/app.ts). In the bundle this file is CommonJS with its bytecode beside
+// knows its agent (bin/lean-wait-handoff.ts replaces its image with `bun lean-wait.js`; same pid,
+// same pipes to Claude Code). It reads the hand-off from its environment, arms and waits
+// (hooks/watcher-lean.ts) and ends as the watcher would: exit 2 with the wake text on stderr, or
+// exit 0. When the lean wait meets anything unusual, the full hook (bin/app.ts) runs again, from
+// the hook's input, in a fresh image of this process, with its wait kept there. In the bundle this file is CommonJS with its bytecode beside
 // it, like the hooks' routes (scripts/bundle.ts): so no await at its top level.
 import { checkLeanWaitState, leanWait } from '../hooks/watcher-lean.ts';
 import type { LeanWaitState } from '../hooks/watcher-lean.ts';

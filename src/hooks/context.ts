@@ -28,7 +28,7 @@ export interface HookContext {
   /** Aborted when the hook process is told to stop (SIGTERM/SIGINT/SIGHUP). */
   signal: AbortSignal;
   /**
-   * Hand an armed watcher's wait on to a process that holds nothing else (bin/watcher-lean.ts):
+   * Hand an armed watcher's wait on to a process that holds nothing else (bin/lean-wait.ts):
    * this process's image is replaced, keeping its pid and its pipes to Claude Code, so the call
    * returns only when that could not be done; the wait then runs here. Absent where it cannot
    * be (a bun without process.execve, or the lean wait handed the hook back).

@@ -1,12 +1,12 @@
-// The armed watcher's lean wait. The watcher hook (watcher.ts) resolves its agent, arms and marks
-// the session idle with the full store, then, in the common case, hands its wait on: its process
-// image is replaced by bin/lean-wait.ts (same pid, same pipes to Claude Code), which runs this.
-// The wait is the very code the full hook runs (watcher-wait.ts); only the store differs:
+// The armed watcher's lean wait. The watcher hook (watcher.ts) resolves its agent with the full
+// store, then, in the common case, hands the rest on: its process image is replaced by
+// bin/lean-wait.ts (same pid, same pipes to Claude Code), which runs this: arm, mark the session
+// idle, wait, wake. It is the very code the full hook runs (watcher-wait.ts); only the store differs:
 // store/quick-wait.ts, which loads no zod, no MCP SDK and not the rest of the store. So the
 // process that idles for hours holds less memory, and the one that wakes the session has less to
 // run and less to tear down at its exit (bench/wake-many.ts, bench/idle-cost.ts). Anything
-// unusual makes it reject; bin/lean-wait.ts then runs the full hook again, with the wait kept in
-// its own process.
+// unusual makes it reject; bin/lean-wait.ts then runs the full hook again, in a fresh image, with
+// the wait kept there.
 import type { WatchMode } from '../core/config.ts';
 import type { ProcInfo } from '../core/proc.ts';
 import { presenceOf } from '../intercom/presence.ts';
@@ -23,7 +23,7 @@ export interface LeanWaitState {
   v: 1;
   /** The `intercom hook <event>` argument: session-start, stop or stop-failure. */
   event: string;
-  /** The hook's input as Claude Code wrote it on stdin: the full hook reads it again if handed back. */
+  /** The hook's input, the fields intercom reads (hooks/input.ts hookInputText): the full hook reads it again if handed back. */
   input: string;
   /** The entry point's path (bin/app.ts EntryHandoff `entry`). */
   entry: string;
@@ -32,7 +32,7 @@ export interface LeanWaitState {
   watch: WatchMode;
   /** CLAUDE_PID as the full hook read it (hooks/event-time.ts). */
   claudePid: number | undefined;
-  /** The agent whose watcher this process is (armed already). */
+  /** The agent whose watcher this process becomes (it arms). */
   code: string;
   /** The Claude process that bounds the watcher's life. */
   owner: ProcInfo | undefined;
@@ -40,7 +40,7 @@ export interface LeanWaitState {
   handBack?: true | undefined;
 }
 
-/** Checks `value` (parsed JSON) is a LeanWaitState; throws a plain Error naming what is wrong. */
+/** Checks `value` (parsed JSON) is a LeanWaitState, field by field; throws a plain Error when it is not. */
 export function checkLeanWaitState(value: unknown): LeanWaitState {
   const s = value as Partial<LeanWaitState> | null;
   const text = (v: unknown) => typeof v === 'string' && v !== '';

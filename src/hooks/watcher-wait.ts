@@ -1,8 +1,9 @@
-// The armed watcher's wait (hooks/watcher.ts arms it): wait on the inbox while the session is
-// idle; when mail lands, claim it, print it and end with exit 2, which wakes the session. Two
-// routes run this same code: the hook that armed the watcher (the full store, when it cannot
-// hand the wait on), and the lean wait it hands on to (hooks/watcher-lean.ts: the store of
-// store/quick-wait.ts, in a process that holds nothing else).
+// The watcher once it knows its agent (hooks/watcher.ts finds it): arm as the agent's watcher,
+// mark the session idle, wait on the inbox while the session is idle; when mail lands, claim it,
+// print it and end with exit 2, which wakes the session. Two routes run this same code: the
+// watcher hook itself (the full store, when it cannot hand this on), and the lean wait it hands
+// on to (hooks/watcher-lean.ts: the store of store/quick-wait.ts, in a process that holds
+// nothing else).
 import { describeError } from '../core/errors.ts';
 import { holdInotifyPastExit } from '../core/inotify-holder.ts';
 import { isProcessAlive, lastCreatedPid, procInfo, stopProcess } from '../core/proc.ts';

@@ -47,6 +47,7 @@ export const watcher: HookHandler = async (ctx) => {
   // arms there: smaller while it idles, quicker to wake and to exit. Where that cannot be (or the
   // hook was told to stop meanwhile), the watcher arms and waits here.
   if (registrationWaitMs === undefined && ctx.waitElsewhere && !ctx.signal.aborted) await ctx.waitElsewhere({ code, owner });
+  if (ctx.signal.aborted) return 0; // told to stop before it armed: nothing to undo
   return armThenWait(ctx, store, code, owner, registrationWaitMs, async (idle) => {
     await store.warm(); // parse schemas now, not on the wake path
     // What start-up left behind goes now: the watcher then idles for hours at its smallest (its

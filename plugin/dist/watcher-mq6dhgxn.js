@@ -210,6 +210,8 @@ var watcher = async (ctx) => {
   }
   if (registrationWaitMs === undefined && ctx.waitElsewhere && !ctx.signal.aborted)
     await ctx.waitElsewhere({ code, owner });
+  if (ctx.signal.aborted)
+    return 0;
   return armThenWait(ctx, store, code, owner, registrationWaitMs, async (idle) => {
     await store.warm();
     Bun.gc(true);
