@@ -3,7 +3,7 @@
 // rest of the store. Its records are checked by hand (record-check.ts) and read as the full store
 // reads them (files.ts); mail is claimed by the very code the lean PreToolUse route runs
 // (quick-mail.ts), busy marks are written by activity.ts's own rules, and the agent is watched
-// by agent-watch.ts. Anything unusual (a special or corrupt file, an odd name, mail to adopt)
+// by agent-watch.ts. Anything unusual (a special or corrupt file, an odd name in the inbox)
 // throws QuickHandover before anything has moved: the wait then goes back to the full hook,
 // which deals with it and reports it.
 import type { WatchMode } from '../core/config.ts';
