@@ -74,7 +74,7 @@ async function main({ argv, stdin, entry, waitHere }) {
   });
   const version = async () => (await import("./package-qfvrfkaq.js")).default.version;
   if (argv[0] === "hook") {
-    const { runHook } = await import("./main-a8t5ff0q.js");
+    const { runHook } = await import("./main-7ytm1j6f.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -87,7 +87,7 @@ async function main({ argv, stdin, entry, waitHere }) {
       pid: process.pid,
       startedAt: Math.floor(performance.timeOrigin),
       readStdin: () => stdin !== undefined ? Promise.resolve(stdin) : Bun.stdin.text(),
-      openIntercom: async () => (await import("./index-gycdyamr.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-a5hky1w0.js")).openIntercom(storeOptions()),
       out,
       err: log,
       signal: stop.signal,
@@ -106,7 +106,7 @@ async function main({ argv, stdin, entry, waitHere }) {
       config,
       version: await version(),
       pid: process.pid,
-      openIntercom: async (onProblem) => (await import("./index-gycdyamr.js")).openIntercom(storeOptions(onProblem)),
+      openIntercom: async (onProblem) => (await import("./index-a5hky1w0.js")).openIntercom(storeOptions(onProblem)),
       log,
       exit: (code) => void exit(code)
     });
@@ -119,7 +119,7 @@ async function main({ argv, stdin, entry, waitHere }) {
       args: argv.slice(1),
       config,
       pid: process.pid,
-      openIntercom: async () => (await import("./index-gycdyamr.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-a5hky1w0.js")).openIntercom(storeOptions()),
       log,
       out,
       signal: stop.signal
@@ -127,7 +127,7 @@ async function main({ argv, stdin, entry, waitHere }) {
     await exit(code);
   } else {
     const { runCli } = await import("./main-xznqnp1t.js");
-    const { openIntercom } = await import("./index-gycdyamr.js");
+    const { openIntercom } = await import("./index-a5hky1w0.js");
     const { isatty } = await import("tty");
     let stored;
     const interrupted = new Promise((resolve) => {

@@ -846,6 +846,229 @@ function presenceOf(recorded) {
   return interrupted ? { ...recorded, state: "idle", since: interrupted } : recorded;
 }
 
+// src/store/agent-watch.ts
+var import_node_path = require("path");
+
+// src/store/watch-backend.ts
+var NO_EVENT_FILESYSTEMS = new Map([
+  [26985, "NFS"],
+  [20859, "SMB"],
+  [4283649346, "CIFS"],
+  [4266872130, "SMB2"],
+  [16914839, "9p (v9fs)"],
+  [1702057286, "FUSE (sshfs, virtiofs, Docker Desktop and WSL shares)"],
+  [12805120, "Ceph"],
+  [1397113167, "AFS"],
+  [1799439955, "kAFS"],
+  [1937076805, "Coda"],
+  [22092, "NCP"],
+  [1952539503, "OCFS2"],
+  [18225520, "GFS2"],
+  [2020557398, "VirtualBox shared folder (vboxsf)"]
+]);
+function chooseWatchBackend(mode, fsType, platform) {
+  if (mode !== "auto")
+    return { backend: mode, why: `CLAUDE_INTERCOM_WATCH=${mode}` };
+  if (platform !== "linux" || fsType === undefined) {
+    return {
+      backend: "events",
+      why: `filesystem type not known${platform === "linux" ? "" : ` on ${platform}`}; set CLAUDE_INTERCOM_WATCH=poll if wakes never come`
+    };
+  }
+  const type = fsType >>> 0;
+  const name = NO_EVENT_FILESYSTEMS.get(type);
+  const hex = `0x${type.toString(16)}`;
+  return name ? { backend: "poll", why: `${name} (statfs type ${hex}) raises no events for changes made elsewhere` } : { backend: "events", why: `local filesystem (statfs type ${hex})` };
+}
+function watchBackendFor(dir, mode) {
+  if (mode !== "auto")
+    return chooseWatchBackend(mode, undefined, process.platform);
+  try {
+    return chooseWatchBackend(mode, Number(nodeFs().statfsSync(dir).type), process.platform);
+  } catch (error) {
+    const choice = chooseWatchBackend(mode, undefined, process.platform);
+    return { ...choice, why: `${choice.why} (statfs ${dir}: ${describeError(error)})` };
+  }
+}
+
+// src/store/watch.ts
+var POLL_MS = 100;
+var SLOW_POLL_MS = 1000;
+var WATCH_RETRY_MS = 5000;
+async function watchFolder(dir, onChange, options = {}) {
+  await ensureDir(dir);
+  let running = false;
+  let again;
+  let closed = false;
+  let reported = new Set;
+  const takeNames = (cause) => {
+    const taken = reported;
+    reported = new Set;
+    return options.names && cause === "event" && taken !== "all" ? [...taken] : undefined;
+  };
+  const run = async (cause) => {
+    if (closed)
+      return;
+    if (running) {
+      again = again === "check" || cause === "check" ? "check" : "event";
+      return;
+    }
+    running = true;
+    try {
+      let next = cause;
+      while (next && !closed) {
+        again = undefined;
+        await onChange(next, takeNames(next));
+        next = again;
+      }
+    } catch (error) {
+      options.onError?.(error);
+    } finally {
+      running = false;
+    }
+  };
+  const onEvent = (name) => {
+    if (options.names) {
+      if (name === undefined || reported === "all")
+        reported = "all";
+      else
+        reported.add(name);
+    }
+    run("event");
+  };
+  const onError = (error) => options.onError?.(error);
+  const poll = () => openPolling(dir, options.critical ? POLL_MS : SLOW_POLL_MS, options.only, onEvent, onError);
+  let source;
+  let retry;
+  if (watchBackendFor(dir, options.mode ?? "auto").backend === "poll")
+    source = await poll();
+  else {
+    try {
+      source = openFsWatch(dir, options.only, onEvent, onError);
+    } catch (error) {
+      onError(new Error(`cannot watch ${dir}: ${describeError(error)}; polling it instead${hint(error)}`));
+      source = await poll();
+      retry = setInterval(() => {
+        let watched;
+        try {
+          watched = openFsWatch(dir, options.only, onEvent, onError);
+        } catch {
+          return;
+        }
+        clearInterval(retry);
+        source.close();
+        source = watched;
+        run("check");
+      }, WATCH_RETRY_MS);
+    }
+  }
+  const backstop = setInterval(() => void run("check"), options.rescanMs ?? 2000);
+  if (options.initial !== false)
+    await run("check");
+  return {
+    close() {
+      closed = true;
+      clearInterval(backstop);
+      clearInterval(retry);
+      source.close();
+    }
+  };
+}
+function openFsWatch(dir, only, onEvent, onError) {
+  const watcher = nodeFs().watch(dir, { persistent: true }, (_event, name) => {
+    if (!only || !name || name === only)
+      onEvent(typeof name === "string" && name !== "" ? name : undefined);
+  });
+  watcher.on("error", onError);
+  return watcher;
+}
+async function openPolling(dir, pollMs, only, onEvent, onError) {
+  await Promise.resolve();
+  const root = normalizePath(dir);
+  const file = only === undefined ? undefined : joinPath(root, only);
+  const watcher = watch(root, {
+    backend: "polling",
+    pollingInterval: pollMs,
+    depth: 0,
+    ignoreInitial: true,
+    atomic: false,
+    awaitWriteFinish: false,
+    persistent: true,
+    ignored: (path) => path !== root && path !== file
+  });
+  watcher.on("error", onError);
+  if (file === undefined)
+    watcher.on("raw", () => onEvent());
+  else
+    watcher.on("all", (_event, path) => path === file && onEvent());
+  await new Promise((resolve) => watcher.once("ready", resolve));
+  return {
+    close: () => void watcher.close().catch(onError)
+  };
+}
+function hint(error) {
+  const code = error?.code;
+  if (code === "EMFILE") {
+    return " (too many inotify instances: raise fs.inotify.max_user_instances, e.g. sudo sysctl fs.inotify.max_user_instances=1024)";
+  }
+  if (code === "ENOSPC")
+    return " (too many inotify watches: raise fs.inotify.max_user_watches)";
+  return "";
+}
+
+// src/store/agent-watch.ts
+var INBOX_RESCAN_MS = 300000;
+var STAGED_RECHECK_MS = [100, 1000];
+function losesPublishEvents(version) {
+  const [major = 0, minor = 0] = version.split(".").map(Number);
+  return major < 1 || major === 1 && minor < 4;
+}
+async function watchAgent(ctx, code, onChange, onError, transcriptPath, stagedRecheckMs = losesPublishEvents(Bun.version) ? STAGED_RECHECK_MS : []) {
+  const { layout } = ctx;
+  const rechecks = new Set;
+  const onMail = (cause, names) => {
+    if (names?.some((name) => name.endsWith(STAGED_SUFFIX))) {
+      for (const ms of stagedRecheckMs) {
+        const timer = setTimeout(() => {
+          rechecks.delete(timer);
+          onChange("mail").catch(onError);
+        }, ms);
+        rechecks.add(timer);
+      }
+    }
+    return onChange(cause === "event" ? "mail" : undefined);
+  };
+  const onAny = () => onChange();
+  const mode = ctx.watch;
+  const inbox = await watchFolder(layout.messageDir(code, "new"), onMail, {
+    rescanMs: INBOX_RESCAN_MS,
+    onError,
+    initial: false,
+    critical: true,
+    names: stagedRecheckMs.length > 0,
+    mode
+  });
+  const mine = { rescanMs: 3600000, onError, only: `${code}.json`, initial: false, mode };
+  const activity = await watchFolder(layout.activityDir(code), onAny, { rescanMs: 3600000, onError, initial: false, mode });
+  const watchers = await watchFolder(layout.watchers, onAny, mine);
+  const presence = await watchFolder(layout.agents, onAny, mine);
+  const transcript = transcriptPath && nodeFs().existsSync(import_node_path.dirname(transcriptPath)) ? await watchFolder(import_node_path.dirname(transcriptPath), onAny, { ...mine, only: import_node_path.basename(transcriptPath) }) : undefined;
+  const handle = {
+    close() {
+      for (const timer of rechecks)
+        clearTimeout(timer);
+      for (const w of [inbox, activity, watchers, presence, transcript])
+        w?.close();
+    }
+  };
+  try {
+    await onChange();
+  } catch (error) {
+    onError(error);
+  }
+  return handle;
+}
+
 // src/store/record-check.ts
 var fail = (path, kind) => ({ ok: false, issue: { path, kind } });
 function str(options = {}) {
@@ -1182,227 +1405,36 @@ function* listed(names) {
   }
 }
 
-// src/store/agent-watch.ts
-var import_node_path = require("path");
-
-// src/store/watch-backend.ts
-var NO_EVENT_FILESYSTEMS = new Map([
-  [26985, "NFS"],
-  [20859, "SMB"],
-  [4283649346, "CIFS"],
-  [4266872130, "SMB2"],
-  [16914839, "9p (v9fs)"],
-  [1702057286, "FUSE (sshfs, virtiofs, Docker Desktop and WSL shares)"],
-  [12805120, "Ceph"],
-  [1397113167, "AFS"],
-  [1799439955, "kAFS"],
-  [1937076805, "Coda"],
-  [22092, "NCP"],
-  [1952539503, "OCFS2"],
-  [18225520, "GFS2"],
-  [2020557398, "VirtualBox shared folder (vboxsf)"]
-]);
-function chooseWatchBackend(mode, fsType, platform) {
-  if (mode !== "auto")
-    return { backend: mode, why: `CLAUDE_INTERCOM_WATCH=${mode}` };
-  if (platform !== "linux" || fsType === undefined) {
-    return {
-      backend: "events",
-      why: `filesystem type not known${platform === "linux" ? "" : ` on ${platform}`}; set CLAUDE_INTERCOM_WATCH=poll if wakes never come`
-    };
-  }
-  const type = fsType >>> 0;
-  const name = NO_EVENT_FILESYSTEMS.get(type);
-  const hex = `0x${type.toString(16)}`;
-  return name ? { backend: "poll", why: `${name} (statfs type ${hex}) raises no events for changes made elsewhere` } : { backend: "events", why: `local filesystem (statfs type ${hex})` };
-}
-function watchBackendFor(dir, mode) {
-  if (mode !== "auto")
-    return chooseWatchBackend(mode, undefined, process.platform);
-  try {
-    return chooseWatchBackend(mode, Number(nodeFs().statfsSync(dir).type), process.platform);
-  } catch (error) {
-    const choice = chooseWatchBackend(mode, undefined, process.platform);
-    return { ...choice, why: `${choice.why} (statfs ${dir}: ${describeError(error)})` };
-  }
+// src/store/context.ts
+function isoNow(ctx) {
+  return new Date(ctx.clock.now()).toISOString();
 }
 
-// src/store/watch.ts
-var POLL_MS = 100;
-var SLOW_POLL_MS = 1000;
-var WATCH_RETRY_MS = 5000;
-async function watchFolder(dir, onChange, options = {}) {
-  await ensureDir(dir);
-  let running = false;
-  let again;
-  let closed = false;
-  let reported = new Set;
-  const takeNames = (cause) => {
-    const taken = reported;
-    reported = new Set;
-    return options.names && cause === "event" && taken !== "all" ? [...taken] : undefined;
-  };
-  const run = async (cause) => {
-    if (closed)
-      return;
-    if (running) {
-      again = again === "check" || cause === "check" ? "check" : "event";
-      return;
-    }
-    running = true;
-    try {
-      let next = cause;
-      while (next && !closed) {
-        again = undefined;
-        await onChange(next, takeNames(next));
-        next = again;
-      }
-    } catch (error) {
-      options.onError?.(error);
-    } finally {
-      running = false;
-    }
-  };
-  const onEvent = (name) => {
-    if (options.names) {
-      if (name === undefined || reported === "all")
-        reported = "all";
-      else
-        reported.add(name);
-    }
-    run("event");
-  };
-  const onError = (error) => options.onError?.(error);
-  const poll = () => openPolling(dir, options.critical ? POLL_MS : SLOW_POLL_MS, options.only, onEvent, onError);
-  let source;
-  let retry;
-  if (watchBackendFor(dir, options.mode ?? "auto").backend === "poll")
-    source = await poll();
-  else {
-    try {
-      source = openFsWatch(dir, options.only, onEvent, onError);
-    } catch (error) {
-      onError(new Error(`cannot watch ${dir}: ${describeError(error)}; polling it instead${hint(error)}`));
-      source = await poll();
-      retry = setInterval(() => {
-        let watched;
-        try {
-          watched = openFsWatch(dir, options.only, onEvent, onError);
-        } catch {
-          return;
-        }
-        clearInterval(retry);
-        source.close();
-        source = watched;
-        run("check");
-      }, WATCH_RETRY_MS);
-    }
-  }
-  const backstop = setInterval(() => void run("check"), options.rescanMs ?? 2000);
-  if (options.initial !== false)
-    await run("check");
-  return {
-    close() {
-      closed = true;
-      clearInterval(backstop);
-      clearInterval(retry);
-      source.close();
-    }
-  };
-}
-function openFsWatch(dir, only, onEvent, onError) {
-  const watcher = nodeFs().watch(dir, { persistent: true }, (_event, name) => {
-    if (!only || !name || name === only)
-      onEvent(typeof name === "string" && name !== "" ? name : undefined);
-  });
-  watcher.on("error", onError);
-  return watcher;
-}
-async function openPolling(dir, pollMs, only, onEvent, onError) {
-  await Promise.resolve();
-  const root = normalizePath(dir);
-  const file = only === undefined ? undefined : joinPath(root, only);
-  const watcher = watch(root, {
-    backend: "polling",
-    pollingInterval: pollMs,
-    depth: 0,
-    ignoreInitial: true,
-    atomic: false,
-    awaitWriteFinish: false,
-    persistent: true,
-    ignored: (path) => path !== root && path !== file
-  });
-  watcher.on("error", onError);
-  if (file === undefined)
-    watcher.on("raw", () => onEvent());
-  else
-    watcher.on("all", (_event, path) => path === file && onEvent());
-  await new Promise((resolve) => watcher.once("ready", resolve));
-  return {
-    close: () => void watcher.close().catch(onError)
-  };
-}
-function hint(error) {
-  const code = error?.code;
-  if (code === "EMFILE") {
-    return " (too many inotify instances: raise fs.inotify.max_user_instances, e.g. sudo sysctl fs.inotify.max_user_instances=1024)";
-  }
-  if (code === "ENOSPC")
-    return " (too many inotify watches: raise fs.inotify.max_user_watches)";
-  return "";
-}
-
-// src/store/agent-watch.ts
-var INBOX_RESCAN_MS = 300000;
-var STAGED_RECHECK_MS = [100, 1000];
-function losesPublishEvents(version) {
-  const [major = 0, minor = 0] = version.split(".").map(Number);
-  return major < 1 || major === 1 && minor < 4;
-}
-async function watchAgent(ctx, code, onChange, onError, transcriptPath, stagedRecheckMs = losesPublishEvents(Bun.version) ? STAGED_RECHECK_MS : []) {
+// src/store/watchers.ts
+function createWatchers(ctx) {
   const { layout } = ctx;
-  const rechecks = new Set;
-  const onMail = (cause, names) => {
-    if (names?.some((name) => name.endsWith(STAGED_SUFFIX))) {
-      for (const ms of stagedRecheckMs) {
-        const timer = setTimeout(() => {
-          rechecks.delete(timer);
-          onChange("mail").catch(onError);
-        }, ms);
-        rechecks.add(timer);
-      }
-    }
-    return onChange(cause === "event" ? "mail" : undefined);
-  };
-  const onAny = () => onChange();
-  const mode = ctx.watch;
-  const inbox = await watchFolder(layout.messageDir(code, "new"), onMail, {
-    rescanMs: INBOX_RESCAN_MS,
-    onError,
-    initial: false,
-    critical: true,
-    names: stagedRecheckMs.length > 0,
-    mode
-  });
-  const mine = { rescanMs: 3600000, onError, only: `${code}.json`, initial: false, mode };
-  const activity = await watchFolder(layout.activityDir(code), onAny, { rescanMs: 3600000, onError, initial: false, mode });
-  const watchers = await watchFolder(layout.watchers, onAny, mine);
-  const presence = await watchFolder(layout.agents, onAny, mine);
-  const transcript = transcriptPath && nodeFs().existsSync(import_node_path.dirname(transcriptPath)) ? await watchFolder(import_node_path.dirname(transcriptPath), onAny, { ...mine, only: import_node_path.basename(transcriptPath) }) : undefined;
-  const handle = {
-    close() {
-      for (const timer of rechecks)
-        clearTimeout(timer);
-      for (const w of [inbox, activity, watchers, presence, transcript])
-        w?.close();
-    }
-  };
-  try {
-    await onChange();
-  } catch (error) {
-    onError(error);
+  async function current(code) {
+    return ctx.readWatcher(layout.watcherFile(code));
   }
-  return handle;
+  async function arm(code, self) {
+    const previous = await current(code);
+    const record = {
+      v: 1,
+      pid: self.pid,
+      pid_start: self.start,
+      ...self.claudePid ? { claude_pid: self.claudePid } : {},
+      armed_at: isoNow(ctx)
+    };
+    await replaceFile(layout, layout.watcherFile(code), layout.watchers, `${JSON.stringify(record)}
+`, ctx.clock.now(), false);
+    if (previous && previous.pid !== self.pid && isProcessAlive(previous.pid, previous.pid_start))
+      return previous;
+    return;
+  }
+  async function isCurrent(code, pid) {
+    return (await current(code))?.pid === pid;
+  }
+  return { current, arm, isCurrent };
 }
 
 // src/store/quick-hooks.ts
@@ -1423,50 +1455,39 @@ function readHotRecord(kind, path) {
     throw new QuickHandover(`${path} is not a valid ${kind} record`);
   return checked.value;
 }
+function quickMarks(layout) {
+  const clock = { now: () => Date.now() };
+  const activity = createActivity({
+    layout,
+    clock,
+    readEvent: async (path) => readHotRecord("activity", path)
+  });
+  return {
+    activity,
+    watchers: createWatchers({ layout, clock, readWatcher: async (path) => readHotRecord("watcher", path) }),
+    async mark(who, state, seen) {
+      await activity.record(typeof who === "string" ? who : processKey(who), { ...seen, state, at: seen.at ?? Date.now() });
+    }
+  };
+}
 
 // src/store/quick-wait.ts
 async function openQuickWait(root, code, watch, now) {
   const layout = createLayout(root);
   await openStoreDir(layout, now);
-  const current = (agent) => readHotRecord("watcher", layout.watcherFile(agent));
-  const activity = createActivity({
-    layout,
-    clock: { now: () => Date.now() },
-    readEvent: async (path) => readHotRecord("activity", path)
-  });
+  const marks = quickMarks(layout);
   let claim;
   const claiming = () => claim ?? quickMailOn(layout, code).mail;
   return {
-    watchers: {
-      async isCurrent(agent, pid) {
-        return current(agent)?.pid === pid;
-      },
-      async arm(agent, self) {
-        const previous = current(agent);
-        const record = {
-          v: 1,
-          pid: self.pid,
-          pid_start: self.start,
-          ...self.claudePid ? { claude_pid: self.claudePid } : {},
-          armed_at: new Date().toISOString()
-        };
-        await replaceFile(layout, layout.watcherFile(agent), layout.watchers, `${JSON.stringify(record)}
-`, Date.now(), false);
-        return previous && previous.pid !== self.pid && isProcessAlive(previous.pid, previous.pid_start) ? previous : undefined;
-      }
-    },
+    watchers: marks.watchers,
     agents: {
       async getLive(agent) {
         const record = readHotRecord("agent", layout.agentFile(agent));
         return record && isProcessAlive(record.pid, record.pid_start) ? record : undefined;
       }
     },
-    activity: (agent) => activity.read(agent),
-    presence: {
-      async mark(agent, state, seen) {
-        await activity.record(agent, { ...seen, state, at: seen.at ?? Date.now() });
-      }
-    },
+    activity: (agent) => marks.activity.read(agent),
+    presence: { mark: marks.mark },
     mail: {
       async entries(box, states) {
         claim = quickMailOn(layout, code).mail;
@@ -1847,14 +1868,7 @@ async function leanWait(state, host) {
   const store = {
     watchers: quick.watchers,
     agents: quick.agents,
-    presence: {
-      of: async (code) => presenceOf(await quick.activity(code)),
-      async mark(who, busyOrIdle, seen) {
-        if (typeof who !== "string")
-          throw new QuickHandover("a mark for a Claude process");
-        await quick.presence.mark(who, busyOrIdle, seen);
-      }
-    },
+    presence: { of: async (code) => presenceOf(await quick.activity(code)), mark: quick.presence.mark },
     mail: quick.mail,
     watchAgent: quick.watchAgent
   };

@@ -396,6 +396,15 @@ async function writeTmp(layout, content, now, durable = true) {
 async function publish(src, dest, destDir) {
   inFolder(destDir, () => nodeFs().linkSync(src, dest));
 }
+async function replaceFile(layout, dest, destDir, content, now, durable = true) {
+  const tmp = await writeTmp(layout, content, now, durable);
+  try {
+    inFolder(destDir, () => nodeFs().renameSync(tmp, dest));
+  } catch (error) {
+    await removeQuietly(tmp);
+    throw error;
+  }
+}
 async function moveIfPresent(from, to, toDir) {
   const fs = nodeFs();
   try {
@@ -1123,6 +1132,38 @@ function* listed(names) {
   }
 }
 
+// src/store/context.ts
+function isoNow(ctx) {
+  return new Date(ctx.clock.now()).toISOString();
+}
+
+// src/store/watchers.ts
+function createWatchers(ctx) {
+  const { layout } = ctx;
+  async function current(code) {
+    return ctx.readWatcher(layout.watcherFile(code));
+  }
+  async function arm(code, self) {
+    const previous = await current(code);
+    const record = {
+      v: 1,
+      pid: self.pid,
+      pid_start: self.start,
+      ...self.claudePid ? { claude_pid: self.claudePid } : {},
+      armed_at: isoNow(ctx)
+    };
+    await replaceFile(layout, layout.watcherFile(code), layout.watchers, `${JSON.stringify(record)}
+`, ctx.clock.now(), false);
+    if (previous && previous.pid !== self.pid && isProcessAlive(previous.pid, previous.pid_start))
+      return previous;
+    return;
+  }
+  async function isCurrent(code, pid) {
+    return (await current(code))?.pid === pid;
+  }
+  return { current, arm, isCurrent };
+}
+
 // src/store/quick-hooks.ts
 function readHotRecord(kind, path) {
   const read = readStoreFile(path);
@@ -1141,6 +1182,21 @@ function readHotRecord(kind, path) {
     throw new QuickHandover(`${path} is not a valid ${kind} record`);
   return checked.value;
 }
+function quickMarks(layout) {
+  const clock = { now: () => Date.now() };
+  const activity = createActivity({
+    layout,
+    clock,
+    readEvent: async (path) => readHotRecord("activity", path)
+  });
+  return {
+    activity,
+    watchers: createWatchers({ layout, clock, readWatcher: async (path) => readHotRecord("watcher", path) }),
+    async mark(who, state, seen) {
+      await activity.record(typeof who === "string" ? who : processKey(who), { ...seen, state, at: seen.at ?? Date.now() });
+    }
+  };
+}
 async function openQuickHooks(root, sessionId, now) {
   const layout = createLayout(root);
   await openStoreDir(layout, now);
@@ -1150,25 +1206,8 @@ async function openQuickHooks(root, sessionId, now) {
   const codes = linked?.kind === "text" ? linked.text.split(`
 `).map((line) => line.trim()).filter(isCode) : [];
   const quick = quickMailOn(layout, codes.length === 1 ? codes[0] : undefined);
-  const activity = createActivity({
-    layout,
-    clock: { now: () => Date.now() },
-    readEvent: async (path) => readHotRecord("activity", path)
-  });
-  return {
-    ...quick,
-    presence: {
-      ...quick.presence,
-      async mark(who, state, seen) {
-        await activity.record(typeof who === "string" ? who : processKey(who), { ...seen, state, at: seen.at ?? Date.now() });
-      }
-    },
-    watchers: {
-      async current(code) {
-        return readHotRecord("watcher", layout.watcherFile(code));
-      }
-    }
-  };
+  const { mark, watchers } = quickMarks(layout);
+  return { ...quick, presence: { ...quick.presence, mark }, watchers };
 }
 
 // src/hooks/context.ts

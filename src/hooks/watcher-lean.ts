@@ -10,7 +10,6 @@
 import type { WatchMode } from '../core/config.ts';
 import type { ProcInfo } from '../core/proc.ts';
 import { presenceOf } from '../intercom/presence.ts';
-import { QuickHandover } from '../store/quick-mail.ts';
 import { openQuickWait } from '../store/quick-wait.ts';
 import { hookLaunch } from './event-time.ts';
 import type { HookLaunch } from './event-time.ts';
@@ -78,13 +77,7 @@ export async function leanWait(
   const store: WaitStore = {
     watchers: quick.watchers,
     agents: quick.agents,
-    presence: {
-      of: async (code) => presenceOf(await quick.activity(code)),
-      async mark(who, busyOrIdle, seen) {
-        if (typeof who !== 'string') throw new QuickHandover('a mark for a Claude process');
-        await quick.presence.mark(who, busyOrIdle, seen);
-      },
-    },
+    presence: { of: async (code) => presenceOf(await quick.activity(code)), mark: quick.presence.mark },
     mail: quick.mail,
     watchAgent: quick.watchAgent,
   };

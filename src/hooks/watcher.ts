@@ -6,7 +6,7 @@
 // dies, when a newer watcher for the same agent replaces it, or when it is told to stop.
 import { ancestors, isProcessAlive, lastCreatedPid } from '../core/proc.ts';
 import type { ProcInfo } from '../core/proc.ts';
-import type { Intercom } from '../intercom/index.ts';
+import type { AgentRecord, Intercom } from '../intercom/index.ts';
 import type { HookContext, HookHandler } from './context.ts';
 import { selfOf } from './context.ts';
 import { formatDelivery } from './deliver.ts';
@@ -32,8 +32,9 @@ export const watcher: HookHandler = async (ctx) => {
   const agent = await waitForAgent(ctx, store, chain, claude);
   if (!agent) return 0;
   const { code } = agent;
-  const owner = await ownerProcess(store, code, chain, claude);
-  const registrationWaitMs = await registrationWait(ctx, store, code, owner);
+  const record = await store.agents.get(code);
+  const owner = ownerProcess(record, chain, claude);
+  const registrationWaitMs = registrationWait(ctx.event, record, owner);
   if (ctx.event === 'stop-failure') {
     // A watcher still armed from the last Stop can wake the session once it reads idle; keep it.
     // Only a turn that a wake started (its watcher has exited) needs this one to take over.
@@ -66,9 +67,8 @@ export const watcher: HookHandler = async (ctx) => {
  * its server through the turn: if it is gone now, the session is closing (Claude Code closes
  * the server first), and so is a registration of our own Claude process that has gone.
  */
-async function registrationWait(ctx: HookContext, store: Intercom, code: string, owner: ProcInfo | undefined): Promise<number | undefined> {
-  if (ctx.event !== 'session-start') return undefined;
-  const record = await store.agents.get(code);
+function registrationWait(event: string, record: AgentRecord | undefined, owner: ProcInfo | undefined): number | undefined {
+  if (event !== 'session-start') return undefined;
   const ours = owner !== undefined && record?.claude_pid === owner.pid && record.claude_pid_start === owner.start;
   return ours ? undefined : LINK_WAIT_MS;
 }
@@ -105,8 +105,7 @@ async function warmWakePath(store: Intercom, code: string, idle: () => Promise<v
 }
 
 /** The Claude process whose life bounds the watcher: the agent's registered Claude process if it is one of our ancestors. */
-async function ownerProcess(store: Intercom, code: string, chain: ProcInfo[], guess: ProcInfo | undefined): Promise<ProcInfo | undefined> {
-  const agent = await store.agents.get(code);
+function ownerProcess(agent: AgentRecord | undefined, chain: ProcInfo[], guess: ProcInfo | undefined): ProcInfo | undefined {
   const registered = chain.find((p) => p.pid === agent?.claude_pid && p.start === agent?.claude_pid_start);
   return registered ?? guess;
 }

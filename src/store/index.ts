@@ -20,7 +20,7 @@ import type { Receipts } from './receipts.ts';
 import { createHistory } from './history.ts';
 import type { History } from './history.ts';
 import type { Problem, ProblemSink } from './records.ts';
-import { warmRecords } from './records.ts';
+import { readRecord, warmRecords } from './records.ts';
 import { openStoreDir } from './store-dir.ts';
 import { collectTmp } from './sweeper.ts';
 import { followFeed, followLog } from './follow.ts';
@@ -126,7 +126,7 @@ export async function openStore(options: StoreOptions): Promise<{ store: Store; 
     clock: ctx.clock,
     agents,
     mail,
-    watchers: createWatchers(ctx),
+    watchers: createWatchers({ ...ctx, readWatcher: (path) => readRecord(ctx.layout, 'watcher', path, ctx.report, ctx.clock.now()) }),
     claims: createClaims(ctx, agents, mesh),
     receipts: createReceipts(ctx, agents, mail, mesh),
     history: createHistory(ctx, mail),

@@ -8,35 +8,29 @@
 // which deals with it and reports it.
 import type { WatchMode } from '../core/config.ts';
 import { isProcessAlive } from '../core/proc.ts';
-import { createActivity } from './activity.ts';
-import type { ActivityEvent, ActivityView } from './activity.ts';
+import type { ActivityView } from './activity.ts';
 import { watchAgent } from './agent-watch.ts';
-import { replaceFile } from './files.ts';
 import { createLayout } from './layout.ts';
 import type { MessageState } from './layout.ts';
 import type { StoredMessage } from './mail.ts';
-import { readHotRecord } from './quick-hooks.ts';
+import { quickMarks, readHotRecord } from './quick-hooks.ts';
+import type { QuickMark } from './quick-hooks.ts';
 import { quickMailOn } from './quick-mail.ts';
 import type { QuickMailStore } from './quick-mail.ts';
-import type { ActivityRecord, AgentRecord, WatcherRecord } from './schema.ts';
+import type { AgentRecord } from './schema.ts';
 import { openStoreDir } from './store-dir.ts';
 import type { Store } from './index.ts';
+import type { Watchers } from './watchers.ts';
 
 /** The lean wait's store, with the full store's signatures for what the wait calls. */
 export interface QuickWaitStore {
-  watchers: {
-    isCurrent(code: string, pid: number): Promise<boolean>;
-    /** watchers.ts's `arm`: record `self` as agent `code`'s watcher; the previous one when it still runs (the caller stops it). */
-    arm(code: string, self: { pid: number; start: string; claudePid?: number | undefined }): Promise<WatcherRecord | undefined>;
-  };
+  /** store/watchers.ts, its records read as the lean routes read them (quick-hooks.ts quickMarks). */
+  watchers: Pick<Watchers, 'isCurrent' | 'arm'>;
   /** The agent's record while its process lives; undefined when it is missing or its process is dead. */
   agents: { getLive(code: string): Promise<AgentRecord | undefined> };
   /** The agent's busy/idle as its hooks recorded it (activity.ts `read`). */
   activity(code: string): Promise<ActivityView>;
-  presence: {
-    /** A busy or idle event for agent `code` (activity.ts `record`); `seen.at` defaults to now (epoch ms). */
-    mark(code: string, state: 'busy' | 'idle', seen: Omit<ActivityEvent, 'state' | 'at'> & { at?: number | undefined }): Promise<void>;
-  };
+  presence: { mark: QuickMark };
   mail: {
     /** New mail's names, listed afresh at each call; a claim then loads and moves from that listing. */
     entries(box: string, states: readonly MessageState[]): Promise<Iterable<{ id: string; state: MessageState }>>;
@@ -56,35 +50,13 @@ export interface QuickWaitStore {
 export async function openQuickWait(root: string, code: string, watch: WatchMode, now: number): Promise<QuickWaitStore> {
   const layout = createLayout(root);
   await openStoreDir(layout, now);
-  const current = (agent: string) => readHotRecord('watcher', layout.watcherFile(agent)) as WatcherRecord | undefined;
-  const activity = createActivity({
-    layout,
-    clock: { now: () => Date.now() },
-    readEvent: async (path) => readHotRecord('activity', path) as ActivityRecord | undefined,
-  });
+  const marks = quickMarks(layout);
   // quick-mail.ts lists new/ once per instance (a hook's one look): a claim gets its own, made by
   // its listing, and every count lists afresh, for the wait looks again at each change.
   let claim: QuickMailStore['mail'] | undefined;
   const claiming = (): QuickMailStore['mail'] => claim ?? quickMailOn(layout, code).mail;
   return {
-    watchers: {
-      async isCurrent(agent, pid) {
-        return current(agent)?.pid === pid;
-      },
-      async arm(agent, self) {
-        // As watchers.ts writes it: the record replaced by a rename, not synced (it names a process).
-        const previous = current(agent);
-        const record: WatcherRecord = {
-          v: 1,
-          pid: self.pid,
-          pid_start: self.start,
-          ...(self.claudePid ? { claude_pid: self.claudePid } : {}),
-          armed_at: new Date().toISOString(),
-        };
-        await replaceFile(layout, layout.watcherFile(agent), layout.watchers, `${JSON.stringify(record)}\n`, Date.now(), false);
-        return previous && previous.pid !== self.pid && isProcessAlive(previous.pid, previous.pid_start) ? previous : undefined;
-      },
-    },
+    watchers: marks.watchers,
     agents: {
       async getLive(agent) {
         const record = readHotRecord('agent', layout.agentFile(agent)) as AgentRecord | undefined;
@@ -92,12 +64,8 @@ export async function openQuickWait(root: string, code: string, watch: WatchMode
         return record && isProcessAlive(record.pid, record.pid_start) ? record : undefined;
       },
     },
-    activity: (agent) => activity.read(agent),
-    presence: {
-      async mark(agent, state, seen) {
-        await activity.record(agent, { ...seen, state, at: seen.at ?? Date.now() });
-      },
-    },
+    activity: (agent) => marks.activity.read(agent),
+    presence: { mark: marks.mark },
     mail: {
       async entries(box, states) {
         claim = quickMailOn(layout, code).mail;

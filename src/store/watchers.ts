@@ -1,17 +1,28 @@
 // One armed watcher per agent. A new watcher (every Stop starts one) records itself and stops
 // the one it replaces, so an agent never has two watchers racing to wake it.
+import type { Clock } from '../core/clock.ts';
 import { isProcessAlive } from '../core/proc.ts';
-import type { StoreContext } from './context.ts';
 import { isoNow } from './context.ts';
 import { replaceFile } from './files.ts';
-import { readRecord } from './records.ts';
+import type { Layout } from './layout.ts';
 import type { WatcherRecord } from './schema.ts';
 
-export function createWatchers(ctx: StoreContext) {
+/**
+ * What the watchers need of a store. `readWatcher`: the record at `path`, undefined when it is
+ * missing; the full store quarantines a bad one (records.ts readRecord), the lean routes hand the
+ * hook to the full one instead (store/quick-hooks.ts). As activity.ts's readEvent.
+ */
+export interface WatchersContext {
+  layout: Layout;
+  clock: Clock;
+  readWatcher(path: string): Promise<WatcherRecord | undefined>;
+}
+
+export function createWatchers(ctx: WatchersContext) {
   const { layout } = ctx;
 
   async function current(code: string): Promise<WatcherRecord | undefined> {
-    return readRecord(layout, 'watcher', layout.watcherFile(code), ctx.report, ctx.clock.now());
+    return ctx.readWatcher(layout.watcherFile(code));
   }
 
   /**

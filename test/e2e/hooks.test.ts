@@ -129,7 +129,7 @@ describe('the watcher (Stop / SessionStart, asyncRewake)', () => {
   test('waits on the inbox, and exits 2 with the framed message when mail lands', async () => {
     const run = await claude.hook('stop', { hook_event_name: 'Stop', stop_hook_active: false });
     await until(() => armed(run), 'the watcher to arm');
-    // Its record is written first, then its idle mark (hooks/watcher.ts): on a loaded machine a
+    // Its record is written first, then its idle mark (hooks/watcher-wait.ts): on a loaded machine a
     // look in between still reads the prompt's busy.
     const activity = async () =>
       ((await peer.call('who')).agents as { code: string; activity: string }[]).find((a) => a.code === code)?.activity;

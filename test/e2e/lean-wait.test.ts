@@ -9,13 +9,13 @@ import { randomUUID } from 'node:crypto';
 import { startAgent } from '../helpers/agent.ts';
 import type { TestAgent } from '../helpers/agent.ts';
 import { activityRecord } from '../helpers/activity.ts';
-import { agentCode, startFakeClaude } from '../helpers/fake-claude.ts';
+import { agentCode, armedWatcherPid, startFakeClaude, watcherArmedBy } from '../helpers/fake-claude.ts';
 import type { FakeClaude, HookRun } from '../helpers/fake-claude.ts';
 import { ENTRY, REPO } from '../helpers/paths.ts';
 import { isolatedEnv, makeProject, tmpDir } from '../helpers/tmp.ts';
 import { until } from '../helpers/until.ts';
-import { procInfo } from '../../src/core/proc.ts';
-import { holdersOf } from '../helpers/holders.ts';
+import { commandLine } from '../../src/core/proc.ts';
+import { childrenOf, holdersOf } from '../helpers/holders.ts';
 
 /** The bundle, copied with the lean wait's bytecode cut short: bun must run it from its source. */
 function spoiledBundle(): string {
@@ -43,13 +43,10 @@ describe.each(ENTRIES)('from %s', (_name, entryOf, leanFile) => {
 
   /** The pid recorded as `code`'s armed watcher, once `run` (or the bun its shell started) armed and marked the session idle. */
   const armedPid = (run: HookRun) =>
-    until(() => {
-      const file = join(store, 'watchers', `${code}.json`);
-      if (!existsSync(file) || activityRecord(store, code)?.state !== 'idle') return undefined;
-      const pid = JSON.parse(readFileSync(file, 'utf8')).pid as number;
-      return pid === run.pid || procInfo(pid)?.ppid === run.pid ? pid : undefined;
-    }, 'the watcher to arm');
-  const commandLine = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    until(
+      () => watcherArmedBy(store, run, code) && activityRecord(store, code)?.state === 'idle' && armedWatcherPid(store, code),
+      'the watcher to arm',
+    );
 
   beforeAll(async () => {
     const project = makeProject(sandbox, 'shop');
@@ -124,7 +121,7 @@ describe.each(ENTRIES)('from %s', (_name, entryOf, leanFile) => {
     await until(() => existsSync(join(store, 'quarantine')) && readdirSync(join(store, 'quarantine')).length > 0, 'the quarantine');
     // The full hook runs in the same process (handed back, not started anew), armed again as the same watcher.
     await until(() => activityRecord(store, code)?.state === 'idle', 'the full hook to re-arm');
-    expect(JSON.parse(readFileSync(join(store, 'watchers', `${code}.json`), 'utf8')).pid).toBe(pid);
+    expect(armedWatcherPid(store, code)).toBe(pid);
     expect(commandLine(pid).at(-1)!.endsWith(leanFile)).toBe(true);
     await peer.call('send', { to: code, body: 'after the corrupt one' });
     const done = await run.done;
@@ -158,13 +155,7 @@ describe('a stop signal at any moment of the hand-off (the bundle)', () => {
   });
 
   /** The bun process a hook's shell started (the hook's own process from then on). */
-  const hookProcess = (run: HookRun) =>
-    until(() => {
-      for (const entry of readdirSync('/proc')) {
-        if (/^\d+$/.test(entry) && procInfo(Number(entry))?.ppid === run.pid) return Number(entry);
-      }
-      return undefined;
-    }, 'the hook process');
+  const hookProcess = (run: HookRun) => until(() => childrenOf(run.pid)[0], 'the hook process');
   /** Whether `pid` has a handler for SIGTERM (/proc status SigCgt, bit 15): the hook's own handlers are in place. */
   const catchesTerm = (pid: number) => {
     const mask = /^SigCgt:\s*([0-9a-f]+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
@@ -182,8 +173,7 @@ describe('a stop signal at any moment of the hand-off (the bundle)', () => {
       if (done === undefined) {
         // Told to stop while the shell ran bun (the signal is ignored there): it armed, as a
         // later watcher would have; stopped again, it leaves like any armed watcher.
-        const file = join(store, 'watchers', `${code}.json`);
-        expect(JSON.parse(readFileSync(file, 'utf8')).pid).toBe(pid);
+        expect(armedWatcherPid(store, code)).toBe(pid);
         process.kill(pid, 'SIGTERM');
         done = await run.done;
       }

@@ -126,10 +126,14 @@ export async function agentCode(claude: FakeClaude): Promise<string> {
   return String((await claude.call('whoami')).structuredContent?.code);
 }
 
+/** The pid recorded as `code`'s armed watcher in `store`, or undefined when none is. */
+export function armedWatcherPid(store: string, code: string): number | undefined {
+  const file = join(store, 'watchers', `${code}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).pid as number) : undefined;
+}
+
 /** True once the watcher started as `run` (a shell running the hook, or bun exec'd by it) is the one armed for `code`. */
 export function watcherArmedBy(store: string, run: HookRun, code: string): boolean {
-  const file = join(store, 'watchers', `${code}.json`);
-  if (!existsSync(file)) return false;
-  const pid = JSON.parse(readFileSync(file, 'utf8')).pid as number;
-  return pid === run.pid || procInfo(pid)?.ppid === run.pid;
+  const pid = armedWatcherPid(store, code);
+  return pid !== undefined && (pid === run.pid || procInfo(pid)?.ppid === run.pid);
 }

@@ -1136,7 +1136,7 @@ function followFeed(ctx, options) {
 function createWatchers(ctx) {
   const { layout } = ctx;
   async function current(code) {
-    return readRecord(layout, "watcher", layout.watcherFile(code), ctx.report, ctx.clock.now());
+    return ctx.readWatcher(layout.watcherFile(code));
   }
   async function arm(code, self) {
     const previous = await current(code);
@@ -1364,7 +1364,7 @@ async function openStore(options) {
     clock: ctx.clock,
     agents,
     mail,
-    watchers: createWatchers(ctx),
+    watchers: createWatchers({ ...ctx, readWatcher: (path) => readRecord(ctx.layout, "watcher", path, ctx.report, ctx.clock.now()) }),
     claims: createClaims(ctx, agents, mesh),
     receipts: createReceipts(ctx, agents, mail, mesh),
     history: createHistory(ctx, mail),

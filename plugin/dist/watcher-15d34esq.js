@@ -199,8 +199,9 @@ var watcher = async (ctx) => {
   if (!agent)
     return 0;
   const { code } = agent;
-  const owner = await ownerProcess(store, code, chain, claude);
-  const registrationWaitMs = await registrationWait(ctx, store, code, owner);
+  const record = await store.agents.get(code);
+  const owner = ownerProcess(record, chain, claude);
+  const registrationWaitMs = registrationWait(ctx.event, record, owner);
   if (ctx.event === "stop-failure") {
     const armed = await store.watchers.current(code);
     if (armed && armed.pid !== ctx.pid && isProcessAlive2(armed.pid, armed.pid_start)) {
@@ -218,10 +219,9 @@ var watcher = async (ctx) => {
     await warmWakePath(store, code, idle);
   });
 };
-async function registrationWait(ctx, store, code, owner) {
-  if (ctx.event !== "session-start")
+function registrationWait(event, record, owner) {
+  if (event !== "session-start")
     return;
-  const record = await store.agents.get(code);
   const ours = owner !== undefined && record?.claude_pid === owner.pid && record.claude_pid_start === owner.start;
   return ours ? undefined : LINK_WAIT_MS;
 }
@@ -247,8 +247,7 @@ async function warmWakePath(store, code, idle) {
   lastCreatedPid2();
   await idle();
 }
-async function ownerProcess(store, code, chain, guess) {
-  const agent = await store.agents.get(code);
+function ownerProcess(agent, chain, guess) {
   const registered = chain.find((p) => p.pid === agent?.claude_pid && p.start === agent?.claude_pid_start);
   return registered ?? guess;
 }
