@@ -12,7 +12,7 @@
 // executable's clean pages, shared by every bun process) and private pages (this process's own).
 // The watcher's inotify holder (core/inotify-holder.ts: a sleeping `sh`, one per watcher) is
 // measured too, since an armed watcher brings it. So is the least a watcher written for bun holds
-// (fixtures/least-watcher.ts: its input read, one fs.watch, nothing else), in the watchers'
+// (fixtures/least-watcher.ts: its input read, one fs.watch, nothing else), in the lean wait's
 // environment: how close to the memory bar any watcher can come.
 // Bars: a watcher and a server ≤ 1 wakeup a minute; RSS: watcher ≤ 1.3×, server ≤ 2× the idle script's.
 //   bun bench/idle-cost.ts [seconds]   (default: two of the watcher's backstop rescans, 600 s)
@@ -21,7 +21,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { SERVER_ENV, WATCHER_ENV_VARS } from '../src/cli/install/hooks-spec.ts';
+import { LEAN_WAIT_ENV_VARS, SERVER_ENV, WATCHER_ENV_VARS } from '../src/cli/install/hooks-spec.ts';
 import { INBOX_RESCAN_MS } from '../src/store/agent-watch.ts';
 import { serverEntry } from '../src/cli/install/plan.ts';
 import { openIntercom } from '../src/intercom/index.ts';
@@ -99,8 +99,9 @@ try {
   });
   const inbox = join(env.CLAUDE_INTERCOM_DIR!, 'mail', agent.code, 'new');
   mkdirSync(inbox, { recursive: true });
+  // As the lean wait runs, which is what an armed watcher is by then (LEAN_WAIT_ENV_VARS: no JIT).
   const leastWatcher = Bun.spawn([process.execPath, LEAST_WATCHER, inbox], {
-    env: { ...env, ...WATCHER_ENV_VARS },
+    env: { ...env, ...LEAN_WAIT_ENV_VARS },
     stdin: new TextEncoder().encode(input),
     stdout: 'ignore',
     stderr: 'inherit',

@@ -92,7 +92,7 @@ async function main({ argv, stdin, entry, waitHere }) {
       err: log,
       signal: stop.signal,
       waitElsewhere: waitHere || stdin === undefined || configError !== undefined ? undefined : async (handoff) => {
-        const { leanWaitHandoff } = await import("./lean-wait-handoff-hf93sp9m.js");
+        const { leanWaitHandoff } = await import("./lean-wait-handoff-54fqxeyr.js");
         const flush = () => Promise.all([out.flush(), log.flush()]);
         await leanWaitHandoff({ entry, event: argv[1], input: stdin, config, flush, signal: stop.signal })?.(handoff);
       }
@@ -126,7 +126,7 @@ async function main({ argv, stdin, entry, waitHere }) {
     });
     await exit(code);
   } else {
-    const { runCli } = await import("./main-xznqnp1t.js");
+    const { runCli } = await import("./main-qxmna28h.js");
     const { openIntercom } = await import("./index-a5hky1w0.js");
     const { isatty } = await import("tty");
     let stored;

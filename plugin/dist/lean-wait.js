@@ -1887,6 +1887,38 @@ async function leanWait(state, host) {
 // src/bin/lean-wait-handoff.ts
 var import_node_fs14 = require("fs");
 var import_node_os = __toESM(require("os"), 1);
+
+// src/cli/install/hooks-spec.ts
+var WATCHER_TIMEOUT_S = 7 * 24 * 60 * 60;
+var HOOK_EVENTS = {
+  SessionStart: "session-start",
+  Stop: "stop",
+  PreToolUse: "pre-tool-use",
+  UserPromptSubmit: "user-prompt-submit",
+  StopFailure: "stop-failure",
+  SessionEnd: "session-end"
+};
+var WATCHERS = new Set(["session-start", "stop", "stop-failure"]);
+var HOOK_ENV_VARS = { BUN_JSC_useJIT: "0" };
+var assignments = (vars) => Object.entries(vars).map(([name, value]) => `${name}=${value}`).join(" ");
+var HOOK_ENV = assignments(HOOK_ENV_VARS);
+var WATCHER_ENV_VARS = {
+  BUN_GC_TIMER_DISABLE: "1",
+  MIMALLOC_PURGE_DELAY: "0",
+  BUN_JSC_useBaselineJIT: "0",
+  BUN_JSC_useDFGJIT: "0",
+  BUN_JSC_useFTLJIT: "0"
+};
+var WATCHER_ENV = assignments(WATCHER_ENV_VARS);
+var LEAN_WAIT_ENV_VARS = { ...WATCHER_ENV_VARS, ...HOOK_ENV_VARS };
+var SERVER_ENV = {
+  BUN_GC_TIMER_DISABLE: "1",
+  MIMALLOC_PURGE_DELAY: "0",
+  ...HOOK_ENV_VARS
+};
+var OUR_HOOK = new RegExp(`intercom(?:\\.ts)?["']?\\s+hook\\s+(?:${Object.values(HOOK_EVENTS).join("|")})\\b`);
+
+// src/bin/lean-wait-handoff.ts
 var LEAN_WAIT_STATE_VAR = "CLAUDE_INTERCOM_LEAN_WAIT";
 var MAX_HANDOFF_CHARS = 64 * 1024;
 var SHELL = "/bin/sh";
@@ -1900,7 +1932,11 @@ async function execLeanWait(path, state, signal) {
   await Bun.sleep(1);
   if (!signal.aborted) {
     try {
-      process.execve(SHELL, [SHELL, "-c", SHIELD, process.execPath, path], { ...process.env, [LEAN_WAIT_STATE_VAR]: handoff });
+      process.execve(SHELL, [SHELL, "-c", SHIELD, process.execPath, path], {
+        ...process.env,
+        ...LEAN_WAIT_ENV_VARS,
+        [LEAN_WAIT_STATE_VAR]: handoff
+      });
     } catch {}
   }
   restore?.();

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
+import { LEAN_WAIT_ENV_VARS } from '../cli/install/hooks-spec.ts';
 import type { Config } from '../core/config.ts';
 import type { WatcherHandoff } from '../hooks/context.ts';
 import { hookInputText, parseHookInput } from '../hooks/input.ts';
@@ -30,7 +31,8 @@ const SHELL = '/bin/sh';
  * handlers (an ignored signal stays ignored across execve, and bun keeps it so until a handler
  * is set); without it, a stop in bun's start-up (~10 ms) killed the hook: exit 143, and
  * "Terminated" on its stderr. Where ignoreStopSignals could not ignore them before the exec, the
- * shell's own start (~1–2 ms, before its trap) is the one window left.
+ * shell's own start (~1–2 ms, before its trap) is the one window left: a watcher hook registered
+ * before JSC's JIT was allowed it (`intercom install` again fixes that), musl, macOS.
  * A stop ignored there is no loss: none comes from a newer watcher (this process is not armed
  * yet: a newer one does not know it, and this one takes over when it arms, as a later Stop's
  * watcher would), and a session that ends unregisters its agent, which the wait sees.
@@ -93,7 +95,12 @@ export async function execLeanWait(path: string, state: LeanWaitState, signal: A
   await Bun.sleep(1);
   if (!signal.aborted) {
     try {
-      process.execve(SHELL, [SHELL, '-c', SHIELD, process.execPath, path], { ...process.env, [LEAN_WAIT_STATE_VAR]: handoff });
+      // The lean wait without the JIT (the hook itself kept it for bun:ffi: hooks-spec.ts WATCHER_ENV_VARS).
+      process.execve(SHELL, [SHELL, '-c', SHIELD, process.execPath, path], {
+        ...process.env,
+        ...LEAN_WAIT_ENV_VARS,
+        [LEAN_WAIT_STATE_VAR]: handoff,
+      });
     } catch {
       // execve(2) failed and this process runs on unchanged: the wait stays here.
     }
@@ -105,7 +112,9 @@ export async function execLeanWait(path: string, state: LeanWaitState, signal: A
  * Set the stop signals to "ignore" (libc's signal(), through bun:ffi: neither bun nor Node can),
  * so that none lands between the exec and the handlers of the image that follows. Returns what
  * puts this process's own handlers back, or undefined where it could not be done (not Linux, no
- * glibc, no FFI): SHIELD then covers all but the shell's own start.
+ * glibc, no FFI: bun:ffi refuses to load where BUN_JSC_useJIT=0, which is why the watcher hooks'
+ * command keeps the JIT, its tiers off: cli/install/hooks-spec.ts WATCHER_ENV_VARS): SHIELD then
+ * covers all but the shell's own start.
  */
 async function ignoreStopSignals(): Promise<(() => void) | undefined> {
   if (process.platform !== 'linux') return undefined;

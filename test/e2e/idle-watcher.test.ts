@@ -41,7 +41,8 @@ test.skipIf(process.platform !== 'linux')(
       }, 'the watcher to arm');
       const environ = readFileSync(`/proc/${armed}/environ`, 'utf8').split('\0');
       expect(environ).toContain('BUN_GC_TIMER_DISABLE=1');
-      // Nor does it JIT-compile what it runs a few times a day (cli/install/hooks-spec.ts WATCHER_ENV says what that saves).
+      // Nor does it JIT-compile what it runs a few times a day: the lean wait it became runs without the JIT
+      // (cli/install/hooks-spec.ts HOOK_ENV says what that saves; LEAN_WAIT_ENV_VARS).
       expect(environ).toContain('BUN_JSC_useJIT=0');
       // Nor does the allocator keep a thread that wakes every ~30 s to return memory (mimalloc's scavenger).
       const threads = readdirSync(`/proc/${armed}/task`).map((t) => readFileSync(`/proc/${armed}/task/${t}/comm`, 'utf8').trim());

@@ -56,10 +56,11 @@ describe('intercom install', () => {
       SessionEnd: 'session-end',
     })) {
       const commands = settings.hooks[event].flatMap((g: { hooks: { command: string }[] }) => g.hooks.map((h) => h.command));
-      // The watchers run with Bun's once-a-second GC timer off (an idle session must cost nothing);
-      // every hook without JSC's JIT (faster starts, less memory: cli/install/hooks-spec.ts).
+      // The watchers run with Bun's once-a-second GC timer off (an idle session must cost nothing),
+      // and JSC's JIT tiers off but the JIT allowed (bun:ffi needs it once: hooks-spec.ts
+      // WATCHER_ENV_VARS); every other hook without JSC's JIT (faster starts, less memory).
       const env = ['session-start', 'stop', 'stop-failure'].includes(arg)
-        ? 'BUN_GC_TIMER_DISABLE=1 MIMALLOC_PURGE_DELAY=0 BUN_JSC_useJIT=0 '
+        ? 'BUN_GC_TIMER_DISABLE=1 MIMALLOC_PURGE_DELAY=0 BUN_JSC_useBaselineJIT=0 BUN_JSC_useDFGJIT=0 BUN_JSC_useFTLJIT=0 '
         : 'BUN_JSC_useJIT=0 ';
       expect(commands).toContain(`${env}"${process.execPath}" "${ENTRY}" hook ${arg}`);
     }
@@ -214,6 +215,26 @@ describe('intercom doctor', () => {
     expect(stale.stdout).toMatch(/FAIL\s+hooks\s+StopFailure hooked by an older intercom .*run `intercom install` again/);
     expect((await runIntercom(['install'], { env })).code).toBe(0);
     expect(json(files.settings).hooks.StopFailure[0].hooks[0]).toMatchObject({ asyncRewake: true, timeout: 604800 });
+    expect((await runIntercom(['doctor'], { env })).stdout).toMatch(/ok\s+hooks/);
+  });
+
+  test('a watcher hooked by an older intercom (its command without the JIT) is a warning, and install again brings this environment', async () => {
+    const { env, files, json } = setup();
+    await runIntercom(['install'], { env });
+    const settings = json(files.settings);
+    const hook = settings.hooks.Stop[0].hooks[0];
+    const installed: string = hook.command;
+    // What the previous version registered: the watchers without JSC's JIT at all.
+    hook.command = installed.replace(/BUN_JSC_useBaselineJIT=0 BUN_JSC_useDFGJIT=0 BUN_JSC_useFTLJIT=0/, 'BUN_JSC_useJIT=0');
+    expect(hook.command).not.toBe(installed);
+    writeFileSync(files.settings, JSON.stringify(settings));
+    const unlike = await runIntercom(['doctor'], { env });
+    expect(unlike.stdout).toMatch(
+      /warn\s+hooks\s+Stop hooked by an older intercom .*another environment .*BUN_JSC_useFTLJIT=0.* run `intercom install` again/,
+    );
+    expect(unlike.stdout).not.toMatch(/FAIL\s+hooks/);
+    expect((await runIntercom(['install'], { env })).code).toBe(0);
+    expect(json(files.settings).hooks.Stop[0].hooks[0].command).toBe(installed);
     expect((await runIntercom(['doctor'], { env })).stdout).toMatch(/ok\s+hooks/);
   });
 

@@ -11,9 +11,10 @@ import type { TestAgent } from '../helpers/agent.ts';
 import { activityRecord } from '../helpers/activity.ts';
 import { agentCode, armedWatcherPid, startFakeClaude, watcherArmedBy } from '../helpers/fake-claude.ts';
 import type { FakeClaude, HookRun } from '../helpers/fake-claude.ts';
-import { ENTRY, REPO } from '../helpers/paths.ts';
+import { BUN, ENTRY, REPO } from '../helpers/paths.ts';
 import { isolatedEnv, makeProject, tmpDir } from '../helpers/tmp.ts';
 import { until } from '../helpers/until.ts';
+import { LEAN_WAIT_ENV_VARS, WATCHER_ENV_VARS } from '../../src/cli/install/hooks-spec.ts';
 import { commandLine } from '../../src/core/proc.ts';
 import { childrenOf, holdersOf } from '../helpers/holders.ts';
 
@@ -162,8 +163,13 @@ describe('a stop signal at any moment of the hand-off (the bundle)', () => {
     return mask !== undefined && (BigInt(`0x${mask}`) & (1n << 14n)) !== 0n;
   };
 
+  // The hook runs as registered (fake-claude: the watcher's command and its environment). Under
+  // BUN_JSC_useJIT=0, which the watchers' command had until this was found, bun:ffi would not load,
+  // the stop signals stayed caught, not ignored, through the exec, and a stop in the shell's start
+  // killed the hook: 4 of 81 delays 0.5 ms apart (0–40 ms) gave exit 143 and "Terminated".
   test("from the moment the hook has its handlers, through the exec and the lean wait's start: exit 0, nothing on stderr", async () => {
-    for (let delay = 0; delay <= 60; delay += 4) {
+    const missed: unknown[] = [];
+    for (let delay = 0; delay <= 30; delay += 1) {
       const run = await claude.hook('stop', { hook_event_name: 'Stop', stop_hook_active: false });
       const pid = await hookProcess(run);
       await until(() => catchesTerm(pid), 'the hook to handle SIGTERM');
@@ -177,8 +183,10 @@ describe('a stop signal at any moment of the hand-off (the bundle)', () => {
         process.kill(pid, 'SIGTERM');
         done = await run.done;
       }
-      expect({ delay, exit: done.exit, stdout: done.stdout, stderr: done.stderr }).toEqual({ delay, exit: 0, stdout: '', stderr: '' });
+      if (done.exit !== 0 || done.stdout !== '' || done.stderr !== '')
+        missed.push({ delay, exit: done.exit, stdout: done.stdout, stderr: done.stderr });
     }
+    expect(missed).toEqual([]);
   });
 });
 
@@ -217,3 +225,22 @@ describe('where the store must be polled (CLAUDE_INTERCOM_WATCH=poll)', () => {
     expect(done.stderr).not.toContain('polling is the full hook');
   });
 });
+
+// What the hand-off's signal shield rests on (bin/lean-wait-handoff.ts ignoreStopSignals): bun:ffi
+// refuses to load where BUN_JSC_useJIT=0 ("bun:ffi requires the JIT", Bun 1.4.5), so the watchers'
+// command keeps the JIT, its tiers off, and the lean wait it execs runs without it.
+test.skipIf(process.platform !== 'linux' || !existsSync('/lib/x86_64-linux-gnu/libc.so.6'))(
+  "the watcher hooks' environment lets bun:ffi set a signal to ignored; the lean wait's has no JIT",
+  () => {
+    const script = `const { dlopen, FFIType } = require('bun:ffi');
+      const libc = dlopen('libc.so.6', { signal: { args: [FFIType.i32, FFIType.ptr], returns: FFIType.ptr } });
+      libc.symbols.signal(15, 1);
+      console.log(/^SigIgn:\\s*([0-9a-f]+)$/m.exec(require('node:fs').readFileSync('/proc/self/status', 'utf8'))[1]);`;
+    const run = (vars: Readonly<Record<string, string>>) =>
+      Bun.spawnSync([BUN, '-e', script], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...vars }, stderr: 'pipe' });
+    const watcher = run(WATCHER_ENV_VARS);
+    expect(watcher.stderr.toString()).toBe('');
+    expect(BigInt(`0x${watcher.stdout.toString().trim()}`) & (1n << 14n)).toBe(1n << 14n); // SIGTERM ignored
+    expect(run(LEAN_WAIT_ENV_VARS).stderr.toString()).toContain('requires the JIT');
+  },
+);

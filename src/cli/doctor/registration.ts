@@ -175,6 +175,13 @@ function installedChecks(files: CurrentFiles, paths: Paths, live: LiveRoute[], r
     const want = expected[event]?.[0]?.hooks[0];
     return found && want && (found.timeout !== want.timeout || (found.asyncRewake === true) !== (want.asyncRewake === true));
   });
+  // One whose command sets another environment (an older intercom's assignments) runs, but not
+  // as this one would: the watchers' JIT, for one (cli/install/hooks-spec.ts WATCHER_ENV_VARS).
+  const unlikeEvents = Object.keys(HOOK_EVENTS).filter((event) => {
+    const found = ours(event)?.command;
+    const want = expected[event]?.[0]?.hooks[0]?.command;
+    return typeof found === 'string' && want !== undefined && leadingAssignments(found) !== leadingAssignments(want);
+  });
   checks.push(
     missingEvents.length === Object.keys(HOOK_EVENTS).length
       ? unhookedCheck(paths, witnesses)
@@ -190,10 +197,22 @@ function installedChecks(files: CurrentFiles, paths: Paths, live: LiveRoute[], r
               name: 'hooks',
               detail: `${staleEvents.join(', ')} hooked by an older intercom in ${paths.settingsFile}: run \`intercom install\` again`,
             }
-          : { level: 'ok', name: 'hooks', detail: `${Object.keys(HOOK_EVENTS).join(', ')} in ${paths.settingsFile}` },
+          : unlikeEvents.length
+            ? {
+                level: 'warn',
+                name: 'hooks',
+                detail: `${unlikeEvents.join(', ')} hooked by an older intercom in ${paths.settingsFile}, with another environment (${unlikeEvents.map((event) => leadingAssignments(expected[event]![0]!.hooks[0]!.command) || 'none').join('; ')} expected): they run, but run \`intercom install\` again`,
+              }
+            : { level: 'ok', name: 'hooks', detail: `${Object.keys(HOOK_EVENTS).join(', ')} in ${paths.settingsFile}` },
   );
   checks.push(skillCheck(files, paths, byPlugin));
   return checks;
+}
+
+/** A hook command's leading `NAME=value` assignments, sorted, one space apart ('' for none). */
+function leadingAssignments(command: string): string {
+  const lead = /^(?:\s*[A-Za-z_][A-Za-z0-9_]*=\S*)+/.exec(command)?.[0] ?? '';
+  return lead.trim().split(/\s+/).filter(Boolean).sort().join(' ');
 }
 
 function skillCheck(files: CurrentFiles, paths: Paths, byPlugin: LiveRoute | undefined): Check {

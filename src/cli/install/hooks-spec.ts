@@ -60,15 +60,27 @@ export const HOOK_ENV = assignments(HOOK_ENV_VARS);
  * minute in an idle empty script, ~180 in an armed watcher; with it, none (bench/idle-cost.ts).
  * Collections still run when the heap grows, and the watcher collects once itself when it arms.
  * MIMALLOC_PURGE_DELAY=0: no mi-scavenger thread waking every ~30 s (see SERVER_ENV below).
- * And HOOK_ENV, as every hook (above).
+ * JSC's JIT tiers are off, as every hook's JIT is (above), but the JIT itself is not: bun:ffi
+ * refuses to load where BUN_JSC_useJIT=0 ("bun:ffi requires the JIT", Bun 1.4.5), and the watcher
+ * needs it once, to set its stop signals to "ignore" before its image becomes the lean wait
+ * (bin/lean-wait-handoff.ts: a stop in that exec otherwise killed the hook, exit 143, in 4 of 81
+ * moments tried 0.5 ms apart). That exec hands the lean wait HOOK_ENV (no JIT at all), so the
+ * process that idles and wakes the session runs as before; the hook's own start pays ~0.2 ms
+ * (an empty file: 7.38 → 7.61 ms, n=80) and a watcher that waits in the hook's process (a bun
+ * without process.execve, a SessionStart waiting for its server to register) ~0.7 MiB.
  * Hook commands run through a shell (Claude Code's command hooks), so the assignments apply.
  */
 export const WATCHER_ENV_VARS: Readonly<Record<string, string>> = {
   BUN_GC_TIMER_DISABLE: '1',
   MIMALLOC_PURGE_DELAY: '0',
-  ...HOOK_ENV_VARS,
+  BUN_JSC_useBaselineJIT: '0',
+  BUN_JSC_useDFGJIT: '0',
+  BUN_JSC_useFTLJIT: '0',
 };
 export const WATCHER_ENV = assignments(WATCHER_ENV_VARS);
+
+/** The environment the armed watcher's lean wait runs in: the watcher's, and no JIT at all (bin/lean-wait-handoff.ts sets it at the exec). */
+export const LEAN_WAIT_ENV_VARS: Readonly<Record<string, string>> = { ...WATCHER_ENV_VARS, ...HOOK_ENV_VARS };
 
 /**
  * The MCP server's environment, which its config entry's `env` adds to what Claude Code gives it
@@ -79,12 +91,16 @@ export const WATCHER_ENV = assignments(WATCHER_ENV_VARS);
  * return freed pages to the system; with 0 it returns them at once and has no such thread
  * (an idle bun script: 2 wakeups a minute → 0, measured with bench/idle-cost.ts). Collections
  * still run as the heap grows (JSC collects as it allocates), and the server collects once
- * itself when it has registered. BUN_JSC_useJIT=0: as for the watchers (above); a server that
+ * itself when it has registered. BUN_JSC_useJIT=0: as for every hook (HOOK_ENV, above); a server that
  * has loaded the MCP SDK and zod for a tool call holds 44.8 MiB instead of 53.1 (Bun 1.4.5), and
  * its tool calls stay quick in JSC's interpreter: list_sessions over 1,000 transcripts of 1 MB,
  * the heaviest, 74 ms against 49 with the JIT (bench/sessions.ts; its bar is 300 ms).
  */
-export const SERVER_ENV: Readonly<Record<string, string>> = WATCHER_ENV_VARS; // the same three: both idle for hours
+export const SERVER_ENV: Readonly<Record<string, string>> = {
+  BUN_GC_TIMER_DISABLE: '1',
+  MIMALLOC_PURGE_DELAY: '0',
+  ...HOOK_ENV_VARS,
+};
 
 /** `prefix` runs intercom, e.g. `bun "/abs/src/bin/intercom.ts"`. */
 export function hooksConfig(prefix: string): HooksConfig {

@@ -38,6 +38,12 @@ import {
   senderMailbox
 } from "./app-dc9fd201.js";
 import {
+  HOOK_EVENTS,
+  SERVER_ENV,
+  hooksConfig,
+  isIntercomHookCommand
+} from "./app-1jy6amj7.js";
+import {
   SINCE_FORMS,
   readSince,
   parseAddress
@@ -428,48 +434,6 @@ function checkTool(name, found, purpose, needed = true) {
 
 // src/cli/doctor/registration.ts
 import { existsSync } from "fs";
-
-// src/cli/install/hooks-spec.ts
-var WATCHER_TIMEOUT_S = 7 * 24 * 60 * 60;
-var HOOK_TIMEOUT_S = 10;
-var HOOK_EVENTS = {
-  SessionStart: "session-start",
-  Stop: "stop",
-  PreToolUse: "pre-tool-use",
-  UserPromptSubmit: "user-prompt-submit",
-  StopFailure: "stop-failure",
-  SessionEnd: "session-end"
-};
-var WATCHERS = new Set(["session-start", "stop", "stop-failure"]);
-var HOOK_ENV_VARS = { BUN_JSC_useJIT: "0" };
-var assignments = (vars) => Object.entries(vars).map(([name, value]) => `${name}=${value}`).join(" ");
-var HOOK_ENV = assignments(HOOK_ENV_VARS);
-var WATCHER_ENV_VARS = {
-  BUN_GC_TIMER_DISABLE: "1",
-  MIMALLOC_PURGE_DELAY: "0",
-  ...HOOK_ENV_VARS
-};
-var WATCHER_ENV = assignments(WATCHER_ENV_VARS);
-var SERVER_ENV = WATCHER_ENV_VARS;
-function hooksConfig(prefix) {
-  const config = {};
-  for (const [event, arg] of Object.entries(HOOK_EVENTS)) {
-    const command = WATCHERS.has(arg) ? {
-      type: "command",
-      command: `${WATCHER_ENV} ${prefix} hook ${arg}`,
-      timeout: WATCHER_TIMEOUT_S,
-      asyncRewake: true,
-      rewakeMessage: "New mail from another Claude session, delivered by intercom:",
-      rewakeSummary: "intercom: new message"
-    } : { type: "command", command: `${HOOK_ENV} ${prefix} hook ${arg}`, timeout: HOOK_TIMEOUT_S };
-    config[event] = [{ ...event === "PreToolUse" ? { matcher: "*" } : {}, hooks: [command] }];
-  }
-  return config;
-}
-var OUR_HOOK = new RegExp(`intercom(?:\\.ts)?["']?\\s+hook\\s+(?:${Object.values(HOOK_EVENTS).join("|")})\\b`);
-function isIntercomHookCommand(command) {
-  return typeof command === "string" && OUR_HOOK.test(command);
-}
 
 // src/cli/install/plan.ts
 import { dirname } from "path";
@@ -2249,6 +2213,11 @@ function installedChecks(files, paths, live, runnable) {
     const want = expected[event]?.[0]?.hooks[0];
     return found && want && (found.timeout !== want.timeout || found.asyncRewake === true !== (want.asyncRewake === true));
   });
+  const unlikeEvents = Object.keys(HOOK_EVENTS).filter((event) => {
+    const found = ours(event)?.command;
+    const want = expected[event]?.[0]?.hooks[0]?.command;
+    return typeof found === "string" && want !== undefined && leadingAssignments(found) !== leadingAssignments(want);
+  });
   checks.push(missingEvents.length === Object.keys(HOOK_EVENTS).length ? unhookedCheck(paths, witnesses) : missingEvents.length ? {
     level: "FAIL",
     name: "hooks",
@@ -2257,9 +2226,17 @@ function installedChecks(files, paths, live, runnable) {
     level: "FAIL",
     name: "hooks",
     detail: `${staleEvents.join(", ")} hooked by an older intercom in ${paths.settingsFile}: run \`intercom install\` again`
+  } : unlikeEvents.length ? {
+    level: "warn",
+    name: "hooks",
+    detail: `${unlikeEvents.join(", ")} hooked by an older intercom in ${paths.settingsFile}, with another environment (${unlikeEvents.map((event) => leadingAssignments(expected[event][0].hooks[0].command) || "none").join("; ")} expected): they run, but run \`intercom install\` again`
   } : { level: "ok", name: "hooks", detail: `${Object.keys(HOOK_EVENTS).join(", ")} in ${paths.settingsFile}` });
   checks.push(skillCheck(files, paths, byPlugin));
   return checks;
+}
+function leadingAssignments(command) {
+  const lead = /^(?:\s*[A-Za-z_][A-Za-z0-9_]*=\S*)+/.exec(command)?.[0] ?? "";
+  return lead.trim().split(/\s+/).filter(Boolean).sort().join(" ");
 }
 function skillCheck(files, paths, byPlugin) {
   if (files.skill !== undefined)

@@ -1,5 +1,8 @@
 // @bun
 import {
+  LEAN_WAIT_ENV_VARS
+} from "./app-1jy6amj7.js";
+import {
   parseHookInput,
   hookInputText
 } from "./app-6t0w3pf2.js";
@@ -46,7 +49,11 @@ async function execLeanWait(path, state, signal) {
   await Bun.sleep(1);
   if (!signal.aborted) {
     try {
-      process.execve(SHELL, [SHELL, "-c", SHIELD, process.execPath, path], { ...process.env, [LEAN_WAIT_STATE_VAR]: handoff });
+      process.execve(SHELL, [SHELL, "-c", SHIELD, process.execPath, path], {
+        ...process.env,
+        ...LEAN_WAIT_ENV_VARS,
+        [LEAN_WAIT_STATE_VAR]: handoff
+      });
     } catch {}
   }
   restore?.();
