@@ -35,7 +35,8 @@ const DEPS: Record<string, { code: string[]; types?: string[] }> = {
   'cli/install': { code: ['core', 'cli/install'] },
   // The relay bridges the store to NATS (docs/relay.md): the only folder that imports the NATS client.
   relay: { code: ['core', 'intercom', 'relay'], types: FRONT_END_TYPES },
-  bin: { code: ['core', 'claude', 'store', 'intercom', 'mcp', 'hooks', 'cli', 'relay', 'bin'] },
+  // bin also reads the hooks' registered environments (the lean wait's, set at its exec).
+  bin: { code: ['core', 'claude', 'store', 'intercom', 'mcp', 'hooks', 'cli', 'cli/install/hooks-spec.ts', 'relay', 'bin'] },
 };
 
 function sourceFiles(dir: string): string[] {
