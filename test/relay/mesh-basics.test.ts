@@ -84,6 +84,11 @@ describe('across two machines', () => {
 
   test('"all" reaches everyone on the project, on both machines', async () => {
     const carol = await a.agent();
+    // "all" is who the devbox knows of when it sends: carol once the laptop's relay has published her.
+    await until(async () => {
+      const { agents } = (await bob.call('who', { scope: 'project' })) as Agents;
+      return agents.some((x) => x.code === carol.code);
+    }, 'carol to show on the devbox');
     const sent = (await bob.call('send', { to: 'all', body: 'migration done' })) as { to: string[] };
     expect(sent.to.sort()).toEqual([`${alice.code}@laptop`, `${carol.code}@laptop`].sort());
     for (const agent of [alice, carol]) {
