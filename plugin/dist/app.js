@@ -7,7 +7,7 @@ import {
 } from "./app-jcmt5trc.js";
 
 // src/bin/app.ts
-async function main({ argv, stdin, entry, waitHere }) {
+async function main({ argv, stdin, entry, waitHere, stopped }) {
   const readerGone = Promise.withResolvers();
   function writer(target, name) {
     let queue = Promise.resolve();
@@ -74,10 +74,13 @@ async function main({ argv, stdin, entry, waitHere }) {
   });
   const version = async () => (await import("./package-qfvrfkaq.js")).default.version;
   if (argv[0] === "hook") {
-    const { runHook } = await import("./main-7ytm1j6f.js");
+    const { runHook } = await import("./main-x7wwmnsw.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
+    if (stopped?.aborted)
+      stop.abort();
+    stopped?.addEventListener("abort", () => stop.abort());
     const code = await runHook(argv[1], {
       config: () => {
         if (configError)

@@ -1,38 +1,5 @@
 // @bun @bytecode @bun-cjs
-(function(exports, require, module, __filename, __dirname) {var __create = Object.create;
-var __getProtoOf = Object.getPrototypeOf;
-var __defProp = Object.defineProperty;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-function __accessProp(key) {
-  return this[key];
-}
-var __toESMCache_node;
-var __toESMCache_esm;
-var __toESM = (mod, isNodeMode, target) => {
-  var canCache = mod != null && typeof mod === "object";
-  if (canCache) {
-    var cache = isNodeMode ? __toESMCache_node ??= new WeakMap : __toESMCache_esm ??= new WeakMap;
-    var cached = cache.get(mod);
-    if (cached)
-      return cached;
-  }
-  target = mod != null ? __create(__getProtoOf(mod)) : {};
-  const to = isNodeMode || !mod || !mod.__esModule || !__hasOwnProp.call(mod, "default") ? __defProp(target, "default", { value: mod, enumerable: true }) : target;
-  if (mod && typeof mod === "object" || typeof mod === "function") {
-    for (let key of __getOwnPropNames(mod))
-      if (!__hasOwnProp.call(to, key))
-        __defProp(to, key, {
-          get: __accessProp.bind(mod, key),
-          enumerable: true
-        });
-  }
-  if (canCache)
-    cache.set(mod, to);
-  return to;
-};
-
-// no-polling:chokidar
+(function(exports, require, module, __filename, __dirname) {// no-polling:chokidar
 function watch() {
   throw new Error("polling is the full hook's (bin/app.ts)");
 }
@@ -1555,15 +1522,19 @@ var UNREAPED_LIMIT = 3;
 var ORPHAN_AGE_MS = 1e4;
 var UNREAPED_AFTER_MS = 3000;
 var HOLDER_SCRIPT = ": intercom watcher, holding its inotify instance until it exits; read _";
-var holding;
+var HOLDING = Symbol.for("claude-intercom.inotify-holders");
+var holding = globalThis[HOLDING] ?? new Map;
+globalThis[HOLDING] = holding;
 function holdInotifyPastExit() {
-  if (holding)
-    return holding;
   const [fd] = inotifyDescriptors("self");
   if (fd === undefined)
     return Promise.resolve(undefined);
-  holding = startHolder(fd);
-  return holding;
+  let held = holding.get(fd);
+  if (!held) {
+    held = startHolder(fd);
+    holding.set(fd, held);
+  }
+  return held;
 }
 async function startHolder(fd) {
   try {
@@ -1858,7 +1829,7 @@ function checkLeanWaitState(value) {
   const s = value;
   const text = (v) => typeof v === "string" && v !== "";
   const owner = s?.owner;
-  if (s === null || typeof s !== "object" || s.v !== 1 || !text(s.event) || typeof s.input !== "string" || !text(s.entry) || !text(s.storeDir) || !text(s.watch) || !text(s.code) || s.claudePid !== undefined && !Number.isInteger(s.claudePid) || owner !== undefined && (!Number.isInteger(owner.pid) || !text(owner.start)) || s.handBack !== undefined && s.handBack !== true)
+  if (s === null || typeof s !== "object" || s.v !== 1 || !text(s.event) || typeof s.input !== "string" || !text(s.entry) || !text(s.storeDir) || !text(s.watch) || !text(s.code) || s.claudePid !== undefined && !Number.isInteger(s.claudePid) || owner !== undefined && (!Number.isInteger(owner.pid) || !text(owner.start)))
     throw new Error("not a watcher hand-off");
   return s;
 }
@@ -1883,10 +1854,6 @@ async function leanWait(state, host) {
   };
   return armThenWait(ctx, store, state.code, state.owner, undefined, async () => Bun.gc(true));
 }
-
-// src/bin/lean-wait-handoff.ts
-var import_node_fs14 = require("fs");
-var import_node_os = __toESM(require("os"), 1);
 
 // src/cli/install/hooks-spec.ts
 var WATCHER_TIMEOUT_S = 7 * 24 * 60 * 60;
@@ -1921,44 +1888,6 @@ var OUR_HOOK = new RegExp(`intercom(?:\\.ts)?["']?\\s+hook\\s+(?:${Object.values
 // src/bin/lean-wait-handoff.ts
 var LEAN_WAIT_STATE_VAR = "CLAUDE_INTERCOM_LEAN_WAIT";
 var MAX_HANDOFF_CHARS = 64 * 1024;
-var SHELL = "/bin/sh";
-var SHIELD = 'trap "" TERM INT HUP; exec "$0" "$@"';
-var STOP_SIGNALS = ["SIGTERM", "SIGINT", "SIGHUP"];
-async function execLeanWait(path, state, signal) {
-  const handoff = JSON.stringify(state);
-  if (handoff.length > MAX_HANDOFF_CHARS || typeof process.execve !== "function" || !import_node_fs14.existsSync(SHELL) || signal.aborted)
-    return;
-  const restore = await ignoreStopSignals();
-  await Bun.sleep(1);
-  if (!signal.aborted) {
-    try {
-      process.execve(SHELL, [SHELL, "-c", SHIELD, process.execPath, path], {
-        ...process.env,
-        ...LEAN_WAIT_ENV_VARS,
-        [LEAN_WAIT_STATE_VAR]: handoff
-      });
-    } catch {}
-  }
-  restore?.();
-}
-async function ignoreStopSignals() {
-  if (process.platform !== "linux")
-    return;
-  try {
-    const { dlopen, FFIType } = await import("bun:ffi");
-    const libc = dlopen("libc.so.6", { signal: { args: [FFIType.i32, FFIType.ptr], returns: FFIType.ptr } });
-    const SIG_IGN = 1;
-    const numbers = STOP_SIGNALS.map((name) => import_node_os.default.constants.signals[name]);
-    const previous = numbers.map((n) => libc.symbols.signal(n, SIG_IGN));
-    return () => {
-      for (const [i, n] of numbers.entries())
-        libc.symbols.signal(n, previous[i]);
-      libc.close();
-    };
-  } catch {
-    return;
-  }
-}
 
 // src/bin/lean-wait.ts
 var handoff = process.env[LEAN_WAIT_STATE_VAR];
@@ -1982,16 +1911,11 @@ async function run() {
 `);
     process.exit(1);
   }
-  if (state.handBack)
-    return fullHook(state);
   let code;
   try {
     code = await leanWait(state, { pid: process.pid, startedAt: Math.floor(performance.timeOrigin), err, signal: stop.signal });
   } catch {
     await written;
-    await execLeanWait(process.argv[1], { ...state, handBack: true }, stop.signal);
-    if (stop.signal.aborted)
-      process.exit(0);
     return fullHook(state);
   }
   await written;
@@ -1999,7 +1923,7 @@ async function run() {
 }
 async function fullHook(state) {
   const { main } = await import("./app.js");
-  await main({ argv: ["hook", state.event], stdin: state.input, entry: state.entry, waitHere: true });
+  await main({ argv: ["hook", state.event], stdin: state.input, entry: state.entry, waitHere: true, stopped: stop.signal });
 }
 run();
 })

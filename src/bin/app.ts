@@ -20,9 +20,11 @@ export interface EntryHandoff {
    * (bin/lean-wait-handoff.ts): set by the lean wait when it hands the hook back.
    */
   waitHere?: boolean | undefined;
+  /** Already told to stop (the lean wait's own stop signal, when it hands the hook back): a stop that came before this hook's handlers counts. */
+  stopped?: AbortSignal | undefined;
 }
 
-export async function main({ argv, stdin, entry, waitHere }: EntryHandoff): Promise<void> {
+export async function main({ argv, stdin, entry, waitHere, stopped }: EntryHandoff): Promise<void> {
   // Output goes through Bun.write, never process.stdout/process.stderr: the first touch of those
   // node streams costs ~15 ms in Bun, more than a whole PreToolUse hook may take. Writes are
   // chained so they keep their order, and flushed before exit. A reader that went away (EPIPE, as
@@ -103,6 +105,8 @@ export async function main({ argv, stdin, entry, waitHere }: EntryHandoff): Prom
     const { runHook } = await import('../hooks/main.ts');
     const stop = new AbortController();
     for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => stop.abort());
+    if (stopped?.aborted) stop.abort();
+    stopped?.addEventListener('abort', () => stop.abort());
     const code = await runHook(argv[1], {
       config: () => {
         if (configError) throw configError;

@@ -86,7 +86,7 @@ export function leanWaitHandoff(options: {
  * too big, no SHELL, no process.execve, or execve(2) failed (this process then runs on
  * unchanged, its signal handlers as they were).
  */
-export async function execLeanWait(path: string, state: LeanWaitState, signal: AbortSignal): Promise<void> {
+async function execLeanWait(path: string, state: LeanWaitState, signal: AbortSignal): Promise<void> {
   const handoff = JSON.stringify(state);
   if (handoff.length > MAX_HANDOFF_CHARS || typeof process.execve !== 'function' || !existsSync(SHELL) || signal.aborted) return;
   const restore = await ignoreStopSignals();

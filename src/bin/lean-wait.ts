@@ -3,11 +3,11 @@
 // same pipes to Claude Code). It reads the hand-off from its environment, arms and waits
 // (hooks/watcher-lean.ts) and ends as the watcher would: exit 2 with the wake text on stderr, or
 // exit 0. When the lean wait meets anything unusual, the full hook (bin/app.ts) runs again, from
-// the hook's input, in a fresh image of this process, with its wait kept there. In the bundle this file is CommonJS with its bytecode beside
+// the hook's input, in this process, with its wait kept there. In the bundle this file is CommonJS with its bytecode beside
 // it, like the hooks' routes (scripts/bundle.ts): so no await at its top level.
 import { checkLeanWaitState, leanWait } from '../hooks/watcher-lean.ts';
 import type { LeanWaitState } from '../hooks/watcher-lean.ts';
-import { LEAN_WAIT_STATE_VAR, execLeanWait } from './lean-wait-handoff.ts';
+import { LEAN_WAIT_STATE_VAR } from './lean-wait-handoff.ts';
 
 const handoff = process.env[LEAN_WAIT_STATE_VAR];
 delete process.env[LEAN_WAIT_STATE_VAR]; // not for the processes this one starts (the inotify holder)
@@ -31,20 +31,17 @@ async function run(): Promise<void> {
     );
     process.exit(1);
   }
-  if (state.handBack) return fullHook(state);
   let code: number;
   try {
     code = await leanWait(state, { pid: process.pid, startedAt: Math.floor(performance.timeOrigin), err, signal: stop.signal });
   } catch {
     // Something the lean store leaves to the full hook (a corrupt or special file, mail to
     // adopt, a store it cannot open): the full hook meets it again, deals with it and reports it.
-    // In a fresh image of this process: the lean wait's watches and its inotify holder go with
-    // the old image (app.js has its own copy of that code, which would start a second holder),
-    // and the full hook starts as it always does.
+    // Here, not in a fresh image: this process runs without the JIT, so bun:ffi cannot ignore
+    // the stop signals through another exec, and a stop in it would kill the hook (exit 143).
+    // The lean wait's watches are closed (core/wait-for.ts), and its inotify holder is the full
+    // hook's too (core/inotify-holder.ts keeps one per instance for the whole process).
     await written;
-    await execLeanWait(process.argv[1]!, { ...state, handBack: true }, stop.signal);
-    if (stop.signal.aborted) process.exit(0); // told to stop meanwhile: as the full hook would
-    // No exec to be had: the full hook runs here after all.
     return fullHook(state);
   }
   await written;
@@ -54,7 +51,8 @@ async function run(): Promise<void> {
 /** The full hook (bin/app.ts) for `state`'s event and input, its wait kept in this process; it exits the process itself. */
 async function fullHook(state: LeanWaitState): Promise<void> {
   const { main } = await import('./app.ts');
-  await main({ argv: ['hook', state.event], stdin: state.input, entry: state.entry, waitHere: true });
+  // Its stop signal too: a stop caught by this process's handlers (still in place) is the full hook's to honour.
+  await main({ argv: ['hook', state.event], stdin: state.input, entry: state.entry, waitHere: true, stopped: stop.signal });
 }
 
 void run();

@@ -36,21 +36,34 @@ export const UNREAPED_AFTER_MS = 3_000;
 /** What `ps` shows for the holder, so that a person who finds it knows whose it is. */
 export const HOLDER_SCRIPT = ': intercom watcher, holding its inotify instance until it exits; read _';
 
-let holding: Promise<number | undefined> | undefined;
+/**
+ * The holders this process started, by the inotify descriptor each holds. Process-wide, not
+ * module-wide: the lean wait (bin/lean-wait.js) and the full hook it hands back to (app.js) each
+ * bundle a copy of this file and may run in one process, which needs one holder per instance.
+ */
+const HOLDING = Symbol.for('claude-intercom.inotify-holders');
+const holding: Map<number, Promise<number | undefined>> = ((globalThis as Record<symbol, unknown>)[HOLDING] as
+  | Map<number, Promise<number | undefined>>
+  | undefined) ?? new Map();
+(globalThis as Record<symbol, unknown>)[HOLDING] = holding;
 
 /**
  * Start the holder once this process has an inotify instance (after its first fs.watch); later
- * calls get the same answer. Resolves to the holder's pid, or undefined where there is nothing to
- * hold (no /proc, as on macOS; no inotify instance yet, as when every watch polls: a later call
- * looks again), where orphans are not reaped (above), or where the holder could not start: the
- * process then exits as it would have, only slower under load. Never rejects.
+ * calls for the same instance get the same answer. Resolves to the holder's pid, or undefined
+ * where there is nothing to hold (no /proc, as on macOS; no inotify instance yet, as when every
+ * watch polls: a later call looks again), where orphans are not reaped (above), or where the
+ * holder could not start: the process then exits as it would have, only slower under load.
+ * Never rejects.
  */
 export function holdInotifyPastExit(): Promise<number | undefined> {
-  if (holding) return holding;
   const [fd] = inotifyDescriptors('self');
   if (fd === undefined) return Promise.resolve(undefined);
-  holding = startHolder(fd);
-  return holding;
+  let held = holding.get(fd);
+  if (!held) {
+    held = startHolder(fd);
+    holding.set(fd, held);
+  }
+  return held;
 }
 
 async function startHolder(fd: number): Promise<number | undefined> {

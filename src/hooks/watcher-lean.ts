@@ -5,7 +5,7 @@
 // store/quick-wait.ts, which loads no zod, no MCP SDK and not the rest of the store. So the
 // process that idles for hours holds less memory, and the one that wakes the session has less to
 // run and less to tear down at its exit (bench/wake-many.ts, bench/idle-cost.ts). Anything
-// unusual makes it reject; bin/lean-wait.ts then runs the full hook again, in a fresh image, with
+// unusual makes it reject; bin/lean-wait.ts then runs the full hook again, in the same process, with
 // the wait kept there.
 import type { WatchMode } from '../core/config.ts';
 import type { ProcInfo } from '../core/proc.ts';
@@ -35,8 +35,6 @@ export interface LeanWaitState {
   code: string;
   /** The Claude process that bounds the watcher's life. */
   owner: ProcInfo | undefined;
-  /** The lean wait handed the hook back: run the full hook (bin/lean-wait.ts says why in a fresh process). */
-  handBack?: true | undefined;
 }
 
 /** Checks `value` (parsed JSON) is a LeanWaitState, field by field; throws a plain Error when it is not. */
@@ -55,8 +53,7 @@ export function checkLeanWaitState(value: unknown): LeanWaitState {
     !text(s.watch) ||
     !text(s.code) ||
     (s.claudePid !== undefined && !Number.isInteger(s.claudePid)) ||
-    (owner !== undefined && (!Number.isInteger(owner.pid) || !text(owner.start))) ||
-    (s.handBack !== undefined && s.handBack !== true)
+    (owner !== undefined && (!Number.isInteger(owner.pid) || !text(owner.start)))
   )
     throw new Error('not a watcher hand-off');
   return s as LeanWaitState;

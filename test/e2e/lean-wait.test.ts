@@ -124,6 +124,9 @@ describe.each(ENTRIES)('from %s', (_name, entryOf, leanFile) => {
     await until(() => activityRecord(store, code)?.state === 'idle', 'the full hook to re-arm');
     expect(armedWatcherPid(store, code)).toBe(pid);
     expect(commandLine(pid).at(-1)!.endsWith(leanFile)).toBe(true);
+    // One inotify holder still: the full hook's copy of inotify-holder.ts knows the lean wait's.
+    await Bun.sleep(300);
+    expect(holdersOf(pid).length).toBe(1);
     await peer.call('send', { to: code, body: 'after the corrupt one' });
     const done = await run.done;
     expect(done.exit).toBe(2);
@@ -223,6 +226,31 @@ describe('where the store must be polled (CLAUDE_INTERCOM_WATCH=poll)', () => {
     expect(done.exit).toBe(2);
     expect(done.stderr).toContain('polled mail');
     expect(done.stderr).not.toContain('polling is the full hook');
+  });
+
+  // Every watcher hands back here, once. The hand-back used to exec a fresh image without the
+  // shield (the lean wait runs without the JIT: no bun:ffi): a stop in the shell's start killed
+  // the hook, exit 143 and "Terminated" (a tester: 10 of 10 when sent as that shell appeared).
+  test('a stop at any moment of the hand-back: exit 0, nothing on stderr', async () => {
+    const code = await agentCode(claude);
+    const missed: unknown[] = [];
+    for (let delay = 0; delay <= 40; delay += 2) {
+      const run = await claude.hook('stop', { hook_event_name: 'Stop', stop_hook_active: false });
+      const pid = await until(() => childrenOf(run.pid)[0], 'the hook process');
+      await until(() => commandLine(pid).some((arg) => arg.includes('lean-wait')), 'the lean wait');
+      await Bun.sleep(delay);
+      process.kill(pid, 'SIGTERM');
+      let done = await Promise.race([run.done, Bun.sleep(3_000).then(() => undefined)]);
+      if (done === undefined) {
+        // Told to stop while the stop signals were ignored: it armed, and leaves when stopped again.
+        expect(armedWatcherPid(store, code)).toBe(pid);
+        process.kill(pid, 'SIGTERM');
+        done = await run.done;
+      }
+      if (done.exit !== 0 || done.stdout !== '' || done.stderr !== '')
+        missed.push({ delay, exit: done.exit, stdout: done.stdout, stderr: done.stderr });
+    }
+    expect(missed).toEqual([]);
   });
 });
 

@@ -37,11 +37,11 @@ function hookLaunch(pid, claudePid, fallback) {
 
 // src/hooks/main.ts
 var HOOK_EVENTS = {
-  "session-start": { load: async () => (await import("./watcher-15d34esq.js")).watcher, background: true },
-  stop: { load: async () => (await import("./watcher-15d34esq.js")).watcher, background: true },
+  "session-start": { load: async () => (await import("./watcher-qnnnpenb.js")).watcher, background: true },
+  stop: { load: async () => (await import("./watcher-qnnnpenb.js")).watcher, background: true },
   "pre-tool-use": { load: async () => (await import("./pre-tool-use-vg6866zr.js")).preToolUse, background: false },
   "user-prompt-submit": { load: async () => (await import("./user-prompt-submit-172psv7n.js")).userPromptSubmit, background: false },
-  "stop-failure": { load: async () => (await import("./watcher-15d34esq.js")).watcher, background: true },
+  "stop-failure": { load: async () => (await import("./watcher-qnnnpenb.js")).watcher, background: true },
   "session-end": { load: async () => (await import("./session-end-ph8yhykp.js")).sessionEnd, background: false }
 };
 function hookUsage() {

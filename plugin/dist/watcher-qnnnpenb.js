@@ -64,15 +64,19 @@ var UNREAPED_LIMIT = 3;
 var ORPHAN_AGE_MS = 1e4;
 var UNREAPED_AFTER_MS = 3000;
 var HOLDER_SCRIPT = ": intercom watcher, holding its inotify instance until it exits; read _";
-var holding;
+var HOLDING = Symbol.for("claude-intercom.inotify-holders");
+var holding = globalThis[HOLDING] ?? new Map;
+globalThis[HOLDING] = holding;
 function holdInotifyPastExit() {
-  if (holding)
-    return holding;
   const [fd] = inotifyDescriptors2("self");
   if (fd === undefined)
     return Promise.resolve(undefined);
-  holding = startHolder(fd);
-  return holding;
+  let held = holding.get(fd);
+  if (!held) {
+    held = startHolder(fd);
+    holding.set(fd, held);
+  }
+  return held;
 }
 async function startHolder(fd) {
   try {
