@@ -129,7 +129,7 @@ async function main({ argv, stdin, entry, waitHere, stopped }) {
     });
     await exit(code);
   } else {
-    const { runCli } = await import("./main-qxmna28h.js");
+    const { runCli } = await import("./main-njdc6sw4.js");
     const { openIntercom } = await import("./index-a5hky1w0.js");
     const { isatty } = await import("tty");
     let stored;

@@ -201,12 +201,25 @@ function installedChecks(files: CurrentFiles, paths: Paths, live: LiveRoute[], r
             ? {
                 level: 'warn',
                 name: 'hooks',
-                detail: `${unlikeEvents.join(', ')} hooked by an older intercom in ${paths.settingsFile}, with another environment (${unlikeEvents.map((event) => leadingAssignments(expected[event]![0]!.hooks[0]!.command) || 'none').join('; ')} expected): they run, but run \`intercom install\` again`,
+                detail: unlikeDetail(unlikeEvents, (event) => String(ours(event)?.command), expected, paths.settingsFile),
               }
             : { level: 'ok', name: 'hooks', detail: `${Object.keys(HOOK_EVENTS).join(', ')} in ${paths.settingsFile}` },
   );
   checks.push(skillCheck(files, paths, byPlugin));
   return checks;
+}
+
+/** Hooks whose commands set another environment than this intercom registers: which, found and wanted (the first of them), and the fix. */
+function unlikeDetail(
+  events: string[],
+  commandOf: (event: string) => string,
+  expected: ReturnType<typeof hooksConfig>,
+  file: string,
+): string {
+  const first = events[0]!;
+  const found = leadingAssignments(commandOf(first)) || 'none';
+  const wanted = leadingAssignments(expected[first]![0]!.hooks[0]!.command) || 'none';
+  return `${events.join(', ')} hooked in ${file} with another environment than this intercom registers (${first}: ${found}; expected ${wanted}): they run, but run \`intercom install\` again`;
 }
 
 /** A hook command's leading `NAME=value` assignments, sorted, one space apart ('' for none). */

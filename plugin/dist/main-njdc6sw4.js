@@ -2229,10 +2229,16 @@ function installedChecks(files, paths, live, runnable) {
   } : unlikeEvents.length ? {
     level: "warn",
     name: "hooks",
-    detail: `${unlikeEvents.join(", ")} hooked by an older intercom in ${paths.settingsFile}, with another environment (${unlikeEvents.map((event) => leadingAssignments(expected[event][0].hooks[0].command) || "none").join("; ")} expected): they run, but run \`intercom install\` again`
+    detail: unlikeDetail(unlikeEvents, (event) => String(ours(event)?.command), expected, paths.settingsFile)
   } : { level: "ok", name: "hooks", detail: `${Object.keys(HOOK_EVENTS).join(", ")} in ${paths.settingsFile}` });
   checks.push(skillCheck(files, paths, byPlugin));
   return checks;
+}
+function unlikeDetail(events, commandOf, expected, file) {
+  const first = events[0];
+  const found = leadingAssignments(commandOf(first)) || "none";
+  const wanted = leadingAssignments(expected[first][0].hooks[0].command) || "none";
+  return `${events.join(", ")} hooked in ${file} with another environment than this intercom registers (${first}: ${found}; expected ${wanted}): they run, but run \`intercom install\` again`;
 }
 function leadingAssignments(command) {
   const lead = /^(?:\s*[A-Za-z_][A-Za-z0-9_]*=\S*)+/.exec(command)?.[0] ?? "";
