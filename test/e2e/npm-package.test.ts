@@ -197,10 +197,10 @@ describe('the npm package', () => {
       const children = () => readFileSync(`/proc/${launcher.pid}/task/${launcher.pid}/children`, 'utf8').trim();
       for (let i = 0; i < 200 && children() === ''; i++) await Bun.sleep(25);
       const bun = Number(children().split(' ')[0]);
-      expect(readFileSync(`/proc/${bun}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(-2)).toEqual([
-        join(REPO, 'src', 'bin', 'intercom.ts'),
-        'mcp',
-      ]);
+      // Seen as soon as it is forked: its command line is the launcher's, then empty during the exec, then bun's.
+      const argv = () => readFileSync(`/proc/${bun}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(-2);
+      for (let i = 0; i < 200 && argv().at(-1) !== 'mcp'; i++) await Bun.sleep(25);
+      expect(argv()).toEqual([join(REPO, 'src', 'bin', 'intercom.ts'), 'mcp']);
       const environ = readFileSync(`/proc/${bun}/environ`, 'utf8').split('\0');
       for (const [name, value] of Object.entries(SERVER_ENV)) expect(environ).toContain(`${name}=${value}`);
     } finally {
