@@ -31,7 +31,7 @@ import { listNames, publish, removeIfPresent } from './files.ts';
 import { STAGED_SUFFIX } from './layout.ts';
 import type { Layout } from './layout.ts';
 import { idTime, isFutureStamp } from './log-scan.ts';
-import { readRecord } from './records.ts';
+import { quarantine, readRecord } from './records.ts';
 import type { Message } from './schema.ts';
 
 const STAGED_NAME = /^(\d{13}-[a-z0-9]{10})\.(\d+)\.sending$/;
@@ -53,6 +53,8 @@ interface Drop {
   dir: string;
   /** The published copy's path. */
   final: string;
+  /** The folders a link is made in on the way, outermost first (see unlinked). */
+  folders: string[];
 }
 
 /** One drop per local recipient, and one per machine its other recipients are on. */
@@ -62,13 +64,15 @@ function dropsOf(layout: Layout, message: Message): Drop[] {
   for (const to of message.to) {
     const remote = splitRemote(to);
     if (!remote) {
-      drops.push({ label: to, dir: layout.messageDir(to, 'new'), final: layout.messageFile(to, 'new', message.id) });
+      const dir = layout.messageDir(to, 'new');
+      drops.push({ label: to, dir, final: layout.messageFile(to, 'new', message.id), folders: [layout.mailbox(to), dir] });
     } else if (!machines.has(remote.machine)) {
       machines.add(remote.machine);
       drops.push({
         label: `the outbox for ${remote.machine}`,
         dir: layout.outboxDir(remote.machine),
         final: layout.outboxFile(remote.machine, message.id),
+        folders: [layout.outboxDir(remote.machine)],
       });
     }
   }
@@ -93,6 +97,34 @@ export async function isStaged(layout: Layout, recipient: string, id: string): P
   return (await listNames(dir, STAGED_SUFFIX)).some((name) => name.startsWith(`${id}.`));
 }
 
+/**
+ * Make sure no folder in `folders` (of the store, below its top level: a mailbox, its new/ or
+ * sent/, an outbox) is a symbolic link before a link is made in it: the link would land wherever
+ * it points, outside the store, and the copy would be lost to its reader (who quarantines the
+ * link: records.ts checkStoreFolder). Quarantined and reported here instead, and the link then
+ * makes the real folder afresh (files.ts publish). Anything else in the way (a file where a folder
+ * belongs) makes the link fail, and the send with it, all or nothing, as any inbox that cannot
+ * take a copy does.
+ */
+async function unlinked(ctx: StoreContext, folders: string[]): Promise<void> {
+  for (const folder of folders) {
+    let isLink = false;
+    try {
+      isLink = nodeFs().lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+    } catch {
+      continue; // a file where a parent folder belongs (ENOTDIR): the link fails and says so
+    }
+    if (!isLink) continue;
+    const problem = await quarantine(
+      ctx.layout,
+      folder,
+      'a symbolic link where a folder of the store belongs: never followed',
+      ctx.clock.now(),
+    );
+    if (problem) ctx.report(problem);
+  }
+}
+
 /** Steps 1-4 for a message whose content is in `tmp`. Throws an IntercomError when it could not be sent. */
 export async function commitSend(ctx: StoreContext, tmp: string, message: Message): Promise<void> {
   const { layout } = ctx;
@@ -100,6 +132,7 @@ export async function commitSend(ctx: StoreContext, tmp: string, message: Messag
   const from = message.from.code;
   const staged: Staged[] = [];
   for (const drop of dropsOf(layout, message)) {
+    await unlinked(ctx, drop.folders);
     const path = stagedIn(drop.dir, id, process.pid);
     try {
       await publish(tmp, path, drop.dir);
@@ -115,6 +148,7 @@ export async function commitSend(ctx: StoreContext, tmp: string, message: Messag
     }
     staged.push({ ...drop, path });
   }
+  await unlinked(ctx, [layout.mailbox(from), layout.sentDir(from)]);
   try {
     await publish(tmp, layout.sentFile(from, id), layout.sentDir(from));
   } catch (error) {

@@ -3,7 +3,8 @@
 // sender's failed/, and its receipts say "undelivered" (never "missing"). A failed send does not
 // count as sent, so sending it again delivers it exactly once.
 import { describe, expect, spyOn, test } from 'bun:test';
-import fs, { existsSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import fs, { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rejection, tempStores } from '../helpers/store.ts';
 import type { TempStore } from '../helpers/store.ts';
@@ -99,6 +100,32 @@ describe('a send that goes through', () => {
     const status = await t.store.receipts.status(message.id);
     expect(status.sent).toBe(true);
     expect(status.receipts.map((r) => r.state)).toEqual(['new', 'new']);
+  });
+});
+
+describe('a folder on the way that is a symbolic link (planted in the store)', () => {
+  // A link made through it would land outside the store, where no reader looks: the message lost.
+  const cases: [string, (t: TempStore) => string][] = [
+    ["the recipient's new/", (t) => t.store.layout.messageDir('bbbb', 'new')],
+    ["the recipient's mailbox", (t) => t.store.layout.mailbox('bbbb')],
+    ["the sender's sent/", (t) => t.store.layout.sentDir('aaaa')],
+  ];
+  test.each(cases)('%s is quarantined and reported, never written through; the message lands in the store', async (_name, folderOf) => {
+    const t = await stores.store();
+    const folder = folderOf(t);
+    const outside = mkdtempSync(join(tmpdir(), 'intercom-outside-'));
+    try {
+      mkdirSync(join(folder, '..'), { recursive: true });
+      symlinkSync(outside, folder);
+      const message = await send(t, ['bbbb']);
+      expect(readdirSync(outside)).toEqual([]);
+      expect(everything(t.store.layout.messageDir('bbbb', 'new'))).toEqual([`${message.id}.json`]);
+      expect(everything(t.store.layout.sentDir('aaaa'))).toEqual([`${message.id}.json`]);
+      expect(everything(t.store.layout.quarantine).some((name) => name.endsWith('.reason.txt'))).toBe(true);
+      expect(t.problems.map((p) => p.reason).join('\n')).toContain('symbolic link');
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });
 

@@ -24,7 +24,7 @@ import {
   listRecordNames,
   readRecord,
   readStoreText
-} from "./app-hvf6ned4.js";
+} from "./app-b962gyqf.js";
 
 // src/store/mesh.ts
 var json = (record) => `${JSON.stringify(record)}

@@ -321,13 +321,15 @@ function dropsOf(layout, message) {
   for (const to of message.to) {
     const remote = splitRemote(to);
     if (!remote) {
-      drops.push({ label: to, dir: layout.messageDir(to, "new"), final: layout.messageFile(to, "new", message.id) });
+      const dir = layout.messageDir(to, "new");
+      drops.push({ label: to, dir, final: layout.messageFile(to, "new", message.id), folders: [layout.mailbox(to), dir] });
     } else if (!machines.has(remote.machine)) {
       machines.add(remote.machine);
       drops.push({
         label: `the outbox for ${remote.machine}`,
         dir: layout.outboxDir(remote.machine),
-        final: layout.outboxFile(remote.machine, message.id)
+        final: layout.outboxFile(remote.machine, message.id),
+        folders: [layout.outboxDir(remote.machine)]
       });
     }
   }
@@ -345,12 +347,28 @@ async function isStaged(layout, recipient, id) {
   const dir = remote ? layout.outboxDir(remote.machine) : layout.messageDir(recipient, "new");
   return (await listNames(dir, STAGED_SUFFIX)).some((name) => name.startsWith(`${id}.`));
 }
+async function unlinked(ctx, folders) {
+  for (const folder of folders) {
+    let isLink = false;
+    try {
+      isLink = nodeFs().lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+    } catch {
+      continue;
+    }
+    if (!isLink)
+      continue;
+    const problem = await quarantine(ctx.layout, folder, "a symbolic link where a folder of the store belongs: never followed", ctx.clock.now());
+    if (problem)
+      ctx.report(problem);
+  }
+}
 async function commitSend(ctx, tmp, message) {
   const { layout } = ctx;
   const { id } = message;
   const from = message.from.code;
   const staged = [];
   for (const drop of dropsOf(layout, message)) {
+    await unlinked(ctx, drop.folders);
     const path = stagedIn(drop.dir, id, process.pid);
     try {
       await publish(tmp, path, drop.dir);
@@ -359,6 +377,7 @@ async function commitSend(ctx, tmp, message) {
     }
     staged.push({ ...drop, path });
   }
+  await unlinked(ctx, [layout.mailbox(from), layout.sentDir(from)]);
   try {
     await publish(tmp, layout.sentFile(from, id), layout.sentDir(from));
   } catch (error) {

@@ -83,7 +83,7 @@ import {
   patternBase,
   baseMatches,
   relativeInside
-} from "./app-hvf6ned4.js";
+} from "./app-b962gyqf.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,
@@ -109,13 +109,13 @@ import {
   paneQuestion,
   senderMailbox,
   createPostOffice
-} from "./app-dc9fd201.js";
+} from "./app-d2d04nvk.js";
 import {
   frameMessage
 } from "./app-bc83tm8f.js";
 import {
   createMesh
-} from "./app-w4dm777f.js";
+} from "./app-rf7bw1wn.js";
 import {
   parseSince,
   sinceTime,

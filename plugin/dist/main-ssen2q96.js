@@ -26,13 +26,13 @@ import {
   claimToWire,
   claimRef,
   losingClaims
-} from "./app-hvf6ned4.js";
+} from "./app-b962gyqf.js";
 import {
   CLAIM_TTL_MINUTES
 } from "./app-z9acd3mv.js";
 import {
   RECEIPT_ORDER
-} from "./app-w4dm777f.js";
+} from "./app-rf7bw1wn.js";
 import {
   projectKeyHash
 } from "./app-wjvxasyr.js";

@@ -24,7 +24,7 @@ import {
   idTime,
   validateBody,
   claimInForce
-} from "./app-hvf6ned4.js";
+} from "./app-b962gyqf.js";
 import {
   parseAddress,
   sameProject,

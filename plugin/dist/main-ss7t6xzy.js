@@ -33,10 +33,10 @@ import {
   cliSender2
 } from "./app-2w374fj8.js";
 import"./app-4xx3ma53.js";
-import"./app-hvf6ned4.js";
+import"./app-b962gyqf.js";
 import {
   senderMailbox
-} from "./app-dc9fd201.js";
+} from "./app-d2d04nvk.js";
 import {
   HOOK_EVENTS,
   SERVER_ENV,
