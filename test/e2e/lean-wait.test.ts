@@ -33,6 +33,26 @@ const ENTRIES: [string, () => string, string][] = [
   ['the bundle, its bytecode spoiled', spoiledBundle, 'lean-wait.js'],
 ];
 
+/**
+ * Stop hook run `run` (its process `pid`, agent `code`'s watcher, store `store`) with SIGTERM, as
+ * `delay` ms late as it is, and how it ended when that is not cleanly (exit 0, nothing said):
+ * undefined when it did. A stop that came while the stop signals were ignored (the shield of the
+ * exec into the lean wait) finds it armed, as a later watcher would have; stopped again, it leaves
+ * like any armed watcher.
+ */
+async function unclean(run: HookRun, pid: number, store: string, code: string, delay: number) {
+  process.kill(pid, 'SIGTERM');
+  let done = await Promise.race([run.done, Bun.sleep(3_000).then(() => undefined)]);
+  if (done === undefined) {
+    expect(armedWatcherPid(store, code)).toBe(pid);
+    process.kill(pid, 'SIGTERM');
+    done = await run.done;
+  }
+  return done.exit !== 0 || done.stdout !== '' || done.stderr !== ''
+    ? { delay, exit: done.exit, stdout: done.stdout, stderr: done.stderr }
+    : undefined;
+}
+
 describe.each(ENTRIES)('from %s', (_name, entryOf, leanFile) => {
   const sandbox = tmpDir('intercom-lean-wait-');
   const env = isolatedEnv(sandbox);
@@ -177,17 +197,8 @@ describe('a stop signal at any moment of the hand-off (the bundle)', () => {
       const pid = await hookProcess(run);
       await until(() => catchesTerm(pid), 'the hook to handle SIGTERM');
       await Bun.sleep(delay);
-      process.kill(pid, 'SIGTERM');
-      let done = await Promise.race([run.done, Bun.sleep(3_000).then(() => undefined)]);
-      if (done === undefined) {
-        // Told to stop while the shell ran bun (the signal is ignored there): it armed, as a
-        // later watcher would have; stopped again, it leaves like any armed watcher.
-        expect(armedWatcherPid(store, code)).toBe(pid);
-        process.kill(pid, 'SIGTERM');
-        done = await run.done;
-      }
-      if (done.exit !== 0 || done.stdout !== '' || done.stderr !== '')
-        missed.push({ delay, exit: done.exit, stdout: done.stdout, stderr: done.stderr });
+      const ended = await unclean(run, pid, store, code, delay);
+      if (ended) missed.push(ended);
     }
     expect(missed).toEqual([]);
   });
@@ -239,16 +250,8 @@ describe('where the store must be polled (CLAUDE_INTERCOM_WATCH=poll)', () => {
       const pid = await until(() => childrenOf(run.pid)[0], 'the hook process');
       await until(() => commandLine(pid).some((arg) => arg.includes('lean-wait')), 'the lean wait');
       await Bun.sleep(delay);
-      process.kill(pid, 'SIGTERM');
-      let done = await Promise.race([run.done, Bun.sleep(3_000).then(() => undefined)]);
-      if (done === undefined) {
-        // Told to stop while the stop signals were ignored: it armed, and leaves when stopped again.
-        expect(armedWatcherPid(store, code)).toBe(pid);
-        process.kill(pid, 'SIGTERM');
-        done = await run.done;
-      }
-      if (done.exit !== 0 || done.stdout !== '' || done.stderr !== '')
-        missed.push({ delay, exit: done.exit, stdout: done.stdout, stderr: done.stderr });
+      const ended = await unclean(run, pid, store, code, delay);
+      if (ended) missed.push(ended);
     }
     expect(missed).toEqual([]);
   });
