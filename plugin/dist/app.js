@@ -90,7 +90,7 @@ async function main({ argv, stdin, entry, waitHere, stopped }) {
       pid: process.pid,
       startedAt: Math.floor(performance.timeOrigin),
       readStdin: () => stdin !== undefined ? Promise.resolve(stdin) : Bun.stdin.text(),
-      openIntercom: async () => (await import("./index-0srrjtht.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-4cgq2h2z.js")).openIntercom(storeOptions()),
       out,
       err: log,
       signal: stop.signal,
@@ -109,12 +109,12 @@ async function main({ argv, stdin, entry, waitHere, stopped }) {
       config,
       version: await version(),
       pid: process.pid,
-      openIntercom: async (onProblem) => (await import("./index-0srrjtht.js")).openIntercom(storeOptions(onProblem)),
+      openIntercom: async (onProblem) => (await import("./index-4cgq2h2z.js")).openIntercom(storeOptions(onProblem)),
       log,
       exit: (code) => void exit(code)
     });
   } else if (argv[0] === "relay") {
-    const { runRelay } = await import("./main-ssen2q96.js");
+    const { runRelay } = await import("./main-fdkk53j9.js");
     const stop = new AbortController;
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"])
       process.on(signal, () => stop.abort());
@@ -122,15 +122,15 @@ async function main({ argv, stdin, entry, waitHere, stopped }) {
       args: argv.slice(1),
       config,
       pid: process.pid,
-      openIntercom: async () => (await import("./index-0srrjtht.js")).openIntercom(storeOptions()),
+      openIntercom: async () => (await import("./index-4cgq2h2z.js")).openIntercom(storeOptions()),
       log,
       out,
       signal: stop.signal
     });
     await exit(code);
   } else {
-    const { runCli } = await import("./main-ss7t6xzy.js");
-    const { openIntercom } = await import("./index-0srrjtht.js");
+    const { runCli } = await import("./main-sy3z5cq1.js");
+    const { openIntercom } = await import("./index-4cgq2h2z.js");
     const { isatty } = await import("tty");
     let stored;
     const interrupted = new Promise((resolve) => {

@@ -164,9 +164,29 @@ export async function readRecord<K extends RecordKind>(
 export async function checkStoreFolder(layout: Layout, dir: string, report: ProblemSink, now: number): Promise<boolean> {
   const what = folderProblem(dir);
   if (what === undefined) return true;
+  await quarantineFolder(layout, dir, what, report, now);
+  return false;
+}
+
+/**
+ * Before a link is made in `dir` (a folder of the store): a symbolic link there is quarantined
+ * and reported, as checkStoreFolder does, so the link makes the real folder afresh instead of
+ * landing wherever it points (send-commit.ts). Anything else in the way (a file where a folder
+ * belongs, a parent that is a file) is left for the link to fail on.
+ */
+export async function quarantineIfLinked(layout: Layout, dir: string, report: ProblemSink, now: number): Promise<void> {
+  let linked = false;
+  try {
+    linked = nodeFs().lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+  } catch {
+    return; // ENOTDIR: a parent folder is a file
+  }
+  if (linked) await quarantineFolder(layout, dir, 'a symbolic link', report, now);
+}
+
+async function quarantineFolder(layout: Layout, dir: string, what: string, report: ProblemSink, now: number): Promise<void> {
   const problem = await quarantine(layout, dir, `${what} where a folder of the store belongs: never followed`, now);
   if (problem) report(problem);
-  return false;
 }
 
 /**

@@ -31,7 +31,7 @@ import { listNames, publish, removeIfPresent } from './files.ts';
 import { STAGED_SUFFIX } from './layout.ts';
 import type { Layout } from './layout.ts';
 import { idTime, isFutureStamp } from './log-scan.ts';
-import { quarantine, readRecord } from './records.ts';
+import { quarantineIfLinked, readRecord } from './records.ts';
 import type { Message } from './schema.ts';
 
 const STAGED_NAME = /^(\d{13}-[a-z0-9]{10})\.(\d+)\.sending$/;
@@ -98,31 +98,13 @@ export async function isStaged(layout: Layout, recipient: string, id: string): P
 }
 
 /**
- * Make sure no folder in `folders` (of the store, below its top level: a mailbox, its new/ or
- * sent/, an outbox) is a symbolic link before a link is made in it: the link would land wherever
- * it points, outside the store, and the copy would be lost to its reader (who quarantines the
- * link: records.ts checkStoreFolder). Quarantined and reported here instead, and the link then
- * makes the real folder afresh (files.ts publish). Anything else in the way (a file where a folder
- * belongs) makes the link fail, and the send with it, all or nothing, as any inbox that cannot
- * take a copy does.
+ * Before links are made in `folders` (a mailbox, its new/ or sent/, an outbox): a symbolic link
+ * there would take the copy outside the store, where its reader never looks. Quarantined first
+ * (records.ts quarantineIfLinked); anything else in the way fails the link, and the send, all
+ * or nothing, as any inbox that cannot take a copy does.
  */
 async function unlinked(ctx: StoreContext, folders: string[]): Promise<void> {
-  for (const folder of folders) {
-    let isLink = false;
-    try {
-      isLink = nodeFs().lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink() === true;
-    } catch {
-      continue; // a file where a parent folder belongs (ENOTDIR): the link fails and says so
-    }
-    if (!isLink) continue;
-    const problem = await quarantine(
-      ctx.layout,
-      folder,
-      'a symbolic link where a folder of the store belongs: never followed',
-      ctx.clock.now(),
-    );
-    if (problem) ctx.report(problem);
-  }
+  for (const folder of folders) await quarantineIfLinked(ctx.layout, folder, ctx.report, ctx.clock.now());
 }
 
 /** Steps 1-4 for a message whose content is in `tmp`. Throws an IntercomError when it could not be sent. */

@@ -33,6 +33,9 @@ const ENTRIES: [string, () => string, string][] = [
   ['the bundle, its bytecode spoiled', spoiledBundle, 'lean-wait.js'],
 ];
 
+/** The bun process a hook's shell started (the hook's own process from then on). */
+const hookProcess = (run: HookRun) => until(() => childrenOf(run.pid)[0], 'the hook process');
+
 /**
  * Stop hook run `run` (its process `pid`, agent `code`'s watcher, store `store`) with SIGTERM, as
  * `delay` ms late as it is, and how it ended when that is not cleanly (exit 0, nothing said):
@@ -178,8 +181,6 @@ describe('a stop signal at any moment of the hand-off (the bundle)', () => {
     await claude?.exit();
   });
 
-  /** The bun process a hook's shell started (the hook's own process from then on). */
-  const hookProcess = (run: HookRun) => until(() => childrenOf(run.pid)[0], 'the hook process');
   /** Whether `pid` has a handler for SIGTERM (/proc status SigCgt, bit 15): the hook's own handlers are in place. */
   const catchesTerm = (pid: number) => {
     const mask = /^SigCgt:\s*([0-9a-f]+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
@@ -247,7 +248,7 @@ describe('where the store must be polled (CLAUDE_INTERCOM_WATCH=poll)', () => {
     const missed: unknown[] = [];
     for (let delay = 0; delay <= 40; delay += 2) {
       const run = await claude.hook('stop', { hook_event_name: 'Stop', stop_hook_active: false });
-      const pid = await until(() => childrenOf(run.pid)[0], 'the hook process');
+      const pid = await hookProcess(run);
       await until(() => commandLine(pid).some((arg) => arg.includes('lean-wait')), 'the lean wait');
       await Bun.sleep(delay);
       const ended = await unclean(run, pid, store, code, delay);

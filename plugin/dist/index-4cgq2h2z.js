@@ -83,7 +83,7 @@ import {
   patternBase,
   baseMatches,
   relativeInside
-} from "./app-b962gyqf.js";
+} from "./app-2xbmcvkx.js";
 import {
   ASK_TIMEOUT_S,
   CLAIM_TTL_MINUTES,
@@ -109,13 +109,13 @@ import {
   paneQuestion,
   senderMailbox,
   createPostOffice
-} from "./app-d2d04nvk.js";
+} from "./app-d9eq0dge.js";
 import {
   frameMessage
 } from "./app-bc83tm8f.js";
 import {
   createMesh
-} from "./app-rf7bw1wn.js";
+} from "./app-n2yb57a8.js";
 import {
   parseSince,
   sinceTime,

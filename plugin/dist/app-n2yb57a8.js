@@ -24,7 +24,7 @@ import {
   listRecordNames,
   readRecord,
   readStoreText
-} from "./app-b962gyqf.js";
+} from "./app-2xbmcvkx.js";
 
 // src/store/mesh.ts
 var json = (record) => `${JSON.stringify(record)}

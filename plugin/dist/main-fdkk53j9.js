@@ -26,13 +26,13 @@ import {
   claimToWire,
   claimRef,
   losingClaims
-} from "./app-b962gyqf.js";
+} from "./app-2xbmcvkx.js";
 import {
   CLAIM_TTL_MINUTES
 } from "./app-z9acd3mv.js";
 import {
   RECEIPT_ORDER
-} from "./app-rf7bw1wn.js";
+} from "./app-n2yb57a8.js";
 import {
   projectKeyHash
 } from "./app-wjvxasyr.js";

@@ -24,7 +24,7 @@ import {
   idTime,
   validateBody,
   claimInForce
-} from "./app-b962gyqf.js";
+} from "./app-2xbmcvkx.js";
 import {
   parseAddress,
   sameProject,

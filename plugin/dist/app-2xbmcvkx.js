@@ -282,10 +282,23 @@ async function checkStoreFolder(layout, dir, report, now) {
   const what = folderProblem(dir);
   if (what === undefined)
     return true;
+  await quarantineFolder(layout, dir, what, report, now);
+  return false;
+}
+async function quarantineIfLinked(layout, dir, report, now) {
+  let linked = false;
+  try {
+    linked = nodeFs().lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+  } catch {
+    return;
+  }
+  if (linked)
+    await quarantineFolder(layout, dir, "a symbolic link", report, now);
+}
+async function quarantineFolder(layout, dir, what, report, now) {
   const problem = await quarantine(layout, dir, `${what} where a folder of the store belongs: never followed`, now);
   if (problem)
     report(problem);
-  return false;
 }
 async function readStoreText(layout, path, report, now) {
   const read = readStoreFile(path);
@@ -348,19 +361,8 @@ async function isStaged(layout, recipient, id) {
   return (await listNames(dir, STAGED_SUFFIX)).some((name) => name.startsWith(`${id}.`));
 }
 async function unlinked(ctx, folders) {
-  for (const folder of folders) {
-    let isLink = false;
-    try {
-      isLink = nodeFs().lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink() === true;
-    } catch {
-      continue;
-    }
-    if (!isLink)
-      continue;
-    const problem = await quarantine(ctx.layout, folder, "a symbolic link where a folder of the store belongs: never followed", ctx.clock.now());
-    if (problem)
-      ctx.report(problem);
-  }
+  for (const folder of folders)
+    await quarantineIfLinked(ctx.layout, folder, ctx.report, ctx.clock.now());
 }
 async function commitSend(ctx, tmp, message) {
   const { layout } = ctx;

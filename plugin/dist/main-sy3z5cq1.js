@@ -33,10 +33,10 @@ import {
   cliSender2
 } from "./app-2w374fj8.js";
 import"./app-4xx3ma53.js";
-import"./app-b962gyqf.js";
+import"./app-2xbmcvkx.js";
 import {
   senderMailbox
-} from "./app-d2d04nvk.js";
+} from "./app-d9eq0dge.js";
 import {
   HOOK_EVENTS,
   SERVER_ENV,
